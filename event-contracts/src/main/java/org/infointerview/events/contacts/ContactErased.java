@@ -1,0 +1,8 @@
+package org.infointerview.events.contacts;
+
+/**
+ * A contact was erased on request; consumers delete or anonymize what they hold about it.
+ *
+ * @param contactId the erased contact's id
+ */
+public record ContactErased(String contactId) {}

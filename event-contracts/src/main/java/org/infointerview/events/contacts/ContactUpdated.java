@@ -1,0 +1,21 @@
+package org.infointerview.events.contacts;
+
+import java.util.List;
+
+/**
+ * A contact's shown details changed. Carries the full current state of the same fields as {@link
+ * ContactCreated}, so consumers upsert rather than patch.
+ *
+ * @param version the contact's version after this change; consumers ignore older versions
+ */
+public record ContactUpdated(
+    String contactId,
+    String ownerId,
+    String source,
+    String displayName,
+    String organizationName,
+    String jobTitle,
+    List<String> careerFields,
+    String timeZone,
+    ConsentState consent,
+    long version) {}
