@@ -1,0 +1,159 @@
+package org.infointerview.messaging;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.EventReader;
+import org.infointerview.messaging.consumer.IncomingEvent;
+import org.infointerview.messaging.consumer.ProcessedEvents;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Kafka and MongoDB wiring every service shares: producer settings for safe, ordered
+ * publishing, envelope deserialization behind an {@link ErrorHandlingDeserializer}, one error
+ * handler with bounded backoff that dead-letters to {@code <topic>-dlt} on the same partition, the
+ * topics with their dead-letter twins, the outbox and the duplicate check.
+ */
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+      "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+      "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
+    })
+@EnableConfigurationProperties(MessagingProperties.class)
+@Import(org.infointerview.messaging.outbox.OutboxConfiguration.class)
+public class MessagingAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /**
+   * Idempotent, fully acknowledged, ordered sends. {@code linger.ms} is set on purpose: Kafka 4
+   * changed its default to 5 ms.
+   */
+  @Bean
+  DefaultKafkaProducerFactoryCustomizer infointerviewProducerSettings() {
+    return factory -> {
+      Map<String, Object> settings = new LinkedHashMap<>();
+      settings.put(ProducerConfig.ACKS_CONFIG, "all");
+      settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+      settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+      settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+      settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+      settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+      settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
+      settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+      settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+      factory.updateConfigs(settings);
+    };
+  }
+
+  /** Envelopes arrive as {@link IncomingEvent}; a record that is not one goes to the DLT. */
+  @Bean
+  DefaultKafkaConsumerFactoryCustomizer infointerviewConsumerSettings(JsonMapper jsonMapper) {
+    return factory -> {
+      Map<String, Object> settings = new LinkedHashMap<>();
+      settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+      settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+      factory.updateConfigs(settings);
+      @SuppressWarnings("unchecked")
+      var typed =
+          (org.springframework.kafka.core.DefaultKafkaConsumerFactory<String, IncomingEvent>)
+              factory;
+      typed.setKeyDeserializerSupplier(StringDeserializer::new);
+      typed.setValueDeserializerSupplier(
+          () ->
+              new ErrorHandlingDeserializer<>(
+                  new JacksonJsonDeserializer<>(IncomingEvent.class, jsonMapper, false)));
+    };
+  }
+
+  /**
+   * Retries a failing record a few times with growing pauses, then publishes it to {@code
+   * <topic>-dlt} on the same partition; records that cannot be deserialized go there at once.
+   */
+  @Bean
+  @ConditionalOnMissingBean(CommonErrorHandler.class)
+  DefaultErrorHandler kafkaErrorHandler(
+      ProducerFactory<?, ?> producerFactory,
+      JsonMapper jsonMapper,
+      MessagingProperties properties) {
+    Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
+    byType.put(byte[].class, new ByteArraySerializer());
+    byType.put(String.class, new StringSerializer());
+    byType.put(Object.class, new JacksonJsonSerializer<>(jsonMapper).noTypeInfo());
+    var deadLetters =
+        new KafkaTemplate<Object, Object>(
+            new DefaultKafkaProducerFactory<Object, Object>(
+                producerFactory.getConfigurationProperties(),
+                new DelegatingByTypeSerializer(byType, true),
+                new DelegatingByTypeSerializer(byType, true)));
+    var recoverer =
+        new DeadLetterPublishingRecoverer(
+            deadLetters,
+            (record, exception) ->
+                new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+    var backOff = new ExponentialBackOffWithMaxRetries(properties.consumer().retries());
+    backOff.setInitialInterval(properties.consumer().initialBackoff().toMillis());
+    backOff.setMultiplier(2.0);
+    backOff.setMaxInterval(properties.consumer().maxBackoff().toMillis());
+    return new DefaultErrorHandler(recoverer, backOff);
+  }
+
+  /** Every topic this service touches, and its dead-letter twin with the same partitions. */
+  @Bean
+  KafkaAdmin.NewTopics infointerviewTopics(MessagingProperties properties) {
+    List<NewTopic> topics = new ArrayList<>();
+    for (String topic : properties.topics()) {
+      topics.add(TopicBuilder.name(topic).partitions(properties.partitions()).build());
+      topics.add(
+          TopicBuilder.name(Topics.deadLetter(topic)).partitions(properties.partitions()).build());
+    }
+    return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+  }
+
+  @Bean
+  ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock) {
+    return new ProcessedEvents(mongo, clock);
+  }
+
+  @Bean
+  EventReader eventReader(JsonMapper jsonMapper) {
+    return new EventReader(jsonMapper);
+  }
+}

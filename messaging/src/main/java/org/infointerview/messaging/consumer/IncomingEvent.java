@@ -1,0 +1,20 @@
+package org.infointerview.messaging.consumer;
+
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An event envelope as a consumer receives it: the CloudEvents attributes, and the payload left as
+ * a tree until the consumer maps its type token to a class of its own ({@link
+ * EventReader#data(IncomingEvent, Class)}). Unknown fields are ignored, so producers may add some.
+ */
+public record IncomingEvent(
+    String specversion,
+    String id,
+    String source,
+    String type,
+    String subject,
+    Instant time,
+    String datacontenttype,
+    int schemaversion,
+    JsonNode data) {}

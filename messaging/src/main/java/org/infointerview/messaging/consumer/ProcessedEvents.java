@@ -1,0 +1,63 @@
+package org.infointerview.messaging.consumer;
+
+import java.time.Clock;
+import java.util.Date;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * The duplicate check every consumer uses: an event's effect runs once per consumer, recorded by
+ * event id in {@value #COLLECTION} (its {@code _id}, unique by nature). The effect runs before the
+ * record is written, so a failing effect is retried, never lost; a process that dies between the
+ * two would run it again, which is why effects are upserts keyed by business id where they can be.
+ */
+public class ProcessedEvents {
+
+  public static final String COLLECTION = "processed_events";
+  private static final Logger log = LoggerFactory.getLogger(ProcessedEvents.class);
+
+  private final MongoTemplate mongo;
+  private final Clock clock;
+
+  public ProcessedEvents(MongoTemplate mongo, Clock clock) {
+    this.mongo = mongo;
+    this.clock = clock;
+  }
+
+  /**
+   * Runs the effect unless this consumer already processed the event.
+   *
+   * @return whether the effect ran
+   */
+  public boolean once(String consumer, IncomingEvent event, Runnable effect) {
+    String key = consumer + "/" + event.id();
+    if (mongo.exists(new Query(Criteria.where("_id").is(key)), COLLECTION)) {
+      log.debug("{} already processed {} {}", consumer, event.type(), event.id());
+      return false;
+    }
+    effect.run();
+    try {
+      mongo.insert(
+          new Document("_id", key)
+              .append("consumer", consumer)
+              .append("eventId", event.id())
+              .append("type", event.type())
+              .append("subject", event.subject())
+              .append("processedAt", Date.from(clock.instant())),
+          COLLECTION);
+    } catch (DuplicateKeyException concurrent) {
+      log.debug("{} processed {} concurrently", consumer, event.id());
+    }
+    return true;
+  }
+
+  /** Whether this consumer has processed the event. */
+  public boolean processed(String consumer, String eventId) {
+    return mongo.exists(new Query(Criteria.where("_id").is(consumer + "/" + eventId)), COLLECTION);
+  }
+}

@@ -1,0 +1,159 @@
+package org.infointerview.messaging.outbox;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Stores an aggregate and the events of its change in one single-document write, so both happen or
+ * neither does, on the embedded store (no multi-document transactions) and on a replica set alike.
+ * The events wait in the document's {@code outbox} array, which the aggregate's own mapping never
+ * sees, until the relay publishes them.
+ *
+ * <p>Aggregates written here carry their id before the first write and a {@code @Version} field for
+ * optimistic locking. Write them only through this class: a plain {@code save} would replace the
+ * document and drop its pending events.
+ */
+public class AggregateStore {
+
+  static final String OUTBOX = "outbox";
+  static final String LEASE = "outboxLease";
+  private static final Set<String> NOT_STATE = Set.of("_id", OUTBOX, LEASE);
+
+  private final MongoTemplate mongo;
+  private final OutboxSignal signal;
+
+  AggregateStore(MongoTemplate mongo, OutboxSignal signal) {
+    this.mongo = mongo;
+    this.signal = signal;
+  }
+
+  /**
+   * Inserts a new aggregate with its events; its version becomes 0.
+   *
+   * @throws org.springframework.dao.DuplicateKeyException when the id or a unique key is taken
+   */
+  public <T> T insert(T aggregate, List<OutboxEntry> events) {
+    MongoPersistentEntity<?> entity = entityOf(aggregate);
+    identifierOf(entity, aggregate);
+    Document document = new Document();
+    mongo.getConverter().write(aggregate, document);
+    MongoPersistentProperty version = entity.getVersionProperty();
+    if (version != null) {
+      document.put(version.getFieldName(), 0L);
+    }
+    document.put(OUTBOX, documents(events));
+    mongo.insert(document, entity.getCollection());
+    wakeUpFor(events);
+    return read(aggregate, document);
+  }
+
+  /**
+   * Writes an aggregate's changed state and appends its events, if its version is still the one
+   * that was read; the version then grows by one.
+   *
+   * @throws OptimisticLockingFailureException when the aggregate changed or vanished since it was
+   *     read; nothing is written then
+   */
+  public <T> T update(T aggregate, List<OutboxEntry> events) {
+    MongoPersistentEntity<?> entity = entityOf(aggregate);
+    Object id = identifierOf(entity, aggregate);
+    Document state = new Document();
+    mongo.getConverter().write(aggregate, state);
+
+    Update update = new Update();
+    Criteria criteria = Criteria.where("_id").is(state.get("_id"));
+    MongoPersistentProperty version = entity.getVersionProperty();
+    for (MongoPersistentProperty property : entity) {
+      String field = property.getFieldName();
+      if (property.isIdProperty() || property.isVersionProperty() || NOT_STATE.contains(field)) {
+        continue;
+      }
+      if (state.containsKey(field)) {
+        update.set(field, state.get(field));
+      } else {
+        update.unset(field);
+      }
+    }
+    if (version != null) {
+      Object current = entity.getPropertyAccessor(aggregate).getProperty(version);
+      criteria = criteria.and(version.getFieldName()).is(current);
+      update.inc(version.getFieldName(), 1);
+    }
+    if (!events.isEmpty()) {
+      update.push(OUTBOX).each(documents(events).toArray());
+    }
+    Document updated =
+        mongo.findAndModify(
+            new Query(criteria),
+            update,
+            FindAndModifyOptions.options().returnNew(true),
+            Document.class,
+            entity.getCollection());
+    if (updated == null) {
+      throw new OptimisticLockingFailureException(
+          entity.getType().getSimpleName() + " " + id + " was changed or removed meanwhile");
+    }
+    wakeUpFor(events);
+    return read(aggregate, updated);
+  }
+
+  private void wakeUpFor(List<OutboxEntry> events) {
+    if (!events.isEmpty()) {
+      signal.wakeUp();
+    }
+  }
+
+  private MongoPersistentEntity<?> entityOf(Object aggregate) {
+    return mongo
+        .getConverter()
+        .getMappingContext()
+        .getRequiredPersistentEntity(aggregate.getClass());
+  }
+
+  private static Object identifierOf(MongoPersistentEntity<?> entity, Object aggregate) {
+    Object id = entity.getIdentifierAccessor(aggregate).getIdentifier();
+    if (id == null) {
+      throw new IllegalArgumentException(
+          entity.getType().getSimpleName() + " needs its id before it is stored");
+    }
+    return id;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T read(T aggregate, Document document) {
+    return (T) mongo.getConverter().read(aggregate.getClass(), document);
+  }
+
+  static List<Document> documents(List<OutboxEntry> events) {
+    return events.stream()
+        .map(
+            e ->
+                new Document(OutboxEntry.EVENT_ID, e.eventId())
+                    .append(OutboxEntry.TOPIC, e.topic())
+                    .append(OutboxEntry.KEY, e.key())
+                    .append(OutboxEntry.TYPE, e.type())
+                    .append(OutboxEntry.ENVELOPE, e.envelope())
+                    .append(OutboxEntry.OCCURRED_AT, Date.from(e.occurredAt())))
+        .toList();
+  }
+
+  static OutboxEntry entry(Document document) {
+    return new OutboxEntry(
+        document.getString(OutboxEntry.EVENT_ID),
+        document.getString(OutboxEntry.TOPIC),
+        document.getString(OutboxEntry.KEY),
+        document.getString(OutboxEntry.TYPE),
+        document.getString(OutboxEntry.ENVELOPE),
+        document.getDate(OutboxEntry.OCCURRED_AT).toInstant());
+  }
+}

@@ -1,0 +1,47 @@
+package org.infointerview.messaging.outbox;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.infointerview.events.EventEnvelope;
+import org.infointerview.events.EventType;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns event payloads into outbox entries: envelope, id, time and key, serialized once. */
+public class Outbox {
+
+  private final String source;
+  private final JsonMapper jsonMapper;
+  private final Clock clock;
+
+  public Outbox(String source, JsonMapper jsonMapper, Clock clock) {
+    this.source = source;
+    this.jsonMapper = jsonMapper;
+    this.clock = clock;
+  }
+
+  /** An entry for a catalogued event about the given aggregate. */
+  public OutboxEntry entry(String aggregateId, Record payload) {
+    EventType type = EventType.of(payload.getClass());
+    return entry(type.topic(), type.token(), type.schemaVersion(), aggregateId, payload);
+  }
+
+  /** An entry for any event; prefer {@link #entry(String, Record)} for catalogued events. */
+  public OutboxEntry entry(
+      String topic, String type, int schemaVersion, String aggregateId, Object payload) {
+    String id = UUID.randomUUID().toString();
+    var now = clock.instant();
+    var envelope =
+        new EventEnvelope<>(
+            EventEnvelope.SPEC_VERSION,
+            id,
+            source,
+            type,
+            aggregateId,
+            now,
+            EventEnvelope.CONTENT_TYPE,
+            schemaVersion,
+            payload);
+    return new OutboxEntry(
+        id, topic, aggregateId, type, jsonMapper.writeValueAsString(envelope), now);
+  }
+}

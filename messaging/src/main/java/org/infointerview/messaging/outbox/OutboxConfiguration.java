@@ -1,0 +1,41 @@
+package org.infointerview.messaging.outbox;
+
+import java.time.Clock;
+import org.infointerview.messaging.MessagingProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The outbox, its store and its relay. */
+@Configuration(proxyBeanMethods = false)
+public class OutboxConfiguration {
+
+  private final OutboxSignal signal = new OutboxSignal();
+
+  @Bean
+  Outbox outbox(
+      MessagingProperties properties,
+      @Value("${spring.application.name}") String applicationName,
+      JsonMapper jsonMapper,
+      Clock clock) {
+    String source = properties.source() != null ? properties.source() : "/" + applicationName;
+    return new Outbox(source, jsonMapper, clock);
+  }
+
+  @Bean
+  AggregateStore aggregateStore(MongoTemplate mongo) {
+    return new AggregateStore(mongo, signal);
+  }
+
+  @Bean
+  OutboxRelay outboxRelay(
+      MongoTemplate mongo,
+      KafkaTemplate<String, String> kafka,
+      MessagingProperties properties,
+      Clock clock) {
+    return new OutboxRelay(mongo, kafka, properties, signal, clock);
+  }
+}

@@ -1,0 +1,24 @@
+package org.infointerview.messaging.outbox;
+
+import java.time.Instant;
+
+/**
+ * An event waiting in an aggregate document's {@code outbox} array.
+ *
+ * @param eventId the envelope's id
+ * @param topic where it goes
+ * @param key the record key: the aggregate id
+ * @param type the logical type token, for logs and queries
+ * @param envelope the CloudEvents envelope, serialized once when the change was stored
+ * @param occurredAt when the change happened
+ */
+public record OutboxEntry(
+    String eventId, String topic, String key, String type, String envelope, Instant occurredAt) {
+
+  static final String EVENT_ID = "eventId";
+  static final String TOPIC = "topic";
+  static final String KEY = "key";
+  static final String TYPE = "type";
+  static final String ENVELOPE = "envelope";
+  static final String OCCURRED_AT = "occurredAt";
+}

@@ -1,0 +1,61 @@
+package org.infointerview.messaging.testapp;
+
+import org.bson.Document;
+import org.infointerview.messaging.consumer.EventReader;
+import org.infointerview.messaging.consumer.IncomingEvent;
+import org.infointerview.messaging.consumer.ProcessedEvents;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Appends every sequence number it receives to the ledger's projection: a duplicate would appear
+ * twice, a reordering out of order. Only the duplicate check stands between a redelivery and a
+ * double effect.
+ */
+@Component
+public class LedgerProjectionListener {
+
+  public static final String CONSUMER = "ledger-projection";
+  public static final String COLLECTION = "ledger_projection";
+
+  private final ProcessedEvents processedEvents;
+  private final EventReader reader;
+  private final MongoTemplate mongo;
+
+  LedgerProjectionListener(
+      ProcessedEvents processedEvents, EventReader reader, MongoTemplate mongo) {
+    this.processedEvents = processedEvents;
+    this.reader = reader;
+    this.mongo = mongo;
+  }
+
+  @KafkaListener(topics = LedgerEntryAdded.TOPIC, groupId = CONSUMER)
+  void on(IncomingEvent event) {
+    if (!LedgerEntryAdded.TYPE.equals(event.type())) {
+      return;
+    }
+    LedgerEntryAdded entry = reader.data(event, LedgerEntryAdded.class);
+    if (entry.amount() == LedgerEntryAdded.REFUSED_AMOUNT) {
+      throw new IllegalArgumentException("the projection refuses amount " + entry.amount());
+    }
+    processedEvents.once(
+        CONSUMER,
+        event,
+        () ->
+            mongo.upsert(
+                new Query(Criteria.where("_id").is(entry.ledgerId())),
+                new Update().push("sequences", entry.sequence()),
+                COLLECTION));
+  }
+
+  /** The sequence numbers the projection applied for a ledger, in the order it applied them. */
+  public java.util.List<Long> applied(String ledgerId) {
+    Document projection =
+        mongo.findOne(new Query(Criteria.where("_id").is(ledgerId)), Document.class, COLLECTION);
+    return projection == null ? java.util.List.of() : projection.getList("sequences", Long.class);
+  }
+}

@@ -1,0 +1,56 @@
+package org.infointerview.testinfra;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Architecture rules every module checks with ArchUnit. */
+public final class ArchitectureRules {
+
+  private static final String[] KAFKA_PRODUCING =
+      new String[] {"org.apache.kafka.clients.producer..", "org.springframework.kafka.core.."};
+
+  private ArchitectureRules() {}
+
+  /**
+   * HTTP request threads never call Kafka: a producer blocks up to {@code max.block.ms} when the
+   * broker is away. Controllers reach Kafka neither directly nor through anything they call; state
+   * changes go to the outbox and the relay publishes them on its own thread.
+   */
+  public static ArchRule controllersNeverReachKafka() {
+    return noClasses()
+        .that()
+        .areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+        .or()
+        .areAnnotatedWith("org.springframework.stereotype.Controller")
+        .should()
+        .transitivelyDependOnClassesThat()
+        .resideInAnyPackage(KAFKA_PRODUCING)
+        .allowEmptyShould(true)
+        .because("a Kafka producer blocks the request thread when the broker is down");
+  }
+
+  /** Only the messaging module sends to Kafka: services publish through the outbox. */
+  public static ArchRule onlyMessagingSendsToKafka() {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage("org.infointerview.messaging..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(KAFKA_PRODUCING)
+        .allowEmptyShould(true)
+        .because("state changes and their events are stored together and relayed");
+  }
+
+  /** Only the given package uses Micronaut: the rest of the service sees our own interfaces. */
+  public static ArchRule onlyThisPackageUsesMicronaut(String packageIdentifier) {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage(packageIdentifier)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.micronaut..")
+        .allowEmptyShould(true)
+        .because("the Micronaut HTTP client stays behind our own interface");
+  }
+}

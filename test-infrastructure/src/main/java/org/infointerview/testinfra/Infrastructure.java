@@ -1,0 +1,161 @@
+package org.infointerview.testinfra;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * The Kafka broker and MongoDB endpoint of one test JVM, chosen once: Testcontainers (pinned {@code
+ * apache/kafka} and {@code mongo} images, Mongo as a single-node replica set) when a Docker engine
+ * answers, otherwise an in-JVM KRaft broker and mongo-java-server. Every test runs the same way on
+ * both. Set {@code -Dinfointerview.test.infrastructure=embedded} to force the embedded path.
+ */
+public final class Infrastructure {
+
+  /** The pinned broker image; the same Kafka version as the client. */
+  public static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
+
+  /** The pinned MongoDB image. */
+  public static final String MONGO_IMAGE = "mongo:8.0.16";
+
+  /** Partitions of every topic the tests create, as in production. */
+  public static final int PARTITIONS = 3;
+
+  private static final Logger log = LoggerFactory.getLogger(Infrastructure.class);
+  private static volatile Infrastructure instance;
+
+  private final Kind kind;
+  private final String kafkaBootstrapServers;
+  private final String mongoUri;
+  private final AutoCloseable shutdown;
+
+  /** Which infrastructure this JVM runs on. */
+  public enum Kind {
+    TESTCONTAINERS,
+    EMBEDDED
+  }
+
+  private Infrastructure(
+      Kind kind, String kafkaBootstrapServers, String mongoUri, AutoCloseable shutdown) {
+    this.kind = kind;
+    this.kafkaBootstrapServers = kafkaBootstrapServers;
+    this.mongoUri = mongoUri;
+    this.shutdown = shutdown;
+  }
+
+  /** The infrastructure of this JVM, started on first use and stopped when the JVM exits. */
+  public static Infrastructure get() {
+    Infrastructure local = instance;
+    if (local == null) {
+      synchronized (Infrastructure.class) {
+        local = instance;
+        if (local == null) {
+          local = start();
+          instance = local;
+          Infrastructure started = local;
+          Runtime.getRuntime()
+              .addShutdownHook(new Thread(started::stop, "test-infrastructure-shutdown"));
+        }
+      }
+    }
+    return local;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String kafkaBootstrapServers() {
+    return kafkaBootstrapServers;
+  }
+
+  /** A connection string for the given database. */
+  public String mongoUri(String database) {
+    return mongoUri + "/" + database;
+  }
+
+  private static Infrastructure start() {
+    String forced = System.getProperty("infointerview.test.infrastructure", "");
+    boolean docker = !"embedded".equals(forced.toLowerCase(Locale.ROOT)) && dockerAvailable();
+    Infrastructure infrastructure = docker ? containers() : embedded();
+    log.info(
+        "Test infrastructure: {} (Kafka {}, MongoDB {})",
+        infrastructure.kind,
+        infrastructure.kafkaBootstrapServers,
+        infrastructure.mongoUri);
+    return infrastructure;
+  }
+
+  private static boolean dockerAvailable() {
+    boolean configured =
+        System.getenv("DOCKER_HOST") != null
+            || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+            || java.nio.file.Files.exists(
+                java.nio.file.Path.of(
+                    System.getProperty("user.home"), ".docker", "run", "docker.sock"));
+    if (!configured) {
+      return false;
+    }
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  private static Infrastructure containers() {
+    KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
+    MongoDBContainer mongo = new MongoDBContainer(MONGO_IMAGE);
+    kafka.start();
+    mongo.start();
+    String replicaSetUrl = mongo.getReplicaSetUrl();
+    String base = replicaSetUrl.substring(0, replicaSetUrl.lastIndexOf('/'));
+    return new Infrastructure(
+        Kind.TESTCONTAINERS,
+        kafka.getBootstrapServers(),
+        base,
+        () -> {
+          kafka.stop();
+          mongo.stop();
+        });
+  }
+
+  private static Infrastructure embedded() {
+    EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
+    kafka.brokerProperties(
+        Map.of(
+            "auto.create.topics.enable", "true",
+            "num.partitions", String.valueOf(PARTITIONS),
+            "offsets.topic.replication.factor", "1",
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1",
+            "group.initial.rebalance.delay.ms", "0"));
+    kafka.afterPropertiesSet();
+    MongoServer mongo = new MongoServer(new MemoryBackend());
+    InetSocketAddress address = mongo.bind();
+    return new Infrastructure(
+        Kind.EMBEDDED,
+        kafka.getBrokersAsString(),
+        "mongodb://127.0.0.1:" + address.getPort(),
+        () -> {
+          kafka.destroy();
+          mongo.shutdownNow();
+        });
+  }
+
+  private void stop() {
+    try {
+      shutdown.close();
+    } catch (Exception e) {
+      log.warn("Stopping the test infrastructure failed", e);
+    }
+  }
+}

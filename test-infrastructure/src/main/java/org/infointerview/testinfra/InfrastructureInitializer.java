@@ -1,0 +1,35 @@
+package org.infointerview.testinfra;
+
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a Spring test context at this JVM's {@link Infrastructure}: the Kafka bootstrap servers
+ * and a MongoDB database named after the application ({@code spring.application.name}), so services
+ * sharing one test JVM keep their data apart as they do in production.
+ */
+public class InfrastructureInitializer
+    implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    Infrastructure infrastructure = Infrastructure.get();
+    String database =
+        context.getEnvironment().getProperty("spring.application.name", "test").replace('.', '-');
+    context
+        .getEnvironment()
+        .getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                "testInfrastructure",
+                Map.of(
+                    "spring.kafka.bootstrap-servers",
+                    infrastructure.kafkaBootstrapServers(),
+                    "spring.mongodb.uri",
+                    infrastructure.mongoUri(database),
+                    "infointerview.messaging.partitions",
+                    Infrastructure.PARTITIONS)));
+  }
+}
