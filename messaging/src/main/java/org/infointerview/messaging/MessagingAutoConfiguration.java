@@ -51,9 +51,14 @@ import tools.jackson.databind.json.JsonMapper;
       "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
       "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
       "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
-    })
+    },
+    beforeName =
+        "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties(MessagingProperties.class)
-@Import(org.infointerview.messaging.outbox.OutboxConfiguration.class)
+@Import({
+  org.infointerview.messaging.outbox.OutboxConfiguration.class,
+  MongoPingHealthConfiguration.class
+})
 public class MessagingAutoConfiguration {
 
   @Bean

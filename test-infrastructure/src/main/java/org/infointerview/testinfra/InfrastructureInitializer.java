@@ -30,6 +30,12 @@ public class InfrastructureInitializer
                     "spring.mongodb.uri",
                     infrastructure.mongoUri(database),
                     "infointerview.messaging.partitions",
-                    Infrastructure.PARTITIONS)));
+                    Infrastructure.PARTITIONS,
+                    "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                    TestIdentityProvider.get().issuerUri(),
+                    "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                    TestIdentityProvider.get().jwkSetUri(),
+                    "spring.security.oauth2.resourceserver.jwt.audiences",
+                    TestIdentityProvider.AUDIENCE)));
   }
 }

@@ -1,0 +1,248 @@
+package org.infointerview.contacts.contact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.infointerview.events.EventType;
+import org.infointerview.events.Topics;
+import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.TestIdentityProvider;
+import org.infointerview.testinfra.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@InfrastructureTest
+class ContactsApiIT {
+
+  private static final TestIdentityProvider IDP = TestIdentityProvider.get();
+  private static final String PRIYA =
+      """
+      {"givenName": "Priyanka", "familyName": "Raman", "preferredName": "Priya",
+       "emails": ["priya@example.org"], "organizationName": "Northwind Health",
+       "jobTitle": "Data Scientist", "careerFields": ["HEALTH_SCIENCE"],
+       "timeZone": "America/Chicago"}
+      """;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Autowired MongoTemplate mongo;
+  @Autowired JsonMapper jsonMapper;
+
+  @Value("${local.server.port}")
+  int port;
+
+  @Test
+  void aStudentAddsAContactItIsStoredAndContactCreatedIsPublishedInTheContractsShape()
+      throws Exception {
+    String student = "student-" + UUID.randomUUID();
+    try (TopicProbe probe = TopicProbe.on(Topics.CONTACTS)) {
+      HttpResponse<String> created = post("/contacts", IDP.token(student, "student"), PRIYA);
+
+      assertThat(created.statusCode()).isEqualTo(201);
+      JsonNode body = jsonMapper.readTree(created.body());
+      String id = body.get("id").asString();
+      assertThat(created.headers().firstValue("Location")).hasValue("/contacts/" + id);
+      assertThat(body.get("displayName").asString()).isEqualTo("Priya Raman");
+      assertThat(body.get("source").asString()).isEqualTo("PERSONAL");
+      assertThat(mongo.findById(id, Contact.class).ownerId()).isEqualTo(IDP.userId(student));
+
+      List<ConsumerRecord<String, String>> records = probe.pollForKey(id, Duration.ofSeconds(30));
+      JsonNode event =
+          jsonMapper.readTree(
+              records.stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow().value());
+      JsonNode golden = golden(EventType.CONTACT_CREATED);
+      assertThat(event.propertyNames()).containsExactlyInAnyOrderElementsOf(golden.propertyNames());
+      assertThat(event.get("data").propertyNames())
+          .containsExactlyInAnyOrderElementsOf(golden.get("data").propertyNames());
+      assertThat(event.get("type").asString()).isEqualTo("ContactCreated");
+      assertThat(event.get("source").asString()).isEqualTo("/contacts-service");
+      assertThat(event.get("subject").asString()).isEqualTo(id);
+      assertThat(event.get("data").get("ownerId").asString()).isEqualTo(IDP.userId(student));
+      assertThat(event.toString()).doesNotContain("priya@example.org");
+    }
+  }
+
+  @Test
+  void theOwnerReadsTheirContactAndAnotherStudentGetsA404() throws Exception {
+    String owner = "student-" + UUID.randomUUID();
+    String id =
+        jsonMapper
+            .readTree(post("/contacts", IDP.token(owner, "student"), PRIYA).body())
+            .get("id")
+            .asString();
+
+    HttpResponse<String> own = get("/contacts/" + id, IDP.token(owner, "student"));
+    HttpResponse<String> someoneElses = get("/contacts/" + id, IDP.token("intruder", "student"));
+    HttpResponse<String> missing =
+        get("/contacts/" + UUID.randomUUID(), IDP.token(owner, "student"));
+
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(own.headers().firstValue("ETag")).hasValue("\"0\"");
+    assertThat(someoneElses.statusCode()).isEqualTo(404);
+    assertThat(someoneElses.headers().firstValue("Content-Type"))
+        .hasValue("application/problem+json");
+    assertThat(missing.body()).isEqualTo(missing.body());
+    assertThat(jsonMapper.readTree(someoneElses.body()).get("status").asInt()).isEqualTo(404);
+    assertThat(get("/contacts", IDP.token(owner, "student")).body()).contains(id);
+    assertThat(get("/contacts", IDP.token("intruder", "student")).body()).doesNotContain(id);
+  }
+
+  @Test
+  void invalidFieldsAreNamedWithTheirReasonAndNothingIsStored() throws Exception {
+    String student = "student-" + UUID.randomUUID();
+    HttpResponse<String> response =
+        post(
+            "/contacts",
+            IDP.token(student, "student"),
+            """
+            {"givenName": " ", "familyName": "Raman", "emails": ["not-an-email"],
+             "careerFields": ["health science"], "timeZone": "America/Chicago"}
+            """);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = jsonMapper.readTree(response.body());
+    assertThat(problem.get("errors").findValuesAsString("field"))
+        .containsExactly("careerFields[0]", "emails[0]", "givenName");
+    assertThat(problem.get("errors").findValuesAsString("reason"))
+        .allSatisfy(r -> assertThat(r).isNotBlank());
+    assertThat(ownedBy(student)).isZero();
+  }
+
+  @Test
+  void anUnknownTimeZoneIsRejectedByField() throws Exception {
+    String student = "student-" + UUID.randomUUID();
+    HttpResponse<String> response =
+        post(
+            "/contacts",
+            IDP.token(student, "student"),
+            PRIYA.replace("America/Chicago", "Mars/Olympus_Mons"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(jsonMapper.readTree(response.body()).get("errors").get(0).get("field").asString())
+        .isEqualTo("timeZone");
+    assertThat(ownedBy(student)).isZero();
+  }
+
+  @Test
+  void aStudentCannotSetOwnerSourceOrConsent() throws Exception {
+    String student = "student-" + UUID.randomUUID();
+    for (String field :
+        List.of(
+            "\"ownerId\": \"someone-else\"",
+            "\"source\": \"ALUMNI_IMPORT\"",
+            "\"optedIn\": true")) {
+      HttpResponse<String> response =
+          post(
+              "/contacts",
+              IDP.token(student, "student"),
+              PRIYA.replaceFirst("\\{", "{" + field + ", "));
+
+      assertThat(response.statusCode()).as(field).isEqualTo(400);
+    }
+    assertThat(ownedBy(student)).isZero();
+  }
+
+  @Test
+  void malformedJsonIsA400Problem() throws Exception {
+    HttpResponse<String> response =
+        post("/contacts", IDP.token("s", "student"), "{\"givenName\": ");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(jsonMapper.readTree(response.body()).get("title").asString())
+        .isEqualTo("Malformed request body");
+  }
+
+  @Test
+  void anAlumnusCannotAddPersonalContacts() throws Exception {
+    String alumnus = "alumnus-" + UUID.randomUUID();
+    HttpResponse<String> response = post("/contacts", IDP.token(alumnus, "alum"), PRIYA);
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(ownedBy(alumnus)).isZero();
+  }
+
+  @Test
+  void withoutAValidTokenTheAnswerIs401() throws Exception {
+    HttpResponse<String> none =
+        http.send(
+            HttpRequest.newBuilder(uri("/contacts")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> wrongAudience =
+        get(
+            "/contacts",
+            IDP.token("s", "someone-else", java.util.Map.of("roles", List.of("student"))));
+
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(wrongAudience.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void pageSizesOutsideTheLimitsAre400NotA500() throws Exception {
+    String token = IDP.token("s", "student");
+
+    assertThat(get("/contacts?size=100000", token).statusCode()).isEqualTo(400);
+    assertThat(get("/contacts?page=-1", token).statusCode()).isEqualTo(400);
+    assertThat(get("/contacts?size=abc", token).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void healthIsOpenToProbes() throws Exception {
+    HttpResponse<String> health =
+        http.send(
+            HttpRequest.newBuilder(uri("/actuator/health")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"UP\"");
+  }
+
+  private long ownedBy(String subject) {
+    return mongo.count(new Query(Criteria.where("ownerId").is(IDP.userId(subject))), Contact.class);
+  }
+
+  private JsonNode golden(EventType type) throws IOException {
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(type.goldenExample())) {
+      return jsonMapper.readTree(in);
+    }
+  }
+
+  private HttpResponse<String> post(String path, String token, String json)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path, String token)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+}

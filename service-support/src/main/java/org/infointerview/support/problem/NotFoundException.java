@@ -1,0 +1,12 @@
+package org.infointerview.support.problem;
+
+/**
+ * The resource does not exist, or the caller may not know that it does: both answer 404, so a
+ * response never tells whether someone else's record exists.
+ */
+public class NotFoundException extends RuntimeException {
+
+  public NotFoundException(String what, String id) {
+    super(what + " " + id + " was not found");
+  }
+}

@@ -1,0 +1,127 @@
+package org.infointerview.support.problem;
+
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns failures into RFC 9457 {@code application/problem+json}: 400 with an {@code errors} list of
+ * field and reason for bad input, 404 for what is missing or not the caller's, 409 for conflicts.
+ */
+@RestControllerAdvice
+public class ProblemHandling extends ResponseEntityExceptionHandler {
+
+  private static final URI INVALID =
+      URI.create("https://infointerview.org/problems/invalid-request");
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldError> errors =
+        ex.getBindingResult().getFieldErrors().stream()
+            .map(e -> new FieldError(e.getField(), String.valueOf(e.getDefaultMessage())))
+            .sorted(Comparator.comparing(FieldError::field))
+            .toList();
+    return ResponseEntity.badRequest().body(invalid(errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
+    problem.setType(INVALID);
+    problem.setTitle("Malformed request body");
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @ExceptionHandler(InvalidFieldException.class)
+  ProblemDetail invalidField(InvalidFieldException e) {
+    return invalid(List.of(new FieldError(e.field(), e.getMessage())));
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ProblemDetail constraintViolation(ConstraintViolationException e) {
+    List<FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
+            .sorted(Comparator.comparing(FieldError::field))
+            .toList();
+    return invalid(errors);
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("Not found");
+    return problem;
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ProblemDetail forbidden(AccessDeniedException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.FORBIDDEN, "Your role does not allow this action.");
+    problem.setTitle("Forbidden");
+    return problem;
+  }
+
+  @ExceptionHandler(OptimisticLockingFailureException.class)
+  ProblemDetail changedMeanwhile(OptimisticLockingFailureException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONFLICT,
+            "The resource was changed by someone else; read it and try again.");
+    problem.setTitle("Changed meanwhile");
+    return problem;
+  }
+
+  @ExceptionHandler(DuplicateKeyException.class)
+  ProblemDetail duplicate(DuplicateKeyException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The resource already exists.");
+    problem.setTitle("Already exists");
+    return problem;
+  }
+
+  private static ProblemDetail invalid(List<FieldError> errors) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            errors.stream()
+                .map(e -> e.field() + ": " + e.reason())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("The request is invalid."));
+    problem.setType(INVALID);
+    problem.setTitle("Invalid request");
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+
+  private static String leaf(String path) {
+    int dot = path.indexOf('.');
+    return dot >= 0 ? path.substring(dot + 1) : path;
+  }
+}

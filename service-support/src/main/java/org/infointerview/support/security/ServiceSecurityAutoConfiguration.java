@@ -1,0 +1,122 @@
+package org.infointerview.support.security;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every service is an OAuth2 resource server of its own and never trusts the gateway alone: each
+ * request carries a bearer JWT whose signature (JWKS), issuer, audience, expiry and algorithm are
+ * checked ({@code spring.security.oauth2.resourceserver.jwt.*}). Roles come from the claims through
+ * {@link RoleMapper}; controllers take the caller as a {@link CurrentUser} parameter.
+ */
+@AutoConfiguration(
+    beforeName =
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
+@EnableConfigurationProperties(SecurityProperties.class)
+@EnableMethodSecurity
+public class ServiceSecurityAutoConfiguration {
+
+  @Bean
+  RoleMapper roleMapper(SecurityProperties properties) {
+    return new RoleMapper(properties);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(SecurityFilterChain.class)
+  SecurityFilterChain apiSecurity(HttpSecurity http, RoleMapper roles) throws Exception {
+    http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/actuator/info",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/error")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter(roles))))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  private static Converter<Jwt, AbstractAuthenticationToken> converter(RoleMapper roles) {
+    return jwt -> {
+      Set<Role> granted = roles.roles(jwt.getClaims());
+      List<SimpleGrantedAuthority> authorities =
+          granted.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+      return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    };
+  }
+
+  @Bean
+  WebMvcConfigurer currentUserParameters(RoleMapper roles) {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CurrentUserResolver(roles));
+      }
+    };
+  }
+
+  /** Resolves {@link CurrentUser} controller parameters from the validated token. */
+  static final class CurrentUserResolver implements HandlerMethodArgumentResolver {
+
+    private final RoleMapper roles;
+
+    CurrentUserResolver(RoleMapper roles) {
+      this.roles = roles;
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+      return CurrentUser.class.equals(parameter.getParameterType());
+    }
+
+    @Override
+    public Object resolveArgument(
+        MethodParameter parameter,
+        ModelAndViewContainer mavContainer,
+        NativeWebRequest webRequest,
+        WebDataBinderFactory binderFactory) {
+      Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+      if (!(authentication instanceof JwtAuthenticationToken token)) {
+        throw new IllegalStateException("No validated token for " + parameter);
+      }
+      Jwt jwt = token.getToken();
+      String issuer = jwt.getIssuer() == null ? "" : jwt.getIssuer().toString();
+      return new CurrentUser(
+          CurrentUser.idOf(issuer, jwt.getSubject()),
+          issuer,
+          jwt.getSubject(),
+          jwt.getClaimAsString("name"),
+          jwt.getClaimAsString("email"),
+          roles.roles(jwt.getClaims()));
+    }
+  }
+}
