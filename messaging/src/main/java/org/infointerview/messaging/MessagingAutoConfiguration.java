@@ -104,7 +104,8 @@ public class MessagingAutoConfiguration {
       typed.setValueDeserializerSupplier(
           () ->
               new ErrorHandlingDeserializer<>(
-                  new JacksonJsonDeserializer<>(IncomingEvent.class, jsonMapper, false)));
+                  new JacksonJsonDeserializer<>(
+                      IncomingEvent.class, EventReader.lenient(jsonMapper), false)));
     };
   }
 

@@ -1,0 +1,86 @@
+package org.infointerview.interviews.contact;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the contact read model. Every write is guarded by the contact's version, so a redelivered
+ * or late event never overwrites newer facts: an upsert that matches no older version collides with
+ * the newer document's id and is dropped.
+ */
+@Component
+class ContactSnapshots {
+
+  private final MongoTemplate mongo;
+  private final Clock clock;
+
+  ContactSnapshots(MongoTemplate mongo, Clock clock) {
+    this.mongo = mongo;
+    this.clock = clock;
+  }
+
+  /** Applies a contact's full state; returns whether it was newer than what was stored. */
+  boolean apply(ContactFacts.ContactState state) {
+    ContactFacts.Consent consent = state.consent();
+    Update update =
+        new Update()
+            .set("ownerId", state.ownerId())
+            .set("source", state.source())
+            .set("displayName", state.displayName())
+            .set("organizationName", state.organizationName())
+            .set("jobTitle", state.jobTitle())
+            .set("careerFields", state.careerFields() == null ? List.of() : state.careerFields())
+            .set("timeZone", state.timeZone())
+            .set("contactVersion", state.version())
+            .set("updatedAt", clock.instant());
+    setConsent(update, consent);
+    try {
+      var result =
+          mongo.upsert(
+              olderThan(state.contactId(), state.version()), update, ContactSnapshot.COLLECTION);
+      return result.getMatchedCount() == 1 || result.getUpsertedId() != null;
+    } catch (DuplicateKeyException newerAlreadyStored) {
+      return false;
+    }
+  }
+
+  /** Applies a consent change to a known contact, if newer. */
+  boolean apply(ContactFacts.ConsentChanged change) {
+    Update update =
+        new Update().set("contactVersion", change.version()).set("updatedAt", clock.instant());
+    setConsent(update, change.consent());
+    return mongo
+            .updateFirst(
+                olderThan(change.contactId(), change.version()), update, ContactSnapshot.COLLECTION)
+            .getModifiedCount()
+        == 1;
+  }
+
+  void remove(String contactId) {
+    mongo.remove(new Query(Criteria.where("_id").is(contactId)), ContactSnapshot.COLLECTION);
+  }
+
+  Optional<ContactSnapshot> find(String contactId) {
+    return Optional.ofNullable(mongo.findById(contactId, ContactSnapshot.class));
+  }
+
+  private static void setConsent(Update update, ContactFacts.Consent consent) {
+    update
+        .set("optedIn", consent.optedIn())
+        .set("contactPreference", consent.contactPreference())
+        .set("maxRequestsPerMonth", consent.maxRequestsPerMonth())
+        .set("pausedUntil", consent.pausedUntil())
+        .set("doNotContact", consent.doNotContact());
+  }
+
+  private static Query olderThan(String contactId, long version) {
+    return new Query(Criteria.where("_id").is(contactId).and("contactVersion").lt(version));
+  }
+}

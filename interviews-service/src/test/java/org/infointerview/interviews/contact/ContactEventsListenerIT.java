@@ -1,0 +1,194 @@
+package org.infointerview.interviews.contact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.infointerview.events.EventType;
+import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.ProcessedEvents;
+import org.infointerview.testinfra.Infrastructure;
+import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.TestIdentityProvider;
+import org.infointerview.testinfra.TopicProbe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Publishes contacts-service's golden examples, as they are on the wire, and watches the read
+ * model: applied, applied once when redelivered, never overwritten by an older version, and a
+ * malformed record goes to the dead-letter topic.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@InfrastructureTest
+class ContactEventsListenerIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final TestIdentityProvider IDP = TestIdentityProvider.get();
+
+  private final KafkaProducer<String, String> producer =
+      new KafkaProducer<>(
+          Map.of(
+              ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+              Infrastructure.get().kafkaBootstrapServers(),
+              ProducerConfig.LINGER_MS_CONFIG,
+              0),
+          new StringSerializer(),
+          new StringSerializer());
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Autowired ContactSnapshots snapshots;
+  @Autowired ProcessedEvents processedEvents;
+  @Autowired MongoTemplate mongo;
+  @Autowired JsonMapper jsonMapper;
+
+  @Value("${local.server.port}")
+  int port;
+
+  @AfterEach
+  void closeProducer() {
+    producer.close(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void theGoldenContactCreatedBecomesASnapshotAndARedeliveryTakesEffectOnce() throws Exception {
+    String contactId = "c-" + UUID.randomUUID();
+    String created = golden(EventType.CONTACT_CREATED, contactId);
+
+    publish(contactId, created);
+    await().atMost(WAIT).until(() -> snapshots.find(contactId).isPresent());
+    ContactSnapshot first = snapshots.find(contactId).orElseThrow();
+    publish(contactId, created);
+    String marker = golden(EventType.CONTACT_ERASED, "other-" + UUID.randomUUID());
+    publish("marker", marker);
+    await()
+        .atMost(WAIT)
+        .until(() -> processedEvents.processed(ContactEventsListener.CONSUMER, id(marker)));
+
+    assertThat(first.displayName()).isEqualTo("Priya Raman");
+    assertThat(first.organizationName()).isEqualTo("Northwind Health");
+    assertThat(first.optedIn()).isTrue();
+    assertThat(first.contactVersion()).isZero();
+    assertThat(snapshots.find(contactId)).contains(first);
+    assertThat(
+            mongo.count(
+                new Query(Criteria.where("eventId").is(id(created))), ProcessedEvents.COLLECTION))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anUpdateIsAppliedAndALateOlderVersionIsIgnored() throws Exception {
+    String contactId = "c-" + UUID.randomUUID();
+    publish(contactId, golden(EventType.CONTACT_CREATED, contactId));
+    publish(contactId, golden(EventType.CONTACT_UPDATED, contactId));
+    await()
+        .atMost(WAIT)
+        .until(() -> snapshots.find(contactId).map(s -> s.contactVersion() == 1).orElse(false));
+
+    String lateCreated = golden(EventType.CONTACT_CREATED, contactId);
+    publish(contactId, lateCreated);
+    await()
+        .atMost(WAIT)
+        .until(() -> processedEvents.processed(ContactEventsListener.CONSUMER, id(lateCreated)));
+
+    ContactSnapshot snapshot = snapshots.find(contactId).orElseThrow();
+    assertThat(snapshot.contactVersion()).isEqualTo(1);
+    assertThat(snapshot.organizationName()).isEqualTo("Contoso Clinics");
+    assertThat(snapshot.jobTitle()).isEqualTo("Senior Data Scientist");
+  }
+
+  @Test
+  void consentChangesAndErasureReachTheSnapshot() throws Exception {
+    String contactId = "c-" + UUID.randomUUID();
+    publish(contactId, golden(EventType.CONTACT_CREATED, contactId));
+    publish(contactId, golden(EventType.CONTACT_CONSENT_CHANGED, contactId));
+    await()
+        .atMost(WAIT)
+        .until(() -> snapshots.find(contactId).map(s -> s.contactVersion() == 2).orElse(false));
+    assertThat(snapshots.find(contactId).orElseThrow().maxRequestsPerMonth()).isEqualTo(1);
+
+    publish(contactId, golden(EventType.CONTACT_ERASED, contactId));
+    await().atMost(WAIT).until(() -> snapshots.find(contactId).isEmpty());
+  }
+
+  @Test
+  void aMalformedRecordGoesToTheDeadLetterTopicAndTheNextOneIsApplied() throws Exception {
+    String contactId = "c-" + UUID.randomUUID();
+    try (TopicProbe deadLetters = TopicProbe.on(Topics.CONTACTS_DLT)) {
+      publish(contactId, "{\"specversion\": ");
+      publish(contactId, golden(EventType.CONTACT_CREATED, contactId));
+
+      assertThat(deadLetters.pollForKey(contactId, WAIT))
+          .anySatisfy(r -> assertThat(r.value()).isEqualTo("{\"specversion\": "));
+      await().atMost(WAIT).until(() -> snapshots.find(contactId).isPresent());
+    }
+  }
+
+  @Test
+  void aStudentSeesOptedInAlumniAndTheirOwnContactsButNotAnotherStudentsContact() throws Exception {
+    String alumnus = "c-" + UUID.randomUUID();
+    String personal = "c-" + UUID.randomUUID();
+    publish(alumnus, golden(EventType.CONTACT_CREATED, alumnus));
+    ObjectNode owned =
+        (ObjectNode) jsonMapper.readTree(golden(EventType.CONTACT_CREATED, personal));
+    ((ObjectNode) owned.get("data")).put("ownerId", IDP.userId("owner"));
+    ((ObjectNode) owned.get("data")).put("source", "PERSONAL");
+    publish(personal, owned.toString());
+    await().atMost(WAIT).until(() -> snapshots.find(personal).isPresent());
+
+    assertThat(get("/contacts/" + alumnus, IDP.token("someone", "student")).statusCode())
+        .isEqualTo(200);
+    assertThat(get("/contacts/" + personal, IDP.token("owner", "student")).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> intruder = get("/contacts/" + personal, IDP.token("intruder", "student"));
+    assertThat(intruder.statusCode()).isEqualTo(404);
+    assertThat(intruder.body()).doesNotContain("Priya");
+  }
+
+  private String golden(EventType type, String aggregateId) throws IOException {
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(type.goldenExample())) {
+      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      ObjectNode envelope = (ObjectNode) jsonMapper.readTree(json);
+      String oldSubject = envelope.get("subject").asString();
+      envelope.put("id", UUID.randomUUID().toString());
+      return envelope.toString().replace(oldSubject, aggregateId);
+    }
+  }
+
+  private String id(String envelope) {
+    return jsonMapper.readTree(envelope).get("id").asString();
+  }
+
+  private void publish(String key, String value) throws Exception {
+    producer.send(new ProducerRecord<>(Topics.CONTACTS, key, value)).get();
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + token)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
