@@ -1,5 +1,7 @@
 package org.infointerview.testinfra;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
@@ -31,6 +33,7 @@ public final class Infrastructure {
 
   private static final Logger log = LoggerFactory.getLogger(Infrastructure.class);
   private static volatile Infrastructure instance;
+  private static volatile GreenMail mail;
 
   private final Kind kind;
   private final String kafkaBootstrapServers;
@@ -63,6 +66,27 @@ public final class Infrastructure {
           Infrastructure started = local;
           Runtime.getRuntime()
               .addShutdownHook(new Thread(started::stop, "test-infrastructure-shutdown"));
+        }
+      }
+    }
+    return local;
+  }
+
+  /**
+   * The SMTP server of this JVM (GreenMail, a real SMTP server in the JVM, whichever kind of
+   * infrastructure runs): tests read the mail services sent from it.
+   */
+  public static GreenMail mail() {
+    GreenMail local = mail;
+    if (local == null) {
+      synchronized (Infrastructure.class) {
+        local = mail;
+        if (local == null) {
+          local = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+          local.start();
+          GreenMail started = local;
+          Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "smtp-shutdown"));
+          mail = local;
         }
       }
     }

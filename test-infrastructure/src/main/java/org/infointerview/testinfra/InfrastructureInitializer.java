@@ -24,18 +24,21 @@ public class InfrastructureInitializer
         .addFirst(
             new MapPropertySource(
                 "testInfrastructure",
-                Map.of(
-                    "spring.kafka.bootstrap-servers",
-                    infrastructure.kafkaBootstrapServers(),
-                    "spring.mongodb.uri",
-                    infrastructure.mongoUri(database),
-                    "infointerview.messaging.partitions",
-                    Infrastructure.PARTITIONS,
-                    "spring.security.oauth2.resourceserver.jwt.issuer-uri",
-                    TestIdentityProvider.get().issuerUri(),
-                    "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-                    TestIdentityProvider.get().jwkSetUri(),
-                    "spring.security.oauth2.resourceserver.jwt.audiences",
-                    TestIdentityProvider.AUDIENCE)));
+                Map.ofEntries(
+                    Map.entry(
+                        "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers()),
+                    Map.entry("spring.mongodb.uri", infrastructure.mongoUri(database)),
+                    Map.entry("infointerview.messaging.partitions", Infrastructure.PARTITIONS),
+                    Map.entry("spring.mail.host", "127.0.0.1"),
+                    Map.entry("spring.mail.port", Infrastructure.mail().getSmtp().getPort()),
+                    Map.entry(
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                        TestIdentityProvider.get().issuerUri()),
+                    Map.entry(
+                        "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                        TestIdentityProvider.get().jwkSetUri()),
+                    Map.entry(
+                        "spring.security.oauth2.resourceserver.jwt.audiences",
+                        TestIdentityProvider.AUDIENCE))));
   }
 }

@@ -1,0 +1,16 @@
+package org.infointerview.notifications.preference;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+record PreferencesResponse(
+    boolean emailReminders, boolean inAppReminders, @Nullable String timeZone, Instant updatedAt) {
+
+  static PreferencesResponse of(NotificationPreferences preferences) {
+    return new PreferencesResponse(
+        preferences.emailReminders(),
+        preferences.inAppReminders(),
+        preferences.timeZone(),
+        preferences.updatedAt());
+  }
+}
