@@ -1,0 +1,124 @@
+package org.infointerview.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.TestIdentityProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Routes to real HTTP servers on loopback that record what reached them, one per service: the path
+ * after the prefix is stripped, the token relayed, nothing without a valid token.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@InfrastructureTest
+class GatewayRoutingIT {
+
+  private static final TestIdentityProvider IDP = TestIdentityProvider.get();
+  private static final Map<String, Recorder> SERVICES = new ConcurrentHashMap<>();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Value("${local.server.port}")
+  int port;
+
+  record Received(String path, String query, String authorization) {}
+
+  static final class Recorder {
+    final HttpServer server;
+    final List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    Recorder(String name) throws IOException {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext(
+          "/",
+          exchange -> {
+            received.add(
+                new Received(
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getQuery(),
+                    exchange.getRequestHeaders().getFirst("Authorization")));
+            byte[] body = ("{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+          });
+      server.start();
+    }
+
+    String uri() {
+      return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+  }
+
+  @DynamicPropertySource
+  static void services(DynamicPropertyRegistry registry) throws IOException {
+    for (String service : List.of("contacts", "interviews", "notifications")) {
+      Recorder recorder = new Recorder(service + "-service");
+      SERVICES.put(service, recorder);
+      registry.add(service.toUpperCase() + "_SERVICE_URI", recorder::uri);
+    }
+  }
+
+  @AfterAll
+  static void stopServices() {
+    SERVICES.values().forEach(r -> r.server.stop(0));
+  }
+
+  @Test
+  void eachServiceGetsItsPathWithoutThePrefixAndTheCallersToken() throws Exception {
+    String token = IDP.token("student-1", "student");
+
+    for (String service : List.of("contacts", "interviews", "notifications")) {
+      HttpResponse<String> response = get("/api/" + service + "/things/42?size=5", token);
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).contains(service + "-service");
+      assertThat(SERVICES.get(service).received)
+          .contains(new Received("/things/42", "size=5", "Bearer " + token));
+    }
+  }
+
+  @Test
+  void withoutAValidTokenNothingReachesAService() throws Exception {
+    int before = SERVICES.get("contacts").received.size();
+
+    HttpResponse<String> none = get("/api/contacts/contacts", null);
+    HttpResponse<String> forged = get("/api/contacts/contacts", IDP.token("s", "student") + "x");
+
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(forged.statusCode()).isEqualTo(401);
+    assertThat(SERVICES.get("contacts").received).hasSize(before);
+  }
+
+  @Test
+  void healthIsOpen() throws Exception {
+    assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
