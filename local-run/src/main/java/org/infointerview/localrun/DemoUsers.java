@@ -1,0 +1,44 @@
+package org.infointerview.localrun;
+
+import java.util.List;
+
+/** One demo person per role; their logins are printed when the local run is ready. */
+final class DemoUsers {
+
+  record DemoUser(
+      String username, String password, String role, String name, String email, String timeZone) {}
+
+  static final List<DemoUser> ALL =
+      List.of(
+          new DemoUser(
+              "student",
+              "student",
+              "student",
+              "Sam Student",
+              "sam.student@example.edu",
+              "America/Chicago"),
+          new DemoUser(
+              "alumnus",
+              "alumnus",
+              "alumnus",
+              "Alex Alumnus",
+              "alex.alumnus@example.org",
+              "America/New_York"),
+          new DemoUser(
+              "advisor",
+              "advisor",
+              "advisor",
+              "Ada Advisor",
+              "ada.advisor@example.edu",
+              "America/Chicago"),
+          new DemoUser("admin", "admin", "admin", "Avery Admin", "avery.admin@example.edu", "UTC"));
+
+  private DemoUsers() {}
+
+  static DemoUser named(String username) {
+    return ALL.stream()
+        .filter(u -> u.username().equals(username))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No demo user " + username));
+  }
+}

@@ -1,0 +1,237 @@
+package org.infointerview.localrun;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.infointerview.testinfra.KafkaServerProcess;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the whole system on this machine, without Docker, and stops it on Ctrl-C.
+ *
+ * <p>Options: {@code --data=DIR} (default {@code .local}: Kafka's log, the store's file, the logs),
+ * {@code --root=DIR} (the repository, where the service jars were built; default the current
+ * folder), {@code --port-offset=N} (moves every port by N).
+ */
+public final class LocalRun {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+
+  private final Path root;
+  private final Path data;
+  private final LocalPorts ports;
+  private final KafkaServerProcess kafka;
+  private final List<ServiceProcess> services = new ArrayList<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private @Nullable ConfigurableApplicationContext infrastructure;
+
+  LocalRun(Path root, Path data, LocalPorts ports) {
+    this.root = root.toAbsolutePath().normalize();
+    this.data = data.toAbsolutePath().normalize();
+    this.ports = ports;
+    this.kafka =
+        new KafkaServerProcess(
+            ports.kafka(),
+            ports.kafkaController(),
+            this.data.resolve("kafka"),
+            this.data.resolve("logs").resolve("kafka.log"),
+            List.of(
+                "-Xms32m",
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:MaxMetaspaceSize=128m"));
+  }
+
+  public static void main(String[] args) {
+    Map<String, String> options = options(args);
+    LocalRun run =
+        new LocalRun(
+            Path.of(options.getOrDefault("root", ".")),
+            Path.of(options.getOrDefault("data", ".local")),
+            new LocalPorts(Integer.parseInt(options.getOrDefault("port-offset", "0"))));
+    Runtime.getRuntime().addShutdownHook(new Thread(run::stop, "local-run-shutdown"));
+    try {
+      run.start();
+    } catch (RuntimeException e) {
+      System.err.println("\nThe local run could not start: " + e.getMessage());
+      run.stop();
+      System.exit(1);
+    }
+    run.awaitStop();
+  }
+
+  void start() {
+    Instant begin = Instant.now();
+    createDirectories(data.resolve("logs"));
+    say("Starting Kafka (KRaft, port %d), logs in %s", ports.kafka(), data.resolve("logs"));
+    CompletableFuture<Void> kafkaReady =
+        CompletableFuture.runAsync(() -> kafka.start(Duration.ofSeconds(120)));
+    say(
+        "Starting the dev infrastructure: OIDC provider :%d, MongoDB :%d, SMTP :%d",
+        ports.identityProvider(), ports.mongo(), ports.smtp());
+    infrastructure =
+        new SpringApplicationBuilder(DevInfrastructure.class)
+            .properties(infrastructureProperties())
+            .run();
+    kafkaReady.join();
+    say("Kafka is ready; starting the services");
+
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    environment.put("OIDC_ISSUER_URI", ports.issuer());
+    environment.put("SMTP_HOST", "127.0.0.1");
+    environment.put("SMTP_PORT", String.valueOf(ports.smtp()));
+    environment.put("CONTACTS_SERVICE_URI", "http://127.0.0.1:" + ports.contacts());
+    environment.put("INTERVIEWS_SERVICE_URI", "http://127.0.0.1:" + ports.interviews());
+    environment.put("NOTIFICATIONS_SERVICE_URI", "http://127.0.0.1:" + ports.notifications());
+    service("contacts-service", ports.contacts(), "contacts", environment);
+    service("interviews-service", ports.interviews(), "interviews", environment);
+    service("notifications-service", ports.notifications(), "notifications", environment);
+    service("gateway", ports.gateway(), null, environment);
+    services.forEach(ServiceProcess::start);
+    List<CompletableFuture<Void>> healthy =
+        services.stream()
+            .map(s -> CompletableFuture.runAsync(() -> s.awaitHealthy(START_TIMEOUT)))
+            .toList();
+    CompletableFuture.allOf(healthy.toArray(CompletableFuture[]::new)).join();
+
+    Duration took = Duration.between(begin, Instant.now());
+    banner(took);
+  }
+
+  private void service(
+      String name, int port, @Nullable String database, Map<String, String> shared) {
+    Map<String, String> environment = new LinkedHashMap<>(shared);
+    if (database != null) {
+      environment.put("MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/" + database);
+    }
+    services.add(
+        new ServiceProcess(
+            name,
+            port,
+            ServiceProcess.jarOf(root, name),
+            data.resolve("logs").resolve(name + ".log"),
+            environment));
+  }
+
+  private Map<String, Object> infrastructureProperties() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("server.port", ports.identityProvider());
+    properties.put("server.address", "127.0.0.1");
+    properties.put("spring.security.oauth2.authorizationserver.issuer", ports.issuer());
+    properties.put("infointerview.local.gateway-url", "http://localhost:" + ports.gateway());
+    properties.put("infointerview.local.data", data.toString());
+    properties.put("infointerview.local.mongo-port", ports.mongo());
+    properties.put("infointerview.local.smtp-port", ports.smtp());
+    properties.put("infointerview.local.imap-port", ports.imap());
+    properties.put("infointerview.local.mail-viewer-port", ports.mailViewer());
+    return properties;
+  }
+
+  private void banner(Duration took) {
+    StringBuilder out = new StringBuilder();
+    out.append("\nInfoInterview is ready in ")
+        .append(took.toSeconds())
+        .append(" s.\n\n")
+        .append("  Gateway (API)      http://localhost:")
+        .append(ports.gateway())
+        .append("/api/{contacts,interviews,notifications}/...\n")
+        .append("  OIDC provider      ")
+        .append(ports.issuer())
+        .append("\n")
+        .append("  Mail viewer        http://localhost:")
+        .append(ports.mailViewer())
+        .append("/   (SMTP :")
+        .append(ports.smtp())
+        .append(", IMAP :")
+        .append(ports.imap())
+        .append(")\n")
+        .append("  MongoDB            mongodb://localhost:")
+        .append(ports.mongo())
+        .append("\n")
+        .append("  Kafka              ")
+        .append(kafka.bootstrapServers())
+        .append("\n")
+        .append("  Logs               ")
+        .append(data.resolve("logs"))
+        .append("\n\n  Demo logins (user / password):\n");
+    for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+      out.append(
+          String.format("    %-8s / %-8s  %s%n", user.username(), user.password(), user.role()));
+    }
+    out.append("\n  A token for the API: java -cp local-run/target/local-run.jar")
+        .append(" org.infointerview.localrun.DevLogin student")
+        .append(ports.offset() == 0 ? "" : " --port-offset=" + ports.offset())
+        .append("\n\nPress Ctrl-C to stop everything.\n");
+    System.out.println(out);
+    System.out.flush();
+  }
+
+  void awaitStop() {
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops the services, then Kafka, then the dev infrastructure. Safe to call twice. */
+  synchronized void stop() {
+    if (stopped.getCount() == 0) {
+      return;
+    }
+    say("Stopping");
+    services.parallelStream().forEach(ServiceProcess::stop);
+    kafka.stop();
+    if (infrastructure != null) {
+      infrastructure.close();
+    }
+    say("Stopped");
+    stopped.countDown();
+  }
+
+  List<ServiceProcess> services() {
+    return List.copyOf(services);
+  }
+
+  long kafkaPid() {
+    return kafka.pid();
+  }
+
+  static Map<String, String> options(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--") || !arg.contains("=")) {
+        throw new IllegalArgumentException(
+            "Unknown argument " + arg + "; use --data=DIR, --root=DIR, --port-offset=N");
+      }
+      options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+    }
+    return options;
+  }
+
+  private static void createDirectories(Path path) {
+    try {
+      Files.createDirectories(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void say(String format, Object... arguments) {
+    System.out.printf("[local-run] " + format + "%n", arguments);
+    System.out.flush();
+  }
+}
