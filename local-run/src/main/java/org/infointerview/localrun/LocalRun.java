@@ -2,6 +2,8 @@ package org.infointerview.localrun;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +76,7 @@ public final class LocalRun {
 
   void start() {
     Instant begin = Instant.now();
+    requireFreePorts();
     createDirectories(data.resolve("logs"));
     say("Starting Kafka (KRaft, port %d), logs in %s", ports.kafka(), data.resolve("logs"));
     CompletableFuture<Void> kafkaReady =
@@ -124,6 +127,38 @@ public final class LocalRun {
             ServiceProcess.jarOf(root, name),
             data.resolve("logs").resolve(name + ".log"),
             environment));
+  }
+
+  /** Refuses to start beside another stack (or anything else) on the same ports. */
+  private void requireFreePorts() {
+    List<Integer> wanted =
+        List.of(
+            ports.gateway(),
+            ports.contacts(),
+            ports.interviews(),
+            ports.notifications(),
+            ports.identityProvider(),
+            ports.mailViewer(),
+            ports.kafka(),
+            ports.kafkaController(),
+            ports.mongo(),
+            ports.smtp(),
+            ports.imap());
+    List<Integer> taken = new ArrayList<>();
+    for (int port : wanted) {
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.bind(new InetSocketAddress("127.0.0.1", port));
+      } catch (IOException e) {
+        taken.add(port);
+      }
+    }
+    if (!taken.isEmpty()) {
+      throw new IllegalStateException(
+          "ports "
+              + taken
+              + " are in use: is another local run up? Stop it, or start this one with"
+              + " --port-offset=N");
+    }
   }
 
   private Map<String, Object> infrastructureProperties() {

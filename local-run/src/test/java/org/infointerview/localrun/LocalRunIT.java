@@ -1,0 +1,184 @@
+package org.infointerview.localrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's run command as a newcomer uses it, from the built jars: the stack comes up, a token
+ * from the dev OIDC provider gets a request through the gateway into contacts-service, its event
+ * reaches interviews-service, stopping leaves no process behind, and a second run finds the data of
+ * the first. Prints the time to ready and the memory of all JVMs together.
+ */
+class LocalRunIT {
+
+  private static final int OFFSET = 20_000;
+  private static final LocalPorts PORTS = new LocalPorts(OFFSET);
+  private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final Path data = Path.of("target", "local-run-it-" + UUID.randomUUID());
+
+  @Test
+  void theWholeSystemRunsLocallyStopsCleanlyAndKeepsItsDataForTheNextRun() throws Exception {
+    Running first = start();
+    String token = new DevLogin(PORTS.issuer()).accessToken("student", "student");
+
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "/api/contacts/contacts",
+            token,
+            "{\"givenName\": \"Priya\", \"familyName\": \"Raman\", \"organizationName\":"
+                + " \"Northwind Health\", \"timeZone\": \"America/Chicago\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    Matcher id = ID.matcher(created.body());
+    assertThat(id.find()).isTrue();
+    String contactId = id.group(1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                send("GET", "/api/interviews/contacts/" + contactId, token, null).statusCode()
+                    == 200);
+    assertThat(send("GET", "/api/interviews/contacts/" + contactId, token, null).body())
+        .contains("Northwind Health");
+    assertThat(send("GET", "/api/contacts/contacts/" + contactId, null, null).statusCode())
+        .isEqualTo(401);
+
+    first.stopAndExpectNothingLeft();
+
+    Running second = start();
+    String again = new DevLogin(PORTS.issuer()).accessToken("student", "student");
+    assertThat(send("GET", "/api/contacts/contacts/" + contactId, again, null).body())
+        .contains("Priya Raman");
+    second.stopAndExpectNothingLeft();
+  }
+
+  private Running start() throws IOException {
+    Path jar = Path.of("target", "local-run.jar");
+    assertThat(jar).as("the local-run jar is built by the package phase").exists();
+    Files.createDirectories(data);
+    Process launcher =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--root=..",
+                "--data=" + data,
+                "--port-offset=" + OFFSET)
+            .redirectErrorStream(true)
+            .start();
+    Instant begin = Instant.now();
+    List<String> output = new ArrayList<>();
+    CompletableFuture<Boolean> ready = new CompletableFuture<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(
+                      new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                  synchronized (output) {
+                    output.add(line);
+                  }
+                  if (line.contains("InfoInterview is ready")) {
+                    ready.complete(true);
+                  }
+                }
+              } catch (IOException e) {
+                // the launcher exited
+              }
+              ready.complete(false);
+            },
+            "local-run-output");
+    reader.setDaemon(true);
+    reader.start();
+    boolean up;
+    try {
+      up = ready.get(180, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      up = false;
+    }
+    if (!up) {
+      launcher.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+      launcher.destroyForcibly();
+      synchronized (output) {
+        throw new AssertionError(
+            "The local run did not become ready:\n" + String.join("\n", output));
+      }
+    }
+    Duration took = Duration.between(begin, Instant.now());
+    List<ProcessHandle> jvms = new ArrayList<>();
+    jvms.add(launcher.toHandle());
+    launcher.toHandle().descendants().forEach(jvms::add);
+    long rssKb = jvms.stream().mapToLong(LocalRunIT::rssKb).sum();
+    System.out.printf(
+        "local run: ready in %d s, %d JVMs, total RSS %d MB%n",
+        took.toSeconds(), jvms.size(), rssKb / 1024);
+    assertThat(jvms).as("launcher, Kafka and four services").hasSize(6);
+    return new Running(launcher, jvms);
+  }
+
+  private record Running(Process launcher, List<ProcessHandle> jvms) {
+    void stopAndExpectNothingLeft() throws InterruptedException {
+      launcher.destroy();
+      assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).as("the launcher stops").isTrue();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> assertThat(jvms).as("processes left behind").noneMatch(ProcessHandle::isAlive));
+    }
+  }
+
+  private static long rssKb(ProcessHandle process) {
+    try {
+      for (String line :
+          Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+    return 0;
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + PORTS.gateway() + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
