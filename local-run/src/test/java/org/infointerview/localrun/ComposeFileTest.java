@@ -1,0 +1,124 @@
+package org.infointerview.localrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * docker-compose.yml cannot run here (no Docker engine), so its promises are checked as data: a
+ * health check everywhere, dependants that wait for health, pinned images, and only environment
+ * variables that the services really read.
+ */
+class ComposeFileTest {
+
+  private static final Path ROOT = Path.of("..");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)");
+  private static final List<String> OUR_SERVICES =
+      List.of("contacts-service", "interviews-service", "notifications-service", "gateway");
+
+  private final Map<String, Map<String, Object>> services = services();
+
+  @Test
+  void everyServiceHasAHealthCheck() {
+    assertThat(services).isNotEmpty();
+    services.forEach((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));
+  }
+
+  @Test
+  void everyImageTagIsPinned() {
+    services.forEach(
+        (name, service) -> {
+          Object image = service.get("image");
+          if (image != null) {
+            String tag = image.toString().substring(image.toString().lastIndexOf(':') + 1);
+            assertThat(image.toString()).as(name).contains(":");
+            assertThat(tag).as(name).isNotEqualTo("latest").matches(".*\\d.*");
+          } else {
+            assertThat(service).as(name + " is built from this repository").containsKey("build");
+          }
+        });
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void dependantsWaitUntilWhatTheyNeedIsHealthy() {
+    services.forEach(
+        (name, service) -> {
+          Object dependsOn = service.get("depends_on");
+          if (dependsOn == null) {
+            return;
+          }
+          assertThat(dependsOn).as(name + " names conditions").isInstanceOf(Map.class);
+          ((Map<String, Map<String, String>>) dependsOn)
+              .forEach(
+                  (dependency, condition) ->
+                      assertThat(condition.get("condition"))
+                          .as(name + " on " + dependency)
+                          .isEqualTo("service_healthy"));
+        });
+  }
+
+  @Test
+  void ourServicesAreAllThereAndBuiltWithTheirOwnName() {
+    for (String name : OUR_SERVICES) {
+      assertThat(services).containsKey(name);
+      assertThat(services.get(name).get("build").toString()).contains("SERVICE=" + name);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyEnvironmentVariableSetIsOneTheServiceReads() throws IOException {
+    for (String name : OUR_SERVICES) {
+      Set<String> read = new HashSet<>();
+      Matcher m =
+          PLACEHOLDER.matcher(
+              Files.readString(ROOT.resolve(name).resolve("src/main/resources/application.yml")));
+      while (m.find()) {
+        read.add(m.group(1));
+      }
+      Map<String, Object> environment = (Map<String, Object>) services.get(name).get("environment");
+      assertThat(environment).as(name).isNotEmpty();
+      assertThat(read).as(name + " reads what compose sets").containsAll(environment.keySet());
+    }
+  }
+
+  @Test
+  void theKeycloakRealmHasOurRolesTheGatewayClientAndTheAudience() throws IOException {
+    JsonNode realm =
+        JsonMapper.builder()
+            .build()
+            .readTree(ROOT.resolve("deploy/keycloak/infointerview-realm.json").toFile());
+
+    assertThat(realm.get("roles").get("realm").findValuesAsString("name"))
+        .containsExactlyInAnyOrder("student", "alumnus", "advisor", "admin");
+    assertThat(realm.get("clients").findValuesAsString("clientId"))
+        .contains("infointerview-gateway");
+    assertThat(realm.toString()).contains("\"included.custom.audience\":\"infointerview\"");
+    assertThat(realm.get("users").findValuesAsString("username"))
+        .containsExactlyInAnyOrder("student", "alumnus", "advisor", "admin");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, Object>> services() {
+    try (InputStream in = Files.newInputStream(ROOT.resolve("docker-compose.yml"))) {
+      Map<String, Object> compose = new Yaml().load(in);
+      return (Map<String, Map<String, Object>>) compose.get("services");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
