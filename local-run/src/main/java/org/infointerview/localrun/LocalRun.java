@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.infointerview.testinfra.KafkaServerProcess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,10 +38,12 @@ public final class LocalRun {
   private final LocalPorts ports;
   private final KafkaServerProcess kafka;
   private final List<ServiceProcess> services = new ArrayList<>();
+  private final Set<String> without;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private @Nullable ConfigurableApplicationContext infrastructure;
 
-  LocalRun(Path root, Path data, LocalPorts ports) {
+  LocalRun(Path root, Path data, LocalPorts ports, Set<String> without) {
+    this.without = Set.copyOf(without);
     this.root = root.toAbsolutePath().normalize();
     this.data = data.toAbsolutePath().normalize();
     this.ports = ports;
@@ -62,7 +67,11 @@ public final class LocalRun {
         new LocalRun(
             Path.of(options.getOrDefault("root", ".")),
             Path.of(options.getOrDefault("data", ".local")),
-            new LocalPorts(Integer.parseInt(options.getOrDefault("port-offset", "0"))));
+            new LocalPorts(Integer.parseInt(options.getOrDefault("port-offset", "0"))),
+            Arrays.stream(options.getOrDefault("without", "").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet()));
     Runtime.getRuntime().addShutdownHook(new Thread(run::stop, "local-run-shutdown"));
     try {
       run.start();
@@ -116,6 +125,10 @@ public final class LocalRun {
 
   private void service(
       String name, int port, @Nullable String database, Map<String, String> shared) {
+    if (without.contains(name)) {
+      say("Not starting %s (--without): run it from your IDE on port %d", name, port);
+      return;
+    }
     Map<String, String> environment = new LinkedHashMap<>(shared);
     if (database != null) {
       environment.put("MONGODB_URI", "mongodb://127.0.0.1:" + ports.mongo() + "/" + database);
@@ -132,18 +145,26 @@ public final class LocalRun {
   /** Refuses to start beside another stack (or anything else) on the same ports. */
   private void requireFreePorts() {
     List<Integer> wanted =
-        List.of(
-            ports.gateway(),
-            ports.contacts(),
-            ports.interviews(),
-            ports.notifications(),
-            ports.identityProvider(),
-            ports.mailViewer(),
-            ports.kafka(),
-            ports.kafkaController(),
-            ports.mongo(),
-            ports.smtp(),
-            ports.imap());
+        new ArrayList<>(
+            List.of(
+                ports.identityProvider(),
+                ports.mailViewer(),
+                ports.kafka(),
+                ports.kafkaController(),
+                ports.mongo(),
+                ports.smtp(),
+                ports.imap()));
+    Map.of(
+            "gateway", ports.gateway(),
+            "contacts-service", ports.contacts(),
+            "interviews-service", ports.interviews(),
+            "notifications-service", ports.notifications())
+        .forEach(
+            (service, port) -> {
+              if (!without.contains(service)) {
+                wanted.add(port);
+              }
+            });
     List<Integer> taken = new ArrayList<>();
     for (int port : wanted) {
       try (ServerSocket socket = new ServerSocket()) {
@@ -250,7 +271,9 @@ public final class LocalRun {
     for (String arg : args) {
       if (!arg.startsWith("--") || !arg.contains("=")) {
         throw new IllegalArgumentException(
-            "Unknown argument " + arg + "; use --data=DIR, --root=DIR, --port-offset=N");
+            "Unknown argument "
+                + arg
+                + "; use --data=DIR, --root=DIR, --port-offset=N, --without=SERVICE,...");
       }
       options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
     }

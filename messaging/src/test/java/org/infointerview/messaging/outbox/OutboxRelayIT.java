@@ -191,6 +191,10 @@ class OutboxRelayIT {
       assertThat(record.partition()).isEqualTo(1);
       assertThat(record.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
       await().atMost(WAIT).until(() -> projection.applied(ledgerId).equals(List.of(1L)));
+      System.out.printf(
+          "poison record: sent=2 dead-lettered=%d applied=%d lost=0%n",
+          dead.stream().filter(r -> ledgerId.equals(r.key())).count(),
+          projection.applied(ledgerId).size());
     }
   }
 
@@ -214,6 +218,28 @@ class OutboxRelayIT {
           .contains("refuses amount");
       await().atMost(WAIT).until(() -> projection.applied(ledgerId).equals(List.of(2L)));
     }
+  }
+
+  @Test
+  void anEnvelopeWithFieldsThisConsumerDoesNotKnowIsStillApplied() throws Exception {
+    String ledgerId = "evolved-" + UUID.randomUUID();
+    String envelope =
+        """
+        {"specversion": "1.0", "id": "%s", "source": "/elsewhere", "type": "LedgerEntryAdded",
+         "subject": "%s", "time": "2026-11-29T10:15:30Z", "datacontenttype": "application/json",
+         "schemaversion": 2, "traceparent": "00-abc-def-01",
+         "data": {"ledgerId": "%s", "sequence": 1, "amount": 4, "currency": "EUR"}}
+        """
+            .formatted(UUID.randomUUID(), ledgerId, ledgerId);
+    try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  LedgerEntryAdded.TOPIC, ledgerId, envelope.getBytes(StandardCharsets.UTF_8)))
+          .get();
+    }
+
+    await().atMost(WAIT).until(() -> projection.applied(ledgerId).equals(List.of(1L)));
   }
 
   private int relayOnce(OutboxRelay relay) throws InterruptedException {
