@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +30,6 @@ class GatewayRoutingIT {
 
   private static final TestIdentityProvider IDP = TestIdentityProvider.get();
   private static final Map<String, Recorder> SERVICES = new ConcurrentHashMap<>();
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Value("${local.server.port}")
   int port;
@@ -113,12 +109,7 @@ class GatewayRoutingIT {
     assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
   }
 
-  private HttpResponse<String> get(String path, String token) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> get(String path, String token) {
+    return new ApiClient(port).get(path, token);
   }
 }

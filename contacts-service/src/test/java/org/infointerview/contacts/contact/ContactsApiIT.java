@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -14,9 +11,11 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
+import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.infointerview.testinfra.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,13 +39,15 @@ class ContactsApiIT {
        "timeZone": "America/Chicago"}
       """;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
   @Autowired MongoTemplate mongo;
   @Autowired JsonMapper jsonMapper;
 
-  @Value("${local.server.port}")
-  int port;
+  private ApiClient api;
+
+  @BeforeEach
+  void client(@Value("${local.server.port}") int port) {
+    api = new ApiClient(port);
+  }
 
   @Test
   void aStudentAddsAContactItIsStoredAndContactCreatedIsPublishedInTheContractsShape()
@@ -181,10 +182,7 @@ class ContactsApiIT {
 
   @Test
   void withoutAValidTokenTheAnswerIs401() throws Exception {
-    HttpResponse<String> none =
-        http.send(
-            HttpRequest.newBuilder(uri("/contacts")).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> none = api.get("/contacts", null);
     HttpResponse<String> wrongAudience =
         get(
             "/contacts",
@@ -205,10 +203,7 @@ class ContactsApiIT {
 
   @Test
   void healthIsOpenToProbes() throws Exception {
-    HttpResponse<String> health =
-        http.send(
-            HttpRequest.newBuilder(uri("/actuator/health")).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> health = api.get("/actuator/health", null);
 
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"UP\"");
@@ -224,25 +219,11 @@ class ContactsApiIT {
     }
   }
 
-  private HttpResponse<String> post(String path, String token, String json)
-      throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> post(String path, String token, String json) {
+    return api.post(path, token, json);
   }
 
-  private HttpResponse<String> get(String path, String token)
-      throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
+  private HttpResponse<String> get(String path, String token) {
+    return api.get(path, token);
   }
 }

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.ProcessedEvents;
+import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.Infrastructure;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.TestIdentityProvider;
@@ -56,7 +54,6 @@ class ContactEventsListenerIT {
               0),
           new StringSerializer(),
           new StringSerializer());
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Autowired ContactSnapshots snapshots;
   @Autowired ProcessedEvents processedEvents;
@@ -184,11 +181,7 @@ class ContactEventsListenerIT {
     producer.send(new ProducerRecord<>(Topics.CONTACTS, key, value)).get();
   }
 
-  private HttpResponse<String> get(String path, String token) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Authorization", "Bearer " + token)
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> get(String path, String token) {
+    return new ApiClient(port).get(path, token);
   }
 }

@@ -2,13 +2,12 @@ package org.infointerview.notifications.preference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.TestIdentityProvider;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,13 +21,15 @@ import tools.jackson.databind.json.JsonMapper;
 class PreferencesApiIT {
 
   private static final TestIdentityProvider IDP = TestIdentityProvider.get();
-  private final HttpClient http = HttpClient.newHttpClient();
-
   @Autowired MongoTemplate mongo;
   @Autowired JsonMapper jsonMapper;
 
-  @Value("${local.server.port}")
-  int port;
+  private ApiClient api;
+
+  @BeforeEach
+  void client(@Value("${local.server.port}") int port) {
+    api = new ApiClient(port);
+  }
 
   @Test
   void aPersonWithoutPreferencesGetsTheDefaultsAndNothingIsStored() throws Exception {
@@ -84,25 +85,12 @@ class PreferencesApiIT {
 
   @Test
   void healthReportsTheStoreAndTheMailServer() throws Exception {
-    HttpResponse<String> health =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> health = api.get("/actuator/health", null);
 
     assertThat(health.statusCode()).isEqualTo(200);
   }
 
-  private HttpResponse<String> send(String method, String token, String body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/me/preferences"))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json");
-    request.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> send(String method, String token, String body) {
+    return api.send(method, "/me/preferences", token, body, java.util.Map.of());
   }
 }
