@@ -20,7 +20,8 @@ class RoleMapperTest {
                   "groups",
                   "eduPersonAffiliation",
                   "eduPersonScopedAffiliation"),
-              Map.of()));
+              Map.of(),
+              List.of()));
 
   @Test
   void keycloakRealmRolesBecomeOurRoles() {

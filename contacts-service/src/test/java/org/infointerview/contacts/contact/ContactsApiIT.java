@@ -162,6 +162,19 @@ class ContactsApiIT {
   }
 
   @Test
+  void aBodyOverTheServicesOwnLimitIsA413AndNothingIsStored() throws Exception {
+    String student = "student-" + UUID.randomUUID();
+    String huge = PRIYA.replace("\"Data Scientist\"", "\"" + "x".repeat(2 * 1024 * 1024) + "\"");
+
+    HttpResponse<String> response = post("/contacts", IDP.token(student, "student"), huge);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(ownedBy(student)).isZero();
+  }
+
+  @Test
   void malformedJsonIsA400Problem() throws Exception {
     HttpResponse<String> response =
         post("/contacts", IDP.token("s", "student"), "{\"givenName\": ");

@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import org.infointerview.support.http.RequestTooLargeException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -49,12 +50,25 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestTooLargeException tooLarge) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
+      }
+    }
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
     problem.setType(INVALID);
     problem.setTitle("Malformed request body");
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  @ExceptionHandler(RequestTooLargeException.class)
+  ProblemDetail tooLarge(RequestTooLargeException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+    problem.setTitle("Payload Too Large");
+    return problem;
   }
 
   @ExceptionHandler(InvalidFieldException.class)

@@ -24,7 +24,8 @@ public record SecurityProperties(
           "eduPersonScopedAffiliation"
         })
         List<String> roleClaims,
-    @DefaultValue Map<String, Role> roleValues) {
+    @DefaultValue Map<String, Role> roleValues,
+    @DefaultValue List<String> corsAllowedOrigins) {
 
   static final Map<String, Role> DEFAULT_ROLE_VALUES =
       Map.of(

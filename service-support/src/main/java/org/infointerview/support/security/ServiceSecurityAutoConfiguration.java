@@ -1,7 +1,9 @@
 package org.infointerview.support.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,6 +22,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -44,7 +49,12 @@ public class ServiceSecurityAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
-  SecurityFilterChain apiSecurity(HttpSecurity http, RoleMapper roles) throws Exception {
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http,
+      RoleMapper roles,
+      SecurityProperties properties,
+      ObjectProvider<ApiSecurityCustomizer> customizers)
+      throws Exception {
     http.authorizeHttpRequests(
             requests ->
                 requests
@@ -61,8 +71,29 @@ public class ServiceSecurityAutoConfiguration {
         .oauth2ResourceServer(
             server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter(roles))))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable());
+        // Bearer tokens only: no cookies, so no cross-site request can carry the credentials.
+        .csrf(csrf -> csrf.disable())
+        .cors(cors -> cors.configurationSource(cors(properties)))
+        .headers(SecurityHeaders::apply);
+    for (ApiSecurityCustomizer customizer : customizers.orderedStream().toList()) {
+      customizer.customize(http);
+    }
     return http.build();
+  }
+
+  /** CORS only for the configured origins; none by default, never {@code *}. */
+  private static CorsConfigurationSource cors(SecurityProperties properties) {
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    if (!properties.corsAllowedOrigins().isEmpty()) {
+      CorsConfiguration configuration = new CorsConfiguration();
+      configuration.setAllowedOrigins(properties.corsAllowedOrigins());
+      configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+      configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match"));
+      configuration.setExposedHeaders(List.of("ETag", "Location", "Retry-After"));
+      configuration.setMaxAge(Duration.ofHours(1));
+      source.registerCorsConfiguration("/**", configuration);
+    }
+    return source;
   }
 
   private static Converter<Jwt, AbstractAuthenticationToken> converter(RoleMapper roles) {

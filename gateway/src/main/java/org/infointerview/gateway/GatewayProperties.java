@@ -1,0 +1,28 @@
+package org.infointerview.gateway;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param trustedProxies a regular expression for the addresses of proxies in front of the gateway
+ *     whose {@code X-Forwarded-*} headers may be believed; empty trusts none
+ * @param routeTimeout how long a route waits for its service before the fallback answers
+ * @param rateLimit requests allowed per caller
+ */
+@ConfigurationProperties("infointerview.gateway")
+public record GatewayProperties(
+    @DefaultValue("") String trustedProxies,
+    @DefaultValue("10s") Duration routeTimeout,
+    @DefaultValue RateLimit rateLimit) {
+
+  /**
+   * @param perUser requests a signed-in person may make per period
+   * @param perAnonymousAddress requests an address without a token may make per period
+   * @param period the refill period
+   */
+  public record RateLimit(
+      @DefaultValue("300") long perUser,
+      @DefaultValue("60") long perAnonymousAddress,
+      @DefaultValue("1m") Duration period) {}
+}

@@ -1,0 +1,278 @@
+package org.infointerview.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.infointerview.testinfra.ApiClient;
+import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.TestIdentityProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway's protections against a real loopback service that can be slow, flaky or absent:
+ * forged identity headers never reach it, bodies over the limit never leave the gateway, a down or
+ * slow service is a 503 problem, only GETs are retried, callers are rate limited by token or
+ * address, and every response carries the security headers.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "infointerview.gateway.rate-limit.per-user=5",
+      "infointerview.gateway.rate-limit.per-anonymous-address=12",
+      "infointerview.gateway.route-timeout=1s",
+      "infointerview.http.max-request-size=1KB",
+      "infointerview.security.cors-allowed-origins=https://career.example.edu"
+    })
+@InfrastructureTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewayHardeningIT {
+
+  private static final TestIdentityProvider IDP = TestIdentityProvider.get();
+  private static final List<Headers> SEEN = new CopyOnWriteArrayList<>();
+  private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+  private static HttpServer service;
+
+  @Value("${local.server.port}")
+  int port;
+
+  @DynamicPropertySource
+  static void services(DynamicPropertyRegistry registry) throws IOException {
+    service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    service.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+    service.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          int call = CALLS.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+          SEEN.add(exchange.getRequestHeaders());
+          try (InputStream body = exchange.getRequestBody()) {
+            body.readAllBytes();
+          }
+          int status = 200;
+          if (path.startsWith("/slow")) {
+            try {
+              Thread.sleep(3000);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          } else if (path.startsWith("/flaky") && call == 1) {
+            status = 503;
+          } else if (path.startsWith("/broken")) {
+            status = 503;
+          }
+          byte[] bytes = ("{\"call\":" + call + "}").getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(status, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
+    service.start();
+    registry.add(
+        "CONTACTS_SERVICE_URI", () -> "http://127.0.0.1:" + service.getAddress().getPort());
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    int down = closed;
+    registry.add("INTERVIEWS_SERVICE_URI", () -> "http://127.0.0.1:" + down);
+  }
+
+  @AfterAll
+  static void stopService() {
+    service.stop(0);
+  }
+
+  private ApiClient api() {
+    return new ApiClient(port);
+  }
+
+  private static String token() {
+    return IDP.token("user-" + UUID.randomUUID(), "student");
+  }
+
+  @Test
+  @Order(1)
+  void identityAndForwardingHeadersFromTheClientNeverReachTheService() {
+    String path = "/echo-" + UUID.randomUUID();
+    var response =
+        api()
+            .send(
+                "GET",
+                "/api/contacts" + path,
+                token(),
+                null,
+                Map.of(
+                    "X-User-Id", "admin",
+                    "X-User-Roles", "ADMIN",
+                    "X-Forwarded-For", "6.6.6.6",
+                    "X-Forwarded-Host", "evil.example",
+                    "Forwarded", "for=6.6.6.6;host=evil.example"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    Headers received = SEEN.get(SEEN.size() - 1);
+    assertThat(received.keySet()).noneMatch(h -> h.toLowerCase().startsWith("x-user-"));
+    assertThat(String.valueOf(received.get("X-Forwarded-For"))).doesNotContain("6.6.6.6");
+    assertThat(String.valueOf(received.get("X-Forwarded-Host"))).doesNotContain("evil.example");
+    assertThat(String.valueOf(received.get("Forwarded"))).doesNotContain("6.6.6.6");
+  }
+
+  @Test
+  @Order(2)
+  void everyResponseCarriesTheSecurityHeaders() {
+    var response = api().get("/api/contacts/headers", token());
+
+    assertThat(response.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
+    assertThat(response.headers().firstValue("Strict-Transport-Security"))
+        .hasValueSatisfying(v -> assertThat(v).contains("max-age=31536000"));
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+  }
+
+  @Test
+  @Order(3)
+  void corsIsAllowedForTheConfiguredOriginOnly() {
+    Map<String, String> preflight =
+        Map.of("Access-Control-Request-Method", "GET", "Origin", "https://career.example.edu");
+    var allowed = api().send("OPTIONS", "/api/contacts/contacts", null, null, preflight);
+    var refused =
+        api()
+            .send(
+                "OPTIONS",
+                "/api/contacts/contacts",
+                null,
+                null,
+                Map.of("Access-Control-Request-Method", "GET", "Origin", "https://evil.example"));
+
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://career.example.edu");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void aBodyOverTheLimitIsRefusedWith413AndNeverReachesTheService() throws Exception {
+    String path = "/upload-" + UUID.randomUUID();
+    String big = "{\"text\":\"" + "x".repeat(4096) + "\"}";
+
+    var declared = api().post("/api/contacts" + path, token(), big);
+    HttpResponse<String> chunked =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/contacts" + path))
+                    .header("Authorization", "Bearer " + token())
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofInputStream(
+                            () ->
+                                new java.io.ByteArrayInputStream(
+                                    big.getBytes(StandardCharsets.UTF_8))))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(declared.statusCode()).isEqualTo(413);
+    assertThat(declared.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(chunked.statusCode()).isEqualTo(413);
+    assertThat(CALLS.get(path)).isNull();
+  }
+
+  @Test
+  @Order(5)
+  void aServiceThatIsDownIsA503Problem() {
+    var response = api().get("/api/interviews/interviews", token());
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(response.body()).contains("interviews-service");
+  }
+
+  @Test
+  @Order(6)
+  void aServiceSlowerThanTheRouteTimeoutIsA503Problem() {
+    Instant start = Instant.now();
+    var response = api().get("/api/contacts/slow-" + UUID.randomUUID(), token());
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(2900));
+  }
+
+  @Test
+  @Order(7)
+  void aFailedGetIsRetriedButAFailedPostIsNot() {
+    String flaky = "/flaky-" + UUID.randomUUID();
+    String broken = "/broken-" + UUID.randomUUID();
+
+    var get = api().get("/api/contacts" + flaky, token());
+    var post = api().post("/api/contacts" + broken, token(), "{}");
+
+    assertThat(get.statusCode())
+        .as("calls %s body %s", CALLS.get(flaky), get.body())
+        .isEqualTo(200);
+    assertThat(CALLS.get(flaky).get()).isEqualTo(2);
+    assertThat(post.statusCode()).isEqualTo(503);
+    assertThat(CALLS.get(broken).get()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(8)
+  void aPersonOverTheirLimitGets429WithRetryAfterAndOthersAreUnaffected() {
+    String greedy = token();
+    for (int i = 0; i < 5; i++) {
+      assertThat(api().get("/api/contacts/limited", greedy).statusCode()).isEqualTo(200);
+    }
+
+    var refused = api().get("/api/contacts/limited", greedy);
+
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After"))
+        .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
+    assertThat(api().get("/api/contacts/limited", token()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(9)
+  void anonymousCallersAreLimitedByAddressNotByAHeaderTheyChoose() {
+    int refusedAt = -1;
+    for (int i = 0; i < 20 && refusedAt < 0; i++) {
+      var response =
+          api()
+              .send(
+                  "GET", "/actuator/health", null, null, Map.of("X-Forwarded-For", "10.0.0." + i));
+      if (response.statusCode() == 429) {
+        refusedAt = i;
+      }
+    }
+
+    assertThat(refusedAt).as("requests before the 429").isBetween(1, 12);
+  }
+}
