@@ -47,6 +47,7 @@ class ContactController {
   }
 
   @GetMapping
+  @PreAuthorize("hasRole('STUDENT')")
   List<ContactResponse> own(
       CurrentUser owner,
       @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
