@@ -2,7 +2,6 @@ package org.infointerview.gateway;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
-import org.infointerview.support.security.ApiSecurityCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
@@ -11,7 +10,6 @@ import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewayProperties.class)
@@ -24,13 +22,6 @@ class GatewayConfiguration {
         new FilterRegistrationBean<>(new ClientHeaderStrippingFilter(properties.trustedProxies()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
-  }
-
-  /** Counts after authentication, so a person is limited as a person wherever they connect from. */
-  @Bean
-  ApiSecurityCustomizer rateLimit(GatewayProperties properties) {
-    RateLimitFilter filter = new RateLimitFilter(properties.rateLimit());
-    return http -> http.addFilterAfter(filter, AnonymousAuthenticationFilter.class);
   }
 
   /** Every route's circuit breaker gives up on its service after the route timeout. */

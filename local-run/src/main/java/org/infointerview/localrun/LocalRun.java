@@ -108,6 +108,8 @@ public final class LocalRun {
     environment.put("CONTACTS_SERVICE_URI", "http://127.0.0.1:" + ports.contacts());
     environment.put("INTERVIEWS_SERVICE_URI", "http://127.0.0.1:" + ports.interviews());
     environment.put("NOTIFICATIONS_SERVICE_URI", "http://127.0.0.1:" + ports.notifications());
+    // Plain HTTP on localhost: the session cookie cannot be Secure here (it is in production).
+    environment.put("SESSION_COOKIE_SECURE", "false");
     service("contacts-service", ports.contacts(), "contacts", environment);
     service("interviews-service", ports.interviews(), "interviews", environment);
     service("notifications-service", ports.notifications(), "notifications", environment);

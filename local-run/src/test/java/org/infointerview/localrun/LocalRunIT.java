@@ -42,6 +42,22 @@ class LocalRunIT {
   @Test
   void theWholeSystemRunsLocallyStopsCleanlyAndKeepsItsDataForTheNextRun() throws Exception {
     Running first = start();
+    try {
+      useTheSystem();
+    } finally {
+      first.stopAndExpectNothingLeft();
+    }
+
+    Running second = start();
+    try {
+      String again = new DevLogin(PORTS.issuer()).accessToken("student", "student");
+      assertThat(send("GET", "/api/contacts/contacts", again, null).body()).contains("Priya Raman");
+    } finally {
+      second.stopAndExpectNothingLeft();
+    }
+  }
+
+  private void useTheSystem() throws Exception {
     String token = new DevLogin(PORTS.issuer()).accessToken("student", "student");
 
     HttpResponse<String> created =
@@ -66,13 +82,93 @@ class LocalRunIT {
     assertThat(send("GET", "/api/contacts/contacts/" + contactId, null, null).statusCode())
         .isEqualTo(401);
 
-    first.stopAndExpectNothingLeft();
+    browserSignsInAtTheDevProviderAndSignsOut(contactId);
+  }
 
-    Running second = start();
-    String again = new DevLogin(PORTS.issuer()).accessToken("student", "student");
-    assertThat(send("GET", "/api/contacts/contacts/" + contactId, again, null).body())
-        .contains("Priya Raman");
-    second.stopAndExpectNothingLeft();
+  /** A browser's visit through the gateway's sign-in at the dev OIDC provider, with cookies. */
+  private void browserSignsInAtTheDevProviderAndSignsOut(String contactId) throws Exception {
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    String gateway = "http://localhost:" + PORTS.gateway();
+    String authorize =
+        location(
+            browse(browser, "GET", gateway + "/oauth2/authorization/infointerview", null, null));
+    assertThat(authorize).startsWith(PORTS.issuer()).contains("code_challenge=");
+    String loginPage = location(browse(browser, "GET", authorize, null, null));
+    String form = browse(browser, "GET", loginPage, null, null).body();
+    Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
+    assertThat(csrf.find()).as("login form").isTrue();
+    String afterLogin =
+        location(
+            browse(
+                browser,
+                "POST",
+                PORTS.issuer() + "/login",
+                "username=student&password=student&_csrf=" + csrf.group(1),
+                "application/x-www-form-urlencoded"));
+    String callback = location(browse(browser, "GET", afterLogin, null, null));
+    assertThat(callback).startsWith(gateway + "/login/oauth2/code/infointerview");
+    assertThat(browse(browser, "GET", callback, null, null).statusCode()).isEqualTo(302);
+
+    HttpResponse<String> own =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(gateway + "/api/contacts/contacts"))
+                .header("Accept", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+    assertThat(own.body()).contains(contactId);
+
+    String xsrf =
+        cookies.getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals("XSRF-TOKEN"))
+            .map(java.net.HttpCookie::getValue)
+            .findFirst()
+            .orElseThrow();
+    HttpResponse<String> signOut =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(gateway + "/logout"))
+                .header("X-XSRF-TOKEN", xsrf)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String providerLogout = location(signOut);
+    assertThat(providerLogout).startsWith(PORTS.issuer() + "/connect/logout");
+    assertThat(location(browse(browser, "GET", providerLogout, null, null))).startsWith(gateway);
+    assertThat(browse(browser, "GET", gateway + "/api/contacts/contacts", null, null).statusCode())
+        .isEqualTo(401);
+  }
+
+  private static HttpResponse<String> browse(
+      HttpClient browser, String method, String uri, String form, String type) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(uri))
+            .header("Accept", "text/html")
+            .method(
+                method,
+                form == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(form));
+    if (type != null) {
+      request.header("Content-Type", type);
+    }
+    return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String location(HttpResponse<?> response) {
+    String location =
+        response
+            .headers()
+            .firstValue("Location")
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "no redirect from " + response.uri() + ": " + response.statusCode()));
+    return response.uri().resolve(location).toString();
   }
 
   private Running start() throws IOException {

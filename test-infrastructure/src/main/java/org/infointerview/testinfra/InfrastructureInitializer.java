@@ -16,6 +16,7 @@ public class InfrastructureInitializer
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     Infrastructure infrastructure = Infrastructure.get();
+    TestIdentityProvider identity = TestIdentityProvider.get();
     String database =
         context.getEnvironment().getProperty("spring.application.name", "test").replace('.', '-');
     context
@@ -39,6 +40,18 @@ public class InfrastructureInitializer
                         TestIdentityProvider.get().jwkSetUri()),
                     Map.entry(
                         "spring.security.oauth2.resourceserver.jwt.audiences",
-                        TestIdentityProvider.AUDIENCE))));
+                        TestIdentityProvider.AUDIENCE),
+                    Map.entry("infointerview.sign-in.issuer", identity.issuerUri()),
+                    Map.entry(
+                        "infointerview.sign-in.authorization-uri",
+                        identity.issuerUri() + "/authorize"),
+                    Map.entry("infointerview.sign-in.token-uri", identity.issuerUri() + "/token"),
+                    Map.entry("infointerview.sign-in.jwk-set-uri", identity.jwkSetUri()),
+                    Map.entry(
+                        "infointerview.sign-in.user-info-uri", identity.issuerUri() + "/userinfo"),
+                    Map.entry(
+                        "infointerview.sign-in.end-session-uri",
+                        identity.issuerUri() + "/endsession"),
+                    Map.entry("server.servlet.session.cookie.secure", false))));
   }
 }

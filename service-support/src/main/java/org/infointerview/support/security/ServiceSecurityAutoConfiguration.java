@@ -1,30 +1,22 @@
 package org.infointerview.support.security;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.CorsConfigurationSource;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -58,51 +50,22 @@ public class ServiceSecurityAutoConfiguration {
     http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(
-                        "/actuator/health",
-                        "/actuator/health/**",
-                        "/actuator/info",
-                        "/v3/api-docs",
-                        "/v3/api-docs/**",
-                        "/error")
+                    .requestMatchers(ApiSecurity.PUBLIC_PATHS)
                     .permitAll()
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(
-            server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter(roles))))
+            server ->
+                server.jwt(jwt -> jwt.jwtAuthenticationConverter(ApiSecurity.converter(roles))))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Bearer tokens only: no cookies, so no cross-site request can carry the credentials.
         .csrf(csrf -> csrf.disable())
-        .cors(cors -> cors.configurationSource(cors(properties)))
+        .cors(cors -> cors.configurationSource(ApiSecurity.cors(properties)))
         .headers(SecurityHeaders::apply);
     for (ApiSecurityCustomizer customizer : customizers.orderedStream().toList()) {
       customizer.customize(http);
     }
     return http.build();
-  }
-
-  /** CORS only for the configured origins; none by default, never {@code *}. */
-  private static CorsConfigurationSource cors(SecurityProperties properties) {
-    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-    if (!properties.corsAllowedOrigins().isEmpty()) {
-      CorsConfiguration configuration = new CorsConfiguration();
-      configuration.setAllowedOrigins(properties.corsAllowedOrigins());
-      configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
-      configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match"));
-      configuration.setExposedHeaders(List.of("ETag", "Location", "Retry-After"));
-      configuration.setMaxAge(Duration.ofHours(1));
-      source.registerCorsConfiguration("/**", configuration);
-    }
-    return source;
-  }
-
-  private static Converter<Jwt, AbstractAuthenticationToken> converter(RoleMapper roles) {
-    return jwt -> {
-      Set<Role> granted = roles.roles(jwt.getClaims());
-      List<SimpleGrantedAuthority> authorities =
-          granted.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-      return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
-    };
   }
 
   @Bean

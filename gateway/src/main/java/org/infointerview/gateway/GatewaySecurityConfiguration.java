@@ -1,0 +1,148 @@
+package org.infointerview.gateway;
+
+import java.util.Map;
+import org.infointerview.support.security.ApiSecurity;
+import org.infointerview.support.security.RoleMapper;
+import org.infointerview.support.security.SecurityHeaders;
+import org.infointerview.support.security.SecurityProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The gateway's security: API clients send bearer tokens (checked here and again by each service);
+ * browsers sign in here as a backend for frontend (authorization code with PKCE at the university's
+ * provider) and hold only an HttpOnly, SameSite session cookie, while the gateway relays their
+ * access token to the services. Cookie-carrying, state-changing requests need the CSRF token;
+ * bearer requests carry no ambient credential and need none.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SignInProperties.class)
+class GatewaySecurityConfiguration {
+
+  static final String REGISTRATION = "infointerview";
+
+  private static final RequestMatcher BEARER =
+      request -> {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+      };
+  private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
+
+  @Bean
+  ClientRegistrationRepository clientRegistrations(SignInProperties signIn) {
+    ClientRegistration registration =
+        ClientRegistration.withRegistrationId(REGISTRATION)
+            .clientId(signIn.clientId())
+            .clientSecret(signIn.clientSecret())
+            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+            .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+            .scope(signIn.scopes())
+            .issuerUri(signIn.issuer())
+            .authorizationUri(signIn.authorizationUri())
+            .tokenUri(signIn.tokenUri())
+            .jwkSetUri(signIn.jwkSetUri())
+            .userInfoUri(signIn.userInfoUri())
+            .userNameAttributeName(IdTokenClaimNames.SUB)
+            .providerConfigurationMetadata(Map.of("end_session_endpoint", signIn.endSessionUri()))
+            .build();
+    return new InMemoryClientRegistrationRepository(registration);
+  }
+
+  @Bean
+  OAuth2AuthorizedClientService authorizedClients(ClientRegistrationRepository registrations) {
+    return new InMemoryOAuth2AuthorizedClientService(registrations);
+  }
+
+  @Bean
+  OAuth2AuthorizedClientManager authorizedClientManager(
+      ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients) {
+    var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
+    manager.setAuthorizedClientProvider(
+        OAuth2AuthorizedClientProviderBuilder.builder().authorizationCode().refreshToken().build());
+    return manager;
+  }
+
+  @Bean
+  SecurityFilterChain gatewaySecurity(
+      HttpSecurity http,
+      RoleMapper roles,
+      SecurityProperties properties,
+      ClientRegistrationRepository registrations,
+      OAuth2AuthorizedClientManager clients,
+      GatewayProperties gateway)
+      throws Exception {
+    var authorizationRequests =
+        new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
+    authorizationRequests.setAuthorizationRequestCustomizer(
+        OAuth2AuthorizationRequestCustomizers.withPkce());
+    var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+    logout.setPostLogoutRedirectUri("{baseUrl}/");
+
+    http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(ApiSecurity.PUBLIC_PATHS)
+                    .permitAll()
+                    .requestMatchers("/login/**", "/oauth2/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            server ->
+                server.jwt(jwt -> jwt.jwtAuthenticationConverter(ApiSecurity.converter(roles))))
+        .oauth2Login(
+            login ->
+                login
+                    .authorizationEndpoint(
+                        a -> a.authorizationRequestResolver(authorizationRequests))
+                    .defaultSuccessUrl("/", false))
+        .logout(l -> l.logoutSuccessHandler(logout))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+        .csrf(
+            // The single-page-app pattern: the token in a readable XSRF-TOKEN cookie, sent back
+            // in the X-XSRF-TOKEN header.
+            csrf -> csrf.spa().ignoringRequestMatchers(BEARER))
+        .exceptionHandling(
+            errors ->
+                errors
+                    .defaultAuthenticationEntryPointFor(
+                        new BearerTokenAuthenticationEntryPoint(), API)
+                    .defaultAuthenticationEntryPointFor(
+                        new BearerTokenAuthenticationEntryPoint(), BEARER)
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint(
+                            "/oauth2/authorization/" + REGISTRATION),
+                        request -> true))
+        .cors(cors -> cors.configurationSource(ApiSecurity.cors(properties)))
+        .headers(SecurityHeaders::apply)
+        .addFilterAfter(new TokenRelayFilter(clients), AuthorizationFilter.class)
+        .addFilterAfter(
+            new RateLimitFilter(gateway.rateLimit()),
+            org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class);
+    return http.build();
+  }
+}

@@ -1,0 +1,155 @@
+package org.infointerview.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.TestIdentityProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A browser's visit, step by step with its cookies, against a real OIDC provider: sign-in with
+ * PKCE, a session cookie that is HttpOnly and SameSite, the access token relayed to the service and
+ * never shown to the browser, CSRF protection on writes, and sign-out at the provider.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@InfrastructureTest
+class BrowserSignInIT {
+
+  private static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+  private static HttpServer service;
+
+  @Value("${local.server.port}")
+  int port;
+
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient browser =
+      HttpClient.newBuilder()
+          .cookieHandler(cookies)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  @DynamicPropertySource
+  static void contactsService(DynamicPropertyRegistry registry) throws IOException {
+    TestIdentityProvider.get();
+    service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    service.createContext(
+        "/",
+        exchange -> {
+          AUTHORIZATIONS.add(
+              String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+          exchange.getRequestBody().readAllBytes();
+          byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    service.start();
+    registry.add(
+        "CONTACTS_SERVICE_URI", () -> "http://127.0.0.1:" + service.getAddress().getPort());
+  }
+
+  @AfterAll
+  static void stop() {
+    service.stop(0);
+  }
+
+  @Test
+  void aBrowserSignsInUsesTheApiThroughItsSessionAndSignsOut() throws Exception {
+    HttpResponse<String> toProvider = get(gateway("/oauth2/authorization/infointerview"));
+    String authorize = location(toProvider);
+    assertThat(authorize)
+        .startsWith(TestIdentityProvider.get().issuerUri() + "/authorize")
+        .contains("code_challenge=")
+        .contains("code_challenge_method=S256");
+
+    String callback = location(get(authorize));
+    assertThat(callback).startsWith(gateway("/login/oauth2/code/infointerview"));
+    HttpResponse<String> signedIn = get(callback);
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    String sessionCookie =
+        signedIn.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("INFOINTERVIEW_SESSION="))
+            .findFirst()
+            .orElseThrow();
+    assertThat(sessionCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+
+    HttpResponse<String> read = get(gateway("/api/contacts/contacts"));
+    assertThat(read.statusCode()).isEqualTo(200);
+    String relayed = AUTHORIZATIONS.get(AUTHORIZATIONS.size() - 1);
+    assertThat(relayed).startsWith("Bearer ey");
+    assertThat(read.body()).doesNotContain(relayed.substring(7));
+    assertThat(read.headers().allValues("Set-Cookie"))
+        .noneMatch(c -> c.contains(relayed.substring(7)));
+
+    HttpResponse<String> forged = post(gateway("/api/contacts/contacts"), null);
+    assertThat(forged.statusCode()).as("a write without the CSRF token").isEqualTo(403);
+    int seen = AUTHORIZATIONS.size();
+    HttpResponse<String> write = post(gateway("/api/contacts/contacts"), xsrfToken());
+    assertThat(write.statusCode()).isEqualTo(200);
+    assertThat(AUTHORIZATIONS).hasSize(seen + 1);
+
+    HttpResponse<String> signOut = post(gateway("/logout"), xsrfToken());
+    assertThat(location(signOut))
+        .startsWith(TestIdentityProvider.get().issuerUri() + "/endsession")
+        .contains("id_token_hint=");
+    assertThat(get(gateway("/api/contacts/contacts")).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void anApiCallWithoutSessionOrTokenIs401NotARedirect() throws Exception {
+    assertThat(get(gateway("/api/contacts/contacts")).statusCode()).isEqualTo(401);
+  }
+
+  private String xsrfToken() {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+  }
+
+  private String gateway(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private HttpResponse<String> get(String uri) throws Exception {
+    return browser.send(
+        HttpRequest.newBuilder(URI.create(uri)).header("Accept", "text/html").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String uri, String xsrf) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(uri))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"));
+    if (xsrf != null) {
+      request.header("X-XSRF-TOKEN", xsrf);
+    }
+    return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String location(HttpResponse<?> response) {
+    return response
+        .headers()
+        .firstValue("Location")
+        .orElseThrow(() -> new AssertionError("no redirect: " + response.statusCode()));
+  }
+}

@@ -1,0 +1,56 @@
+package org.infointerview.support.security;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/** The pieces every security chain of ours is built from, the gateway's included. */
+public final class ApiSecurity {
+
+  /** Paths open without a token: health for probes, the API description. */
+  public static final String[] PUBLIC_PATHS = {
+    "/actuator/health",
+    "/actuator/health/**",
+    "/actuator/info",
+    "/v3/api-docs",
+    "/v3/api-docs/**",
+    "/error"
+  };
+
+  private ApiSecurity() {}
+
+  /** Turns a validated token into an authentication carrying our roles as authorities. */
+  public static Converter<Jwt, AbstractAuthenticationToken> converter(RoleMapper roles) {
+    return jwt -> {
+      Set<Role> granted = roles.roles(jwt.getClaims());
+      List<SimpleGrantedAuthority> authorities =
+          granted.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+      return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    };
+  }
+
+  /** CORS only for the configured origins; none by default, never {@code *}. */
+  public static CorsConfigurationSource cors(SecurityProperties properties) {
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    if (!properties.corsAllowedOrigins().isEmpty()) {
+      CorsConfiguration configuration = new CorsConfiguration();
+      configuration.setAllowedOrigins(properties.corsAllowedOrigins());
+      configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+      configuration.setAllowedHeaders(
+          List.of("Authorization", "Content-Type", "If-Match", "X-XSRF-TOKEN"));
+      configuration.setExposedHeaders(List.of("ETag", "Location", "Retry-After"));
+      configuration.setAllowCredentials(true);
+      configuration.setMaxAge(Duration.ofHours(1));
+      source.registerCorsConfiguration("/**", configuration);
+    }
+    return source;
+  }
+}
