@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
@@ -108,6 +109,10 @@ class GatewaySecurityConfiguration {
                     .requestMatchers(ApiSecurity.PUBLIC_PATHS)
                     .permitAll()
                     .requestMatchers("/login/**", "/oauth2/**")
+                    .permitAll()
+                    .requestMatchers(SecurityHeaders.DOCUMENTATION_PATHS)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/*/v3/api-docs")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

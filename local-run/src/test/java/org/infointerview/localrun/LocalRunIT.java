@@ -82,6 +82,9 @@ class LocalRunIT {
     assertThat(send("GET", "/api/contacts/contacts/" + contactId, null, null).statusCode())
         .isEqualTo(401);
 
+    assertThat(send("GET", "/api/contacts/v3/api-docs", null, null).body())
+        .as("contacts-service's API description through the gateway, as /docs reads it")
+        .contains("\"/contacts/{id}\"");
     browserSignsInAtTheDevProviderAndSignsOut(contactId);
   }
 

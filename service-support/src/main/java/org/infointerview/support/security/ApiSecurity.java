@@ -21,6 +21,7 @@ public final class ApiSecurity {
     "/actuator/health/**",
     "/actuator/info",
     "/v3/api-docs",
+    "/v3/api-docs.yaml",
     "/v3/api-docs/**",
     "/error"
   };

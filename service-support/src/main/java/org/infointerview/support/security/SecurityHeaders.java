@@ -2,8 +2,14 @@ package org.infointerview.support.security;
 
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The response headers of every InfoInterview endpoint: a strict content security policy that also
@@ -16,11 +22,31 @@ public final class SecurityHeaders {
   public static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+  /** The API documentation pages (Swagger UI) load their own scripts, styles and images. */
+  public static final String DOCUMENTATION_POLICY =
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+          + " script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+  /** Paths that serve the API documentation pages. */
+  public static final String[] DOCUMENTATION_PATHS = {"/docs", "/docs/**", "/swagger-ui/**"};
+
   private SecurityHeaders() {}
 
   public static void apply(HeadersConfigurer<?> headers) {
+    RequestMatcher documentation =
+        new OrRequestMatcher(
+            java.util.Arrays.stream(DOCUMENTATION_PATHS)
+                .map(p -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(p))
+                .toList());
     headers
-        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .addHeaderWriter(
+            new DelegatingRequestMatcherHeaderWriter(
+                documentation,
+                new StaticHeadersWriter("Content-Security-Policy", DOCUMENTATION_POLICY)))
+        .addHeaderWriter(
+            new DelegatingRequestMatcherHeaderWriter(
+                new NegatedRequestMatcher(documentation),
+                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
         .httpStrictTransportSecurity(
             hsts ->
                 hsts.includeSubDomains(true)
