@@ -1,0 +1,43 @@
+package org.infointerview.support.logging;
+
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Log lines never carry email addresses or JSON Web Tokens: the default console and file patterns
+ * replace them in every message with {@code [email]} and {@code [token]}. A service may still set
+ * its own pattern; these are the lowest-precedence defaults. (Note text and other free text are
+ * kept out of logs by never logging them.)
+ */
+public class RedactingLogPatterns implements EnvironmentPostProcessor, Ordered {
+
+  static final String EMAIL = "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z][A-Za-z]+";
+  static final String JWT = "eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*";
+  static final String MESSAGE =
+      "%replace(%replace(%m){'" + EMAIL + "','[email]'}){'" + JWT + "','[token]'}";
+
+  @Override
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
+    String common = "%5p ${PID:-} --- [%15.15t] %-40.40logger{39} : " + MESSAGE + "%n%wEx";
+    environment
+        .getPropertySources()
+        .addLast(
+            new MapPropertySource(
+                "infointerviewLogPatterns",
+                Map.of(
+                    "logging.pattern.console",
+                    "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} " + common,
+                    "logging.pattern.file",
+                    "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} " + common)));
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+}
