@@ -21,7 +21,7 @@ public class AuditAutoConfiguration {
   @Bean
   AuditLog auditLog(
       MongoTemplate mongo,
-      @Value("${spring.application.name}") String service,
+      @Value("${spring.application.name:service}") String service,
       ObjectProvider<Clock> clock) {
     return new AuditLog(mongo, service, clock.getIfAvailable(Clock::systemUTC));
   }
