@@ -214,7 +214,7 @@ public final class GatewayOverheadBenchmark {
     String line;
     while ((line = lines.readLine()) != null) {
       System.out.println(line);
-      if (line.contains("is ready")) {
+      if (line.contains("InfoInterview is ready")) {
         Thread drain =
             new Thread(
                 () -> {
