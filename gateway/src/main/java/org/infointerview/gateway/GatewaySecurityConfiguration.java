@@ -6,11 +6,14 @@ import org.infointerview.support.security.RoleMapper;
 import org.infointerview.support.security.SecurityHeaders;
 import org.infointerview.support.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
@@ -29,6 +32,7 @@ import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -87,14 +91,53 @@ class GatewaySecurityConfiguration {
     return manager;
   }
 
+  /** One instance for both chains, so a person has one bucket however they call. */
   @Bean
-  SecurityFilterChain gatewaySecurity(
+  RateLimitFilter rateLimitFilter(GatewayProperties gateway) {
+    return new RateLimitFilter(gateway.rateLimit());
+  }
+
+  @Bean
+  FilterRegistrationBean<RateLimitFilter> rateLimitOnlyInsideSecurity(RateLimitFilter filter) {
+    FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
+    registration.setEnabled(false);
+    return registration;
+  }
+
+  /**
+   * API clients: a bearer token on every request, nothing else. No session, no cookies, hence no
+   * CSRF token to check or issue.
+   */
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiClients(
+      HttpSecurity http, RoleMapper roles, SecurityProperties properties, RateLimitFilter rateLimit)
+      throws Exception {
+    http.securityMatcher(BEARER)
+        .authorizeHttpRequests(GatewaySecurityConfiguration::authorize)
+        .oauth2ResourceServer(
+            server ->
+                server.jwt(jwt -> jwt.jwtAuthenticationConverter(ApiSecurity.converter(roles))))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .cors(cors -> cors.configurationSource(ApiSecurity.cors(properties)))
+        .headers(SecurityHeaders::apply)
+        .addFilterAfter(rateLimit, AnonymousAuthenticationFilter.class);
+    return http.build();
+  }
+
+  /**
+   * Browsers: sign-in at the provider, a session cookie, the access token relayed, CSRF tokens for
+   * state-changing requests.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain browsers(
       HttpSecurity http,
-      RoleMapper roles,
       SecurityProperties properties,
       ClientRegistrationRepository registrations,
       OAuth2AuthorizedClientManager clients,
-      GatewayProperties gateway)
+      RateLimitFilter rateLimit)
       throws Exception {
     var authorizationRequests =
         new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
@@ -103,22 +146,7 @@ class GatewaySecurityConfiguration {
     var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
     logout.setPostLogoutRedirectUri("{baseUrl}/");
 
-    http.authorizeHttpRequests(
-            requests ->
-                requests
-                    .requestMatchers(ApiSecurity.PUBLIC_PATHS)
-                    .permitAll()
-                    .requestMatchers("/login/**", "/oauth2/**")
-                    .permitAll()
-                    .requestMatchers(SecurityHeaders.DOCUMENTATION_PATHS)
-                    .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/api/*/v3/api-docs")
-                    .permitAll()
-                    .anyRequest()
-                    .authenticated())
-        .oauth2ResourceServer(
-            server ->
-                server.jwt(jwt -> jwt.jwtAuthenticationConverter(ApiSecurity.converter(roles))))
+    http.authorizeHttpRequests(GatewaySecurityConfiguration::authorize)
         .oauth2Login(
             login ->
                 login
@@ -127,17 +155,14 @@ class GatewaySecurityConfiguration {
                     .defaultSuccessUrl("/", false))
         .logout(l -> l.logoutSuccessHandler(logout))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-        .csrf(
-            // The single-page-app pattern: the token in a readable XSRF-TOKEN cookie, sent back
-            // in the X-XSRF-TOKEN header.
-            csrf -> csrf.spa().ignoringRequestMatchers(BEARER))
+        // The single-page-app pattern: the token in a readable XSRF-TOKEN cookie, sent back in
+        // the X-XSRF-TOKEN header.
+        .csrf(csrf -> csrf.spa())
         .exceptionHandling(
             errors ->
                 errors
                     .defaultAuthenticationEntryPointFor(
                         new BearerTokenAuthenticationEntryPoint(), API)
-                    .defaultAuthenticationEntryPointFor(
-                        new BearerTokenAuthenticationEntryPoint(), BEARER)
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint(
                             "/oauth2/authorization/" + REGISTRATION),
@@ -145,9 +170,23 @@ class GatewaySecurityConfiguration {
         .cors(cors -> cors.configurationSource(ApiSecurity.cors(properties)))
         .headers(SecurityHeaders::apply)
         .addFilterAfter(new TokenRelayFilter(clients), AuthorizationFilter.class)
-        .addFilterAfter(
-            new RateLimitFilter(gateway.rateLimit()),
-            org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class);
+        .addFilterAfter(rateLimit, AnonymousAuthenticationFilter.class);
     return http.build();
+  }
+
+  private static void authorize(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
+          requests) {
+    requests
+        .requestMatchers(ApiSecurity.PUBLIC_PATHS)
+        .permitAll()
+        .requestMatchers("/login/**", "/oauth2/**")
+        .permitAll()
+        .requestMatchers(SecurityHeaders.DOCUMENTATION_PATHS)
+        .permitAll()
+        .requestMatchers(HttpMethod.GET, "/api/*/v3/api-docs")
+        .permitAll()
+        .anyRequest()
+        .authenticated();
   }
 }

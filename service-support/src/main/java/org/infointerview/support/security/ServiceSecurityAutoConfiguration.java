@@ -1,7 +1,10 @@
 package org.infointerview.support.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -33,6 +37,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(SecurityProperties.class)
 @EnableMethodSecurity
 public class ServiceSecurityAutoConfiguration {
+
+  /** Wraps whichever token decoder is configured in one that remembers validated tokens. */
+  @Bean
+  static BeanPostProcessor cachingJwtDecoders() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)) {
+          return new CachingJwtDecoder(decoder, Clock.systemUTC(), 10_000, Duration.ofMinutes(10));
+        }
+        return bean;
+      }
+    };
+  }
 
   @Bean
   RoleMapper roleMapper(SecurityProperties properties) {

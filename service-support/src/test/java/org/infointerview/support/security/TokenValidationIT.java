@@ -105,6 +105,13 @@ class TokenValidationIT {
   }
 
   @Test
+  void theConfiguredDecoderRemembersValidatedTokens(
+      @org.springframework.beans.factory.annotation.Autowired
+          org.springframework.security.oauth2.jwt.JwtDecoder decoder) {
+    assertThat(decoder).isInstanceOf(CachingJwtDecoder.class);
+  }
+
+  @Test
   void anUnsignedTokenIsRejected() throws Exception {
     assertThat(call(new PlainJWT(claims(c -> {}).build()).serialize()).statusCode()).isEqualTo(401);
   }
