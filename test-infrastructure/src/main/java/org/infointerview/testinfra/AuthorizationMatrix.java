@@ -107,6 +107,20 @@ public final class AuthorizationMatrix {
     return endpoints;
   }
 
+  /**
+   * Fails when an endpoint the application maps has no row, or a row names an endpoint that does
+   * not exist.
+   */
+  public static void assertRowsMatchEndpoints(ApplicationContext context, List<Row> rows) {
+    Set<String> endpoints = endpoints(context);
+    org.assertj.core.api.Assertions.assertThat(uncovered(endpoints, rows))
+        .as("endpoints without a row in the authorization matrix")
+        .isEmpty();
+    org.assertj.core.api.Assertions.assertThat(stale(endpoints, rows))
+        .as("rows of the authorization matrix without an endpoint")
+        .isEmpty();
+  }
+
   /** The endpoints that no row names. */
   public static Set<String> uncovered(Set<String> endpoints, List<Row> rows) {
     Set<String> uncovered = new TreeSet<>(endpoints);
