@@ -8,6 +8,7 @@ import org.infointerview.events.contacts.ContactCreated;
 import org.infointerview.events.contacts.ContactErased;
 import org.infointerview.events.contacts.ContactMerged;
 import org.infointerview.events.contacts.ContactUpdated;
+import org.infointerview.events.contacts.UserProfileProvisioned;
 import org.infointerview.events.interviews.ReferralCaptured;
 
 /**
@@ -24,6 +25,8 @@ public enum EventType {
   CONTACT_ERASED("ContactErased", Topics.CONTACTS, "contacts", ContactErased.class, 1),
   ALUMNI_IMPORT_COMPLETED(
       "AlumniImportCompleted", Topics.CONTACTS, "contacts", AlumniImportCompleted.class, 1),
+  USER_PROFILE_PROVISIONED(
+      "UserProfileProvisioned", Topics.CONTACTS, "contacts", UserProfileProvisioned.class, 1),
   REFERRAL_CAPTURED("ReferralCaptured", Topics.INTERVIEWS, "interviews", ReferralCaptured.class, 1);
 
   private final String token;

@@ -5,6 +5,7 @@ import org.infointerview.support.security.ApiSecurity;
 import org.infointerview.support.security.RoleMapper;
 import org.infointerview.support.security.SecurityHeaders;
 import org.infointerview.support.security.SecurityProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -137,7 +138,9 @@ class GatewaySecurityConfiguration {
       SecurityProperties properties,
       ClientRegistrationRepository registrations,
       OAuth2AuthorizedClientManager clients,
-      RateLimitFilter rateLimit)
+      OAuth2AuthorizedClientService authorizedClients,
+      RateLimitFilter rateLimit,
+      @Value("${CONTACTS_SERVICE_URI:http://localhost:8081}") String contactsService)
       throws Exception {
     var authorizationRequests =
         new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
@@ -152,7 +155,8 @@ class GatewaySecurityConfiguration {
                 login
                     .authorizationEndpoint(
                         a -> a.authorizationRequestResolver(authorizationRequests))
-                    .defaultSuccessUrl("/", false))
+                    .successHandler(
+                        new ProfileProvisioningSuccessHandler(authorizedClients, contactsService)))
         .logout(l -> l.logoutSuccessHandler(logout))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
         // The single-page-app pattern: the token in a readable XSRF-TOKEN cookie, sent back in

@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class BrowserSignInIT {
 
   private static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+  private static final List<String> PATHS = new CopyOnWriteArrayList<>();
   private static HttpServer service;
 
   @Value("${local.server.port}")
@@ -54,6 +55,7 @@ class BrowserSignInIT {
         exchange -> {
           AUTHORIZATIONS.add(
               String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+          PATHS.add(exchange.getRequestURI().getPath());
           exchange.getRequestBody().readAllBytes();
           byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(200, body.length);
@@ -89,6 +91,8 @@ class BrowserSignInIT {
             .findFirst()
             .orElseThrow();
     assertThat(sessionCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+    assertThat(PATHS).as("the profile is provisioned at sign-in").contains("/me");
+    assertThat(AUTHORIZATIONS.get(PATHS.indexOf("/me"))).startsWith("Bearer ey");
 
     HttpResponse<String> read = get(gateway("/api/contacts/contacts"));
     assertThat(read.statusCode()).isEqualTo(200);

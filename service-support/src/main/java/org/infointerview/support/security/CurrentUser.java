@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param name the display name, if the token carries one
  * @param email the email address, if the token carries one
  * @param roles the caller's roles
+ * @param timeZone the IANA zone the token's {@code zoneinfo} claim gives, if any
  */
 public record CurrentUser(
     String id,
@@ -21,7 +22,8 @@ public record CurrentUser(
     String subject,
     @Nullable String name,
     @Nullable String email,
-    Set<Role> roles) {
+    Set<Role> roles,
+    @Nullable String timeZone) {
 
   public CurrentUser {
     roles = Set.copyOf(roles);

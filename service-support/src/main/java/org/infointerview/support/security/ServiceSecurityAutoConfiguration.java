@@ -128,7 +128,8 @@ public class ServiceSecurityAutoConfiguration {
           jwt.getSubject(),
           jwt.getClaimAsString("name"),
           jwt.getClaimAsString("email"),
-          roles.roles(jwt.getClaims()));
+          roles.roles(jwt.getClaims()),
+          jwt.getClaimAsString("zoneinfo"));
     }
   }
 }

@@ -1,0 +1,109 @@
+package org.infointerview.contacts.profile;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.infointerview.events.contacts.UserProfileProvisioned;
+import org.infointerview.support.security.CurrentUser;
+import org.infointerview.support.security.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A person as the identity provider describes them, keyed by {@code issuer|subject}. */
+@Document("user_profiles")
+public class UserProfile {
+
+  @Id private final String userId;
+  private final String displayName;
+  private final @Nullable String email;
+  private final @Nullable String timeZone;
+  private final List<String> roles;
+  private final Instant firstSignInAt;
+  @Version private final @Nullable Long version;
+
+  @PersistenceCreator
+  UserProfile(
+      String userId,
+      String displayName,
+      @Nullable String email,
+      @Nullable String timeZone,
+      List<String> roles,
+      Instant firstSignInAt,
+      @Nullable Long version) {
+    this.userId = userId;
+    this.displayName = displayName;
+    this.email = email;
+    this.timeZone = timeZone;
+    this.roles = List.copyOf(roles);
+    this.firstSignInAt = firstSignInAt;
+    this.version = version;
+  }
+
+  /** The profile of someone signing in for the first time. */
+  static UserProfile of(CurrentUser user, Instant now) {
+    return new UserProfile(
+        user.id(), nameOf(user), user.email(), user.timeZone(), rolesOf(user), now, null);
+  }
+
+  /** Whether the provider now says something else about this person. */
+  boolean differsFrom(CurrentUser user) {
+    return !displayName.equals(nameOf(user))
+        || !Objects.equals(email, user.email())
+        || !Objects.equals(timeZone, user.timeZone())
+        || !roles.equals(rolesOf(user));
+  }
+
+  /** This profile with what the provider says now. */
+  UserProfile refreshedFrom(CurrentUser user) {
+    return new UserProfile(
+        userId, nameOf(user), user.email(), user.timeZone(), rolesOf(user), firstSignInAt, version);
+  }
+
+  UserProfileProvisioned provisioned() {
+    return new UserProfileProvisioned(
+        userId, displayName, email, timeZone, roles, version == null ? 0 : version + 1);
+  }
+
+  UserProfileProvisioned created() {
+    return new UserProfileProvisioned(userId, displayName, email, timeZone, roles, 0);
+  }
+
+  private static String nameOf(CurrentUser user) {
+    return user.name() != null && !user.name().isBlank() ? user.name() : user.subject();
+  }
+
+  private static List<String> rolesOf(CurrentUser user) {
+    return user.roles().stream().map(Role::name).sorted().toList();
+  }
+
+  public String userId() {
+    return userId;
+  }
+
+  String displayName() {
+    return displayName;
+  }
+
+  @Nullable String email() {
+    return email;
+  }
+
+  @Nullable String timeZone() {
+    return timeZone;
+  }
+
+  List<String> roles() {
+    return roles;
+  }
+
+  Instant firstSignInAt() {
+    return firstSignInAt;
+  }
+
+  @Nullable Long version() {
+    return version;
+  }
+}

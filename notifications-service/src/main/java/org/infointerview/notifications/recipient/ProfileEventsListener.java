@@ -1,0 +1,76 @@
+package org.infointerview.notifications.recipient;
+
+import java.time.Clock;
+import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.EventReader;
+import org.infointerview.messaging.consumer.IncomingEvent;
+import org.infointerview.messaging.consumer.ProcessedEvents;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@link Recipient}s from {@code UserProfileProvisioned}, once per event and never letting an
+ * older profile version overwrite a newer one.
+ */
+@Component
+class ProfileEventsListener {
+
+  static final String CONSUMER = "notifications-service.profiles";
+
+  /** The subset of the event this service reads. */
+  record ProfileFacts(
+      String userId,
+      String displayName,
+      @Nullable String email,
+      @Nullable String timeZone,
+      long version) {}
+
+  private final ProcessedEvents processedEvents;
+  private final EventReader reader;
+  private final MongoTemplate mongo;
+  private final Clock clock;
+
+  ProfileEventsListener(
+      ProcessedEvents processedEvents, EventReader reader, MongoTemplate mongo, Clock clock) {
+    this.processedEvents = processedEvents;
+    this.reader = reader;
+    this.mongo = mongo;
+    this.clock = clock;
+  }
+
+  @KafkaListener(topics = Topics.CONTACTS, groupId = "${spring.application.name}")
+  void on(IncomingEvent event) {
+    if (!"UserProfileProvisioned".equals(event.type())) {
+      return;
+    }
+    processedEvents.once(CONSUMER, event, () -> apply(reader.data(event, ProfileFacts.class)));
+  }
+
+  private void apply(ProfileFacts profile) {
+    Update update =
+        new Update()
+            .set("displayName", profile.displayName())
+            .set("email", profile.email())
+            .set("timeZone", profile.timeZone())
+            .set("profileVersion", profile.version())
+            .set("updatedAt", clock.instant());
+    try {
+      mongo.upsert(
+          new Query(
+              Criteria.where("_id")
+                  .is(profile.userId())
+                  .and("profileVersion")
+                  .lt(profile.version())),
+          update,
+          Recipient.COLLECTION);
+    } catch (DuplicateKeyException newerAlreadyStored) {
+      // a newer (or the same) version is already here
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package org.infointerview.notifications.recipient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.infointerview.events.EventType;
+import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.ProcessedEvents;
+import org.infointerview.testinfra.Infrastructure;
+import org.infointerview.testinfra.InfrastructureTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** contacts-service's golden UserProfileProvisioned, as on the wire, becomes a recipient once. */
+@SpringBootTest
+@InfrastructureTest
+class ProfileEventsListenerIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @Autowired MongoTemplate mongo;
+  @Autowired ProcessedEvents processedEvents;
+  @Autowired JsonMapper jsonMapper;
+
+  @Test
+  void aProvisionedProfileBecomesARecipientAndAnOlderVersionNeverOverwritesANewerOne()
+      throws Exception {
+    String userId = "https://sso.example.edu|s-" + UUID.randomUUID();
+    String v0 = golden(userId, 0, "Sam Student");
+    String v1 = golden(userId, 1, "Sam Graduate");
+
+    try (KafkaProducer<String, String> producer = producer()) {
+      producer.send(new ProducerRecord<>(Topics.CONTACTS, userId, v0)).get();
+      await().atMost(WAIT).until(() -> mongo.findById(userId, Recipient.class) != null);
+      producer.send(new ProducerRecord<>(Topics.CONTACTS, userId, v1)).get();
+      String lateV0 = golden(userId, 0, "Sam Student");
+      producer.send(new ProducerRecord<>(Topics.CONTACTS, userId, lateV0)).get();
+      producer.send(new ProducerRecord<>(Topics.CONTACTS, userId, v1)).get();
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  processedEvents.processed(
+                      ProfileEventsListener.CONSUMER,
+                      jsonMapper.readTree(lateV0).get("id").asString()));
+    }
+
+    Recipient recipient = mongo.findById(userId, Recipient.class);
+    assertThat(recipient.displayName()).isEqualTo("Sam Graduate");
+    assertThat(recipient.profileVersion()).isEqualTo(1);
+    assertThat(recipient.email()).isEqualTo("sam.student@example.edu");
+    assertThat(recipient.timeZone()).isEqualTo("America/Chicago");
+  }
+
+  private String golden(String userId, long version, String name) throws Exception {
+    try (InputStream in =
+        getClass()
+            .getClassLoader()
+            .getResourceAsStream(EventType.USER_PROFILE_PROVISIONED.goldenExample())) {
+      ObjectNode envelope =
+          (ObjectNode) jsonMapper.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      envelope.put("id", UUID.randomUUID().toString());
+      envelope.put("subject", userId);
+      ObjectNode data = (ObjectNode) envelope.get("data");
+      data.put("userId", userId);
+      data.put("version", version);
+      data.put("displayName", name);
+      return envelope.toString();
+    }
+  }
+
+  private static KafkaProducer<String, String> producer() {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            Infrastructure.get().kafkaBootstrapServers(),
+            ProducerConfig.LINGER_MS_CONFIG,
+            0),
+        new StringSerializer(),
+        new StringSerializer());
+  }
+}
