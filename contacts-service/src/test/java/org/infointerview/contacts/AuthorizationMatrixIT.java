@@ -1,28 +1,19 @@
 package org.infointerview.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.infointerview.events.Topics;
 import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.AuthorizationMatrix;
+import org.infointerview.testinfra.AuthorizationMatrixTestSupport;
 import org.infointerview.testinfra.InfrastructureTest;
-import org.infointerview.testinfra.TestIdentityProvider;
 import org.infointerview.testinfra.TopicProbe;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,31 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
 /** Runs every row of {@code authorization-matrix.csv} against the real service. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @InfrastructureTest
-class AuthorizationMatrixIT {
+class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
 
-  private static final TestIdentityProvider IDP = TestIdentityProvider.get();
-  private static final List<AuthorizationMatrix.Row> ROWS =
-      AuthorizationMatrix.load("authorization-matrix.csv");
-
-  @Autowired ApplicationContext context;
   @Autowired MongoTemplate mongo;
   @Autowired JsonMapper jsonMapper;
 
-  @Value("${local.server.port}")
-  int port;
-
-  @Test
-  void everyEndpointTheServiceExposesHasARowAndEveryRowAnEndpoint() {
-    AuthorizationMatrix.assertRowsMatchEndpoints(context, ROWS);
-  }
-
-  @TestFactory
-  Stream<DynamicTest> everyRowOfTheMatrixHolds() {
-    return ROWS.stream().map(row -> dynamicTest(row.toString(), () -> check(row)));
-  }
-
-  private void check(AuthorizationMatrix.Row row) {
-    ApiClient api = new ApiClient(port);
+  @Override
+  protected void check(AuthorizationMatrix.Row row) {
+    ApiClient api = api();
     String caller = "caller-" + UUID.randomUUID();
     String marker = "Marker" + UUID.randomUUID().toString().replace("-", "");
     String owner = "own".equals(row.resource()) ? caller : "owner-" + UUID.randomUUID();
@@ -64,7 +38,7 @@ class AuthorizationMatrixIT {
       contactId = createContact(api, owner, "Owned" + marker);
     }
     String path = contactId == null ? row.path() : row.path().replace("{id}", contactId);
-    String token = row.anonymous() ? null : IDP.token(caller, row.role().toLowerCase(Locale.ROOT));
+    String token = tokenFor(row, caller);
     String body = row.writes() ? contact(marker) : null;
 
     try (TopicProbe events = TopicProbe.on(Topics.CONTACTS)) {
