@@ -260,14 +260,6 @@ public final class LocalRun {
     stopped.countDown();
   }
 
-  List<ServiceProcess> services() {
-    return List.copyOf(services);
-  }
-
-  long kafkaPid() {
-    return kafka.pid();
-  }
-
   static Map<String, String> options(String[] args) {
     Map<String, String> options = new LinkedHashMap<>();
     for (String arg : args) {

@@ -72,22 +72,6 @@ final class ServiceProcess {
         module + " is not built: run ./mvnw -B package -DskipTests from the repository root");
   }
 
-  String name() {
-    return name;
-  }
-
-  int port() {
-    return port;
-  }
-
-  Path log() {
-    return log;
-  }
-
-  long pid() {
-    return process == null ? -1 : process.pid();
-  }
-
   void start() {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

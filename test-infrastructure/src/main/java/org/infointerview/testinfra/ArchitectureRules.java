@@ -2,6 +2,9 @@ package org.infointerview.testinfra;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** Architecture rules every module checks with ArchUnit. */
@@ -11,6 +14,16 @@ public final class ArchitectureRules {
       new String[] {"org.apache.kafka.clients.producer..", "org.springframework.kafka.core.."};
 
   private ArchitectureRules() {}
+
+  /**
+   * The production classes of a service together with the messaging module they run with: what the
+   * service-level rules are checked on.
+   */
+  public static JavaClasses serviceClasses(String servicePackage) {
+    return new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages(servicePackage, "org.infointerview.messaging");
+  }
 
   /**
    * HTTP request threads never call Kafka: a producer blocks up to {@code max.block.ms} when the

@@ -57,11 +57,6 @@ public final class KafkaServerProcess implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
-  /** Process id of the broker JVM, or -1 when it is not running. */
-  public synchronized long pid() {
-    return isRunning() ? process.pid() : -1;
-  }
-
   /** Formats the data folder on first use, starts the broker and waits until it answers. */
   public synchronized void start(Duration timeout) {
     if (isRunning()) {

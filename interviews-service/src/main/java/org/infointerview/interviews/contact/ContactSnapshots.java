@@ -3,7 +3,7 @@ package org.infointerview.interviews.contact;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
+import org.infointerview.messaging.consumer.ReadModels;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,17 +38,15 @@ class ContactSnapshots {
             .set("jobTitle", state.jobTitle())
             .set("careerFields", state.careerFields() == null ? List.of() : state.careerFields())
             .set("timeZone", state.timeZone())
-            .set("contactVersion", state.version())
             .set("updatedAt", clock.instant());
     setConsent(update, consent);
-    try {
-      var result =
-          mongo.upsert(
-              olderThan(state.contactId(), state.version()), update, ContactSnapshot.COLLECTION);
-      return result.getMatchedCount() == 1 || result.getUpsertedId() != null;
-    } catch (DuplicateKeyException newerAlreadyStored) {
-      return false;
-    }
+    return ReadModels.upsertIfNewer(
+        mongo,
+        ContactSnapshot.COLLECTION,
+        state.contactId(),
+        "contactVersion",
+        state.version(),
+        update);
   }
 
   /** Applies a consent change to a known contact, if newer. */

@@ -5,11 +5,9 @@ import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
+import org.infointerview.messaging.consumer.ReadModels;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -53,24 +51,16 @@ class ProfileEventsListener {
   }
 
   private void apply(ProfileFacts profile) {
-    Update update =
+    ReadModels.upsertIfNewer(
+        mongo,
+        Recipient.COLLECTION,
+        profile.userId(),
+        "profileVersion",
+        profile.version(),
         new Update()
             .set("displayName", profile.displayName())
             .set("email", profile.email())
             .set("timeZone", profile.timeZone())
-            .set("profileVersion", profile.version())
-            .set("updatedAt", clock.instant());
-    try {
-      mongo.upsert(
-          new Query(
-              Criteria.where("_id")
-                  .is(profile.userId())
-                  .and("profileVersion")
-                  .lt(profile.version())),
-          update,
-          Recipient.COLLECTION);
-    } catch (DuplicateKeyException newerAlreadyStored) {
-      // a newer (or the same) version is already here
-    }
+            .set("updatedAt", clock.instant()));
   }
 }

@@ -3,7 +3,6 @@ package org.infointerview.support.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -60,11 +59,7 @@ public class ServiceSecurityAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(SecurityFilterChain.class)
   SecurityFilterChain apiSecurity(
-      HttpSecurity http,
-      RoleMapper roles,
-      SecurityProperties properties,
-      ObjectProvider<ApiSecurityCustomizer> customizers)
-      throws Exception {
+      HttpSecurity http, RoleMapper roles, SecurityProperties properties) throws Exception {
     http.authorizeHttpRequests(
             requests ->
                 requests
@@ -80,9 +75,6 @@ public class ServiceSecurityAutoConfiguration {
         .csrf(csrf -> csrf.disable())
         .cors(cors -> cors.configurationSource(ApiSecurity.cors(properties)))
         .headers(SecurityHeaders::apply);
-    for (ApiSecurityCustomizer customizer : customizers.orderedStream().toList()) {
-      customizer.customize(http);
-    }
     return http.build();
   }
 
