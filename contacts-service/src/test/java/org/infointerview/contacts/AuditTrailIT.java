@@ -39,7 +39,14 @@ class AuditTrailIT {
     String student = IDP.userId("student-" + UUID.randomUUID());
     CurrentUser actor =
         new CurrentUser(
-            IDP.userId(advisor), IDP.issuerUri(), advisor, null, null, Set.of(Role.ADVISOR), null);
+            IDP.userId(advisor),
+            IDP.issuerUri(),
+            advisor,
+            null,
+            null,
+            false,
+            Set.of(Role.ADVISOR),
+            null);
     audit.record(actor, "NOTES_READ", "Interview", "i-1", student, "shared for advising");
     audit.record(actor, "EXPORT", "Contact", "c-9", null, "directory export");
 

@@ -6,12 +6,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.infointerview.contacts.contact.Contact;
+import org.infointerview.contacts.contact.InstitutionContacts;
 import org.infointerview.events.Topics;
+import org.infointerview.messaging.outbox.AggregateStore;
+import org.infointerview.messaging.outbox.Outbox;
 import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.AuthorizationMatrix;
 import org.infointerview.testinfra.AuthorizationMatrixTestSupport;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.TopicProbe;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,47 +24,113 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Runs every row of {@code authorization-matrix.csv} against the real service. */
+/**
+ * Runs every row of {@code authorization-matrix.csv} against the real service. A denied write must
+ * leave the store as it was and put nothing on the topic.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @InfrastructureTest
 class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
 
   @Autowired MongoTemplate mongo;
   @Autowired JsonMapper jsonMapper;
+  @Autowired AggregateStore store;
+  @Autowired Outbox outbox;
 
   @Override
   protected void check(AuthorizationMatrix.Row row) {
     ApiClient api = api();
     String caller = "caller-" + UUID.randomUUID();
     String marker = "Marker" + UUID.randomUUID().toString().replace("-", "");
-    String owner = "own".equals(row.resource()) ? caller : "owner-" + UUID.randomUUID();
-    String contactId = null;
-    if (!"none".equals(row.resource())) {
-      contactId = createContact(api, owner, "Owned" + marker);
+    String code = "CODE_" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+    String contactId = prepare(api, row, caller, marker);
+    if (row.path().contains("{code}")) {
+      HttpResponse<String> added =
+          api.post(
+              "/career-fields",
+              IDP.token("root", "admin"),
+              "{\"code\": \"" + code + "\", \"name\": \"Fixture\", \"kind\": \"INDUSTRY\"}");
+      assertThat(added.statusCode()).isEqualTo(201);
     }
-    String path = contactId == null ? row.path() : row.path().replace("{id}", contactId);
+    String path = row.path().replace("{id}", String.valueOf(contactId)).replace("{code}", code);
     String token = tokenFor(row, caller);
-    String body = row.writes() ? contact(marker) : null;
+    String body = row.writes() ? body(row, marker, code) : null;
+    long version =
+        contactId == null ? 0 : mongo.findById(contactId, Contact.class).currentVersion();
+    Map<String, String> headers =
+        row.method().equals("PUT") && !row.path().endsWith("/consent")
+            ? Map.of("If-Match", "\"" + version + "\"")
+            : Map.of();
 
     try (TopicProbe events = TopicProbe.on(Topics.CONTACTS)) {
-      HttpResponse<String> response = api.send(row.method(), path, token, body, Map.of());
+      HttpResponse<String> response = api.send(row.method(), path, token, body, headers);
 
       assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());
       if ("GET /contacts".equals(row.endpoint()) && "others".equals(row.resource())) {
         assertThat(response.body()).doesNotContain(contactId);
       }
       if (row.writes() && row.expected() >= 400) {
-        assertThat(mongo.count(new Query(Criteria.where("familyName").is(marker)), "contacts"))
-            .as("stored after a denied " + row)
-            .isZero();
-        assertThat(events.pollFor(Duration.ofSeconds(1)))
-            .as("events after a denied " + row)
-            .noneMatch(r -> r.value().contains(marker));
+        assertNothingChanged(events, row, marker, contactId, version);
       }
     }
   }
 
-  private String createContact(ApiClient api, String ownerSubject, String familyName) {
+  private @Nullable String prepare(
+      ApiClient api, AuthorizationMatrix.Row row, String caller, String marker) {
+    InstitutionContacts alumni = new InstitutionContacts(store, outbox);
+    return switch (row.resource()) {
+      case "own" ->
+          row.path().startsWith("/me/profile")
+              ? alumni.linkedAlumnus(IDP.userId(caller), "Owned" + marker).id()
+              : personalContact(api, caller, "Owned" + marker);
+      case "others" -> personalContact(api, "owner-" + UUID.randomUUID(), "Owned" + marker);
+      case "alumni" -> alumni.optedInAlumnus("Owned" + marker).id();
+      default -> null;
+    };
+  }
+
+  private void assertNothingChanged(
+      TopicProbe events,
+      AuthorizationMatrix.Row row,
+      String marker,
+      @Nullable String contactId,
+      long version) {
+    assertThat(
+            mongo.count(Query.query(Criteria.where("details.familyName").is(marker)), "contacts"))
+        .as("stored after a denied " + row)
+        .isZero();
+    assertThat(mongo.count(Query.query(Criteria.where("name").is(marker)), "career_fields"))
+        .as("taxonomy changed after a denied " + row)
+        .isZero();
+    if (contactId != null) {
+      Contact contact = mongo.findById(contactId, Contact.class);
+      assertThat(contact.currentVersion()).as("changed after a denied " + row).isEqualTo(version);
+    }
+    assertThat(events.pollFor(Duration.ofSeconds(1)))
+        .as("events after a denied " + row)
+        .noneMatch(
+            r ->
+                !r.value().contains("\"type\":\"ContactCreated\"")
+                    && (r.value().contains(marker) || r.key().equals(contactId)));
+  }
+
+  private static String body(AuthorizationMatrix.Row row, String marker, String code) {
+    if (row.path().endsWith("/consent")) {
+      return "{\"optedIn\": false, \"doNotContact\": true}";
+    }
+    if (row.path().equals("/me/profile")) {
+      return "{\"jobTitle\": \"" + marker + "\"}";
+    }
+    if (row.path().equals("/career-fields")) {
+      return "{\"code\": \"" + code + "\", \"name\": \"" + marker + "\", \"kind\": \"INDUSTRY\"}";
+    }
+    if (row.path().startsWith("/career-fields/")) {
+      return "{\"name\": \"" + marker + "\", \"retired\": false}";
+    }
+    return contact(marker);
+  }
+
+  private String personalContact(ApiClient api, String ownerSubject, String familyName) {
     HttpResponse<String> created =
         api.post("/contacts", IDP.token(ownerSubject, "student"), contact(familyName));
     assertThat(created.statusCode()).isEqualTo(201);

@@ -71,6 +71,7 @@ class DevInfrastructure {
             .claim("roles", List.of(user.role()))
             .claim("name", user.name())
             .claim("email", user.email())
+            .claim("email_verified", true)
             .claim("zoneinfo", user.timeZone());
       }
       if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {

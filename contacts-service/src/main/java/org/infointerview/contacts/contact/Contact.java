@@ -1,64 +1,141 @@
 package org.infointerview.contacts.contact;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.infointerview.events.contacts.ContactConsentChanged;
 import org.infointerview.events.contacts.ContactCreated;
+import org.infointerview.events.contacts.ContactErased;
+import org.infointerview.events.contacts.ContactUpdated;
+import org.infointerview.support.security.CurrentUser;
+import org.infointerview.support.security.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A person a student may talk to. Stored with its pending events through the outbox. */
+/**
+ * A person a student may talk to: a student's own contact or referral, or an institution-wide
+ * alumni or directory person whose consent decides whether students find them. Immutable: every
+ * change returns a new state that the outbox's aggregate store writes with its event.
+ */
 @Document("contacts")
+@CompoundIndex(name = "owner_created", def = "{'ownerId': 1, 'createdAt': -1}")
+@CompoundIndex(name = "match_name_year", def = "{'nameKey': 1, 'details.alumni.graduationYear': 1}")
 public class Contact {
 
   @Id private final String id;
-  @Indexed private final @Nullable String ownerId;
+  private final @Nullable String ownerId;
   private final ContactSource source;
-  private final String givenName;
-  private final String familyName;
-  private final @Nullable String preferredName;
-  private final List<String> emails;
-  private final @Nullable String organizationName;
-  private final @Nullable String jobTitle;
-  private final List<String> careerFields;
-  private final @Nullable String timeZone;
+  private final ContactStatus status;
+  private final @Nullable String mergedInto;
+  private final ContactDetails details;
   private final Consent consent;
+  private final List<ConsentChange> consentHistory;
+  private final List<Provenance> provenance;
+  @Indexed private final @Nullable String linkedUserId;
+  private final @Nullable String referredBy;
+  @Indexed private final List<String> searchTokens;
+  @Indexed private final List<String> titleTokens;
+  @Indexed private final List<String> emailKeys;
+  private final String nameKey;
+  private final @Nullable String organizationKey;
+
+  @Indexed(sparse = true)
+  private final @Nullable String externalAlumniId;
+
   private final Instant createdAt;
+  private final Instant updatedAt;
   @Version private final @Nullable Long version;
 
-  @PersistenceCreator
   Contact(
       String id,
       @Nullable String ownerId,
       ContactSource source,
-      String givenName,
-      String familyName,
-      @Nullable String preferredName,
-      List<String> emails,
-      @Nullable String organizationName,
-      @Nullable String jobTitle,
-      List<String> careerFields,
-      @Nullable String timeZone,
+      ContactStatus status,
+      @Nullable String mergedInto,
+      ContactDetails details,
       Consent consent,
+      List<ConsentChange> consentHistory,
+      List<Provenance> provenance,
+      @Nullable String linkedUserId,
+      @Nullable String referredBy,
       Instant createdAt,
+      Instant updatedAt,
       @Nullable Long version) {
     this.id = id;
     this.ownerId = ownerId;
     this.source = source;
-    this.givenName = givenName;
-    this.familyName = familyName;
-    this.preferredName = preferredName;
-    this.emails = List.copyOf(emails);
-    this.organizationName = organizationName;
-    this.jobTitle = jobTitle;
-    this.careerFields = List.copyOf(careerFields);
-    this.timeZone = timeZone;
+    this.status = status;
+    this.mergedInto = mergedInto;
+    this.details = details;
     this.consent = consent;
+    this.consentHistory = List.copyOf(consentHistory);
+    this.provenance = List.copyOf(provenance);
+    this.linkedUserId = linkedUserId;
+    this.referredBy = referredBy;
     this.createdAt = createdAt;
+    this.updatedAt = updatedAt;
     this.version = version;
+    this.searchTokens =
+        SearchTokens.of(
+            details.givenName(),
+            details.familyName(),
+            details.preferredName(),
+            details.organizationName(),
+            details.jobTitle());
+    this.titleTokens = SearchTokens.of(details.jobTitle());
+    this.emailKeys = details.emails().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+    this.nameKey = SearchTokens.nameKey(details.givenName(), details.familyName());
+    this.organizationKey =
+        details.organizationName() == null ? null : SearchTokens.fold(details.organizationName());
+    this.externalAlumniId = details.externalAlumniId();
+  }
+
+  /** Reads a stored contact; the derived keys are computed again from the details. */
+  @PersistenceCreator
+  @SuppressWarnings("unused")
+  static Contact read(
+      String id,
+      @Nullable String ownerId,
+      ContactSource source,
+      ContactStatus status,
+      @Nullable String mergedInto,
+      ContactDetails details,
+      Consent consent,
+      List<ConsentChange> consentHistory,
+      List<Provenance> provenance,
+      @Nullable String linkedUserId,
+      @Nullable String referredBy,
+      @Nullable List<String> searchTokens,
+      @Nullable List<String> titleTokens,
+      @Nullable List<String> emailKeys,
+      @Nullable String nameKey,
+      @Nullable String organizationKey,
+      @Nullable String externalAlumniId,
+      Instant createdAt,
+      Instant updatedAt,
+      @Nullable Long version) {
+    return new Contact(
+        id,
+        ownerId,
+        source,
+        status,
+        mergedInto,
+        details,
+        consent,
+        consentHistory == null ? List.of() : consentHistory,
+        provenance == null ? List.of() : provenance,
+        linkedUserId,
+        referredBy,
+        createdAt,
+        updatedAt,
+        version);
   }
 
   /** A contact a student adds for themself; nobody else sees it. */
@@ -67,43 +144,221 @@ public class Contact {
         id,
         ownerId,
         ContactSource.PERSONAL,
-        details.givenName(),
-        details.familyName(),
-        details.preferredName(),
-        details.emails(),
-        details.organizationName(),
-        details.jobTitle(),
-        details.careerFields(),
-        details.timeZone(),
+        ContactStatus.ACTIVE,
+        null,
+        details,
         Consent.personal(),
+        List.of(),
+        List.of(new Provenance("STUDENT", ownerId, null, now, details.fieldsSet())),
+        null,
+        null,
+        now,
         now,
         null);
   }
 
+  /** An institution-wide person from an import or a directory, with what they consented to. */
+  public static Contact institutional(
+      String id,
+      ContactSource source,
+      ContactDetails details,
+      Consent consent,
+      Provenance origin,
+      Instant now) {
+    if (source.isOwned()) {
+      throw new IllegalArgumentException(source + " contacts belong to a student");
+    }
+    ConsentActor actor = ConsentActor.valueOf(origin.origin());
+    return new Contact(
+        id,
+        null,
+        source,
+        ContactStatus.ACTIVE,
+        null,
+        details,
+        consent,
+        List.of(new ConsentChange(consent, actor, origin.reference(), now)),
+        List.of(origin),
+        null,
+        null,
+        now,
+        now,
+        null);
+  }
+
+  /**
+   * This contact with revised details; the provenance names the fields that actually changed.
+   * Returns this very object when nothing changed.
+   */
+  public Contact revised(ContactDetails revised, Provenance origin) {
+    List<String> changed = details.fieldsChangedTo(revised);
+    if (changed.isEmpty()) {
+      return this;
+    }
+    List<Provenance> history = new ArrayList<>(provenance);
+    history.add(
+        new Provenance(origin.origin(), origin.reference(), origin.row(), origin.at(), changed));
+    return new Contact(
+        id,
+        ownerId,
+        source,
+        status,
+        mergedInto,
+        revised,
+        consent,
+        consentHistory,
+        history,
+        linkedUserId,
+        referredBy,
+        createdAt,
+        origin.at(),
+        version);
+  }
+
+  /** This contact with a new consent, recorded in its history; this very object if unchanged. */
+  public Contact withConsent(
+      Consent requested, ConsentActor actor, @Nullable String actorId, Instant now) {
+    if (requested.sameChoicesAs(consent)) {
+      return this;
+    }
+    Consent changed = requested.changedBy(actor, now, consent);
+    List<ConsentChange> history = new ArrayList<>(consentHistory);
+    history.add(new ConsentChange(changed, actor, actorId, now));
+    return new Contact(
+        id,
+        ownerId,
+        source,
+        status,
+        mergedInto,
+        details,
+        changed,
+        history,
+        provenance,
+        linkedUserId,
+        referredBy,
+        createdAt,
+        now,
+        version);
+  }
+
+  /** This institution contact tied to the alumnus who signed in as this person. */
+  Contact linkedTo(String userId, Instant now) {
+    return new Contact(
+        id,
+        ownerId,
+        source,
+        status,
+        mergedInto,
+        details,
+        consent,
+        consentHistory,
+        provenance,
+        userId,
+        referredBy,
+        createdAt,
+        now,
+        version);
+  }
+
+  /**
+   * A tombstone: every personal detail gone, the id kept until ContactErased is published. What was
+   * erased is not recoverable.
+   */
+  Contact erased(Instant now) {
+    ContactDetails nothing =
+        new ContactDetails(
+            "", "", null, null, List.of(), List.of(), null, null, null, null, List.of(), null, null,
+            null, null, null, List.of());
+    return new Contact(
+        id,
+        ownerId,
+        source,
+        ContactStatus.ERASED,
+        null,
+        nothing,
+        Consent.notAsked(),
+        List.of(),
+        List.of(),
+        null,
+        null,
+        createdAt,
+        now,
+        version);
+  }
+
   /** The fact of this contact's creation, for other services. No email addresses or phones. */
-  ContactCreated created() {
+  public ContactCreated created() {
     return new ContactCreated(
         id,
         ownerId,
         source.name(),
-        displayName(),
-        organizationName,
-        jobTitle,
-        careerFields,
-        timeZone,
+        details.displayName(),
+        details.organizationName(),
+        details.jobTitle(),
+        details.careerFields(),
+        details.timeZone(),
         consent.toEvent(),
-        version == null ? 0 : version);
+        nextVersion());
   }
 
-  /** The preferred name if given, otherwise the given name, with the family name. */
-  String displayName() {
-    String first = preferredName != null && !preferredName.isBlank() ? preferredName : givenName;
-    return first + " " + familyName;
+  /** The fact of a change, for a contact about to be written with it (version + 1). */
+  public ContactUpdated updated() {
+    return new ContactUpdated(
+        id,
+        ownerId,
+        source.name(),
+        details.displayName(),
+        details.organizationName(),
+        details.jobTitle(),
+        details.careerFields(),
+        details.timeZone(),
+        consent.toEvent(),
+        nextVersion());
   }
 
-  /** Whether the given user may see this contact. */
-  boolean isVisibleTo(String userId) {
-    return source.isOwned() ? userId.equals(ownerId) : consent.optedIn() && !consent.doNotContact();
+  ContactConsentChanged consentChanged() {
+    ConsentChange last = consentHistory.get(consentHistory.size() - 1);
+    return new ContactConsentChanged(
+        id, consent.toEvent(), last.actor().name(), last.at(), nextVersion());
+  }
+
+  ContactErased erasedFact() {
+    return new ContactErased(id);
+  }
+
+  /** The version this state will have once written: 0 when new, one more than read otherwise. */
+  private long nextVersion() {
+    return version == null ? 0 : version + 1;
+  }
+
+  /** Whether the caller may see this contact at all. */
+  boolean isVisibleTo(CurrentUser viewer) {
+    if (status != ContactStatus.ACTIVE) {
+      return false;
+    }
+    if (source.isOwned()) {
+      return viewer.id().equals(ownerId);
+    }
+    if (viewer.has(Role.ADMIN) || viewer.id().equals(linkedUserId)) {
+      return true;
+    }
+    return (viewer.has(Role.STUDENT) || viewer.has(Role.ADVISOR)) && consent.reachable();
+  }
+
+  /** Whether the caller may change this contact's details. */
+  boolean isEditableBy(CurrentUser editor) {
+    if (status != ContactStatus.ACTIVE) {
+      return false;
+    }
+    return source.isOwned() ? editor.id().equals(ownerId) : editor.has(Role.ADMIN);
+  }
+
+  /** Whether the caller may see email addresses and phone numbers. */
+  boolean revealsDetailsTo(CurrentUser viewer) {
+    return source.isOwned()
+        || viewer.has(Role.ADMIN)
+        || viewer.id().equals(linkedUserId)
+        || consent.preference() == ContactPreference.SHOW_EMAIL;
   }
 
   public String id() {
@@ -114,51 +369,48 @@ public class Contact {
     return ownerId;
   }
 
-  ContactSource source() {
+  public ContactSource source() {
     return source;
   }
 
-  String givenName() {
-    return givenName;
+  ContactStatus status() {
+    return status;
   }
 
-  String familyName() {
-    return familyName;
+  public ContactDetails details() {
+    return details;
   }
 
-  @Nullable String preferredName() {
-    return preferredName;
-  }
-
-  List<String> emails() {
-    return emails;
-  }
-
-  @Nullable String organizationName() {
-    return organizationName;
-  }
-
-  @Nullable String jobTitle() {
-    return jobTitle;
-  }
-
-  List<String> careerFields() {
-    return careerFields;
-  }
-
-  @Nullable String timeZone() {
-    return timeZone;
-  }
-
-  Consent consent() {
+  public Consent consent() {
     return consent;
+  }
+
+  List<ConsentChange> consentHistory() {
+    return consentHistory;
+  }
+
+  List<Provenance> provenance() {
+    return provenance;
+  }
+
+  @Nullable String linkedUserId() {
+    return linkedUserId;
   }
 
   Instant createdAt() {
     return createdAt;
   }
 
-  @Nullable Long version() {
+  Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public @Nullable Long version() {
     return version;
+  }
+
+  /** The version a reader gets as its ETag. */
+  public long currentVersion() {
+    return Objects.requireNonNullElse(version, 0L);
   }
 }

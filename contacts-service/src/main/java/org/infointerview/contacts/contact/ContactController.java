@@ -1,18 +1,23 @@
 package org.infointerview.contacts.contact;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import org.infointerview.support.http.EntityTags;
 import org.infointerview.support.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,36 +27,85 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class ContactController {
 
-  private final ContactService contacts;
+  /** One page of search results. */
+  record ContactPage(List<ContactResponse> items, int page, int size, boolean hasMore) {}
 
-  ContactController(ContactService contacts) {
+  private final ContactService contacts;
+  private final ContactSearch search;
+
+  ContactController(ContactService contacts, ContactSearch search) {
     this.contacts = contacts;
+    this.search = search;
   }
 
   @PostMapping
   @PreAuthorize("hasRole('STUDENT')")
-  ResponseEntity<ContactResponse> create(
-      CurrentUser student, @Valid @RequestBody CreateContactRequest request) {
-    Contact contact = contacts.addPersonal(student, request.details());
+  ResponseEntity<ContactResponse> create(CurrentUser student, @RequestBody ContactRequest request) {
+    Contact contact = contacts.addPersonal(student, request);
     return ResponseEntity.created(URI.create("/contacts/" + contact.id()))
-        .eTag("\"" + contact.version() + "\"")
-        .body(ContactResponse.of(contact));
+        .eTag(EntityTags.of(contact.currentVersion()))
+        .body(ContactResponse.of(contact, student));
   }
 
   @GetMapping("/{id}")
   ResponseEntity<ContactResponse> get(CurrentUser viewer, @PathVariable String id) {
     Contact contact = contacts.visible(viewer, id);
     return ResponseEntity.ok()
-        .eTag("\"" + contact.version() + "\"")
-        .body(ContactResponse.of(contact));
+        .eTag(EntityTags.of(contact.currentVersion()))
+        .body(ContactResponse.of(contact, viewer));
   }
 
+  /**
+   * Search: a student's own contacts and the opted-in alumni and directory people (or only their
+   * own with {@code scope=own}); an advisor the opted-in people; an admin every institution
+   * contact.
+   */
   @GetMapping
-  @PreAuthorize("hasRole('STUDENT')")
-  List<ContactResponse> own(
-      CurrentUser owner,
-      @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    return contacts.own(owner, page, size).stream().map(ContactResponse::of).toList();
+  @PreAuthorize("hasAnyRole('STUDENT', 'ADVISOR', 'ADMIN')")
+  ContactPage search(CurrentUser viewer, @Valid ContactQuery query) {
+    ContactSearch.Page page = search.search(viewer, query);
+    return new ContactPage(
+        page.items().stream().map(c -> ContactResponse.of(c, viewer)).toList(),
+        page.page(),
+        page.size(),
+        page.hasMore());
+  }
+
+  /** Replaces the details; {@code If-Match} must carry the ETag read (412 if it is stale). */
+  @PutMapping("/{id}")
+  ResponseEntity<ContactResponse> replace(
+      CurrentUser editor,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @RequestBody ContactRequest request) {
+    Contact contact = contacts.replace(editor, id, EntityTags.required(ifMatch), request);
+    return ResponseEntity.ok()
+        .eTag(EntityTags.of(contact.currentVersion()))
+        .body(ContactResponse.of(contact, editor));
+  }
+
+  /** Erases a contact: the owner's own, or (admin) an institution contact on request. */
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> erase(
+      CurrentUser actor,
+      @PathVariable String id,
+      @RequestParam(required = false) @Size(max = 200) @Nullable String purpose) {
+    contacts.erase(actor, id, purpose);
+    return ResponseEntity.noContent().build();
+  }
+
+  /** An admin records what a person agreed to (by phone, by letter). */
+  @PutMapping("/{id}/consent")
+  @PreAuthorize("hasRole('ADMIN')")
+  ResponseEntity<ContactResponse> consent(
+      CurrentUser admin,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @Valid @RequestBody ConsentRequest request) {
+    Long read = ifMatch == null ? null : EntityTags.required(ifMatch);
+    Contact contact = contacts.changeConsent(admin, id, request, read);
+    return ResponseEntity.ok()
+        .eTag(EntityTags.of(contact.currentVersion()))
+        .body(ContactResponse.of(contact, admin));
   }
 }

@@ -2,9 +2,15 @@ package org.infointerview.contacts.contact;
 
 import java.time.Instant;
 import java.util.List;
+import org.infointerview.support.security.CurrentUser;
+import org.infointerview.support.security.Role;
 import org.jspecify.annotations.Nullable;
 
-/** A contact as its viewer may see it. */
+/**
+ * A contact as its viewer may see it: email addresses and phone numbers only where the person's
+ * preference (or ownership) allows; the alumni id, provenance and consent history only to admins
+ * and the person themself.
+ */
 record ContactResponse(
     String id,
     String source,
@@ -12,36 +18,92 @@ record ContactResponse(
     String givenName,
     String familyName,
     @Nullable String preferredName,
+    @Nullable String pronouns,
     List<String> emails,
+    List<String> phones,
+    @Nullable String linkedinUrl,
     @Nullable String organizationName,
     @Nullable String jobTitle,
+    @Nullable String industry,
     List<String> careerFields,
+    @Nullable String city,
+    @Nullable String region,
+    @Nullable String country,
     @Nullable String timeZone,
-    boolean optedIn,
-    String contactPreference,
+    @Nullable Alumni alumni,
+    List<String> tags,
+    ConsentView consent,
+    @Nullable List<Provenance> provenance,
+    @Nullable List<ConsentChange> consentHistory,
     Instant createdAt,
+    Instant updatedAt,
     long version) {
 
-  static ContactResponse of(Contact contact) {
-    boolean showEmail =
-        contact.source() == ContactSource.PERSONAL
-            || contact.source() == ContactSource.REFERRAL
-            || contact.consent().preference() == ContactPreference.SHOW_EMAIL;
+  record Alumni(
+      @Nullable String externalId,
+      @Nullable Integer graduationYear,
+      @Nullable String degree,
+      @Nullable String major,
+      @Nullable String college) {}
+
+  record ConsentView(
+      boolean optedIn,
+      @Nullable Instant optedInAt,
+      String contactPreference,
+      String channel,
+      @Nullable Integer maxRequestsPerMonth,
+      @Nullable Instant pausedUntil,
+      boolean doNotContact) {}
+
+  static ContactResponse of(Contact contact, CurrentUser viewer) {
+    ContactDetails d = contact.details();
+    boolean reveal = contact.revealsDetailsTo(viewer);
+    boolean steward =
+        viewer.id().equals(contact.ownerId())
+            || viewer.id().equals(contact.linkedUserId())
+            || (viewer.has(Role.ADMIN) && !contact.source().isOwned());
+    AlumniFacts a = d.alumni();
+    Consent c = contact.consent();
     return new ContactResponse(
         contact.id(),
         contact.source().name(),
-        contact.displayName(),
-        contact.givenName(),
-        contact.familyName(),
-        contact.preferredName(),
-        showEmail ? contact.emails() : List.of(),
-        contact.organizationName(),
-        contact.jobTitle(),
-        contact.careerFields(),
-        contact.timeZone(),
-        contact.consent().optedIn(),
-        contact.consent().preference().name(),
+        d.displayName(),
+        d.givenName(),
+        d.familyName(),
+        d.preferredName(),
+        d.pronouns(),
+        reveal ? d.emails() : List.of(),
+        reveal ? d.phones() : List.of(),
+        d.linkedinUrl(),
+        d.organizationName(),
+        d.jobTitle(),
+        d.industry(),
+        d.careerFields(),
+        d.city(),
+        d.region(),
+        d.country(),
+        d.timeZone(),
+        a == null
+            ? null
+            : new Alumni(
+                steward ? a.externalId() : null,
+                a.graduationYear(),
+                a.degree(),
+                a.major(),
+                a.college()),
+        d.tags(),
+        new ConsentView(
+            c.optedIn(),
+            c.optedInAt(),
+            c.preference().name(),
+            c.channel().name(),
+            c.maxRequestsPerMonth(),
+            c.pausedUntil(),
+            c.doNotContact()),
+        steward ? contact.provenance() : null,
+        steward && !contact.source().isOwned() ? contact.consentHistory() : null,
         contact.createdAt(),
-        contact.version() == null ? 0 : contact.version());
+        contact.updatedAt(),
+        contact.currentVersion());
   }
 }

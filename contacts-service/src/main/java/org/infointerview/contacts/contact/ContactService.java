@@ -1,36 +1,56 @@
 package org.infointerview.contacts.contact;
 
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.List;
 import org.bson.types.ObjectId;
 import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.messaging.outbox.Outbox;
+import org.infointerview.support.audit.AuditLog;
 import org.infointerview.support.problem.InvalidFieldException;
 import org.infointerview.support.problem.NotFoundException;
+import org.infointerview.support.problem.PreconditionException;
 import org.infointerview.support.security.CurrentUser;
-import org.springframework.data.domain.PageRequest;
+import org.infointerview.support.security.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+/**
+ * Adds, changes and erases contacts, each change stored with its event in one write. Whoever may
+ * not see a contact gets a 404, whether or not it exists.
+ */
 @Service
 class ContactService {
 
-  private final ContactRepository contacts;
+  private final MongoTemplate mongo;
   private final AggregateStore store;
   private final Outbox outbox;
+  private final ContactRules rules;
+  private final AuditLog audit;
   private final Clock clock;
 
-  ContactService(ContactRepository contacts, AggregateStore store, Outbox outbox, Clock clock) {
-    this.contacts = contacts;
+  ContactService(
+      MongoTemplate mongo,
+      AggregateStore store,
+      Outbox outbox,
+      ContactRules rules,
+      AuditLog audit,
+      Clock clock) {
+    this.mongo = mongo;
     this.store = store;
     this.outbox = outbox;
+    this.rules = rules;
+    this.audit = audit;
     this.clock = clock;
   }
 
   /** Adds a student's own contact and records ContactCreated with it. */
-  Contact addPersonal(CurrentUser student, ContactDetails details) {
-    requireTimeZone(details.timeZone());
+  Contact addPersonal(CurrentUser student, ContactRequest request) {
+    ContactDetails details = valid(request.draft(null));
     Contact contact =
         Contact.personal(new ObjectId().toHexString(), student.id(), details, clock.instant());
     return store.insert(contact, List.of(outbox.entry(contact.id(), contact.created())));
@@ -38,24 +58,182 @@ class ContactService {
 
   /** A contact the caller may see; 404 otherwise, whether or not it exists. */
   Contact visible(CurrentUser viewer, String id) {
-    return contacts
-        .findById(id)
-        .filter(c -> c.isVisibleTo(viewer.id()))
-        .orElseThrow(() -> new NotFoundException("Contact", id));
-  }
-
-  List<Contact> own(CurrentUser owner, int page, int size) {
-    return contacts.findByOwnerIdOrderByCreatedAtDesc(owner.id(), PageRequest.of(page, size));
-  }
-
-  private static void requireTimeZone(String zone) {
-    if (zone == null) {
-      return;
+    Contact contact = mongo.findById(id, Contact.class);
+    if (contact == null || !contact.isVisibleTo(viewer)) {
+      throw new NotFoundException("Contact", id);
     }
+    return contact;
+  }
+
+  /** Replaces a contact's details if the caller read the current version. */
+  Contact replace(CurrentUser editor, String id, long readVersion, ContactRequest request) {
+    Contact contact = editable(editor, id);
+    requireVersion(contact, readVersion);
+    ContactDetails details = valid(request.draft(contact.details().externalAlumniId()));
+    Contact revised =
+        contact.revised(
+            details,
+            new Provenance(
+                editor.has(Role.ADMIN) && !contact.source().isOwned() ? "ADMIN" : "STUDENT",
+                editor.id(),
+                null,
+                clock.instant(),
+                List.of()));
+    if (revised == contact) {
+      return contact;
+    }
+    return write(revised, List.of(outbox.entry(id, revised.updated())));
+  }
+
+  /**
+   * Erases a contact: its details are gone at once and ContactErased tells the other services to
+   * forget it. An admin's erasure of an institution contact is audited.
+   */
+  void erase(CurrentUser actor, String id, @Nullable String purpose) {
+    Contact contact = editable(actor, id);
+    if (!contact.source().isOwned()) {
+      audit.record(
+          actor,
+          "ERASURE",
+          "Contact",
+          id,
+          null,
+          purpose == null || purpose.isBlank() ? "erasure request" : purpose.strip());
+    }
+    Contact erased = contact.erased(clock.instant());
+    write(erased, List.of(outbox.entry(id, erased.erasedFact())));
+  }
+
+  /** An admin records a person's consent, as they asked for it. Audited. */
+  Contact changeConsent(CurrentUser admin, String id, ConsentRequest request, @Nullable Long read) {
+    Contact contact = editable(admin, id);
+    if (contact.source().isOwned()) {
+      throw new InvalidFieldException(
+          "consent", "a student's own contact has no consent to manage");
+    }
+    if (read != null) {
+      requireVersion(contact, read);
+    }
+    Contact changed =
+        contact.withConsent(request.consent(), ConsentActor.ADMIN, admin.id(), clock.instant());
+    if (changed == contact) {
+      return contact;
+    }
+    audit.record(admin, "CONSENT_CHANGED", "Contact", id, null, "consent recorded by an admin");
+    return write(changed, List.of(outbox.entry(id, changed.consentChanged())));
+  }
+
+  /**
+   * The alumni record of the person signed in: the one already linked to them, or the one whose
+   * address their identity provider vouches for, which is then linked to them.
+   */
+  Contact ownRecord(CurrentUser alumnus) {
+    Contact linked =
+        mongo.findOne(
+            Query.query(
+                Criteria.where("linkedUserId")
+                    .is(alumnus.id())
+                    .and("status")
+                    .is(ContactStatus.ACTIVE)),
+            Contact.class);
+    if (linked != null) {
+      return linked;
+    }
+    if (alumnus.email() == null || !alumnus.emailVerified()) {
+      throw new NotFoundException(
+          "No alumni record is linked to your sign-in, and your identity provider does not vouch"
+              + " for an email address to find it by; ask your career center.");
+    }
+    List<Contact> candidates =
+        mongo.find(
+            Query.query(
+                    Criteria.where("emailKeys")
+                        .is(alumnus.email().toLowerCase(java.util.Locale.ROOT))
+                        .and("ownerId")
+                        .isNull()
+                        .and("linkedUserId")
+                        .isNull()
+                        .and("status")
+                        .is(ContactStatus.ACTIVE))
+                .with(Sort.by("createdAt"))
+                .limit(1),
+            Contact.class);
+    if (candidates.isEmpty()) {
+      throw new NotFoundException(
+          "No alumni record has the address you signed in with; ask your career center.");
+    }
+    Contact found = candidates.get(0);
+    return write(found.linkedTo(alumnus.id(), clock.instant()), List.of());
+  }
+
+  /** The person changes what they agree to; opting out is always one call away. Audited. */
+  Contact changeOwnConsent(CurrentUser alumnus, ConsentRequest request) {
+    for (int attempt = 0; ; attempt++) {
+      Contact own = ownRecord(alumnus);
+      Contact changed =
+          own.withConsent(request.consent(), ConsentActor.SELF, alumnus.id(), clock.instant());
+      if (changed == own) {
+        return own;
+      }
+      try {
+        Contact written =
+            store.update(changed, List.of(outbox.entry(own.id(), changed.consentChanged())));
+        audit.record(
+            alumnus, "CONSENT_CHANGED", "Contact", own.id(), null, "changed by the person");
+        return written;
+      } catch (OptimisticLockingFailureException raced) {
+        if (attempt >= 2) {
+          throw raced;
+        }
+      }
+    }
+  }
+
+  /** The person updates what students see of them (not their names or alumni facts). */
+  Contact changeOwnProfile(CurrentUser alumnus, long readVersion, ProfileRequest request) {
+    Contact own = ownRecord(alumnus);
+    requireVersion(own, readVersion);
+    ContactDetails details = valid(request.draftOver(own.details()));
+    Contact revised =
+        own.revised(
+            details, new Provenance("SELF", alumnus.id(), null, clock.instant(), List.of()));
+    if (revised == own) {
+      return own;
+    }
+    return write(revised, List.of(outbox.entry(own.id(), revised.updated())));
+  }
+
+  private Contact editable(CurrentUser editor, String id) {
+    Contact contact = mongo.findById(id, Contact.class);
+    if (contact == null || !contact.isVisibleTo(editor)) {
+      throw new NotFoundException("Contact", id);
+    }
+    if (!contact.isEditableBy(editor)) {
+      throw new org.springframework.security.access.AccessDeniedException("not yours to change");
+    }
+    return contact;
+  }
+
+  private static void requireVersion(Contact contact, long readVersion) {
+    if (contact.currentVersion() != readVersion) {
+      throw PreconditionException.changed("Contact " + contact.id());
+    }
+  }
+
+  private Contact write(
+      Contact contact, List<org.infointerview.messaging.outbox.OutboxEntry> events) {
     try {
-      ZoneId.of(zone);
-    } catch (DateTimeException e) {
-      throw new InvalidFieldException("timeZone", "is not an IANA time zone such as Europe/Paris");
+      return store.update(contact, events);
+    } catch (OptimisticLockingFailureException e) {
+      throw PreconditionException.changed("Contact " + contact.id());
     }
+  }
+
+  private ContactDetails valid(ContactDraft draft) {
+    ContactRules.Checked checked = rules.check(draft);
+    if (!checked.valid()) {
+      throw new InvalidFieldException(checked.errors());
+    }
+    return checked.details();
   }
 }

@@ -14,7 +14,8 @@ public class HttpLimitsAutoConfiguration {
   @Bean
   FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(HttpLimitsProperties properties) {
     FilterRegistrationBean<RequestSizeLimitFilter> registration =
-        new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.maxRequestSize()));
+        new FilterRegistrationBean<>(
+            new RequestSizeLimitFilter(properties.maxRequestSize(), properties.uploads()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

@@ -31,36 +31,55 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   static final long BUFFER_LIMIT_BYTES = 4L * 1024 * 1024;
 
-  private final DataSize limit;
+  private final DataSize defaultLimit;
+  private final List<HttpLimitsProperties.UploadLimit> uploads;
 
   public RequestSizeLimitFilter(DataSize limit) {
-    this.limit = limit;
+    this(limit, List.of());
+  }
+
+  public RequestSizeLimitFilter(DataSize limit, List<HttpLimitsProperties.UploadLimit> uploads) {
+    this.defaultLimit = limit;
+    this.uploads = List.copyOf(uploads);
+  }
+
+  /** The limit for a path: an upload path's own, else the default. */
+  DataSize limitFor(String path) {
+    for (HttpLimitsProperties.UploadLimit upload : uploads) {
+      String prefix = upload.path();
+      if (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")) {
+        return upload.maxSize();
+      }
+    }
+    return defaultLimit;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    DataSize limit = limitFor(request.getRequestURI().substring(request.getContextPath().length()));
     long declared = request.getContentLengthLong();
     boolean chunked =
         declared < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
     if (chunked && limit.toBytes() <= BUFFER_LIMIT_BYTES) {
       byte[] body = request.getInputStream().readNBytes((int) limit.toBytes() + 1);
       if (body.length > limit.toBytes()) {
-        refuse(request, response);
+        refuse(request, response, limit);
         return;
       }
       chain.doFilter(new Buffered(request, body), response);
       return;
     }
     if (declared > limit.toBytes()) {
-      refuse(request, response);
+      refuse(request, response, limit);
       return;
     }
     chain.doFilter(declared >= 0 ? request : new Counted(request, limit), response);
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private static void refuse(
+      HttpServletRequest request, HttpServletResponse response, DataSize limit) throws IOException {
     response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setHeader("Connection", "close");

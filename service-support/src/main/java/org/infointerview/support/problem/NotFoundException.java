@@ -9,4 +9,9 @@ public class NotFoundException extends RuntimeException {
   public NotFoundException(String what, String id) {
     super(what + " " + id + " was not found");
   }
+
+  /** Not found, with an explanation of what to do about it. */
+  public NotFoundException(String explanation) {
+    super(explanation);
+  }
 }

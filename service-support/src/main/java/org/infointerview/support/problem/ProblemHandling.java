@@ -29,6 +29,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
   private static final URI INVALID =
       URI.create("https://infointerview.org/problems/invalid-request");
+  private static final URI UNPROCESSABLE =
+      URI.create("https://infointerview.org/problems/unprocessable-content");
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -73,7 +75,27 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidFieldException.class)
   ProblemDetail invalidField(InvalidFieldException e) {
-    return invalid(List.of(new FieldError(e.field(), e.getMessage())));
+    return invalid(e.errors());
+  }
+
+  @ExceptionHandler(UnprocessableException.class)
+  ProblemDetail unprocessable(UnprocessableException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    problem.setType(UNPROCESSABLE);
+    problem.setTitle("Unprocessable content");
+    problem.setProperty("errors", e.errors());
+    return problem;
+  }
+
+  @ExceptionHandler(PreconditionException.class)
+  ProblemDetail precondition(PreconditionException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            e.ifMatchAbsent() ? HttpStatus.PRECONDITION_REQUIRED : HttpStatus.PRECONDITION_FAILED,
+            e.getMessage());
+    problem.setTitle(e.ifMatchAbsent() ? "If-Match required" : "Changed meanwhile");
+    return problem;
   }
 
   @ExceptionHandler(ConstraintViolationException.class)

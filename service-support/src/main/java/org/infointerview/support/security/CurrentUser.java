@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param subject the token's subject
  * @param name the display name, if the token carries one
  * @param email the email address, if the token carries one
+ * @param emailVerified whether the identity provider vouches for that address ({@code
+ *     email_verified})
  * @param roles the caller's roles
  * @param timeZone the IANA zone the token's {@code zoneinfo} claim gives, if any
  */
@@ -22,6 +24,7 @@ public record CurrentUser(
     String subject,
     @Nullable String name,
     @Nullable String email,
+    boolean emailVerified,
     Set<Role> roles,
     @Nullable String timeZone) {
 

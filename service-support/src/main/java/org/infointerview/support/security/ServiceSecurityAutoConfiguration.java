@@ -120,6 +120,7 @@ public class ServiceSecurityAutoConfiguration {
           jwt.getSubject(),
           jwt.getClaimAsString("name"),
           jwt.getClaimAsString("email"),
+          Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified")),
           roles.roles(jwt.getClaims()),
           jwt.getClaimAsString("zoneinfo"));
     }

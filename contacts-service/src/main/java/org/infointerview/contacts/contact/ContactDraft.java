@@ -1,0 +1,68 @@
+package org.infointerview.contacts.contact;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A contact's fields as someone typed them (a request body, a CSV row), before {@link ContactRules}
+ * checks and normalizes them. Empty strings count as absent.
+ */
+public record ContactDraft(
+    @Nullable String givenName,
+    @Nullable String familyName,
+    @Nullable String preferredName,
+    @Nullable String pronouns,
+    List<String> emails,
+    List<String> phones,
+    @Nullable String linkedinUrl,
+    @Nullable String organizationName,
+    @Nullable String jobTitle,
+    @Nullable String industry,
+    List<String> careerFields,
+    @Nullable String city,
+    @Nullable String region,
+    @Nullable String country,
+    @Nullable String timeZone,
+    @Nullable String externalAlumniId,
+    @Nullable String graduationYear,
+    @Nullable String degree,
+    @Nullable String major,
+    @Nullable String college,
+    List<String> tags) {
+
+  public ContactDraft {
+    emails = List.copyOf(emails);
+    phones = List.copyOf(phones);
+    careerFields = List.copyOf(careerFields);
+    tags = List.copyOf(tags);
+  }
+
+  /** The draft that gives these details back, for changing some fields and checking again. */
+  public static ContactDraft of(ContactDetails details) {
+    AlumniFacts alumni = details.alumni();
+    return new ContactDraft(
+        details.givenName(),
+        details.familyName(),
+        details.preferredName(),
+        details.pronouns(),
+        details.emails(),
+        details.phones(),
+        details.linkedinUrl(),
+        details.organizationName(),
+        details.jobTitle(),
+        details.industry(),
+        details.careerFields(),
+        details.city(),
+        details.region(),
+        details.country(),
+        details.timeZone(),
+        alumni == null ? null : alumni.externalId(),
+        alumni == null || alumni.graduationYear() == null
+            ? null
+            : alumni.graduationYear().toString(),
+        alumni == null ? null : alumni.degree(),
+        alumni == null ? null : alumni.major(),
+        alumni == null ? null : alumni.college(),
+        details.tags());
+  }
+}

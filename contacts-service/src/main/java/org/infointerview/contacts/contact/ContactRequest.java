@@ -1,0 +1,64 @@
+package org.infointerview.contacts.contact;
+
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A contact's details as a student (their own contact) or an admin (an institution contact) writes
+ * them, on create and on replace. Owner, source, consent and the alumni database's id are not
+ * writable here: a body naming them is rejected as a whole (unknown properties fail). Each field is
+ * checked by {@link ContactRules}, which names every broken rule.
+ */
+record ContactRequest(
+    @Nullable String givenName,
+    @Nullable String familyName,
+    @Nullable String preferredName,
+    @Nullable String pronouns,
+    @Nullable List<String> emails,
+    @Nullable List<String> phones,
+    @Nullable String linkedinUrl,
+    @Nullable String organizationName,
+    @Nullable String jobTitle,
+    @Nullable String industry,
+    @Nullable List<String> careerFields,
+    @Nullable String city,
+    @Nullable String region,
+    @Nullable String country,
+    @Nullable String timeZone,
+    @Nullable Integer graduationYear,
+    @Nullable String degree,
+    @Nullable String major,
+    @Nullable String college,
+    @Nullable List<String> tags) {
+
+  /** The draft to check; the alumni id is kept from the contact being replaced, if any. */
+  ContactDraft draft(@Nullable String externalAlumniId) {
+    return new ContactDraft(
+        givenName,
+        familyName,
+        preferredName,
+        pronouns,
+        listOf(emails),
+        listOf(phones),
+        linkedinUrl,
+        organizationName,
+        jobTitle,
+        industry,
+        listOf(careerFields),
+        city,
+        region,
+        country,
+        timeZone,
+        externalAlumniId,
+        graduationYear == null ? null : graduationYear.toString(),
+        degree,
+        major,
+        college,
+        listOf(tags));
+  }
+
+  private static List<String> listOf(@Nullable List<String> values) {
+    return values == null ? List.of() : values.stream().map(v -> Objects.toString(v, "")).toList();
+  }
+}
