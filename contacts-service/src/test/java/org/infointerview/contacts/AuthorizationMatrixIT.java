@@ -52,15 +52,29 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
               "{\"code\": \"" + code + "\", \"name\": \"Fixture\", \"kind\": \"INDUSTRY\"}");
       assertThat(added.statusCode()).isEqualTo(201);
     }
-    String path = row.path().replace("{id}", String.valueOf(contactId)).replace("{code}", code);
+    String path =
+        row.path()
+            .replace("{id}", String.valueOf(contactId))
+            .replace("{code}", code)
+            .replace("{name}", "matrix-" + marker.toLowerCase());
+    if (row.endpoint().equals("POST /imports")) {
+      path += "?profile=alumni-db-export&fileName=" + marker;
+    }
     String token = tokenFor(row, caller);
     String body = row.writes() ? body(row, marker, code) : null;
     long version =
-        contactId == null ? 0 : mongo.findById(contactId, Contact.class).currentVersion();
+        contactId == null || "import".equals(row.resource())
+            ? 0
+            : mongo.findById(contactId, Contact.class).currentVersion();
     Map<String, String> headers =
-        row.method().equals("PUT") && !row.path().endsWith("/consent")
-            ? Map.of("If-Match", "\"" + version + "\"")
-            : Map.of();
+        row.endpoint().equals("POST /imports")
+            ? Map.of("Content-Type", "text/csv")
+            : row.method().equals("PUT")
+                        && row.path().startsWith("/contacts/")
+                        && !row.path().endsWith("/consent")
+                    || row.path().equals("/me/profile")
+                ? Map.of("If-Match", "\"" + version + "\"")
+                : Map.of();
 
     try (TopicProbe events = TopicProbe.on(Topics.CONTACTS)) {
       HttpResponse<String> response = api.send(row.method(), path, token, body, headers);
@@ -85,6 +99,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
               : personalContact(api, caller, "Owned" + marker);
       case "others" -> personalContact(api, "owner-" + UUID.randomUUID(), "Owned" + marker);
       case "alumni" -> alumni.optedInAlumnus("Owned" + marker).id();
+      case "import" -> finishedImport(api, marker);
       default -> null;
     };
   }
@@ -102,7 +117,21 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     assertThat(mongo.count(Query.query(Criteria.where("name").is(marker)), "career_fields"))
         .as("taxonomy changed after a denied " + row)
         .isZero();
-    if (contactId != null) {
+    assertThat(mongo.count(Query.query(Criteria.where("fileName").is(marker)), "import_jobs"))
+        .as("import started after a denied " + row)
+        .isZero();
+    assertThat(
+            mongo.count(
+                Query.query(Criteria.where("_id").is("matrix-" + marker.toLowerCase())),
+                "import_profiles"))
+        .as("profile saved after a denied " + row)
+        .isZero();
+    if ("import".equals(row.resource())) {
+      assertThat(
+              mongo.findById(contactId, org.bson.Document.class, "import_jobs").getString("status"))
+          .as("import changed after a denied " + row)
+          .isEqualTo("COMPLETED");
+    } else if (contactId != null) {
       Contact contact = mongo.findById(contactId, Contact.class);
       assertThat(contact.currentVersion()).as("changed after a denied " + row).isEqualTo(version);
     }
@@ -111,10 +140,44 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
         .noneMatch(
             r ->
                 !r.value().contains("\"type\":\"ContactCreated\"")
+                    && !r.value().contains("\"type\":\"AlumniImportCompleted\"")
                     && (r.value().contains(marker) || r.key().equals(contactId)));
   }
 
-  private static String body(AuthorizationMatrix.Row row, String marker, String code) {
+  private String finishedImport(ApiClient api, String marker) {
+    String csv = "First Name,Last Name\nMatrix,Imported" + marker + "\n";
+    HttpResponse<String> accepted =
+        api.send(
+            "POST",
+            "/imports?profile=alumni-db-export&fileName=fixture-" + marker,
+            IDP.token("root", "admin"),
+            csv,
+            Map.of("Content-Type", "text/csv"));
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    String id = jsonMapper.readTree(accepted.body()).get("id").asString();
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                "COMPLETED"
+                    .equals(
+                        mongo
+                            .findById(id, org.bson.Document.class, "import_jobs")
+                            .getString("status")));
+    return id;
+  }
+
+  private static @Nullable String body(AuthorizationMatrix.Row row, String marker, String code) {
+    if (row.endpoint().equals("POST /imports")) {
+      return "First Name,Last Name\nMatrix," + marker + "\n";
+    }
+    if (row.path().endsWith("/cancel") || row.path().endsWith("/undo")) {
+      return null;
+    }
+    if (row.path().startsWith("/imports/profiles/")) {
+      return "{\"source\": \"ALUMNI_IMPORT\", \"columns\": [{\"header\": \"A\", \"target\":"
+          + " \"givenName\"}, {\"header\": \"B\", \"target\": \"familyName\"}]}";
+    }
     if (row.path().endsWith("/consent")) {
       return "{\"optedIn\": false, \"doNotContact\": true}";
     }

@@ -33,7 +33,7 @@ public record Consent(
   }
 
   /** Someone from the alumni database or a directory who has not said anything yet. */
-  static Consent notAsked() {
+  public static Consent notAsked() {
     return new Consent(
         false, null, null, ContactPreference.VIA_PLATFORM, ContactChannel.EMAIL, null, null, false);
   }
@@ -58,7 +58,7 @@ public record Consent(
   }
 
   /** Whether another consent says the same, ignoring when and by whom the opt-in was recorded. */
-  boolean sameChoicesAs(Consent other) {
+  public boolean sameChoicesAs(Consent other) {
     return optedIn == other.optedIn
         && preference == other.preference
         && channel == other.channel

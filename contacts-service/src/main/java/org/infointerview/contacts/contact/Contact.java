@@ -40,6 +40,10 @@ public class Contact {
   private final List<Provenance> provenance;
   @Indexed private final @Nullable String linkedUserId;
   private final @Nullable String referredBy;
+
+  @Indexed(sparse = true)
+  private final @Nullable ImportMark importMark;
+
   @Indexed private final List<String> searchTokens;
   @Indexed private final List<String> titleTokens;
   @Indexed private final List<String> emailKeys;
@@ -65,6 +69,7 @@ public class Contact {
       List<Provenance> provenance,
       @Nullable String linkedUserId,
       @Nullable String referredBy,
+      @Nullable ImportMark importMark,
       Instant createdAt,
       Instant updatedAt,
       @Nullable Long version) {
@@ -79,6 +84,7 @@ public class Contact {
     this.provenance = List.copyOf(provenance);
     this.linkedUserId = linkedUserId;
     this.referredBy = referredBy;
+    this.importMark = importMark;
     this.createdAt = createdAt;
     this.updatedAt = updatedAt;
     this.version = version;
@@ -112,6 +118,7 @@ public class Contact {
       List<Provenance> provenance,
       @Nullable String linkedUserId,
       @Nullable String referredBy,
+      @Nullable ImportMark importMark,
       @Nullable List<String> searchTokens,
       @Nullable List<String> titleTokens,
       @Nullable List<String> emailKeys,
@@ -133,6 +140,7 @@ public class Contact {
         provenance == null ? List.of() : provenance,
         linkedUserId,
         referredBy,
+        importMark,
         createdAt,
         updatedAt,
         version);
@@ -150,6 +158,7 @@ public class Contact {
         Consent.personal(),
         List.of(),
         List.of(new Provenance("STUDENT", ownerId, null, now, details.fieldsSet())),
+        null,
         null,
         null,
         now,
@@ -181,6 +190,7 @@ public class Contact {
         List.of(origin),
         null,
         null,
+        null,
         now,
         now,
         null);
@@ -210,6 +220,7 @@ public class Contact {
         history,
         linkedUserId,
         referredBy,
+        importMark,
         createdAt,
         origin.at(),
         version);
@@ -236,6 +247,7 @@ public class Contact {
         provenance,
         linkedUserId,
         referredBy,
+        importMark,
         createdAt,
         now,
         version);
@@ -255,6 +267,7 @@ public class Contact {
         provenance,
         userId,
         referredBy,
+        importMark,
         createdAt,
         now,
         version);
@@ -264,7 +277,7 @@ public class Contact {
    * A tombstone: every personal detail gone, the id kept until ContactErased is published. What was
    * erased is not recoverable.
    */
-  Contact erased(Instant now) {
+  public Contact erased(Instant now) {
     ContactDetails nothing =
         new ContactDetails(
             "", "", null, null, List.of(), List.of(), null, null, null, null, List.of(), null, null,
@@ -281,9 +294,71 @@ public class Contact {
         List.of(),
         null,
         null,
+        null,
         createdAt,
         now,
         version);
+  }
+
+  /** This state, marked as written by an import, so that the import can be undone. */
+  public Contact markedBy(ImportMark mark) {
+    return new Contact(
+        id,
+        ownerId,
+        source,
+        status,
+        mergedInto,
+        details,
+        consent,
+        consentHistory,
+        provenance,
+        linkedUserId,
+        referredBy,
+        mark,
+        createdAt,
+        updatedAt,
+        version);
+  }
+
+  /** The details and consent an import replaced, put back; the mark is gone. */
+  public Contact restoredBefore(ImportMark mark, Instant now) {
+    ContactDetails before = mark.before() == null ? details : mark.before();
+    List<Provenance> history = new ArrayList<>(provenance);
+    List<String> changed = details.fieldsChangedTo(before);
+    if (!changed.isEmpty()) {
+      history.add(new Provenance("IMPORT_UNDO", mark.importId(), null, now, changed));
+    }
+    Consent consentBefore = mark.consentBefore() == null ? consent : mark.consentBefore();
+    List<ConsentChange> consents = new ArrayList<>(consentHistory);
+    if (!consentBefore.sameChoicesAs(consent)) {
+      consents.add(new ConsentChange(consentBefore, ConsentActor.IMPORT, mark.importId(), now));
+    }
+    return new Contact(
+        id,
+        ownerId,
+        source,
+        status,
+        mergedInto,
+        before,
+        consentBefore,
+        consents,
+        history,
+        linkedUserId,
+        referredBy,
+        null,
+        createdAt,
+        now,
+        version);
+  }
+
+  /** Whether the person set their consent themself after anyone else last did. */
+  public boolean consentLastSetBySelf() {
+    return !consentHistory.isEmpty()
+        && consentHistory.get(consentHistory.size() - 1).actor() == ConsentActor.SELF;
+  }
+
+  public @Nullable ImportMark importMark() {
+    return importMark;
   }
 
   /** The fact of this contact's creation, for other services. No email addresses or phones. */
@@ -316,13 +391,13 @@ public class Contact {
         nextVersion());
   }
 
-  ContactConsentChanged consentChanged() {
+  public ContactConsentChanged consentChanged() {
     ConsentChange last = consentHistory.get(consentHistory.size() - 1);
     return new ContactConsentChanged(
         id, consent.toEvent(), last.actor().name(), last.at(), nextVersion());
   }
 
-  ContactErased erasedFact() {
+  public ContactErased erasedFact() {
     return new ContactErased(id);
   }
 

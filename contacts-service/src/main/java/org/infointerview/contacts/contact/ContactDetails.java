@@ -48,12 +48,12 @@ public record ContactDetails(
   }
 
   /** The names of the fields that hold a value. */
-  List<String> fieldsSet() {
+  public List<String> fieldsSet() {
     return FIELDS.stream().filter(f -> !isEmpty(f.get().apply(this))).map(Field::name).toList();
   }
 
   /** The names of the fields whose values differ in another version of these details. */
-  List<String> fieldsChangedTo(ContactDetails other) {
+  public List<String> fieldsChangedTo(ContactDetails other) {
     return FIELDS.stream()
         .filter(f -> !Objects.equals(f.get().apply(this), f.get().apply(other)))
         .map(Field::name)

@@ -9,7 +9,7 @@ public enum ContactSource {
   REFERRAL;
 
   /** Whether contacts from this source belong to a single student. */
-  boolean isOwned() {
+  public boolean isOwned() {
     return this == PERSONAL || this == REFERRAL;
   }
 }

@@ -1,8 +1,11 @@
 package org.infointerview.messaging.outbox;
 
+import com.mongodb.client.model.InsertManyOptions;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -105,6 +108,64 @@ public class AggregateStore {
     }
     wakeUpFor(events);
     return read(aggregate, updated);
+  }
+
+  /**
+   * Inserts many new aggregates, each with its own events, in one unordered bulk write; each
+   * document is still written whole or not at all. Versions become 0.
+   *
+   * @throws org.springframework.dao.DuplicateKeyException when an id or unique key is taken; the
+   *     other documents are written
+   */
+  public <T> void insertAll(List<T> aggregates, Function<T, List<OutboxEntry>> eventsOf) {
+    if (aggregates.isEmpty()) {
+      return;
+    }
+    MongoPersistentEntity<?> entity = entityOf(aggregates.get(0));
+    MongoPersistentProperty version = entity.getVersionProperty();
+    List<Document> documents = new ArrayList<>(aggregates.size());
+    for (T aggregate : aggregates) {
+      identifierOf(entity, aggregate);
+      Document document = new Document();
+      mongo.getConverter().write(aggregate, document);
+      if (version != null) {
+        document.put(version.getFieldName(), 0L);
+      }
+      document.put(OUTBOX, documents(eventsOf.apply(aggregate)));
+      documents.add(document);
+    }
+    mongo
+        .getCollection(entity.getCollection())
+        .insertMany(documents, new InsertManyOptions().ordered(false));
+    signal.wakeUp();
+  }
+
+  /**
+   * Applies a partial update to one document and appends events to it, in one write, if the
+   * document matches the guard: for documents whose changes are single field updates (counters,
+   * status) rather than whole new states.
+   *
+   * @return whether the document matched and was written
+   */
+  public boolean apply(
+      Class<?> type, Object id, Criteria guard, Update update, List<OutboxEntry> events) {
+    MongoPersistentEntity<?> entity =
+        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type);
+    if (!events.isEmpty()) {
+      update.push(OUTBOX).each(documents(events).toArray());
+    }
+    boolean written =
+        mongo
+                .updateFirst(
+                    new Query(new Criteria().andOperator(Criteria.where("_id").is(id), guard)),
+                    update,
+                    entity.getCollection())
+                .getMatchedCount()
+            == 1;
+    if (written) {
+      wakeUpFor(events);
+    }
+    return written;
   }
 
   private void wakeUpFor(List<OutboxEntry> events) {

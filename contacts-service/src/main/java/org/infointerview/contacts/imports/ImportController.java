@@ -1,0 +1,300 @@
+package org.infointerview.contacts.imports;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.bson.Document;
+import org.infointerview.contacts.contact.ContactDetails;
+import org.infointerview.contacts.contact.ContactSource;
+import org.infointerview.support.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Alumni and directory imports, for admins. Upload a CSV file as the request body ({@code
+ * Content-Type: text/csv}) or as the {@code file} part of a form; {@code dryRun=true} answers with
+ * the first rows as they would be stored and every problem, and stores nothing.
+ */
+@RestController
+@RequestMapping("/imports")
+@PreAuthorize("hasRole('ADMIN')")
+@Validated
+class ImportController {
+
+  record Progress(long totalRows, long rowsRead, int percent, @Nullable Long etaSeconds) {}
+
+  record Undo(long removed, long restored, long kept, @Nullable Instant undoneAt) {}
+
+  record ImportResponse(
+      String id,
+      String profile,
+      ContactSource source,
+      String fileName,
+      long fileBytes,
+      String encoding,
+      String delimiter,
+      ImportStatus status,
+      Progress progress,
+      long created,
+      long updated,
+      long unchanged,
+      long failed,
+      long problems,
+      Instant createdAt,
+      @Nullable Instant startedAt,
+      @Nullable Instant finishedAt,
+      @Nullable String failure,
+      @Nullable Undo undo,
+      String errorReport) {
+
+    static ImportResponse of(ImportJob job, Instant now) {
+      long total = job.totalRows();
+      int percent =
+          job.status() == ImportStatus.COMPLETED || total == 0
+              ? (job.status() == ImportStatus.QUEUED ? 0 : 100)
+              : (int) Math.min(100, job.rowsRead() * 100 / total);
+      Long eta = null;
+      if (job.status() == ImportStatus.RUNNING && job.startedAt() != null && job.rowsRead() > 0) {
+        long elapsed = Duration.between(job.startedAt(), now).toMillis();
+        eta = Math.max(0, elapsed * (total - job.rowsRead()) / job.rowsRead() / 1000);
+      }
+      return new ImportResponse(
+          job.id(),
+          job.profileName(),
+          job.source(),
+          job.fileName(),
+          job.fileBytes(),
+          job.encoding(),
+          job.delimiter(),
+          job.status(),
+          new Progress(total, job.rowsRead(), percent, eta),
+          job.created(),
+          job.updated(),
+          job.unchanged(),
+          job.failed(),
+          job.problems(),
+          job.createdAt(),
+          job.startedAt(),
+          job.finishedAt(),
+          job.failure(),
+          job.undoneAt() == null && job.status() != ImportStatus.UNDOING
+              ? null
+              : new Undo(job.undoRemoved(), job.undoRestored(), job.undoKept(), job.undoneAt()),
+          "/imports/" + job.id() + "/errors");
+    }
+  }
+
+  record PreviewResponse(
+      String profile,
+      String encoding,
+      String delimiter,
+      long headerRow,
+      List<String> headers,
+      List<String> unmappedHeaders,
+      long rows,
+      long validRows,
+      long failedRows,
+      List<ContactDetails> sample,
+      List<ImportProblem> problems,
+      boolean problemsTruncated) {}
+
+  record ProfileRequest(
+      @Size(max = 500) @Nullable String description,
+      @NotNull ContactSource source,
+      @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull Column> columns,
+      @Size(max = 30) @Nullable List<@NotBlank String> clearWhenEmpty) {
+
+    record Column(
+        @NotBlank @Size(max = 100) String header, @NotBlank @Size(max = 40) String target) {}
+  }
+
+  private final ImportService imports;
+  private final MappingProfiles profiles;
+  private final java.time.Clock clock;
+
+  ImportController(ImportService imports, MappingProfiles profiles, java.time.Clock clock) {
+    this.imports = imports;
+    this.profiles = profiles;
+    this.clock = clock;
+  }
+
+  @PostMapping(
+      consumes = {
+        "text/csv",
+        "text/plain",
+        "application/csv",
+        "application/vnd.ms-excel",
+        "text/tab-separated-values"
+      })
+  ResponseEntity<?> upload(
+      CurrentUser admin,
+      @RequestParam @NotBlank @Size(max = 100) String profile,
+      @RequestParam(defaultValue = "false") boolean dryRun,
+      @RequestParam(required = false) @Size(max = 200) @Nullable String fileName,
+      HttpServletRequest request)
+      throws IOException {
+    return receive(admin, profile, dryRun, fileName, request.getInputStream());
+  }
+
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<?> uploadForm(
+      CurrentUser admin,
+      @RequestParam @NotBlank @Size(max = 100) String profile,
+      @RequestParam(defaultValue = "false") boolean dryRun,
+      @RequestPart("file") MultipartFile file)
+      throws IOException {
+    return receive(admin, profile, dryRun, file.getOriginalFilename(), file.getInputStream());
+  }
+
+  private ResponseEntity<?> receive(
+      CurrentUser admin,
+      String profile,
+      boolean dryRun,
+      @Nullable String fileName,
+      java.io.InputStream body)
+      throws IOException {
+    String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
+    if (dryRun) {
+      Importer.Preview preview = imports.dryRun(profile, body);
+      CsvFile.Shape shape = preview.shape();
+      return ResponseEntity.ok(
+          new PreviewResponse(
+              profile,
+              shape.encoding(),
+              shape.delimiter(),
+              shape.headerRow(),
+              shape.headers(),
+              shape.unmapped(),
+              shape.rows(),
+              shape.rows() - preview.failed(),
+              preview.failed(),
+              preview.sample(),
+              preview.problems(),
+              preview.problems().size() >= 10_000));
+    }
+    ImportJob job = imports.start(admin, profile, name, body);
+    return ResponseEntity.accepted()
+        .location(URI.create("/imports/" + job.id()))
+        .body(ImportResponse.of(job, clock.instant()));
+  }
+
+  @GetMapping
+  List<ImportResponse> recent() {
+    Instant now = clock.instant();
+    return imports.recent(50).stream().map(j -> ImportResponse.of(j, now)).toList();
+  }
+
+  @GetMapping("/{id}")
+  ImportResponse status(@PathVariable String id) {
+    return ImportResponse.of(imports.job(id), clock.instant());
+  }
+
+  @PostMapping("/{id}/cancel")
+  ResponseEntity<ImportResponse> cancel(@PathVariable String id) {
+    return ResponseEntity.accepted().body(ImportResponse.of(imports.cancel(id), clock.instant()));
+  }
+
+  @PostMapping("/{id}/undo")
+  ResponseEntity<ImportResponse> undo(CurrentUser admin, @PathVariable String id) {
+    return ResponseEntity.accepted()
+        .body(ImportResponse.of(imports.undo(admin, id), clock.instant()));
+  }
+
+  /** The problems as a CSV file: row, column, value, reason. */
+  @GetMapping(value = "/{id}/errors", produces = "text/csv")
+  ResponseEntity<StreamingResponseBody> errors(@PathVariable String id) {
+    Stream<Document> problems = imports.problems(id);
+    StreamingResponseBody body =
+        out -> {
+          try (problems;
+              Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+              CSVPrinter csv = CSVFormat.RFC4180.builder().get().print(writer)) {
+            writer.write('\uFEFF');
+            csv.printRecord("row", "column", "value", "reason");
+            for (Document problem : (Iterable<Document>) problems::iterator) {
+              csv.printRecord(
+                  problem.get("row"),
+                  SpreadsheetCells.safe(problem.getString("column")),
+                  SpreadsheetCells.safe(problem.getString("value")),
+                  SpreadsheetCells.safe(problem.getString("reason")));
+            }
+          }
+        };
+    return ResponseEntity.ok()
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"import-" + id + "-errors.csv\"")
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .body(body);
+  }
+
+  @GetMapping("/profiles")
+  List<MappingProfile> profiles() {
+    return profiles.all();
+  }
+
+  @PutMapping("/profiles/{name}")
+  MappingProfile saveProfile(
+      @PathVariable
+          @Pattern(
+              regexp = "[a-z0-9][a-z0-9-]{0,62}",
+              message = "must be lower case letters, digits and -")
+          String name,
+      @Valid @RequestBody ProfileRequest request) {
+    return profiles.save(
+        name,
+        request.description() == null ? "" : request.description(),
+        request.source(),
+        request.columns().stream()
+            .map(c -> new MappingProfile.ColumnMapping(c.header().strip(), c.target().strip()))
+            .toList(),
+        request.clearWhenEmpty() == null ? List.of() : request.clearWhenEmpty());
+  }
+
+  @ExceptionHandler(ImportRefused.class)
+  ResponseEntity<ProblemDetail> refused(ImportRefused e) {
+    HttpStatus status =
+        e.notText() ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.UNPROCESSABLE_CONTENT;
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    problem.setTitle(e.notText() ? "Not a CSV file" : "File cannot be imported");
+    problem.setType(URI.create("https://infointerview.org/problems/import-refused"));
+    problem.setProperty(
+        "errors",
+        List.of(new org.infointerview.support.problem.FieldError("file", e.getMessage())));
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+}

@@ -1,0 +1,81 @@
+package org.infointerview.contacts.imports;
+
+import java.time.Instant;
+import org.infointerview.contacts.contact.ContactSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One import of one file: its progress counters (updated in place while it runs, for a progress
+ * bar), its outcome, and what its undo did. AlumniImportCompleted waits in its outbox.
+ *
+ * @param totalRows data rows in the file, known before the job starts
+ * @param problems problems found (rows can have several)
+ */
+@Document("import_jobs")
+record ImportJob(
+    @Id String id,
+    String profileName,
+    ContactSource source,
+    String fileName,
+    long fileBytes,
+    String encoding,
+    String delimiter,
+    ImportStatus status,
+    long totalRows,
+    long rowsRead,
+    long created,
+    long updated,
+    long unchanged,
+    long failed,
+    long problems,
+    String createdBy,
+    Instant createdAt,
+    @Nullable Instant startedAt,
+    @Nullable Instant finishedAt,
+    @Nullable Instant heartbeatAt,
+    @Nullable String failure,
+    boolean cancelRequested,
+    @Nullable Instant undoneAt,
+    long undoRemoved,
+    long undoRestored,
+    long undoKept) {
+
+  static ImportJob queued(
+      String id,
+      MappingProfile profile,
+      String fileName,
+      long fileBytes,
+      CsvFile.Shape shape,
+      String createdBy,
+      Instant now) {
+    return new ImportJob(
+        id,
+        profile.name(),
+        profile.source(),
+        fileName,
+        fileBytes,
+        shape.encoding(),
+        shape.delimiter(),
+        ImportStatus.QUEUED,
+        shape.rows(),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        createdBy,
+        now,
+        null,
+        null,
+        now,
+        null,
+        false,
+        null,
+        0,
+        0,
+        0);
+  }
+}

@@ -1,0 +1,419 @@
+package org.infointerview.contacts.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.infointerview.contacts.contact.Contact;
+import org.infointerview.events.contacts.AlumniImportCompleted;
+import org.infointerview.messaging.outbox.AggregateStore;
+import org.infointerview.messaging.outbox.Outbox;
+import org.infointerview.messaging.outbox.OutboxEntry;
+import org.infointerview.support.audit.AuditLog;
+import org.infointerview.support.problem.InvalidFieldException;
+import org.infointerview.support.problem.NotFoundException;
+import org.infointerview.support.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports as admins run them: an upload is spooled to disk and read to its end once (a file that
+ * cannot be read or has too many rows is refused before anything is stored), then a job on the
+ * import thread brings the store in line with it, reporting progress as it goes. Every import and
+ * every undo is audited.
+ */
+@Service
+class ImportService {
+
+  static final String PROBLEMS = "import_problems";
+  private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+  private static final Duration STALE = Duration.ofMinutes(2);
+
+  private final MongoTemplate mongo;
+  private final AggregateStore store;
+  private final Outbox outbox;
+  private final Importer importer;
+  private final MappingProfiles profiles;
+  private final ImportsProperties properties;
+  private final AuditLog audit;
+  private final Executor executor;
+  private final Clock clock;
+
+  ImportService(
+      MongoTemplate mongo,
+      AggregateStore store,
+      Outbox outbox,
+      Importer importer,
+      MappingProfiles profiles,
+      ImportsProperties properties,
+      AuditLog audit,
+      @Qualifier("importExecutor") Executor executor,
+      Clock clock) {
+    this.mongo = mongo;
+    this.store = store;
+    this.outbox = outbox;
+    this.importer = importer;
+    this.profiles = profiles;
+    this.properties = properties;
+    this.audit = audit;
+    this.executor = executor;
+    this.clock = clock;
+  }
+
+  /** Reads and checks an upload without storing anything. */
+  Importer.Preview dryRun(String profileName, InputStream upload) throws IOException {
+    MappingProfile profile = profiles.named(profileName);
+    Path file = spool(upload);
+    try {
+      return importer.preview(file, profile, 20, 10_000);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** Spools and inspects an upload, then queues its job. */
+  ImportJob start(CurrentUser admin, String profileName, String fileName, InputStream upload)
+      throws IOException {
+    MappingProfile profile = profiles.named(profileName);
+    Path file = spool(upload);
+    try {
+      CsvFile.Shape shape =
+          CsvFile.inspect(file, profile, properties.maxRowCharacters(), properties.maxRows());
+      ImportJob job =
+          ImportJob.queued(
+              new ObjectId().toHexString(),
+              profile,
+              fileName,
+              Files.size(file),
+              shape,
+              admin.id(),
+              clock.instant());
+      store.insert(job, List.of());
+      audit.record(admin, "IMPORT", "Import", job.id(), null, "alumni import of " + fileName);
+      executor.execute(() -> runJob(job, file, profile));
+      return job;
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    }
+  }
+
+  ImportJob job(String id) {
+    ImportJob job = mongo.findById(id, ImportJob.class);
+    if (job == null) {
+      throw new NotFoundException("Import", id);
+    }
+    return job;
+  }
+
+  List<ImportJob> recent(int limit) {
+    return mongo.find(
+        new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), ImportJob.class);
+  }
+
+  /** Asks a queued or running job to stop after its current batch. */
+  ImportJob cancel(String id) {
+    ImportJob job = job(id);
+    if (job.status() != ImportStatus.QUEUED && job.status() != ImportStatus.RUNNING) {
+      throw new InvalidFieldException(
+          "status", "the import has already ended (" + job.status() + ")");
+    }
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(id)),
+        new Update().set("cancelRequested", true),
+        ImportJob.class);
+    return job(id);
+  }
+
+  /** The problems of an import, in row order, for its report. */
+  Stream<Document> problems(String id) {
+    job(id);
+    return mongo.stream(
+        Query.query(Criteria.where("importId").is(id)).with(Sort.by("row", "_id")),
+        Document.class,
+        PROBLEMS);
+  }
+
+  /**
+   * Undoes an ended import within the undo window: contacts it created are erased, contacts it
+   * updated get their earlier details and consent back; a contact changed since is kept as it is.
+   */
+  ImportJob undo(CurrentUser admin, String id) {
+    ImportJob job = job(id);
+    if (!job.status().finished()) {
+      throw new InvalidFieldException(
+          "status", "only an ended import can be undone; this one is " + job.status());
+    }
+    Instant finished = job.finishedAt() == null ? job.createdAt() : job.finishedAt();
+    if (clock.instant().isAfter(finished.plus(properties.undoWindow()))) {
+      throw new InvalidFieldException(
+          "finishedAt", "ended more than " + properties.undoWindow().toDays() + " days ago");
+    }
+    boolean claimed =
+        store.apply(
+            ImportJob.class,
+            id,
+            Criteria.where("status").is(job.status()),
+            new Update().set("status", ImportStatus.UNDOING),
+            List.of());
+    if (!claimed) {
+      throw new OptimisticLockingFailureException("Import " + id + " changed meanwhile");
+    }
+    audit.record(admin, "IMPORT_UNDO", "Import", id, null, "undo of import " + id);
+    executor.execute(() -> runUndo(id));
+    return job(id);
+  }
+
+  /** Jobs a stopped instance left behind: marked failed, so nobody waits for them. */
+  @EventListener(ApplicationReadyEvent.class)
+  void failAbandonedJobs() {
+    Instant stale = clock.instant().minus(STALE);
+    mongo.updateMulti(
+        Query.query(
+            Criteria.where("status")
+                .in(ImportStatus.QUEUED, ImportStatus.RUNNING, ImportStatus.UNDOING)
+                .and("heartbeatAt")
+                .lt(stale)),
+        new Update()
+            .set("status", ImportStatus.FAILED)
+            .set("finishedAt", clock.instant())
+            .set("failure", "interrupted by a restart; import the file again to finish it"),
+        ImportJob.class);
+  }
+
+  private void runJob(ImportJob queued, Path file, MappingProfile profile) {
+    String id = queued.id();
+    Instant started = clock.instant();
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(id)),
+        new Update()
+            .set("status", ImportStatus.RUNNING)
+            .set("startedAt", started)
+            .set("heartbeatAt", started),
+        ImportJob.class);
+    log.info(
+        "Import {}: {} rows from {} ({})",
+        id,
+        queued.totalRows(),
+        queued.fileName(),
+        profile.name());
+    ProgressReporter progress = new ProgressReporter(queued, started);
+    try {
+      Importer.Counts counts = importer.run(queued, file, profile, progress);
+      boolean cancelled = progress.cancelled();
+      Update done =
+          counters(counts)
+              .set("status", cancelled ? ImportStatus.CANCELLED : ImportStatus.COMPLETED)
+              .set("finishedAt", clock.instant());
+      List<OutboxEntry> events =
+          List.of(
+              outbox.entry(
+                  id,
+                  new AlumniImportCompleted(
+                      id,
+                      profile.name(),
+                      counts.read,
+                      counts.created,
+                      counts.updated,
+                      counts.unchanged,
+                      counts.failed)));
+      store.apply(
+          ImportJob.class, id, Criteria.where("status").is(ImportStatus.RUNNING), done, events);
+      log.info(
+          "Import {} {}: {} read, {} created, {} updated, {} unchanged, {} failed",
+          id,
+          cancelled ? "cancelled" : "completed",
+          counts.read,
+          counts.created,
+          counts.updated,
+          counts.unchanged,
+          counts.failed);
+    } catch (IOException | RuntimeException e) {
+      log.error("Import {} failed", id, e);
+      mongo.updateFirst(
+          Query.query(Criteria.where("_id").is(id)),
+          new Update()
+              .set("status", ImportStatus.FAILED)
+              .set("finishedAt", clock.instant())
+              .set("failure", "the import stopped: " + e.getMessage()),
+          ImportJob.class);
+    } finally {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        log.warn("Could not delete spooled file {}", file, e);
+      }
+    }
+  }
+
+  private void runUndo(String id) {
+    long removed = 0;
+    long restored = 0;
+    long kept = 0;
+    Object after = null;
+    try {
+      while (true) {
+        Criteria criteria = Criteria.where("importMark.importId").is(id);
+        if (after != null) {
+          criteria = criteria.and("_id").gt(after);
+        }
+        List<Contact> batch =
+            mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(500), Contact.class);
+        if (batch.isEmpty()) {
+          break;
+        }
+        for (Contact contact : batch) {
+          after = new ObjectId(contact.id());
+          var mark = contact.importMark();
+          if (mark == null || contact.currentVersion() != mark.versionAfter()) {
+            kept++;
+            continue;
+          }
+          try {
+            if (mark.created()) {
+              Contact erased = contact.erased(clock.instant());
+              store.update(erased, List.of(outbox.entry(contact.id(), erased.erasedFact())));
+              removed++;
+            } else {
+              Contact back = contact.restoredBefore(mark, clock.instant());
+              List<OutboxEntry> events = new ArrayList<>();
+              events.add(outbox.entry(contact.id(), back.updated()));
+              store.update(back, events);
+              restored++;
+            }
+          } catch (OptimisticLockingFailureException e) {
+            kept++;
+          }
+        }
+        heartbeat(id);
+      }
+      mongo.updateFirst(
+          Query.query(Criteria.where("_id").is(id)),
+          new Update()
+              .set("status", ImportStatus.UNDONE)
+              .set("undoneAt", clock.instant())
+              .set("undoRemoved", removed)
+              .set("undoRestored", restored)
+              .set("undoKept", kept),
+          ImportJob.class);
+      log.info("Import {} undone: {} removed, {} restored, {} kept", id, removed, restored, kept);
+    } catch (RuntimeException e) {
+      log.error("Undo of import {} failed", id, e);
+      mongo.updateFirst(
+          Query.query(Criteria.where("_id").is(id)),
+          new Update()
+              .set("status", ImportStatus.FAILED)
+              .set("failure", "the undo stopped: " + e.getMessage()),
+          ImportJob.class);
+    }
+  }
+
+  private void heartbeat(String id) {
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(id)),
+        new Update().set("heartbeatAt", clock.instant()),
+        ImportJob.class);
+  }
+
+  private static Update counters(Importer.Counts counts) {
+    return new Update()
+        .set("rowsRead", counts.read)
+        .set("created", counts.created)
+        .set("updated", counts.updated)
+        .set("unchanged", counts.unchanged)
+        .set("failed", counts.failed)
+        .set("problems", counts.problems);
+  }
+
+  private Path spool(InputStream upload) throws IOException {
+    Files.createDirectories(properties.spoolDirectory());
+    Path file = Files.createTempFile(properties.spoolDirectory(), "upload-", ".csv");
+    try (InputStream in = upload) {
+      Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return file;
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    }
+  }
+
+  /** Stores each batch's counters and problems, logs now and then, and notices a cancel. */
+  private final class ProgressReporter implements Importer.Progress {
+
+    private final ImportJob job;
+    private final Instant started;
+    private Instant lastLog;
+    private long stored;
+    private boolean cancelled;
+
+    ProgressReporter(ImportJob job, Instant started) {
+      this.job = job;
+      this.started = started;
+      this.lastLog = started;
+    }
+
+    @Override
+    public void batch(Importer.Counts counts, List<ImportProblem> problems) {
+      List<Document> documents = new ArrayList<>();
+      for (ImportProblem problem : problems) {
+        if (stored++ < properties.maxStoredProblems()) {
+          documents.add(
+              new Document("importId", job.id())
+                  .append("row", problem.row())
+                  .append("column", problem.column())
+                  .append("value", problem.value())
+                  .append("reason", problem.reason()));
+        }
+      }
+      if (!documents.isEmpty()) {
+        mongo.getCollection(PROBLEMS).insertMany(documents);
+      }
+      Instant now = clock.instant();
+      ImportJob current =
+          mongo.findAndModify(
+              Query.query(Criteria.where("_id").is(job.id())),
+              counters(counts).set("heartbeatAt", now),
+              ImportJob.class);
+      cancelled = current != null && current.cancelRequested();
+      if (Duration.between(lastLog, now).toSeconds() >= 10) {
+        lastLog = now;
+        long total = Math.max(job.totalRows(), 1);
+        log.info(
+            "Import {}: {}/{} rows ({}%), {} created, {} updated, {} unchanged, {} failed, {} s",
+            job.id(),
+            counts.read,
+            job.totalRows(),
+            counts.read * 100 / total,
+            counts.created,
+            counts.updated,
+            counts.unchanged,
+            counts.failed,
+            Duration.between(started, now).toSeconds());
+      }
+    }
+
+    @Override
+    public boolean cancelled() {
+      return cancelled;
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.infointerview.contacts.imports;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a column of an import file can fill. Several columns may fill a repeatable target (email,
+ * phone); list targets (careerFields, tags) split a cell on {@code ;} or {@code |}.
+ */
+enum ImportTarget {
+  GIVEN_NAME("givenName"),
+  FAMILY_NAME("familyName"),
+  PREFERRED_NAME("preferredName"),
+  PRONOUNS("pronouns"),
+  EMAIL("email", true),
+  PHONE("phone", true),
+  LINKEDIN_URL("linkedinUrl"),
+  ORGANIZATION("organizationName"),
+  JOB_TITLE("jobTitle"),
+  INDUSTRY("industry"),
+  CAREER_FIELDS("careerFields"),
+  CITY("city"),
+  REGION("region"),
+  COUNTRY("country"),
+  TIME_ZONE("timeZone"),
+  EXTERNAL_ALUMNI_ID("externalAlumniId"),
+  GRADUATION_YEAR("graduationYear"),
+  DEGREE("degree"),
+  MAJOR("major"),
+  COLLEGE("college"),
+  TAGS("tags"),
+  OPTED_IN("optedIn"),
+  CONTACT_PREFERENCE("contactPreference"),
+  MAX_REQUESTS_PER_MONTH("maxRequestsPerMonth"),
+  DO_NOT_CONTACT("doNotContact"),
+  /** A column read but not used. */
+  IGNORE("ignore", true);
+
+  private final String key;
+  private final boolean repeatable;
+
+  ImportTarget(String key) {
+    this(key, false);
+  }
+
+  ImportTarget(String key, boolean repeatable) {
+    this.key = key;
+    this.repeatable = repeatable;
+  }
+
+  /** The name used in mapping profiles and error reports. */
+  String key() {
+    return key;
+  }
+
+  boolean repeatable() {
+    return repeatable;
+  }
+
+  boolean isConsent() {
+    return this == OPTED_IN
+        || this == CONTACT_PREFERENCE
+        || this == MAX_REQUESTS_PER_MONTH
+        || this == DO_NOT_CONTACT;
+  }
+
+  static Optional<ImportTarget> byKey(String key) {
+    return Arrays.stream(values()).filter(t -> t.key.equals(key)).findFirst();
+  }
+}

@@ -1,0 +1,23 @@
+package org.infointerview.contacts.imports;
+
+import java.util.concurrent.Executor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/** Imports run one at a time per instance, on a thread of their own, off the request threads. */
+@Configuration
+class ImportThreads {
+
+  @Bean(name = "importExecutor", destroyMethod = "shutdown")
+  Executor importExecutor() {
+    ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+    executor.setThreadNamePrefix("import-");
+    executor.setCorePoolSize(1);
+    executor.setMaxPoolSize(1);
+    executor.setQueueCapacity(100);
+    executor.setWaitForTasksToCompleteOnShutdown(false);
+    executor.initialize();
+    return executor;
+  }
+}

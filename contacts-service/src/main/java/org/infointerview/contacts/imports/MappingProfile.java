@@ -1,0 +1,86 @@
+package org.infointerview.contacts.imports;
+
+import java.time.Instant;
+import java.util.List;
+import org.infointerview.contacts.contact.ContactSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * How the columns of one kind of file map to contact fields, saved per source ("alumni database
+ * export", "LinkedIn connections").
+ *
+ * @param name the profile's name, used in {@code POST /imports?profile=}
+ * @param source what the imported people are: ALUMNI_IMPORT or EMPLOYER_DIRECTORY
+ * @param columns header to target, in any order; headers compare ignoring case and spaces around
+ * @param clearWhenEmpty targets whose empty cell erases an existing value (otherwise an empty cell
+ *     never does)
+ */
+@Document("import_profiles")
+record MappingProfile(
+    @Id String name,
+    String description,
+    ContactSource source,
+    List<ColumnMapping> columns,
+    List<String> clearWhenEmpty,
+    Instant updatedAt,
+    @Version @Nullable Long version) {
+
+  /** One column: its header in the file and the field it fills. */
+  record ColumnMapping(String header, String target) {}
+
+  /** The profiles a new installation starts with. */
+  static List<MappingProfile> builtIn(Instant now) {
+    return List.of(
+        new MappingProfile(
+            "alumni-db-export",
+            "The alumni database's CSV export: one row per graduate, keyed by alumni id.",
+            ContactSource.ALUMNI_IMPORT,
+            List.of(
+                new ColumnMapping("Alumni ID", "externalAlumniId"),
+                new ColumnMapping("First Name", "givenName"),
+                new ColumnMapping("Last Name", "familyName"),
+                new ColumnMapping("Preferred Name", "preferredName"),
+                new ColumnMapping("Pronouns", "pronouns"),
+                new ColumnMapping("Email", "email"),
+                new ColumnMapping("Secondary Email", "email"),
+                new ColumnMapping("Phone", "phone"),
+                new ColumnMapping("LinkedIn", "linkedinUrl"),
+                new ColumnMapping("Employer", "organizationName"),
+                new ColumnMapping("Job Title", "jobTitle"),
+                new ColumnMapping("Industry", "industry"),
+                new ColumnMapping("Career Fields", "careerFields"),
+                new ColumnMapping("City", "city"),
+                new ColumnMapping("State", "region"),
+                new ColumnMapping("Country", "country"),
+                new ColumnMapping("Time Zone", "timeZone"),
+                new ColumnMapping("Class Year", "graduationYear"),
+                new ColumnMapping("Degree", "degree"),
+                new ColumnMapping("Major", "major"),
+                new ColumnMapping("College", "college"),
+                new ColumnMapping("Mentor Opt-In", "optedIn"),
+                new ColumnMapping("Contact Preference", "contactPreference"),
+                new ColumnMapping("Max Requests Per Month", "maxRequestsPerMonth"),
+                new ColumnMapping("Do Not Contact", "doNotContact")),
+            List.of(),
+            now,
+            null),
+        new MappingProfile(
+            "linkedin-connections",
+            "LinkedIn's 'Connections.csv' export (notes lines before the header are skipped).",
+            ContactSource.EMPLOYER_DIRECTORY,
+            List.of(
+                new ColumnMapping("First Name", "givenName"),
+                new ColumnMapping("Last Name", "familyName"),
+                new ColumnMapping("URL", "linkedinUrl"),
+                new ColumnMapping("Email Address", "email"),
+                new ColumnMapping("Company", "organizationName"),
+                new ColumnMapping("Position", "jobTitle"),
+                new ColumnMapping("Connected On", "ignore")),
+            List.of(),
+            now,
+            null));
+  }
+}

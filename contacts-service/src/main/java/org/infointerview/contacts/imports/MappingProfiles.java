@@ -1,0 +1,117 @@
+package org.infointerview.contacts.imports;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.infointerview.contacts.contact.ContactSource;
+import org.infointerview.support.problem.FieldError;
+import org.infointerview.support.problem.InvalidFieldException;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** The saved header mappings, the built-in ones seeded once and then the admins'. */
+@Service
+class MappingProfiles {
+
+  private final MongoTemplate mongo;
+  private final Clock clock;
+
+  MappingProfiles(MongoTemplate mongo, Clock clock) {
+    this.mongo = mongo;
+    this.clock = clock;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void seed() {
+    for (MappingProfile profile : MappingProfile.builtIn(clock.instant())) {
+      if (!mongo.exists(
+          Query.query(Criteria.where("_id").is(profile.name())), MappingProfile.class)) {
+        try {
+          mongo.insert(profile);
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+          // another instance seeded it
+        }
+      }
+    }
+  }
+
+  List<MappingProfile> all() {
+    return mongo.find(new Query().with(Sort.by("_id")), MappingProfile.class);
+  }
+
+  MappingProfile named(String name) {
+    MappingProfile profile = mongo.findById(name, MappingProfile.class);
+    if (profile == null) {
+      throw new InvalidFieldException(
+          "profile", "there is no mapping profile named '" + name + "'; see /imports/profiles");
+    }
+    return profile;
+  }
+
+  /** Creates or replaces a profile after checking every column's target. */
+  MappingProfile save(
+      String name,
+      String description,
+      ContactSource source,
+      List<MappingProfile.ColumnMapping> columns,
+      List<String> clearWhenEmpty) {
+    List<FieldError> errors = new ArrayList<>();
+    if (source.isOwned()) {
+      errors.add(new FieldError("source", "must be ALUMNI_IMPORT or EMPLOYER_DIRECTORY"));
+    }
+    Set<String> headers = new HashSet<>();
+    Set<ImportTarget> used = new HashSet<>();
+    for (int i = 0; i < columns.size(); i++) {
+      MappingProfile.ColumnMapping column = columns.get(i);
+      if (!headers.add(CsvFile.normalized(column.header()))) {
+        errors.add(new FieldError("columns[" + i + "].header", "appears twice"));
+      }
+      var target = ImportTarget.byKey(column.target());
+      if (target.isEmpty()) {
+        errors.add(
+            new FieldError(
+                "columns[" + i + "].target",
+                "is not a field an import can fill; use one of " + targetKeys()));
+      } else if (!used.add(target.get()) && !target.get().repeatable()) {
+        errors.add(new FieldError("columns[" + i + "].target", "is filled by two columns"));
+      }
+    }
+    for (ImportTarget required : List.of(ImportTarget.GIVEN_NAME, ImportTarget.FAMILY_NAME)) {
+      if (!used.contains(required)) {
+        errors.add(new FieldError("columns", "must map a column to " + required.key()));
+      }
+    }
+    for (int i = 0; i < clearWhenEmpty.size(); i++) {
+      if (ImportTarget.byKey(clearWhenEmpty.get(i)).isEmpty()) {
+        errors.add(
+            new FieldError("clearWhenEmpty[" + i + "]", "is not a field an import can fill"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidFieldException(errors);
+    }
+    mongo.upsert(
+        Query.query(Criteria.where("_id").is(name)),
+        new Update()
+            .set("description", description)
+            .set("source", source)
+            .set("columns", columns)
+            .set("clearWhenEmpty", clearWhenEmpty)
+            .set("updatedAt", clock.instant())
+            .inc("version", 1),
+        MappingProfile.class);
+    return named(name);
+  }
+
+  private static List<String> targetKeys() {
+    return java.util.Arrays.stream(ImportTarget.values()).map(ImportTarget::key).toList();
+  }
+}

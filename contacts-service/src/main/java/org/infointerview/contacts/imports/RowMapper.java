@@ -1,0 +1,219 @@
+package org.infointerview.contacts.imports;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.infointerview.contacts.contact.ContactDraft;
+import org.infointerview.contacts.contact.ContactPreference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a row's cells into a contact draft and the consent it states, by the column targets of the
+ * file's header. Cells are only collected here; {@code ContactRules} judges them.
+ */
+final class RowMapper {
+
+  private static final Pattern LIST_SEPARATOR = Pattern.compile("[;|]");
+  private static final int MAX_CELL = 1_000;
+
+  private final Map<Integer, ImportTarget> targets;
+  private final List<String> headers;
+
+  RowMapper(Map<Integer, ImportTarget> targets, List<String> headers) {
+    this.targets = targets;
+    this.headers = headers;
+  }
+
+  /** What the file says about consent; null where its cell was empty or it has no column. */
+  record ConsentCells(
+      @Nullable Boolean optedIn,
+      @Nullable ContactPreference preference,
+      @Nullable Integer maxRequestsPerMonth,
+      @Nullable Boolean doNotContact) {
+
+    boolean any() {
+      return optedIn != null
+          || preference != null
+          || maxRequestsPerMonth != null
+          || doNotContact != null;
+    }
+  }
+
+  /**
+   * @param filled the targets that had a value in this row (an empty cell keeps the stored value)
+   */
+  record MappedRow(
+      long number,
+      ContactDraft draft,
+      ConsentCells consent,
+      Set<ImportTarget> filled,
+      List<ImportProblem> problems) {}
+
+  MappedRow map(CsvFile.Row row) {
+    Map<ImportTarget, List<String>> values = new EnumMap<>(ImportTarget.class);
+    List<ImportProblem> problems = new ArrayList<>();
+    for (Map.Entry<Integer, ImportTarget> column : targets.entrySet()) {
+      if (column.getValue() == ImportTarget.IGNORE || column.getKey() >= row.cells().size()) {
+        continue;
+      }
+      String cell = row.cells().get(column.getKey()).strip();
+      if (cell.isEmpty()) {
+        continue;
+      }
+      if (cell.length() > MAX_CELL) {
+        problems.add(
+            problem(row, column.getKey(), cell, "is longer than " + MAX_CELL + " characters"));
+        continue;
+      }
+      values.computeIfAbsent(column.getValue(), t -> new ArrayList<>()).add(cell);
+    }
+    Set<ImportTarget> filled =
+        values.isEmpty() ? EnumSet.noneOf(ImportTarget.class) : EnumSet.copyOf(values.keySet());
+    ContactDraft draft =
+        new ContactDraft(
+            one(values, ImportTarget.GIVEN_NAME),
+            one(values, ImportTarget.FAMILY_NAME),
+            one(values, ImportTarget.PREFERRED_NAME),
+            one(values, ImportTarget.PRONOUNS),
+            values.getOrDefault(ImportTarget.EMAIL, List.of()),
+            values.getOrDefault(ImportTarget.PHONE, List.of()),
+            one(values, ImportTarget.LINKEDIN_URL),
+            one(values, ImportTarget.ORGANIZATION),
+            one(values, ImportTarget.JOB_TITLE),
+            one(values, ImportTarget.INDUSTRY),
+            list(values, ImportTarget.CAREER_FIELDS),
+            one(values, ImportTarget.CITY),
+            one(values, ImportTarget.REGION),
+            one(values, ImportTarget.COUNTRY),
+            one(values, ImportTarget.TIME_ZONE),
+            one(values, ImportTarget.EXTERNAL_ALUMNI_ID),
+            one(values, ImportTarget.GRADUATION_YEAR),
+            one(values, ImportTarget.DEGREE),
+            one(values, ImportTarget.MAJOR),
+            one(values, ImportTarget.COLLEGE),
+            list(values, ImportTarget.TAGS));
+    ConsentCells consent =
+        new ConsentCells(
+            yesNo(row, values, ImportTarget.OPTED_IN, problems),
+            preference(row, values, problems),
+            monthly(row, values, problems),
+            yesNo(row, values, ImportTarget.DO_NOT_CONTACT, problems));
+    return new MappedRow(row.number(), draft, consent, filled, problems);
+  }
+
+  /** The header of the first column that fills a field, for reporting a problem with it. */
+  String columnOf(String field) {
+    String key = field.replaceAll("\\[\\d+]$", "");
+    String target =
+        switch (key) {
+          case "emails" -> ImportTarget.EMAIL.key();
+          case "phones" -> ImportTarget.PHONE.key();
+          default -> key;
+        };
+    for (Map.Entry<Integer, ImportTarget> column : targets.entrySet()) {
+      if (column.getValue().key().equals(target)) {
+        return headers.get(column.getKey()).strip();
+      }
+    }
+    return field;
+  }
+
+  private static @Nullable String one(Map<ImportTarget, List<String>> values, ImportTarget t) {
+    List<String> cells = values.get(t);
+    return cells == null ? null : cells.get(0);
+  }
+
+  private static List<String> list(Map<ImportTarget, List<String>> values, ImportTarget t) {
+    List<String> cells = values.get(t);
+    if (cells == null) {
+      return List.of();
+    }
+    List<String> items = new ArrayList<>();
+    for (String cell : cells) {
+      for (String item : LIST_SEPARATOR.split(cell)) {
+        if (!item.isBlank()) {
+          items.add(item.strip());
+        }
+      }
+    }
+    return items;
+  }
+
+  private @Nullable Boolean yesNo(
+      CsvFile.Row row,
+      Map<ImportTarget, List<String>> values,
+      ImportTarget target,
+      List<ImportProblem> problems) {
+    String cell = one(values, target);
+    if (cell == null) {
+      return null;
+    }
+    switch (cell.toLowerCase(Locale.ROOT)) {
+      case "yes", "y", "true", "1", "x", "opted in", "opt-in" -> {
+        return true;
+      }
+      case "no", "n", "false", "0", "opted out", "opt-out" -> {
+        return false;
+      }
+      default -> {
+        problems.add(problem(row, target, cell, "must be yes or no"));
+        return null;
+      }
+    }
+  }
+
+  private @Nullable ContactPreference preference(
+      CsvFile.Row row, Map<ImportTarget, List<String>> values, List<ImportProblem> problems) {
+    String cell = one(values, ImportTarget.CONTACT_PREFERENCE);
+    if (cell == null) {
+      return null;
+    }
+    String value = cell.toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+    if (value.equals("show_email") || value.equals("email")) {
+      return ContactPreference.SHOW_EMAIL;
+    }
+    if (value.equals("via_platform") || value.equals("platform")) {
+      return ContactPreference.VIA_PLATFORM;
+    }
+    problems.add(
+        problem(row, ImportTarget.CONTACT_PREFERENCE, cell, "must be SHOW_EMAIL or VIA_PLATFORM"));
+    return null;
+  }
+
+  private @Nullable Integer monthly(
+      CsvFile.Row row, Map<ImportTarget, List<String>> values, List<ImportProblem> problems) {
+    String cell = one(values, ImportTarget.MAX_REQUESTS_PER_MONTH);
+    if (cell == null) {
+      return null;
+    }
+    try {
+      int max = Integer.parseInt(cell);
+      if (max >= 1 && max <= 31) {
+        return max;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(
+        problem(row, ImportTarget.MAX_REQUESTS_PER_MONTH, cell, "must be a number from 1 to 31"));
+    return null;
+  }
+
+  private ImportProblem problem(CsvFile.Row row, ImportTarget target, String value, String why) {
+    for (Map.Entry<Integer, ImportTarget> column : targets.entrySet()) {
+      if (column.getValue() == target) {
+        return problem(row, column.getKey(), value, why);
+      }
+    }
+    return new ImportProblem(row.number(), target.key(), value, why);
+  }
+
+  private ImportProblem problem(CsvFile.Row row, int column, String value, String why) {
+    return new ImportProblem(row.number(), headers.get(column).strip(), value, why);
+  }
+}
