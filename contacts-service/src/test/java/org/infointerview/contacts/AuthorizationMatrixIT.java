@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.infointerview.contacts.contact.Contact;
 import org.infointerview.contacts.contact.InstitutionContacts;
+import org.infointerview.contacts.matching.DuplicateFinder;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.messaging.outbox.Outbox;
@@ -36,6 +37,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
   @Autowired JsonMapper jsonMapper;
   @Autowired AggregateStore store;
   @Autowired Outbox outbox;
+  @Autowired DuplicateFinder duplicates;
 
   @Override
   protected void check(AuthorizationMatrix.Row row) {
@@ -62,8 +64,11 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     }
     String token = tokenFor(row, caller);
     String body = row.writes() ? body(row, marker, code) : null;
+    if (body != null && "match".equals(row.resource())) {
+      body = body.replace("SURVIVOR", contactId.substring(0, contactId.indexOf('~')));
+    }
     long version =
-        contactId == null || "import".equals(row.resource())
+        contactId == null || "import".equals(row.resource()) || "match".equals(row.resource())
             ? 0
             : mongo.findById(contactId, Contact.class).currentVersion();
     Map<String, String> headers =
@@ -100,6 +105,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
       case "others" -> personalContact(api, "owner-" + UUID.randomUUID(), "Owned" + marker);
       case "alumni" -> alumni.optedInAlumnus("Owned" + marker).id();
       case "import" -> finishedImport(api, marker);
+      case "match" -> openMatch(marker);
       default -> null;
     };
   }
@@ -126,7 +132,14 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
                 "import_profiles"))
         .as("profile saved after a denied " + row)
         .isZero();
-    if ("import".equals(row.resource())) {
+    if ("match".equals(row.resource())) {
+      assertThat(
+              mongo
+                  .findById(contactId, org.bson.Document.class, "match_reviews")
+                  .getString("status"))
+          .as("match decided after a denied " + row)
+          .isEqualTo("OPEN");
+    } else if ("import".equals(row.resource())) {
       assertThat(
               mongo.findById(contactId, org.bson.Document.class, "import_jobs").getString("status"))
           .as("import changed after a denied " + row)
@@ -142,6 +155,37 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
                 !r.value().contains("\"type\":\"ContactCreated\"")
                     && !r.value().contains("\"type\":\"AlumniImportCompleted\"")
                     && (r.value().contains(marker) || r.key().equals(contactId)));
+  }
+
+  private String openMatch(String marker) {
+    InstitutionContacts people = new InstitutionContacts(store, outbox).withoutAlumniIds();
+    String family = "Match" + marker;
+    Contact a =
+        people.alumnus(
+            "Jon",
+            family,
+            "a-" + marker + "@example.org",
+            "Org",
+            "Engineer",
+            2015,
+            "Physics",
+            java.util.List.of(),
+            InstitutionContacts.notAsked());
+    Contact b =
+        people.alumnus(
+            "John",
+            family,
+            "b-" + marker + "@example.org",
+            "Org",
+            "Engineer",
+            2015,
+            "Physics",
+            java.util.List.of(),
+            InstitutionContacts.notAsked());
+    duplicates.scan(java.util.List.of(family.toLowerCase()));
+    String id = a.id().compareTo(b.id()) < 0 ? a.id() + "~" + b.id() : b.id() + "~" + a.id();
+    assertThat(mongo.findById(id, org.bson.Document.class, "match_reviews")).isNotNull();
+    return id;
   }
 
   private String finishedImport(ApiClient api, String marker) {
@@ -171,7 +215,10 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     if (row.endpoint().equals("POST /imports")) {
       return "First Name,Last Name\nMatrix," + marker + "\n";
     }
-    if (row.path().endsWith("/cancel") || row.path().endsWith("/undo")) {
+    if (row.path().endsWith("/merge")) {
+      return "{\"survivorId\": \"" + "SURVIVOR" + "\"}";
+    }
+    if (row.path().startsWith("/matches") || row.path().startsWith("/imports/{id}")) {
       return null;
     }
     if (row.path().startsWith("/imports/profiles/")) {

@@ -48,6 +48,7 @@ public class Contact {
   @Indexed private final List<String> titleTokens;
   @Indexed private final List<String> emailKeys;
   private final String nameKey;
+  private final @Nullable String familyKey;
   private final @Nullable String organizationKey;
 
   @Indexed(sparse = true)
@@ -98,6 +99,10 @@ public class Contact {
     this.titleTokens = SearchTokens.of(details.jobTitle());
     this.emailKeys = details.emails().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
     this.nameKey = SearchTokens.nameKey(details.givenName(), details.familyName());
+    this.familyKey =
+        details.familyName().isBlank()
+            ? null
+            : String.join(" ", SearchTokens.of(details.familyName()));
     this.organizationKey =
         details.organizationName() == null ? null : SearchTokens.fold(details.organizationName());
     this.externalAlumniId = details.externalAlumniId();
@@ -123,6 +128,7 @@ public class Contact {
       @Nullable List<String> titleTokens,
       @Nullable List<String> emailKeys,
       @Nullable String nameKey,
+      @Nullable String familyKey,
       @Nullable String organizationKey,
       @Nullable String externalAlumniId,
       Instant createdAt,
@@ -164,6 +170,54 @@ public class Contact {
         now,
         now,
         null);
+  }
+
+  /** Someone a student was referred to during an interview; the student's alone. */
+  public static Contact referral(
+      String id, String studentId, ContactDetails details, String referredBy, Provenance origin) {
+    return new Contact(
+        id,
+        studentId,
+        ContactSource.REFERRAL,
+        ContactStatus.ACTIVE,
+        null,
+        details,
+        Consent.personal(),
+        List.of(),
+        List.of(origin),
+        null,
+        referredBy,
+        null,
+        origin.at(),
+        origin.at(),
+        null);
+  }
+
+  /** This contact, noted as referred by another; this very object if it already was. */
+  public Contact referredBy(String contactId, Instant now) {
+    if (referredBy != null) {
+      return this;
+    }
+    return new Contact(
+        id,
+        ownerId,
+        source,
+        status,
+        mergedInto,
+        details,
+        consent,
+        consentHistory,
+        provenance,
+        linkedUserId,
+        contactId,
+        importMark,
+        createdAt,
+        now,
+        version);
+  }
+
+  public @Nullable String referredBy() {
+    return referredBy;
   }
 
   /** An institution-wide person from an import or a directory, with what they consented to. */
@@ -351,6 +405,165 @@ public class Contact {
         version);
   }
 
+  /**
+   * This contact with another record of the same person folded in: addresses, phones, tags and
+   * career fields are united, fields this one lacks are taken from the other, do-not-contact from
+   * either holds, and the other's provenance is kept with a MERGE entry.
+   */
+  public Contact absorbing(Contact other, String actorId, Instant now) {
+    ContactDetails a = details;
+    ContactDetails b = other.details;
+    AlumniFacts alumni = a.alumni();
+    AlumniFacts theirs = b.alumni();
+    if (alumni == null || alumni.isEmpty()) {
+      alumni = theirs;
+    } else if (theirs != null) {
+      alumni =
+          new AlumniFacts(
+              or(alumni.externalId(), theirs.externalId()),
+              alumni.graduationYear() != null ? alumni.graduationYear() : theirs.graduationYear(),
+              or(alumni.degree(), theirs.degree()),
+              or(alumni.major(), theirs.major()),
+              or(alumni.college(), theirs.college()));
+    }
+    ContactDetails merged =
+        new ContactDetails(
+            a.givenName(),
+            a.familyName(),
+            or(a.preferredName(), b.preferredName()),
+            or(a.pronouns(), b.pronouns()),
+            union(a.emails(), b.emails()),
+            union(a.phones(), b.phones()),
+            or(a.linkedinUrl(), b.linkedinUrl()),
+            or(a.organizationName(), b.organizationName()),
+            or(a.jobTitle(), b.jobTitle()),
+            or(a.industry(), b.industry()),
+            union(a.careerFields(), b.careerFields()),
+            or(a.city(), b.city()),
+            or(a.region(), b.region()),
+            or(a.country(), b.country()),
+            or(a.timeZone(), b.timeZone()),
+            alumni,
+            union(a.tags(), b.tags()));
+    List<Provenance> history = new ArrayList<>(provenance);
+    history.addAll(other.provenance);
+    history.add(new Provenance("MERGE", other.id, null, now, details.fieldsChangedTo(merged)));
+    Consent mergedConsent = consent;
+    List<ConsentChange> consents = new ArrayList<>(consentHistory);
+    if (other.consent.doNotContact() && !consent.doNotContact()) {
+      mergedConsent =
+          new Consent(
+              consent.optedIn(),
+              consent.optedInAt(),
+              consent.optInSource(),
+              consent.preference(),
+              consent.channel(),
+              consent.maxRequestsPerMonth(),
+              consent.pausedUntil(),
+              true);
+      consents.add(new ConsentChange(mergedConsent, ConsentActor.ADMIN, actorId, now));
+    }
+    return new Contact(
+        id,
+        ownerId,
+        source,
+        status,
+        mergedInto,
+        merged,
+        mergedConsent,
+        consents,
+        history,
+        linkedUserId != null ? linkedUserId : other.linkedUserId,
+        referredBy,
+        importMark,
+        createdAt,
+        now,
+        version);
+  }
+
+  /** This record, folded into another: hidden, its state kept so the merge can be undone. */
+  public Contact mergedInto(String survivorId, Instant now) {
+    return new Contact(
+        id,
+        ownerId,
+        source,
+        ContactStatus.MERGED,
+        survivorId,
+        details,
+        consent,
+        consentHistory,
+        provenance,
+        null,
+        referredBy,
+        importMark,
+        createdAt,
+        now,
+        version);
+  }
+
+  /** A merged record, live again (its merge undone). */
+  public Contact unmerged(@Nullable String linkedUser, Instant now) {
+    return new Contact(
+        id,
+        ownerId,
+        source,
+        ContactStatus.ACTIVE,
+        null,
+        details,
+        consent,
+        consentHistory,
+        provenance,
+        linkedUser,
+        referredBy,
+        importMark,
+        createdAt,
+        now,
+        version);
+  }
+
+  /** This contact with the state an earlier snapshot of it had, at its current version. */
+  public Contact withStateOf(Contact snapshot, Instant now) {
+    return new Contact(
+        id,
+        snapshot.ownerId,
+        snapshot.source,
+        snapshot.status,
+        snapshot.mergedInto,
+        snapshot.details,
+        snapshot.consent,
+        snapshot.consentHistory,
+        snapshot.provenance,
+        snapshot.linkedUserId,
+        snapshot.referredBy,
+        snapshot.importMark,
+        createdAt,
+        now,
+        version);
+  }
+
+  public ContactStatus status() {
+    return status;
+  }
+
+  public @Nullable String mergedIntoId() {
+    return mergedInto;
+  }
+
+  private static @Nullable String or(@Nullable String mine, @Nullable String theirs) {
+    return mine != null ? mine : theirs;
+  }
+
+  private static List<String> union(List<String> mine, List<String> theirs) {
+    java.util.LinkedHashMap<String, String> all = new java.util.LinkedHashMap<>();
+    for (String value : mine) {
+      all.putIfAbsent(value.toLowerCase(Locale.ROOT), value);
+    }
+    for (String value : theirs) {
+      all.putIfAbsent(value.toLowerCase(Locale.ROOT), value);
+    }
+    return List.copyOf(all.values());
+  }
+
   /** Whether the person set their consent themself after anyone else last did. */
   public boolean consentLastSetBySelf() {
     return !consentHistory.isEmpty()
@@ -448,10 +661,6 @@ public class Contact {
     return source;
   }
 
-  ContactStatus status() {
-    return status;
-  }
-
   public ContactDetails details() {
     return details;
   }
@@ -468,7 +677,7 @@ public class Contact {
     return provenance;
   }
 
-  @Nullable String linkedUserId() {
+  public @Nullable String linkedUserId() {
     return linkedUserId;
   }
 

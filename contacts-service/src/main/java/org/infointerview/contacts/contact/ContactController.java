@@ -1,13 +1,17 @@
 package org.infointerview.contacts.contact;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.infointerview.support.http.EntityTags;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
 @RequestMapping("/contacts")
@@ -32,10 +37,12 @@ class ContactController {
 
   private final ContactService contacts;
   private final ContactSearch search;
+  private final ContactExport export;
 
-  ContactController(ContactService contacts, ContactSearch search) {
+  ContactController(ContactService contacts, ContactSearch search, ContactExport export) {
     this.contacts = contacts;
     this.search = search;
+    this.export = export;
   }
 
   @PostMapping
@@ -69,6 +76,25 @@ class ContactController {
         page.page(),
         page.size(),
         page.hasMore());
+  }
+
+  /**
+   * A CSV file: a student's own contacts, or with {@code scope=directory} (admins) every
+   * institution contact.
+   */
+  @GetMapping(value = "/export", produces = "text/csv")
+  @PreAuthorize("hasAnyRole('STUDENT', 'ADMIN')")
+  ResponseEntity<StreamingResponseBody> export(
+      CurrentUser caller,
+      @RequestParam(defaultValue = "own")
+          @Pattern(regexp = "own|directory", message = "must be own or directory")
+          String scope) {
+    Query query = export.scopeFor(caller, scope);
+    return ResponseEntity.ok()
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"contacts-" + scope + ".csv\"")
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .body(out -> export.write(query, out));
   }
 
   /** Replaces the details; {@code If-Match} must carry the ETag read (412 if it is stale). */

@@ -44,7 +44,7 @@ public record ContactDetails(
   /** The preferred name if given, otherwise the given name, with the family name. */
   public String displayName() {
     String first = preferredName != null && !preferredName.isBlank() ? preferredName : givenName;
-    return first + " " + familyName;
+    return (first + " " + familyName).strip();
   }
 
   /** The names of the fields that hold a value. */

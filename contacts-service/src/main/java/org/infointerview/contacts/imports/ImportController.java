@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.bson.Document;
 import org.infointerview.contacts.contact.ContactDetails;
 import org.infointerview.contacts.contact.ContactSource;
+import org.infointerview.contacts.contact.SpreadsheetCells;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;

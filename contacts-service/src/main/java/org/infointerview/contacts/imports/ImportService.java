@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.infointerview.contacts.contact.Contact;
+import org.infointerview.contacts.matching.DuplicateFinder;
 import org.infointerview.events.contacts.AlumniImportCompleted;
 import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.messaging.outbox.Outbox;
@@ -52,6 +53,7 @@ class ImportService {
   private final AggregateStore store;
   private final Outbox outbox;
   private final Importer importer;
+  private final DuplicateFinder duplicates;
   private final MappingProfiles profiles;
   private final ImportsProperties properties;
   private final AuditLog audit;
@@ -63,6 +65,7 @@ class ImportService {
       AggregateStore store,
       Outbox outbox,
       Importer importer,
+      DuplicateFinder duplicates,
       MappingProfiles profiles,
       ImportsProperties properties,
       AuditLog audit,
@@ -72,6 +75,7 @@ class ImportService {
     this.store = store;
     this.outbox = outbox;
     this.importer = importer;
+    this.duplicates = duplicates;
     this.profiles = profiles;
     this.properties = properties;
     this.audit = audit;
@@ -238,6 +242,7 @@ class ImportService {
                       counts.failed)));
       store.apply(
           ImportJob.class, id, Criteria.where("status").is(ImportStatus.RUNNING), done, events);
+      duplicates.scan(counts.families);
       log.info(
           "Import {} {}: {} read, {} created, {} updated, {} unchanged, {} failed",
           id,

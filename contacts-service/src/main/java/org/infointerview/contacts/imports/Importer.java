@@ -23,6 +23,7 @@ import org.infointerview.contacts.contact.ContactDraft;
 import org.infointerview.contacts.contact.ContactRules;
 import org.infointerview.contacts.contact.ImportMark;
 import org.infointerview.contacts.contact.Provenance;
+import org.infointerview.contacts.contact.SearchTokens;
 import org.infointerview.contacts.imports.RowMapper.ConsentCells;
 import org.infointerview.contacts.imports.RowMapper.MappedRow;
 import org.infointerview.messaging.outbox.AggregateStore;
@@ -63,6 +64,9 @@ class Importer {
     long unchanged;
     long failed;
     long problems;
+
+    /** The family names of the people written, for the duplicate scan that follows. */
+    final java.util.Set<String> families = new java.util.HashSet<>();
   }
 
   private final MongoTemplate mongo;
@@ -195,6 +199,7 @@ class Importer {
         created.put(contact.id(), contact);
         known.add(contact);
         counts.created++;
+        counts.families.add(SearchTokens.nameKey("", contact.details().familyName()));
         continue;
       }
       Contact revised = match.revised(checked.details(), origin);

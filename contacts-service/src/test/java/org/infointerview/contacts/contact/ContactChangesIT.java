@@ -285,6 +285,66 @@ class ContactChangesIT {
     assertThat(mongo.findById(person.id(), Contact.class).currentVersion()).isZero();
   }
 
+  @Test
+  void aStudentExportsTheirOwnContactsWithFormulasNeutralized() {
+    String subject = "student-" + UUID.randomUUID();
+    String student = IDP.token(subject, "student");
+    api.post(
+        "/contacts",
+        student,
+        "{\"givenName\": \"=HYPERLINK(1)\", \"familyName\": \"Formula\","
+            + " \"jobTitle\": \"+Lead\", \"organizationName\": \"@Acme\"}");
+    api.post("/contacts", IDP.token("other-" + UUID.randomUUID(), "student"), PRIYA);
+
+    HttpResponse<String> export = api.get("/contacts/export", student);
+
+    assertThat(export.statusCode()).isEqualTo(200);
+    assertThat(export.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+    assertThat(export.body())
+        .contains("'=HYPERLINK(1),Formula")
+        .contains("'+Lead")
+        .contains("'@Acme")
+        .doesNotContain("Raman");
+    assertThat(export.body().lines().count()).isEqualTo(2);
+  }
+
+  @Test
+  void onlyAdminsExportTheDirectoryAndEachExportIsAudited() {
+    Contact person =
+        alumni.alumnus(
+            "Dorothy",
+            "Vaughan",
+            "dv-" + UUID.randomUUID() + "@example.org",
+            "NACA",
+            "Supervisor",
+            1932,
+            "Mathematics",
+            List.of("STEM"),
+            InstitutionContacts.notAsked());
+    String adminSubject = "admin-" + UUID.randomUUID();
+
+    HttpResponse<String> export =
+        api.get("/contacts/export?scope=directory", IDP.token(adminSubject, "admin"));
+
+    assertThat(export.statusCode()).isEqualTo(200);
+    assertThat(export.body()).contains(person.id()).contains("Vaughan");
+    assertThat(
+            mongo.count(
+                Query.query(
+                    Criteria.where("actorId")
+                        .is(IDP.userId(adminSubject))
+                        .and("action")
+                        .is("EXPORT")),
+                AuditLog.COLLECTION))
+        .isEqualTo(1);
+    assertThat(api.get("/contacts/export?scope=directory", IDP.token("s", "student")).statusCode())
+        .isEqualTo(403);
+    assertThat(api.get("/contacts/export", IDP.token("a", "advisor")).statusCode()).isEqualTo(403);
+    assertThat(api.get("/contacts/export?scope=everything", IDP.token("s", "student")).statusCode())
+        .isEqualTo(400);
+  }
+
   private String alumnusToken(String subject, String email, boolean verified) {
     return IDP.token(
         subject,

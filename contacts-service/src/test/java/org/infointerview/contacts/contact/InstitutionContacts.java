@@ -11,10 +11,21 @@ public final class InstitutionContacts {
 
   private final AggregateStore store;
   private final Outbox outbox;
+  private final boolean alumniIds;
 
   public InstitutionContacts(AggregateStore store, Outbox outbox) {
+    this(store, outbox, true);
+  }
+
+  private InstitutionContacts(AggregateStore store, Outbox outbox, boolean alumniIds) {
     this.store = store;
     this.outbox = outbox;
+    this.alumniIds = alumniIds;
+  }
+
+  /** Fixtures whose people have no alumni database id (directory people, unmatched alumni). */
+  public InstitutionContacts withoutAlumniIds() {
+    return new InstitutionContacts(store, outbox, false);
   }
 
   public Contact alumnus(
@@ -45,7 +56,11 @@ public final class InstitutionContacts {
             "US",
             "America/Chicago",
             new AlumniFacts(
-                "A-" + new ObjectId().toHexString(), graduationYear, "BS", major, "Engineering"),
+                alumniIds ? "A-" + new ObjectId().toHexString() : null,
+                graduationYear,
+                "BS",
+                major,
+                "Engineering"),
             List.of());
     Instant now = Instant.now();
     Contact contact =

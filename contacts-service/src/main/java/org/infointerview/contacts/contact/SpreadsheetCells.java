@@ -1,4 +1,4 @@
-package org.infointerview.contacts.imports;
+package org.infointerview.contacts.contact;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,0 +1,163 @@
+package org.infointerview.contacts.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.infointerview.contacts.contact.Contact;
+import org.infointerview.contacts.contact.ContactPreference;
+import org.infointerview.contacts.contact.ContactStatus;
+import org.infointerview.contacts.contact.InstitutionContacts;
+import org.infointerview.events.Topics;
+import org.infointerview.messaging.outbox.AggregateStore;
+import org.infointerview.messaging.outbox.Outbox;
+import org.infointerview.testinfra.ApiClient;
+import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.TestIdentityProvider;
+import org.infointerview.testinfra.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Probable duplicates found, reviewed, merged and unmerged through the API. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@InfrastructureTest
+class MatchingIT {
+
+  private static final TestIdentityProvider IDP = TestIdentityProvider.get();
+
+  @Autowired MongoTemplate mongo;
+  @Autowired JsonMapper json;
+  @Autowired AggregateStore store;
+  @Autowired Outbox outbox;
+  @Autowired DuplicateFinder finder;
+
+  private ApiClient api;
+  private InstitutionContacts alumni;
+  private final String admin = IDP.token("admin-" + UUID.randomUUID(), "admin");
+
+  @BeforeEach
+  void setUp(@Value("${local.server.port}") int port) {
+    api = new ApiClient(port);
+    alumni = new InstitutionContacts(store, outbox).withoutAlumniIds();
+  }
+
+  @Test
+  void similarNamesWithTheSameYearBecomeAReviewAndAMergeUnitesThemUntilUndone() {
+    String family = "Fam" + UUID.randomUUID().toString().substring(0, 8);
+    Contact jon = person("Jon", family, "Acme", 2015);
+    Contact john = person("John", family, "Other Corp", 2015);
+    Contact jane = person("Jane", family, "Third Corp", 2001);
+
+    finder.scan(List.of(family.toLowerCase()));
+    String id = MatchReview.pairKey(jon.id(), john.id());
+    JsonNode review = json.readTree(api.get("/matches/" + id, admin).body());
+    assertThat(review.get("status").asString()).isEqualTo("OPEN");
+    assertThat(review.get("reasons").toString()).contains("SAME_GRADUATION_YEAR");
+    assertThat(review.get("score").asDouble()).isGreaterThan(0.88);
+    assertThat(mongo.findById(MatchReview.pairKey(jon.id(), jane.id()), MatchReview.class))
+        .isNull();
+    assertThat(api.get("/matches", admin).body()).contains(id);
+
+    try (TopicProbe events = TopicProbe.on(Topics.CONTACTS)) {
+      var merged =
+          api.post("/matches/" + id + "/merge", admin, "{\"survivorId\": \"" + jon.id() + "\"}");
+      assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+
+      Contact survivor = mongo.findById(jon.id(), Contact.class);
+      assertThat(survivor.details().emails())
+          .containsExactlyInAnyOrder(jon.details().emails().get(0), john.details().emails().get(0));
+      assertThat(mongo.findById(john.id(), Contact.class).status()).isEqualTo(ContactStatus.MERGED);
+      assertThat(api.get("/contacts/" + john.id(), admin).statusCode()).isEqualTo(404);
+      assertThat(events.pollForKey(jon.id(), Duration.ofSeconds(30)))
+          .anySatisfy(
+              r ->
+                  assertThat(r.value())
+                      .contains("\"type\":\"ContactMerged\"")
+                      .contains("\"mergedId\":\"" + john.id() + "\""));
+    }
+    assertThat(
+            api.post("/matches/" + id + "/merge", admin, "{\"survivorId\": \"" + jon.id() + "\"}")
+                .statusCode())
+        .isEqualTo(400);
+
+    var undone = api.post("/matches/" + id + "/undo", admin, "");
+    assertThat(undone.statusCode()).as(undone.body()).isEqualTo(200);
+    assertThat(mongo.findById(jon.id(), Contact.class).details().emails()).hasSize(1);
+    assertThat(mongo.findById(john.id(), Contact.class).status()).isEqualTo(ContactStatus.ACTIVE);
+    assertThat(json.readTree(undone.body()).get("status").asString()).isEqualTo("OPEN");
+  }
+
+  @Test
+  void aPairMarkedDistinctIsNeverProposedAgainAndDifferentAlumniIdsAreNeverProposed() {
+    String family = "Fam" + UUID.randomUUID().toString().substring(0, 8);
+    Contact ann = person("Ann", family, "Same Org", 2010);
+    Contact anne = person("Anne", family, "Same Org", 1999);
+    String id = MatchReview.pairKey(ann.id(), anne.id());
+    finder.scan(List.of(family.toLowerCase()));
+    assertThat(json.readTree(api.get("/matches/" + id, admin).body()).get("reasons").toString())
+        .contains("SAME_ORGANIZATION");
+
+    assertThat(api.post("/matches/" + id + "/distinct", admin, "").statusCode()).isEqualTo(200);
+    finder.scan(List.of(family.toLowerCase()));
+
+    assertThat(mongo.findById(id, MatchReview.class).status()).isEqualTo(MatchStatus.DISTINCT);
+    assertThat(api.get("/matches", admin).body()).doesNotContain(id);
+  }
+
+  @Test
+  void anImportOpensReviewsForTheFamiliesItWrote() throws Exception {
+    String family = "Imp" + UUID.randomUUID().toString().substring(0, 8);
+    Contact existing = person("Katherine", family, "NASA", 1937);
+    String csv =
+        "First Name,Last Name,Email,Class Year\nKatharine,"
+            + family
+            + ",kj-"
+            + UUID.randomUUID()
+            + "@example.org,1937\n";
+
+    var accepted =
+        api.send(
+            "POST",
+            "/imports?profile=alumni-db-export",
+            admin,
+            csv,
+            java.util.Map.of("Content-Type", "text/csv"));
+    assertThat(accepted.statusCode()).isEqualTo(202);
+
+    org.springframework.data.mongodb.core.query.Criteria involving =
+        new org.springframework.data.mongodb.core.query.Criteria()
+            .orOperator(
+                org.springframework.data.mongodb.core.query.Criteria.where("firstId")
+                    .is(existing.id()),
+                org.springframework.data.mongodb.core.query.Criteria.where("secondId")
+                    .is(existing.id()));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                mongo.count(
+                        org.springframework.data.mongodb.core.query.Query.query(involving),
+                        MatchReview.class)
+                    == 1);
+  }
+
+  private Contact person(String given, String family, String org, int year) {
+    return alumni.alumnus(
+        given,
+        family,
+        given.toLowerCase() + "-" + UUID.randomUUID() + "@example.org",
+        org,
+        "Engineer",
+        year,
+        "Physics",
+        List.of("STEM"),
+        InstitutionContacts.optedIn(ContactPreference.SHOW_EMAIL));
+  }
+}
