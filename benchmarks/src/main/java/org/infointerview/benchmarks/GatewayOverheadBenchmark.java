@@ -1,19 +1,14 @@
 package org.infointerview.benchmarks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -35,8 +30,8 @@ import org.infointerview.localrun.LocalPorts;
  * highest throughput a fixed pool of clients reaches.
  *
  * <p>Run from the repository root after {@code ./mvnw -B -q package -DskipTests}: {@code java -jar
- * benchmarks/target/benchmarks.jar [rate-per-second] [seconds]}. Goal: gateway p50 at most 1.25
- * times direct (or 1 ms more), gateway throughput at least half of direct.
+ * benchmarks/target/benchmarks.jar gateway [rate-per-second] [seconds]}. Goal: gateway p50 at most
+ * 1.25 times direct (or 1 ms more), gateway throughput at least half of direct.
  */
 public final class GatewayOverheadBenchmark {
 
@@ -54,8 +49,8 @@ public final class GatewayOverheadBenchmark {
   }
 
   private void run(int rate, Duration duration) throws Exception {
-    Process stack = startStack();
-    try {
+    try (LocalStack stack =
+        LocalStack.start(OFFSET, Map.of("GATEWAY_RATE_LIMIT_PER_USER", "100000000"))) {
       String token = new DevLogin(PORTS.issuer()).accessToken("student", "student");
       String id = createContact(token);
       URI direct = URI.create("http://127.0.0.1:" + PORTS.contacts() + "/contacts/" + id);
@@ -89,10 +84,6 @@ public final class GatewayOverheadBenchmark {
           gatewayP50 - directP50,
           millis(gatewayLatency, 99) / millis(directLatency, 99),
           gatewayThroughput / directThroughput);
-    } finally {
-      stack.toHandle().descendants().forEach(ProcessHandle::destroy);
-      stack.destroy();
-      stack.waitFor(60, TimeUnit.SECONDS);
     }
   }
 
@@ -191,46 +182,5 @@ public final class GatewayOverheadBenchmark {
 
   private static double millis(Histogram histogram, double percentile) {
     return histogram.getValueAtPercentile(percentile) / 1_000_000.0;
-  }
-
-  /** Starts the README's local run on offset ports, with rate limits out of the way. */
-  private static Process startStack() throws IOException, InterruptedException {
-    Path jar = Path.of("local-run", "target", "local-run.jar");
-    if (!Files.exists(jar)) {
-      throw new IllegalStateException("Build first: ./mvnw -B -q package -DskipTests");
-    }
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString(),
-                "--data=target/benchmark-" + UUID.randomUUID(),
-                "--port-offset=" + OFFSET)
-            .redirectErrorStream(true);
-    builder.environment().put("GATEWAY_RATE_LIMIT_PER_USER", "100000000");
-    Process process = builder.start();
-    BufferedReader lines =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    String line;
-    while ((line = lines.readLine()) != null) {
-      System.out.println(line);
-      if (line.contains("InfoInterview is ready")) {
-        Thread drain =
-            new Thread(
-                () -> {
-                  try {
-                    while (lines.readLine() != null) {
-                      // keep the pipe flowing
-                    }
-                  } catch (IOException ignored) {
-                    // the stack stopped
-                  }
-                });
-        drain.setDaemon(true);
-        drain.start();
-        return process;
-      }
-    }
-    throw new IllegalStateException("The local run did not start");
   }
 }

@@ -32,12 +32,15 @@ public record MessagingProperties(
    *     releases its claims when the lease runs out
    * @param sendTimeout how long the relay waits for the broker to acknowledge a document's events
    * @param batchSize documents claimed per round
+   * @param sweepInterval how often the relay also searches whole collections, for events whose hint
+   *     a crash lost
    */
   public record Relay(
       @DefaultValue("500ms") Duration pollInterval,
       @DefaultValue("30s") Duration lease,
       @DefaultValue("10s") Duration sendTimeout,
-      @DefaultValue("100") int batchSize) {}
+      @DefaultValue("100") int batchSize,
+      @DefaultValue("60s") Duration sweepInterval) {}
 
   /**
    * @param retries attempts after the first before a record goes to the dead-letter topic

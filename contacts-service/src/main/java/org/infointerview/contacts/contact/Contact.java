@@ -51,7 +51,8 @@ public class Contact {
   private final @Nullable String familyKey;
   private final @Nullable String organizationKey;
 
-  @Indexed(sparse = true)
+  /** The alumni database's id of a live institution contact: one live record per alumnus. */
+  @Indexed(unique = true, sparse = true)
   private final @Nullable String externalAlumniId;
 
   private final Instant createdAt;
@@ -105,7 +106,8 @@ public class Contact {
             : String.join(" ", SearchTokens.of(details.familyName()));
     this.organizationKey =
         details.organizationName() == null ? null : SearchTokens.fold(details.organizationName());
-    this.externalAlumniId = details.externalAlumniId();
+    this.externalAlumniId =
+        status == ContactStatus.ACTIVE && ownerId == null ? details.externalAlumniId() : null;
   }
 
   /** Reads a stored contact; the derived keys are computed again from the details. */

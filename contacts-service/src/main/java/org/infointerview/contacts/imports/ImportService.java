@@ -242,7 +242,11 @@ class ImportService {
                       counts.failed)));
       store.apply(
           ImportJob.class, id, Criteria.where("status").is(ImportStatus.RUNNING), done, events);
-      duplicates.scan(counts.families);
+      try {
+        duplicates.scan(counts.families);
+      } catch (RuntimeException e) {
+        log.warn("Import {}: the duplicate scan after it failed", id, e);
+      }
       log.info(
           "Import {} {}: {} read, {} created, {} updated, {} unchanged, {} failed",
           id,

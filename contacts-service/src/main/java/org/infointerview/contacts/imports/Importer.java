@@ -31,6 +31,7 @@ import org.infointerview.messaging.outbox.Outbox;
 import org.infointerview.messaging.outbox.OutboxEntry;
 import org.infointerview.support.problem.FieldError;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -64,6 +65,9 @@ class Importer {
     long unchanged;
     long failed;
     long problems;
+
+    /** Whether some institution contact has no alumni id; null until looked up. */
+    @Nullable Boolean withoutAlumniId;
 
     /** The family names of the people written, for the duplicate scan that follows. */
     final java.util.Set<String> families = new java.util.HashSet<>();
@@ -167,7 +171,7 @@ class Importer {
       List<MappedRow> rows,
       Counts counts) {
     Instant now = clock.instant();
-    Known known = known(rows);
+    Known known = known(rows, counts);
     Map<String, Contact> created = new LinkedHashMap<>();
     Map<String, Contact> changed = new LinkedHashMap<>();
     Map<String, Long> rowOf = new HashMap<>();
@@ -197,8 +201,12 @@ class Importer {
                     now)
                 .markedBy(new ImportMark(job.id(), true, null, null, 0, now));
         created.put(contact.id(), contact);
+        rowOf.put(contact.id(), row.number());
         known.add(contact);
         counts.created++;
+        if (contact.details().externalAlumniId() == null) {
+          counts.withoutAlumniId = true;
+        }
         counts.families.add(SearchTokens.nameKey("", contact.details().familyName()));
         continue;
       }
@@ -227,7 +235,31 @@ class Importer {
       known.add(revised);
       counts.updated++;
     }
-    store.insertAll(List.copyOf(created.values()), c -> List.of(outbox.entry(c.id(), c.created())));
+    List<Contact> inserts = List.copyOf(created.values());
+    try {
+      store.insertAll(inserts, c -> List.of(outbox.entry(c.id(), c.created())));
+    } catch (DuplicateKeyException e) {
+      // Another import created some of these people meanwhile (same alumni id): those rows are
+      // reported, the rest of the batch is stored.
+      Set<String> stored = new java.util.HashSet<>();
+      for (Contact contact :
+          mongo.find(Query.query(Criteria.where("_id").in(created.keySet())), Contact.class)) {
+        stored.add(contact.id());
+      }
+      for (Contact contact : inserts) {
+        if (!stored.contains(contact.id())) {
+          counts.created--;
+          counts.failed++;
+          problems.add(
+              new ImportProblem(
+                  rowOf.getOrDefault(contact.id(), 0L),
+                  "",
+                  Objects.toString(contact.details().externalAlumniId(), ""),
+                  "another import added this person meanwhile; import the file again to update"
+                      + " them"));
+        }
+      }
+    }
     for (Contact contact : changed.values()) {
       Contact before = known.stored(contact.id());
       List<OutboxEntry> events = new ArrayList<>();
@@ -426,39 +458,65 @@ class Importer {
     };
   }
 
-  /** The institution contacts a batch names, found in one query, and those the batch makes. */
-  private Known known(List<MappedRow> rows) {
+  /**
+   * The institution contacts a batch names. Alumni ids are looked up through their unique index
+   * (which even the embedded store uses); addresses only where they can decide a match: for rows
+   * without an alumni id, and for the others only while some institution contact has no alumni id
+   * (an address never joins two different alumni ids).
+   */
+  private Known known(List<MappedRow> rows, Counts counts) {
     Set<String> ids = new LinkedHashSet<>();
-    Set<String> emails = new LinkedHashSet<>();
     for (MappedRow row : rows) {
       if (row.draft().externalAlumniId() != null) {
         ids.add(row.draft().externalAlumniId().strip());
       }
-      for (String email : row.draft().emails()) {
-        emails.add(email.strip().toLowerCase(Locale.ROOT));
-      }
     }
     Known known = new Known();
-    if (ids.isEmpty() && emails.isEmpty()) {
-      return known;
-    }
-    List<Criteria> keys = new ArrayList<>();
     if (!ids.isEmpty()) {
-      keys.add(Criteria.where("externalAlumniId").in(ids));
+      for (Contact contact :
+          mongo.find(Query.query(Criteria.where("externalAlumniId").in(ids)), Contact.class)) {
+        known.stored.put(contact.id(), contact);
+        known.add(contact);
+      }
+    }
+    if (counts.withoutAlumniId == null) {
+      counts.withoutAlumniId =
+          mongo.exists(
+              Query.query(
+                  Criteria.where("ownerId")
+                      .isNull()
+                      .and("status")
+                      .is("ACTIVE")
+                      .and("externalAlumniId")
+                      .exists(false)),
+              Contact.class);
+    }
+    Set<String> emails = new LinkedHashSet<>();
+    for (MappedRow row : rows) {
+      String id = row.draft().externalAlumniId();
+      boolean idDecides = id != null && known.byExternalId.containsKey(id.strip());
+      boolean addressCanMatch = id == null || counts.withoutAlumniId;
+      if (!idDecides && addressCanMatch) {
+        for (String email : row.draft().emails()) {
+          emails.add(email.strip().toLowerCase(Locale.ROOT));
+        }
+      }
     }
     if (!emails.isEmpty()) {
-      keys.add(Criteria.where("emailKeys").in(emails));
-    }
-    Query query =
-        Query.query(
-            new Criteria()
-                .andOperator(
-                    Criteria.where("ownerId").isNull(),
-                    Criteria.where("status").is("ACTIVE"),
-                    new Criteria().orOperator(keys)));
-    for (Contact contact : mongo.find(query, Contact.class)) {
-      known.stored.put(contact.id(), contact);
-      known.add(contact);
+      Query byAddress =
+          Query.query(
+              Criteria.where("emailKeys")
+                  .in(emails)
+                  .and("ownerId")
+                  .isNull()
+                  .and("status")
+                  .is("ACTIVE"));
+      for (Contact contact : mongo.find(byAddress, Contact.class)) {
+        if (!known.stored.containsKey(contact.id())) {
+          known.stored.put(contact.id(), contact);
+          known.add(contact);
+        }
+      }
     }
     return known;
   }

@@ -3,9 +3,7 @@ package org.infointerview.contacts.matching;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.infointerview.contacts.contact.Contact;
@@ -30,7 +28,6 @@ import org.springframework.stereotype.Service;
 public class DuplicateFinder {
 
   static final double THRESHOLD = 0.88;
-  private static final int FAMILIES_PER_QUERY = 500;
   private static final int LARGEST_FAMILY = 200;
   private static final Logger log = LoggerFactory.getLogger(DuplicateFinder.class);
 
@@ -43,30 +40,26 @@ public class DuplicateFinder {
     this.clock = clock;
   }
 
-  /** Looks for duplicates among the families named; returns how many new reviews were opened. */
+  /**
+   * Looks for duplicates among the families named, one family at a time; a family too large to
+   * compare pair by pair is skipped. Returns how many new reviews were opened.
+   */
   public long scan(Collection<String> familyKeys) {
-    List<String> keys = new ArrayList<>(familyKeys);
     long opened = 0;
-    for (int from = 0; from < keys.size(); from += FAMILIES_PER_QUERY) {
-      List<String> chunk = keys.subList(from, Math.min(keys.size(), from + FAMILIES_PER_QUERY));
+    for (String family : familyKeys) {
       Query query =
           Query.query(
-              Criteria.where("familyKey")
-                  .in(chunk)
-                  .and("ownerId")
-                  .isNull()
-                  .and("status")
-                  .is("ACTIVE"));
-      Map<String, List<Contact>> families = new HashMap<>();
-      for (Contact contact : mongo.find(query, Contact.class)) {
-        families.computeIfAbsent(familyKey(contact.details()), k -> new ArrayList<>()).add(contact);
-      }
-      for (List<Contact> family : families.values()) {
-        opened += compare(family);
-      }
+                  Criteria.where("familyKey")
+                      .is(family)
+                      .and("ownerId")
+                      .isNull()
+                      .and("status")
+                      .is("ACTIVE"))
+              .limit(LARGEST_FAMILY + 1);
+      opened += compare(mongo.find(query, Contact.class));
     }
     if (opened > 0) {
-      log.info("Duplicate scan over {} families opened {} reviews", keys.size(), opened);
+      log.info("Duplicate scan over {} families opened {} reviews", familyKeys.size(), opened);
     }
     return opened;
   }
@@ -138,9 +131,5 @@ public class DuplicateFinder {
                 .setOnInsert("foundAt", clock.instant()),
             MatchReview.class);
     return result.getUpsertedId() != null ? 1 : 0;
-  }
-
-  private static String familyKey(ContactDetails details) {
-    return String.join(" ", SearchTokens.of(details.familyName()));
   }
 }

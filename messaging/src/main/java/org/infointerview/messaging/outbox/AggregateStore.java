@@ -1,12 +1,16 @@
 package org.infointerview.messaging.outbox;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.InsertManyOptions;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,15 +33,17 @@ import org.springframework.data.mongodb.core.query.Update;
 public class AggregateStore {
 
   static final String OUTBOX = "outbox";
-  static final String LEASE = "outboxLease";
-  private static final Set<String> NOT_STATE = Set.of("_id", OUTBOX, LEASE);
+  private static final Set<String> NOT_STATE = Set.of("_id", OUTBOX);
 
   private final MongoTemplate mongo;
   private final OutboxSignal signal;
+  private final OutboxHints hints;
+  private final Set<String> versionIndexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   AggregateStore(MongoTemplate mongo, OutboxSignal signal) {
     this.mongo = mongo;
     this.signal = signal;
+    this.hints = new OutboxHints(mongo);
   }
 
   /**
@@ -56,7 +62,7 @@ public class AggregateStore {
     }
     document.put(OUTBOX, documents(events));
     mongo.insert(document, entity.getCollection());
-    wakeUpFor(events);
+    hint(entity.getCollection(), List.of(document.get("_id")), events);
     return read(aggregate, document);
   }
 
@@ -91,6 +97,7 @@ public class AggregateStore {
       Object current = entity.getPropertyAccessor(aggregate).getProperty(version);
       criteria = criteria.and(version.getFieldName()).is(current);
       update.inc(version.getFieldName(), 1);
+      ensureVersionIndex(entity.getCollection(), version.getFieldName());
     }
     if (!events.isEmpty()) {
       update.push(OUTBOX).each(documents(events).toArray());
@@ -106,7 +113,7 @@ public class AggregateStore {
       throw new OptimisticLockingFailureException(
           entity.getType().getSimpleName() + " " + id + " was changed or removed meanwhile");
     }
-    wakeUpFor(events);
+    hint(entity.getCollection(), List.of(updated.get("_id")), events);
     return read(aggregate, updated);
   }
 
@@ -134,9 +141,34 @@ public class AggregateStore {
       document.put(OUTBOX, documents(eventsOf.apply(aggregate)));
       documents.add(document);
     }
-    mongo
-        .getCollection(entity.getCollection())
-        .insertMany(documents, new InsertManyOptions().ordered(false));
+    try {
+      mongo
+          .getCollection(entity.getCollection())
+          .insertMany(documents, new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      Set<Integer> failed = new HashSet<>();
+      e.getWriteErrors().forEach(error -> failed.add(error.getIndex()));
+      List<Object> written = new ArrayList<>();
+      for (int i = 0; i < documents.size(); i++) {
+        if (!failed.contains(i) && !documents.get(i).getList(OUTBOX, Document.class).isEmpty()) {
+          written.add(documents.get(i).get("_id"));
+        }
+      }
+      hints.touch(entity.getCollection(), written);
+      signal.wakeUp();
+      if (e.getWriteErrors().stream().allMatch(error -> error.getCode() == 11000)) {
+        throw new DuplicateKeyException(
+            failed.size() + " of " + documents.size() + " documents have a taken key", e);
+      }
+      throw e;
+    }
+    List<Object> withEvents = new ArrayList<>();
+    for (Document document : documents) {
+      if (!document.getList(OUTBOX, Document.class).isEmpty()) {
+        withEvents.add(document.get("_id"));
+      }
+    }
+    hints.touch(entity.getCollection(), withEvents);
     signal.wakeUp();
   }
 
@@ -163,13 +195,30 @@ public class AggregateStore {
                 .getMatchedCount()
             == 1;
     if (written) {
-      wakeUpFor(events);
+      Object key = id instanceof String s && ObjectId.isValid(s) ? new ObjectId(s) : id;
+      hint(entity.getCollection(), List.of(key), events);
     }
     return written;
   }
 
-  private void wakeUpFor(List<OutboxEntry> events) {
+  /**
+   * An index on exactly the keys of the version-guarded update ({@code _id} and the version): a
+   * replica set finds the document by {@code _id} anyway, the embedded store only through an index
+   * with exactly the query's keys; without it each update there would read the whole collection.
+   */
+  private void ensureVersionIndex(String collection, String versionField) {
+    if (versionIndexed.add(collection)) {
+      mongo
+          .getCollection(collection)
+          .createIndex(
+              new Document("_id", 1).append(versionField, 1),
+              new com.mongodb.client.model.IndexOptions().unique(true).name("_id_version"));
+    }
+  }
+
+  private void hint(String collection, List<Object> ids, List<OutboxEntry> events) {
     if (!events.isEmpty()) {
+      hints.touch(collection, ids);
       signal.wakeUp();
     }
   }

@@ -1,10 +1,19 @@
 package org.infointerview.messaging.outbox;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +27,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,16 +35,20 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 /**
- * Publishes pending outbox events on a thread of its own. Each round it claims documents that have
- * pending events with an atomic findAndModify that sets a lease, so several instances of a service
- * share the work and never publish one aggregate's events at the same time; it sends each
- * document's events in order (key = aggregate id, one partition per aggregate), waits for the
- * broker's acknowledgements, then removes exactly the published entries. Events appended meanwhile
- * stay for the next round. A relay that dies after the broker's ack and before the removal leaves
- * its claim to expire, and the events go out again: delivery is at least once and consumers
- * deduplicate.
+ * Publishes pending outbox events on a thread of its own. Each round it takes the documents the
+ * outbox hints name (and now and then sweeps whole collections for events whose hint was lost),
+ * leases each in {@code outbox_leases} (an insert that only one instance wins, or the takeover of
+ * an expired lease), so several instances of a service share the work and never publish one
+ * aggregate's events at the same time; it sends each document's events in order (key = aggregate
+ * id, one partition per aggregate), waits for the broker's acknowledgements, then removes exactly
+ * the published entries. Events appended meanwhile stay for the next round. A relay that dies after
+ * the broker's ack and before the removal leaves its lease to expire, and the events go out again:
+ * delivery is at least once and consumers deduplicate.
  */
 class OutboxRelay implements SmartLifecycle {
+
+  /** Which relay holds which document, and until when. */
+  static final String LEASES = "outbox_leases";
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -46,6 +58,8 @@ class OutboxRelay implements SmartLifecycle {
   private final OutboxSignal signal;
   private final Clock clock;
   private final String owner = "relay-" + UUID.randomUUID();
+  private final OutboxHints hints;
+  private Instant lastSweep = Instant.EPOCH;
   private volatile boolean running;
   private @Nullable Thread thread;
 
@@ -60,10 +74,17 @@ class OutboxRelay implements SmartLifecycle {
     this.properties = properties;
     this.signal = signal;
     this.clock = clock;
+    this.hints = new OutboxHints(mongo);
   }
 
   @Override
   public void start() {
+    hints.ensureIndexes();
+    mongo
+        .getCollection(LEASES)
+        .createIndex(
+            new Document("_id", 1).append("owner", 1),
+            new com.mongodb.client.model.IndexOptions().unique(true).name("_id_owner"));
     running = true;
     Thread relay = new Thread(this::run, "outbox-relay");
     relay.setDaemon(true);
@@ -111,57 +132,146 @@ class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  /** One round over every outbox collection; returns how many events were published. */
+  /**
+   * One round: the documents the hints name, and now and then a sweep over every outbox collection
+   * for events whose hint was lost; returns how many events were published.
+   */
   int relayOnce() throws InterruptedException {
-    int published = 0;
-    for (String collection : properties.outboxCollections()) {
-      List<Claim> claims = claim(collection, properties.relay().batchSize());
-      if (!claims.isEmpty()) {
-        published += publishAndMark(claims);
+    int published = relayHinted();
+    Instant now = clock.instant();
+    if (published == 0 && !now.isBefore(lastSweep.plus(properties.relay().sweepInterval()))) {
+      lastSweep = now;
+      for (String collection : properties.outboxCollections()) {
+        List<Claim> claims = claim(collection, properties.relay().batchSize());
+        if (!claims.isEmpty()) {
+          published += publishAndMark(claims);
+        }
       }
     }
     return published;
   }
 
-  /** Claims up to {@code limit} documents with pending events whose lease is free or expired. */
-  List<Claim> claim(String collection, int limit) {
-    List<Claim> claims = new ArrayList<>();
-    while (claims.size() < limit) {
-      Date now = Date.from(clock.instant());
-      Query claimable =
-          new Query(
-              new Criteria()
-                  .andOperator(
-                      Criteria.where(AggregateStore.OUTBOX + ".0").exists(true),
-                      new Criteria()
-                          .orOperator(
-                              Criteria.where(AggregateStore.LEASE).exists(false),
-                              Criteria.where(AggregateStore.LEASE + ".until").lt(now))));
-      claimable.fields().include(AggregateStore.OUTBOX);
-      Update lease =
-          new Update()
-              .set(
-                  AggregateStore.LEASE,
-                  new Document("owner", owner)
-                      .append(
-                          "until", Date.from(clock.instant().plus(properties.relay().lease()))));
-      Document claimed =
-          mongo.findAndModify(
-              claimable,
-              lease,
-              FindAndModifyOptions.options().returnNew(true),
-              Document.class,
-              collection);
-      if (claimed == null) {
-        break;
-      }
-      List<OutboxEntry> entries =
-          claimed.getList(AggregateStore.OUTBOX, Document.class).stream()
-              .map(AggregateStore::entry)
-              .toList();
-      claims.add(new Claim(collection, claimed.get("_id"), entries));
+  private int relayHinted() throws InterruptedException {
+    List<OutboxHints.Hint> pending =
+        hints.pending(properties.outboxCollections(), properties.relay().batchSize());
+    if (pending.isEmpty()) {
+      return 0;
     }
-    return claims;
+    Map<String, List<OutboxHints.Hint>> byCollection = new LinkedHashMap<>();
+    pending.forEach(
+        h -> byCollection.computeIfAbsent(h.collection(), c -> new ArrayList<>()).add(h));
+    List<Claim> claims = new ArrayList<>();
+    List<OutboxHints.Hint> done = new ArrayList<>();
+    for (Map.Entry<String, List<OutboxHints.Hint>> collection : byCollection.entrySet()) {
+      List<Object> ids = collection.getValue().stream().map(OutboxHints.Hint::id).toList();
+      Set<String> held = new HashSet<>();
+      List<Claim> claimed = claimAll(collection.getKey(), ids, held);
+      claims.addAll(claimed);
+      for (OutboxHints.Hint hint : collection.getValue()) {
+        // A hint whose document another relay holds stays until that relay is done.
+        if (!held.contains(leaseKey(hint.collection(), hint.id()))) {
+          done.add(hint);
+        }
+      }
+    }
+    int published = claims.isEmpty() ? 0 : publishAndMark(claims);
+    hints.removeAll(done);
+    return published;
+  }
+
+  /**
+   * The sweep: searches a whole collection for documents with pending events and claims up to
+   * {@code limit} of them whose lease is free or expired.
+   */
+  List<Claim> claim(String collection, int limit) {
+    Query pending = new Query(Criteria.where(AggregateStore.OUTBOX + ".0").exists(true));
+    pending.fields().include("_id");
+    List<Object> ids = new ArrayList<>();
+    for (Document document : mongo.find(pending.limit(limit), Document.class, collection)) {
+      ids.add(document.get("_id"));
+    }
+    return ids.isEmpty() ? List.of() : claimAll(collection, ids, new HashSet<>());
+  }
+
+  /**
+   * Takes the leases on many documents at once (one unordered insert: a key another relay holds
+   * fails, an expired one is taken over) and reads their pending events in one query. Every filter
+   * on a large collection names {@code _id} alone, so even the embedded store, which uses an index
+   * only for a query on exactly its keys, never scans it. The keys others hold are added to {@code
+   * held}.
+   */
+  private List<Claim> claimAll(String collection, List<Object> ids, Set<String> held) {
+    Date until = Date.from(clock.instant().plus(properties.relay().lease()));
+    List<Document> leases = new ArrayList<>(ids.size());
+    for (Object id : ids) {
+      leases.add(
+          new Document("_id", leaseKey(collection, id))
+              .append("owner", owner)
+              .append("until", until));
+    }
+    List<Object> won = new ArrayList<>(ids);
+    try {
+      mongo.getCollection(LEASES).insertMany(leases, new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      Set<Integer> lost = new HashSet<>();
+      e.getWriteErrors().forEach(error -> lost.add(error.getIndex()));
+      won = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        if (!lost.contains(i) || takeOverExpired(leaseKey(collection, ids.get(i)), until)) {
+          won.add(ids.get(i));
+        } else {
+          held.add(leaseKey(collection, ids.get(i)));
+        }
+      }
+    }
+    if (won.isEmpty()) {
+      return List.of();
+    }
+    Map<Object, Claim> claims = new LinkedHashMap<>();
+    Query pending = new Query(Criteria.where("_id").in(won));
+    pending.fields().include(AggregateStore.OUTBOX);
+    for (Document document : mongo.find(pending, Document.class, collection)) {
+      List<Document> outbox = document.getList(AggregateStore.OUTBOX, Document.class);
+      if (outbox != null && !outbox.isEmpty()) {
+        claims.put(
+            document.get("_id"),
+            new Claim(
+                collection,
+                document.get("_id"),
+                outbox.stream().map(AggregateStore::entry).toList()));
+      }
+    }
+    List<String> nothingPending = new ArrayList<>();
+    for (Object id : won) {
+      if (!claims.containsKey(id)) {
+        nothingPending.add(leaseKey(collection, id));
+      }
+    }
+    dropLeases(nothingPending);
+    return List.copyOf(claims.values());
+  }
+
+  private boolean takeOverExpired(String key, Date until) {
+    return mongo
+            .updateFirst(
+                new Query(
+                    Criteria.where("_id").is(key).and("until").lt(Date.from(clock.instant()))),
+                new Update().set("owner", owner).set("until", until),
+                LEASES)
+            .getModifiedCount()
+        == 1;
+  }
+
+  private void dropLeases(List<String> keys) {
+    if (!keys.isEmpty()) {
+      mongo.remove(new Query(Criteria.where("_id").in(keys).and("owner").is(owner)), LEASES);
+    }
+  }
+
+  private static String leaseKey(String collection, Object id) {
+    return collection
+        + ":"
+        + (id instanceof org.bson.types.ObjectId objectId ? objectId.toHexString() : id);
   }
 
   /** Sends every claimed document's events, then removes those the broker acknowledged. */
@@ -172,19 +282,23 @@ class OutboxRelay implements SmartLifecycle {
     }
     int published = 0;
     RuntimeException failure = null;
+    List<Claim> sent = new ArrayList<>();
+    List<String> unsent = new ArrayList<>();
     for (int i = 0; i < claims.size(); i++) {
       Claim claim = claims.get(i);
       try {
         awaitAll(sends.get(i));
-        markPublished(claim);
+        sent.add(claim);
         published += claim.entries().size();
       } catch (ExecutionException | TimeoutException | RuntimeException e) {
-        release(claim);
+        unsent.add(leaseKey(claim.collection(), claim.id()));
         if (failure == null) {
           failure = new IllegalStateException("Publishing outbox events failed", e);
         }
       }
     }
+    markPublished(sent);
+    dropLeases(unsent);
     if (failure != null) {
       throw failure;
     }
@@ -204,24 +318,30 @@ class OutboxRelay implements SmartLifecycle {
     return futures;
   }
 
-  /** Removes exactly the claimed entries and frees the document, if the claim is still ours. */
-  boolean markPublished(Claim claim) {
-    List<String> ids = claim.entries().stream().map(OutboxEntry::eventId).toList();
-    Update update =
-        new Update()
-            .pull(
-                AggregateStore.OUTBOX, new Document(OutboxEntry.EVENT_ID, new Document("$in", ids)))
-            .unset(AggregateStore.LEASE);
-    return mongo.updateFirst(ours(claim), update, claim.collection()).getModifiedCount() == 1;
-  }
-
-  private void release(Claim claim) {
-    mongo.updateFirst(ours(claim), new Update().unset(AggregateStore.LEASE), claim.collection());
-  }
-
-  private Query ours(Claim claim) {
-    return new Query(
-        Criteria.where("_id").is(claim.id()).and(AggregateStore.LEASE + ".owner").is(owner));
+  /** Removes exactly the published entries from their documents, then frees them. */
+  void markPublished(List<Claim> claims) {
+    Map<String, List<UpdateOneModel<Document>>> pulls = new LinkedHashMap<>();
+    List<String> keys = new ArrayList<>();
+    for (Claim claim : claims) {
+      List<String> ids = claim.entries().stream().map(OutboxEntry::eventId).toList();
+      pulls
+          .computeIfAbsent(claim.collection(), c -> new ArrayList<>())
+          .add(
+              new UpdateOneModel<>(
+                  new Document("_id", claim.id()),
+                  new Document(
+                      "$pull",
+                      new Document(
+                          AggregateStore.OUTBOX,
+                          new Document(OutboxEntry.EVENT_ID, new Document("$in", ids))))));
+      keys.add(leaseKey(claim.collection(), claim.id()));
+    }
+    pulls.forEach(
+        (collection, writes) ->
+            mongo
+                .getCollection(collection)
+                .bulkWrite(writes, new BulkWriteOptions().ordered(false)));
+    dropLeases(keys);
   }
 
   private void awaitAll(List<CompletableFuture<SendResult<String, String>>> futures)

@@ -75,6 +75,16 @@ class OutboxRelayIT {
     }
     await().atMost(WAIT).until(() -> pendingEvents(ledgerId).isEmpty());
     await().atMost(WAIT).until(() -> projection.applied(ledgerId).equals(List.of(1L)));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                mongo.count(
+                        new org.springframework.data.mongodb.core.query.Query(
+                            org.springframework.data.mongodb.core.query.Criteria.where("id")
+                                .is(ledgerId)),
+                        OutboxHints.COLLECTION)
+                    == 0);
   }
 
   @Test
@@ -135,7 +145,11 @@ class OutboxRelayIT {
             properties.topics(),
             List.of(collection),
             new MessagingProperties.Relay(
-                Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(10), 10),
+                Duration.ofMillis(100),
+                Duration.ofMillis(500),
+                Duration.ofSeconds(10),
+                10,
+                Duration.ofMillis(100)),
             properties.consumer());
     OutboxRelay dying =
         new OutboxRelay(mongo, kafka, shortLease, new OutboxSignal(), Clock.systemUTC());

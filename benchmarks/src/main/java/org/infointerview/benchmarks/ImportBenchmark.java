@@ -1,0 +1,185 @@
+package org.infointerview.benchmarks;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.infointerview.localrun.DevLogin;
+import org.infointerview.localrun.LocalPorts;
+
+/**
+ * What an alumni import costs: a generated alumni database export pushed through the real import
+ * path (upload, inspection, matching, validation, bulk writes with their events) into the store,
+ * beside a raw driver bulk write of the very documents it stored, in the same run on the same
+ * store. Also the peak heap of contacts-service while it imports.
+ *
+ * <p>Run from the repository root after {@code ./mvnw -B -q package -DskipTests}: {@code java -jar
+ * benchmarks/target/benchmarks.jar import [rows] [alone]} (default 1,000,000; {@code alone} stops
+ * the services that consume the events, so the store serves only the import and its relay). Goal:
+ * at least 0.6 times the raw rate, heap below 512 MB throughout.
+ */
+final class ImportBenchmark {
+
+  private static final int OFFSET = 31_000;
+  private static final Pattern FIELD = Pattern.compile("\"(%s)\"\\s*:\\s*\"?([^\",}]*)");
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  public static void main(String[] args) throws Exception {
+    int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    boolean alone = args.length > 1 && args[1].equals("alone");
+    new ImportBenchmark().run(rows, alone);
+  }
+
+  /**
+   * @param alone without the services that consume contacts.events, so the store serves only the
+   *     import and its relay
+   */
+  private void run(int rows, boolean alone) throws Exception {
+    Path file = AlumniFile.write(Files.createTempFile("alumni-", ".csv"), rows, 42);
+    System.out.printf("generated %,d rows, %,d bytes%n", rows, Files.size(file));
+    List<String> options =
+        alone ? List.of("--without=interviews-service,notifications-service") : List.of();
+    try (LocalStack stack = LocalStack.start(OFFSET, Map.of(), options)) {
+      LocalPorts ports = stack.ports();
+      String admin = new DevLogin(ports.issuer()).accessToken("admin", "admin");
+      String id;
+      Instant start = Instant.now();
+      Map<String, String> done;
+      try (HeapSampler heap = new HeapSampler(ports.contacts(), admin)) {
+        HttpResponse<String> accepted =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + ports.contacts()
+                                + "/imports?profile=alumni-db-export&fileName=benchmark.csv"))
+                    .header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+          throw new IllegalStateException("Import refused: " + accepted.body());
+        }
+        id = field(accepted.body(), "id");
+        System.out.printf(
+            "upload and inspection: %.1f s%n",
+            Duration.between(start, Instant.now()).toMillis() / 1000.0);
+        done = awaitEnd(ports, admin, id);
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        double jobSeconds =
+            Duration.between(
+                        Instant.parse(done.get("startedAt")), Instant.parse(done.get("finishedAt")))
+                    .toMillis()
+                / 1000.0;
+        double raw = rawRate(ports, id);
+        double imported = rows / seconds;
+        System.out.printf("%nalumni import of %,d rows (%s)%n", rows, done.get("status"));
+        System.out.printf(
+            "  created %s, updated %s, unchanged %s, failed %s%n",
+            done.get("created"), done.get("updated"), done.get("unchanged"), done.get("failed"));
+        System.out.printf(
+            "  import path    %,10.0f rows/s (%.1f s end to end; the job alone %.1f s, %,.0f rows/s)%n",
+            imported, seconds, jobSeconds, rows / jobSeconds);
+        System.out.printf(
+            "  raw bulkWrite  %,10.0f rows/s (the same documents, batches of 500)%n", raw);
+        System.out.printf(
+            "  ratio          %.2fx (goal >= 0.6x)   peak heap of contacts-service %.0f MB (goal < 512"
+                + " MB)%n",
+            imported / raw, heap.peakMegabytes());
+      }
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private Map<String, String> awaitEnd(LocalPorts ports, String token, String id) throws Exception {
+    URI status = URI.create("http://127.0.0.1:" + ports.contacts() + "/imports/" + id);
+    String last = "";
+    long lastPrint = 0;
+    while (true) {
+      String body =
+          http.send(
+                  HttpRequest.newBuilder(status).header("Authorization", "Bearer " + token).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      String state = field(body, "status");
+      if (System.currentTimeMillis() - lastPrint > 10_000) {
+        lastPrint = System.currentTimeMillis();
+        System.out.printf(
+            "  %s: %s rows read, ETA %s s%n",
+            state, field(body, "rowsRead"), field(body, "etaSeconds"));
+      }
+      if (List.of("COMPLETED", "CANCELLED", "FAILED").contains(state)) {
+        return Map.of(
+            "status", state,
+            "created", field(body, "created"),
+            "updated", field(body, "updated"),
+            "unchanged", field(body, "unchanged"),
+            "failed", field(body, "failed"),
+            "startedAt", field(body, "startedAt"),
+            "finishedAt", field(body, "finishedAt"));
+      }
+      last = body;
+      Thread.sleep(500);
+    }
+  }
+
+  /** Copies the documents the import stored into a scratch collection with raw bulk writes. */
+  private static double rawRate(LocalPorts ports, String importId) {
+    try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + ports.mongo())) {
+      MongoCollection<Document> contacts = client.getDatabase("contacts").getCollection("contacts");
+      MongoCollection<Document> scratch =
+          client.getDatabase("contacts").getCollection("raw_benchmark_" + new ObjectId());
+      long written = 0;
+      long nanos = 0;
+      List<InsertOneModel<Document>> batch = new ArrayList<>(500);
+      for (Document document :
+          contacts.find(new Document("importMark.importId", importId)).batchSize(500)) {
+        document.put("_id", new ObjectId());
+        batch.add(new InsertOneModel<>(document));
+        if (batch.size() == 500) {
+          nanos += write(scratch, batch);
+          written += batch.size();
+          batch.clear();
+        }
+      }
+      if (!batch.isEmpty()) {
+        nanos += write(scratch, batch);
+        written += batch.size();
+      }
+      scratch.drop();
+      return written / (nanos / 1e9);
+    }
+  }
+
+  private static long write(
+      MongoCollection<Document> collection, List<InsertOneModel<Document>> batch) {
+    long start = System.nanoTime();
+    collection.bulkWrite(batch, new BulkWriteOptions().ordered(false));
+    return System.nanoTime() - start;
+  }
+
+  private static String field(String json, String name) {
+    Matcher matcher =
+        Pattern.compile(String.format(FIELD.pattern(), Pattern.quote(name))).matcher(json);
+    return matcher.find() ? matcher.group(2).strip() : "";
+  }
+}

@@ -1,0 +1,90 @@
+package org.infointerview.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.infointerview.localrun.LocalPorts;
+
+/** The README's local run on offset ports, started for a benchmark and stopped after it. */
+final class LocalStack implements AutoCloseable {
+
+  private final Process process;
+  private final LocalPorts ports;
+
+  private LocalStack(Process process, LocalPorts ports) {
+    this.process = process;
+    this.ports = ports;
+  }
+
+  static LocalStack start(int offset, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    return start(offset, environment, List.of());
+  }
+
+  /** Starts it with extra local-run options, such as {@code --without=interviews-service}. */
+  static LocalStack start(int offset, Map<String, String> environment, List<String> options)
+      throws IOException, InterruptedException {
+    Path jar = Path.of("local-run", "target", "local-run.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException("Build first: ./mvnw -B -q package -DskipTests");
+    }
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--data=target/benchmark-" + UUID.randomUUID(),
+                "--port-offset=" + offset));
+    command.addAll(options);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    BufferedReader lines =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = lines.readLine()) != null) {
+      System.out.println(line);
+      if (line.contains("InfoInterview is ready")) {
+        Thread drain =
+            new Thread(
+                () -> {
+                  try {
+                    for (String more = lines.readLine(); more != null; more = lines.readLine()) {
+                      if (more.contains(" WARN ")
+                          || more.contains(" ERROR ")
+                          || more.contains("Import ")) {
+                        System.out.println(more);
+                      }
+                    }
+                  } catch (IOException ignored) {
+                    // the stack stopped
+                  }
+                });
+        drain.setDaemon(true);
+        drain.start();
+        return new LocalStack(process, new LocalPorts(offset));
+      }
+    }
+    throw new IllegalStateException("The local run did not start");
+  }
+
+  LocalPorts ports() {
+    return ports;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.toHandle().descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    process.waitFor(60, TimeUnit.SECONDS);
+  }
+}
