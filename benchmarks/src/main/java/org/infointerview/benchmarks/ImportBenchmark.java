@@ -5,10 +5,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertOneModel;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.infointerview.localrun.DevLogin;
@@ -37,9 +31,6 @@ import org.infointerview.localrun.LocalPorts;
 final class ImportBenchmark {
 
   private static final int OFFSET = 31_000;
-  private static final Pattern FIELD = Pattern.compile("\"(%s)\"\\s*:\\s*\"?([^\",}]*)");
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -63,26 +54,12 @@ final class ImportBenchmark {
       Instant start = Instant.now();
       Map<String, String> done;
       try (HeapSampler heap = new HeapSampler(ports.contacts(), admin)) {
-        HttpResponse<String> accepted =
-            http.send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://127.0.0.1:"
-                                + ports.contacts()
-                                + "/imports?profile=alumni-db-export&fileName=benchmark.csv"))
-                    .header("Authorization", "Bearer " + admin)
-                    .header("Content-Type", "text/csv")
-                    .POST(HttpRequest.BodyPublishers.ofFile(file))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (accepted.statusCode() != 202) {
-          throw new IllegalStateException("Import refused: " + accepted.body());
-        }
-        id = field(accepted.body(), "id");
+        ImportClient imports = new ImportClient(ports, admin);
+        id = imports.start(file);
         System.out.printf(
             "upload and inspection: %.1f s%n",
             Duration.between(start, Instant.now()).toMillis() / 1000.0);
-        done = awaitEnd(ports, admin, id);
+        done = imports.awaitEnd(id);
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         double jobSeconds =
             Duration.between(
@@ -107,38 +84,6 @@ final class ImportBenchmark {
       }
     } finally {
       Files.deleteIfExists(file);
-    }
-  }
-
-  private Map<String, String> awaitEnd(LocalPorts ports, String token, String id) throws Exception {
-    URI status = URI.create("http://127.0.0.1:" + ports.contacts() + "/imports/" + id);
-    String last = "";
-    long lastPrint = 0;
-    while (true) {
-      String body =
-          http.send(
-                  HttpRequest.newBuilder(status).header("Authorization", "Bearer " + token).build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      String state = field(body, "status");
-      if (System.currentTimeMillis() - lastPrint > 10_000) {
-        lastPrint = System.currentTimeMillis();
-        System.out.printf(
-            "  %s: %s rows read, ETA %s s%n",
-            state, field(body, "rowsRead"), field(body, "etaSeconds"));
-      }
-      if (List.of("COMPLETED", "CANCELLED", "FAILED").contains(state)) {
-        return Map.of(
-            "status", state,
-            "created", field(body, "created"),
-            "updated", field(body, "updated"),
-            "unchanged", field(body, "unchanged"),
-            "failed", field(body, "failed"),
-            "startedAt", field(body, "startedAt"),
-            "finishedAt", field(body, "finishedAt"));
-      }
-      last = body;
-      Thread.sleep(500);
     }
   }
 
@@ -175,11 +120,5 @@ final class ImportBenchmark {
     long start = System.nanoTime();
     collection.bulkWrite(batch, new BulkWriteOptions().ordered(false));
     return System.nanoTime() - start;
-  }
-
-  private static String field(String json, String name) {
-    Matcher matcher =
-        Pattern.compile(String.format(FIELD.pattern(), Pattern.quote(name))).matcher(json);
-    return matcher.find() ? matcher.group(2).strip() : "";
   }
 }

@@ -200,22 +200,7 @@ public class Contact {
     if (referredBy != null) {
       return this;
     }
-    return new Contact(
-        id,
-        ownerId,
-        source,
-        status,
-        mergedInto,
-        details,
-        consent,
-        consentHistory,
-        provenance,
-        linkedUserId,
-        contactId,
-        importMark,
-        createdAt,
-        now,
-        version);
+    return change().referredBy(contactId).updatedAt(now).build();
   }
 
   public @Nullable String referredBy() {
@@ -264,22 +249,7 @@ public class Contact {
     List<Provenance> history = new ArrayList<>(provenance);
     history.add(
         new Provenance(origin.origin(), origin.reference(), origin.row(), origin.at(), changed));
-    return new Contact(
-        id,
-        ownerId,
-        source,
-        status,
-        mergedInto,
-        revised,
-        consent,
-        consentHistory,
-        history,
-        linkedUserId,
-        referredBy,
-        importMark,
-        createdAt,
-        origin.at(),
-        version);
+    return change().details(revised).provenance(history).updatedAt(origin.at()).build();
   }
 
   /** This contact with a new consent, recorded in its history; this very object if unchanged. */
@@ -291,42 +261,12 @@ public class Contact {
     Consent changed = requested.changedBy(actor, now, consent);
     List<ConsentChange> history = new ArrayList<>(consentHistory);
     history.add(new ConsentChange(changed, actor, actorId, now));
-    return new Contact(
-        id,
-        ownerId,
-        source,
-        status,
-        mergedInto,
-        details,
-        changed,
-        history,
-        provenance,
-        linkedUserId,
-        referredBy,
-        importMark,
-        createdAt,
-        now,
-        version);
+    return change().consent(changed).consentHistory(history).updatedAt(now).build();
   }
 
   /** This institution contact tied to the alumnus who signed in as this person. */
   Contact linkedTo(String userId, Instant now) {
-    return new Contact(
-        id,
-        ownerId,
-        source,
-        status,
-        mergedInto,
-        details,
-        consent,
-        consentHistory,
-        provenance,
-        userId,
-        referredBy,
-        importMark,
-        createdAt,
-        now,
-        version);
+    return change().linkedUserId(userId).updatedAt(now).build();
   }
 
   /**
@@ -338,42 +278,23 @@ public class Contact {
         new ContactDetails(
             "", "", null, null, List.of(), List.of(), null, null, null, null, List.of(), null, null,
             null, null, null, List.of());
-    return new Contact(
-        id,
-        ownerId,
-        source,
-        ContactStatus.ERASED,
-        null,
-        nothing,
-        Consent.notAsked(),
-        List.of(),
-        List.of(),
-        null,
-        null,
-        null,
-        createdAt,
-        now,
-        version);
+    return change()
+        .status(ContactStatus.ERASED)
+        .mergedInto(null)
+        .details(nothing)
+        .consent(Consent.notAsked())
+        .consentHistory(List.of())
+        .provenance(List.of())
+        .linkedUserId(null)
+        .referredBy(null)
+        .importMark(null)
+        .updatedAt(now)
+        .build();
   }
 
   /** This state, marked as written by an import, so that the import can be undone. */
   public Contact markedBy(ImportMark mark) {
-    return new Contact(
-        id,
-        ownerId,
-        source,
-        status,
-        mergedInto,
-        details,
-        consent,
-        consentHistory,
-        provenance,
-        linkedUserId,
-        referredBy,
-        mark,
-        createdAt,
-        updatedAt,
-        version);
+    return change().importMark(mark).build();
   }
 
   /** The details and consent an import replaced, put back; the mark is gone. */
@@ -389,22 +310,14 @@ public class Contact {
     if (!consentBefore.sameChoicesAs(consent)) {
       consents.add(new ConsentChange(consentBefore, ConsentActor.IMPORT, mark.importId(), now));
     }
-    return new Contact(
-        id,
-        ownerId,
-        source,
-        status,
-        mergedInto,
-        before,
-        consentBefore,
-        consents,
-        history,
-        linkedUserId,
-        referredBy,
-        null,
-        createdAt,
-        now,
-        version);
+    return change()
+        .details(before)
+        .consent(consentBefore)
+        .consentHistory(consents)
+        .provenance(history)
+        .importMark(null)
+        .updatedAt(now)
+        .build();
   }
 
   /**
@@ -465,82 +378,52 @@ public class Contact {
               true);
       consents.add(new ConsentChange(mergedConsent, ConsentActor.ADMIN, actorId, now));
     }
-    return new Contact(
-        id,
-        ownerId,
-        source,
-        status,
-        mergedInto,
-        merged,
-        mergedConsent,
-        consents,
-        history,
-        linkedUserId != null ? linkedUserId : other.linkedUserId,
-        referredBy,
-        importMark,
-        createdAt,
-        now,
-        version);
+    return change()
+        .details(merged)
+        .consent(mergedConsent)
+        .consentHistory(consents)
+        .provenance(history)
+        .linkedUserId(linkedUserId != null ? linkedUserId : other.linkedUserId)
+        .updatedAt(now)
+        .build();
   }
 
   /** This record, folded into another: hidden, its state kept so the merge can be undone. */
   public Contact mergedInto(String survivorId, Instant now) {
-    return new Contact(
-        id,
-        ownerId,
-        source,
-        ContactStatus.MERGED,
-        survivorId,
-        details,
-        consent,
-        consentHistory,
-        provenance,
-        null,
-        referredBy,
-        importMark,
-        createdAt,
-        now,
-        version);
+    return change()
+        .status(ContactStatus.MERGED)
+        .mergedInto(survivorId)
+        .linkedUserId(null)
+        .updatedAt(now)
+        .build();
   }
 
   /** A merged record, live again (its merge undone). */
   public Contact unmerged(@Nullable String linkedUser, Instant now) {
-    return new Contact(
-        id,
-        ownerId,
-        source,
-        ContactStatus.ACTIVE,
-        null,
-        details,
-        consent,
-        consentHistory,
-        provenance,
-        linkedUser,
-        referredBy,
-        importMark,
-        createdAt,
-        now,
-        version);
+    return change()
+        .status(ContactStatus.ACTIVE)
+        .mergedInto(null)
+        .linkedUserId(linkedUser)
+        .updatedAt(now)
+        .build();
   }
 
   /** This contact with the state an earlier snapshot of it had, at its current version. */
   public Contact withStateOf(Contact snapshot, Instant now) {
-    return new Contact(
-        id,
-        snapshot.ownerId,
-        snapshot.source,
-        snapshot.status,
-        snapshot.mergedInto,
-        snapshot.details,
-        snapshot.consent,
-        snapshot.consentHistory,
-        snapshot.provenance,
-        snapshot.linkedUserId,
-        snapshot.referredBy,
-        snapshot.importMark,
-        createdAt,
-        now,
-        version);
+    return change()
+        .ownerId(snapshot.ownerId)
+        .source(snapshot.source)
+        .status(snapshot.status)
+        .mergedInto(snapshot.mergedInto)
+        .details(snapshot.details)
+        .consent(snapshot.consent)
+        .consentHistory(snapshot.consentHistory)
+        .provenance(snapshot.provenance)
+        .linkedUserId(snapshot.linkedUserId)
+        .referredBy(snapshot.referredBy)
+        .importMark(snapshot.importMark)
+        .updatedAt(now)
+        .build();
   }
 
   public ContactStatus status() {
@@ -574,6 +457,126 @@ public class Contact {
 
   public @Nullable ImportMark importMark() {
     return importMark;
+  }
+
+  private Builder change() {
+    return new Builder(this);
+  }
+
+  /** A copy of this contact's state with some fields replaced; derived keys are computed anew. */
+  private static final class Builder {
+    private String id;
+    private @Nullable String ownerId;
+    private ContactSource source;
+    private ContactStatus status;
+    private @Nullable String mergedInto;
+    private ContactDetails details;
+    private Consent consent;
+    private List<ConsentChange> consentHistory;
+    private List<Provenance> provenance;
+    private @Nullable String linkedUserId;
+    private @Nullable String referredBy;
+    private @Nullable ImportMark importMark;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private @Nullable Long version;
+
+    Builder(Contact contact) {
+      this.id = contact.id;
+      this.ownerId = contact.ownerId;
+      this.source = contact.source;
+      this.status = contact.status;
+      this.mergedInto = contact.mergedInto;
+      this.details = contact.details;
+      this.consent = contact.consent;
+      this.consentHistory = contact.consentHistory;
+      this.provenance = contact.provenance;
+      this.linkedUserId = contact.linkedUserId;
+      this.referredBy = contact.referredBy;
+      this.importMark = contact.importMark;
+      this.createdAt = contact.createdAt;
+      this.updatedAt = contact.updatedAt;
+      this.version = contact.version;
+    }
+
+    Builder ownerId(@Nullable String value) {
+      this.ownerId = value;
+      return this;
+    }
+
+    Builder source(ContactSource value) {
+      this.source = value;
+      return this;
+    }
+
+    Builder status(ContactStatus value) {
+      this.status = value;
+      return this;
+    }
+
+    Builder mergedInto(@Nullable String value) {
+      this.mergedInto = value;
+      return this;
+    }
+
+    Builder details(ContactDetails value) {
+      this.details = value;
+      return this;
+    }
+
+    Builder consent(Consent value) {
+      this.consent = value;
+      return this;
+    }
+
+    Builder consentHistory(List<ConsentChange> value) {
+      this.consentHistory = value;
+      return this;
+    }
+
+    Builder provenance(List<Provenance> value) {
+      this.provenance = value;
+      return this;
+    }
+
+    Builder linkedUserId(@Nullable String value) {
+      this.linkedUserId = value;
+      return this;
+    }
+
+    Builder referredBy(@Nullable String value) {
+      this.referredBy = value;
+      return this;
+    }
+
+    Builder importMark(@Nullable ImportMark value) {
+      this.importMark = value;
+      return this;
+    }
+
+    Builder updatedAt(Instant value) {
+      this.updatedAt = value;
+      return this;
+    }
+
+    Contact build() {
+      return new Contact(
+          id,
+          ownerId,
+          source,
+          status,
+          mergedInto,
+          details,
+          consent,
+          consentHistory,
+          provenance,
+          linkedUserId,
+          referredBy,
+          importMark,
+          createdAt,
+          updatedAt,
+          version);
+    }
   }
 
   /** The fact of this contact's creation, for other services. No email addresses or phones. */

@@ -37,6 +37,11 @@ public record ContactDraft(
     tags = List.copyOf(tags);
   }
 
+  /** Values from a request body's list, none when it is absent; a null element counts as empty. */
+  static List<String> texts(@Nullable List<String> values) {
+    return values == null ? List.of() : values.stream().map(v -> v == null ? "" : v).toList();
+  }
+
   /** The draft that gives these details back, for changing some fields and checking again. */
   public static ContactDraft of(ContactDetails details) {
     AlumniFacts alumni = details.alumni();

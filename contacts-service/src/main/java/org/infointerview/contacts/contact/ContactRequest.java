@@ -1,7 +1,6 @@
 package org.infointerview.contacts.contact;
 
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,13 +38,13 @@ record ContactRequest(
         familyName,
         preferredName,
         pronouns,
-        listOf(emails),
-        listOf(phones),
+        ContactDraft.texts(emails),
+        ContactDraft.texts(phones),
         linkedinUrl,
         organizationName,
         jobTitle,
         industry,
-        listOf(careerFields),
+        ContactDraft.texts(careerFields),
         city,
         region,
         country,
@@ -55,10 +54,6 @@ record ContactRequest(
         degree,
         major,
         college,
-        listOf(tags));
-  }
-
-  private static List<String> listOf(@Nullable List<String> values) {
-    return values == null ? List.of() : values.stream().map(v -> Objects.toString(v, "")).toList();
+        ContactDraft.texts(tags));
   }
 }

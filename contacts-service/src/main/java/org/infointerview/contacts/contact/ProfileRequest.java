@@ -1,7 +1,6 @@
 package org.infointerview.contacts.contact;
 
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,12 +30,12 @@ record ProfileRequest(
         preferredName,
         pronouns,
         base.emails(),
-        listOf(phones),
+        ContactDraft.texts(phones),
         linkedinUrl,
         organizationName,
         jobTitle,
         industry,
-        listOf(careerFields),
+        ContactDraft.texts(careerFields),
         city,
         region,
         country,
@@ -47,9 +46,5 @@ record ProfileRequest(
         base.major(),
         base.college(),
         base.tags());
-  }
-
-  private static List<String> listOf(@Nullable List<String> values) {
-    return values == null ? List.of() : values.stream().map(v -> Objects.toString(v, "")).toList();
   }
 }
