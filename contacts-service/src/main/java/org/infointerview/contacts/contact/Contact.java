@@ -455,6 +455,11 @@ public class Contact {
         && consentHistory.get(consentHistory.size() - 1).actor() == ConsentActor.SELF;
   }
 
+  /** The folded family name, the key duplicates are looked for under. */
+  public @Nullable String familyKey() {
+    return familyKey;
+  }
+
   public @Nullable ImportMark importMark() {
     return importMark;
   }

@@ -23,7 +23,6 @@ import org.infointerview.contacts.contact.ContactDraft;
 import org.infointerview.contacts.contact.ContactRules;
 import org.infointerview.contacts.contact.ImportMark;
 import org.infointerview.contacts.contact.Provenance;
-import org.infointerview.contacts.contact.SearchTokens;
 import org.infointerview.contacts.imports.RowMapper.ConsentCells;
 import org.infointerview.contacts.imports.RowMapper.MappedRow;
 import org.infointerview.messaging.outbox.AggregateStore;
@@ -207,7 +206,9 @@ class Importer {
         if (contact.details().externalAlumniId() == null) {
           counts.withoutAlumniId = true;
         }
-        counts.families.add(SearchTokens.nameKey("", contact.details().familyName()));
+        if (contact.familyKey() != null) {
+          counts.families.add(contact.familyKey());
+        }
         continue;
       }
       Contact revised = match.revised(checked.details(), origin);
