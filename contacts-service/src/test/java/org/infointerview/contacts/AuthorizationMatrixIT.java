@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.infointerview.contacts.contact.Contact;
 import org.infointerview.contacts.contact.InstitutionContacts;
+import org.infointerview.contacts.imports.AlumniSyncFixtures;
 import org.infointerview.contacts.matching.DuplicateFinder;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.outbox.AggregateStore;
@@ -106,6 +107,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
       case "alumni" -> alumni.optedInAlumnus("Owned" + marker).id();
       case "import" -> finishedImport(api, marker);
       case "match" -> openMatch(marker);
+      case "sync" -> alumniSyncSetUp();
       default -> null;
     };
   }
@@ -188,6 +190,18 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     return id;
   }
 
+  /**
+   * Alumni sync settings, stored as they are (past the address check, as if the name had resolved
+   * elsewhere when saved), with no run going on.
+   */
+  private @Nullable String alumniSyncSetUp() {
+    if (mongo.findById("settings", org.bson.Document.class, "alumni_sync") == null) {
+      AlumniSyncFixtures.storeUnchecked(mongo, "https://127.0.0.1:9/alumni");
+    }
+    AlumniSyncFixtures.awaitNoRun(mongo);
+    return null;
+  }
+
   private String finishedImport(ApiClient api, String marker) {
     String csv = "First Name,Last Name\nMatrix,Imported" + marker + "\n";
     HttpResponse<String> accepted =
@@ -218,8 +232,15 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     if (row.path().endsWith("/merge")) {
       return "{\"survivorId\": \"" + "SURVIVOR" + "\"}";
     }
-    if (row.path().startsWith("/matches") || row.path().startsWith("/imports/{id}")) {
+    if (row.path().startsWith("/matches")
+        || row.path().startsWith("/imports/{id}")
+        || row.path().equals("/alumni-sync/runs")) {
       return null;
+    }
+    if (row.path().equals("/alumni-sync")) {
+      // an admin is refused for the page size, before anything else is looked at
+      return "{\"baseUrl\": \"https://93.184.216.34/alumni\", \"authentication\": \"NONE\","
+          + " \"pageSize\": 0}";
     }
     if (row.path().startsWith("/imports/profiles/")) {
       return "{\"source\": \"ALUMNI_IMPORT\", \"columns\": [{\"header\": \"A\", \"target\":"

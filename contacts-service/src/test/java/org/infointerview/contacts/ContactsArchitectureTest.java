@@ -15,6 +15,12 @@ class ContactsArchitectureTest {
   }
 
   @Test
+  void onlyTheAlumniApiPackageUsesMicronaut() {
+    ArchitectureRules.onlyThisPackageUsesMicronaut("org.infointerview.contacts.alumniapi..")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheMessagingModuleSendsToKafka() {
     ArchitectureRules.onlyMessagingSendsToKafka().check(classes);
   }

@@ -1,6 +1,5 @@
 package org.infointerview.contacts.imports;
 
-import java.io.Closeable;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * delimiters and line breaks. A record longer than the limit (an unbalanced quote swallowing the
  * rest of the file, a 5 MB cell) stops reading with a reason instead of filling the heap.
  */
-final class CsvFile implements Closeable {
+final class CsvFile implements RowSource {
 
   static final int SAMPLE_BYTES = 64 * 1024;
   private static final char[] DELIMITERS = {',', ';', '\t', '|'};
@@ -81,9 +80,8 @@ final class CsvFile implements Closeable {
   }
 
   /** One data row: its row number as a spreadsheet shows it, and its cells by column. */
-  record Row(long number, List<String> cells) {}
-
   private final TextEncoding encoding;
+
   private final char delimiter;
   private final List<String> headers;
   private final Map<Integer, ImportTarget> targets;
@@ -214,7 +212,8 @@ final class CsvFile implements Closeable {
   }
 
   /** The next data row, or null at the end of the file. */
-  @Nullable Row next() throws IOException {
+  @Override
+  public RowSource.@Nullable Row next() throws IOException {
     for (CSVRecord record = next(records, reader, parser);
         record != null;
         record = next(records, reader, parser)) {
@@ -222,7 +221,7 @@ final class CsvFile implements Closeable {
       if (cells.stream().allMatch(String::isBlank)) {
         continue;
       }
-      return new Row(record.getRecordNumber(), cells);
+      return new RowSource.Row(record.getRecordNumber(), cells);
     }
     if (reader.failure != null) {
       throw reader.failure;
@@ -320,11 +319,13 @@ final class CsvFile implements Closeable {
     return delimiter;
   }
 
-  List<String> headers() {
+  @Override
+  public List<String> headers() {
     return headers;
   }
 
-  Map<Integer, ImportTarget> targets() {
+  @Override
+  public Map<Integer, ImportTarget> targets() {
     return targets;
   }
 

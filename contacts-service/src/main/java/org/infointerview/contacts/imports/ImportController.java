@@ -82,12 +82,20 @@ class ImportController {
 
     static ImportResponse of(ImportJob job, Instant now) {
       long total = job.totalRows();
-      int percent =
-          job.status() == ImportStatus.COMPLETED || total == 0
-              ? (job.status() == ImportStatus.QUEUED ? 0 : 100)
-              : (int) Math.min(100, job.rowsRead() * 100 / total);
+      int percent;
+      if (job.status() == ImportStatus.COMPLETED) {
+        percent = 100;
+      } else if (total == 0) {
+        // Rows still unknown (an alumni API that does not say how many it has)
+        percent = job.status().finished() ? 100 : 0;
+      } else {
+        percent = (int) Math.min(100, job.rowsRead() * 100 / total);
+      }
       Long eta = null;
-      if (job.status() == ImportStatus.RUNNING && job.startedAt() != null && job.rowsRead() > 0) {
+      if (job.status() == ImportStatus.RUNNING
+          && job.startedAt() != null
+          && job.rowsRead() > 0
+          && total >= job.rowsRead()) {
         long elapsed = Duration.between(job.startedAt(), now).toMillis();
         eta = Math.max(0, elapsed * (total - job.rowsRead()) / job.rowsRead() / 1000);
       }

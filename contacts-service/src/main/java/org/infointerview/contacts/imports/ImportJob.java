@@ -42,6 +42,12 @@ record ImportJob(
     long undoRestored,
     long undoKept) {
 
+  /** A job whose rows come from a service (the alumni API): their number is not known yet. */
+  static ImportJob fromService(
+      String id, MappingProfile profile, String description, String createdBy, Instant now) {
+    return queued(id, profile, description, 0, "UTF-8", "", 0, createdBy, now);
+  }
+
   static ImportJob queued(
       String id,
       MappingProfile profile,
@@ -50,16 +56,38 @@ record ImportJob(
       CsvFile.Shape shape,
       String createdBy,
       Instant now) {
+    return queued(
+        id,
+        profile,
+        fileName,
+        fileBytes,
+        shape.encoding(),
+        shape.delimiter(),
+        shape.rows(),
+        createdBy,
+        now);
+  }
+
+  private static ImportJob queued(
+      String id,
+      MappingProfile profile,
+      String fileName,
+      long fileBytes,
+      String encoding,
+      String delimiter,
+      long rows,
+      String createdBy,
+      Instant now) {
     return new ImportJob(
         id,
         profile.name(),
         profile.source(),
         fileName,
         fileBytes,
-        shape.encoding(),
-        shape.delimiter(),
+        encoding,
+        delimiter,
         ImportStatus.QUEUED,
-        shape.rows(),
+        rows,
         0,
         0,
         0,

@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.infointerview.contacts.alumniapi.AlumniDirectoryException;
 import org.infointerview.contacts.contact.Contact;
 import org.infointerview.contacts.matching.DuplicateFinder;
 import org.infointerview.events.contacts.AlumniImportCompleted;
@@ -113,12 +115,81 @@ class ImportService {
               clock.instant());
       store.insert(job, List.of());
       audit.record(admin, "IMPORT", "Import", job.id(), null, "alumni import of " + fileName);
-      executor.execute(() -> runJob(job, file, profile));
+      executor.execute(() -> runJob(job, profile, new SpooledFile(file, profile)));
       return job;
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(file);
       throw e;
     }
+  }
+
+  /**
+   * Queues a job that reads its rows from somewhere else than an upload (the alumni API).
+   *
+   * @param source opens the rows on the import thread, and hears how the job ended
+   */
+  ImportJob startFrom(
+      String startedBy, MappingProfile profile, String description, JobSource source) {
+    ImportJob job =
+        ImportJob.fromService(
+            new ObjectId().toHexString(), profile, description, startedBy, clock.instant());
+    store.insert(job, List.of());
+    try {
+      executor.execute(() -> runJob(job, profile, source));
+    } catch (RuntimeException e) {
+      mongo.updateFirst(
+          Query.query(Criteria.where("_id").is(job.id())),
+          new Update()
+              .set("status", ImportStatus.FAILED)
+              .set("finishedAt", clock.instant())
+              .set("failure", "could not be queued: " + e.getMessage()),
+          ImportJob.class);
+      source.ended(job, false);
+      throw e;
+    }
+    return job;
+  }
+
+  /** Where a job's rows come from, and who hears how it ended. */
+  interface JobSource {
+    /** Opens the rows; called on the import thread. */
+    RowSource open(ImportJob job) throws IOException;
+
+    /** Called once when the job ends, however it ended. */
+    void ended(ImportJob job, boolean completed);
+  }
+
+  /** An upload spooled to disk: read as CSV, deleted when its job ends. */
+  private final class SpooledFile implements JobSource {
+    private final Path file;
+    private final MappingProfile profile;
+
+    SpooledFile(Path file, MappingProfile profile) {
+      this.file = file;
+      this.profile = profile;
+    }
+
+    @Override
+    public RowSource open(ImportJob job) throws IOException {
+      return CsvFile.open(file, profile, properties.maxRowCharacters());
+    }
+
+    @Override
+    public void ended(ImportJob job, boolean completed) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        log.warn("Could not delete spooled file {}", file, e);
+      }
+    }
+  }
+
+  /** Records that a running job now knows how many rows it has (for its progress bar). */
+  void totalKnown(String id, long rows) {
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(id)),
+        new Update().set("totalRows", rows),
+        ImportJob.class);
   }
 
   ImportJob job(String id) {
@@ -204,7 +275,7 @@ class ImportService {
         ImportJob.class);
   }
 
-  private void runJob(ImportJob queued, Path file, MappingProfile profile) {
+  private void runJob(ImportJob queued, MappingProfile profile, JobSource source) {
     String id = queued.id();
     Instant started = clock.instant();
     mongo.updateFirst(
@@ -221,57 +292,87 @@ class ImportService {
         queued.fileName(),
         profile.name());
     ProgressReporter progress = new ProgressReporter(queued, started);
+    Importer.Counts counts = null;
+    Exception failure = null;
     try {
-      Importer.Counts counts = importer.run(queued, file, profile, progress);
-      boolean cancelled = progress.cancelled();
-      Update done =
-          counters(counts)
-              .set("status", cancelled ? ImportStatus.CANCELLED : ImportStatus.COMPLETED)
-              .set("finishedAt", clock.instant());
-      List<OutboxEntry> events =
-          List.of(
-              outbox.entry(
-                  id,
-                  new AlumniImportCompleted(
-                      id,
-                      profile.name(),
-                      counts.read,
-                      counts.created,
-                      counts.updated,
-                      counts.unchanged,
-                      counts.failed)));
-      store.apply(
-          ImportJob.class, id, Criteria.where("status").is(ImportStatus.RUNNING), done, events);
-      try {
-        duplicates.scan(counts.families);
-      } catch (RuntimeException e) {
-        log.warn("Import {}: the duplicate scan after it failed", id, e);
-      }
-      log.info(
-          "Import {} {}: {} read, {} created, {} updated, {} unchanged, {} failed",
-          id,
-          cancelled ? "cancelled" : "completed",
-          counts.read,
-          counts.created,
-          counts.updated,
-          counts.unchanged,
-          counts.failed);
+      counts = importer.run(queued, source.open(queued), profile, progress);
     } catch (IOException | RuntimeException e) {
-      log.error("Import {} failed", id, e);
-      mongo.updateFirst(
-          Query.query(Criteria.where("_id").is(id)),
-          new Update()
-              .set("status", ImportStatus.FAILED)
-              .set("finishedAt", clock.instant())
-              .set("failure", "the import stopped: " + e.getMessage()),
-          ImportJob.class);
-    } finally {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        log.warn("Could not delete spooled file {}", file, e);
-      }
+      failure = e;
     }
+    // The source hears the outcome before anyone can see the job ended (a sync's lock is free
+    // and its watermark moved by the time the job reads COMPLETED).
+    try {
+      source.ended(queued, counts != null && !progress.cancelled());
+    } catch (RuntimeException e) {
+      log.warn("Import {}: its source could not be closed", id, e);
+    }
+    if (counts != null) {
+      completed(id, profile, counts, progress.cancelled());
+    } else {
+      failed(id, Objects.requireNonNull(failure));
+    }
+  }
+
+  private void completed(
+      String id, MappingProfile profile, Importer.Counts counts, boolean cancelled) {
+    Update done =
+        counters(counts)
+            .set("status", cancelled ? ImportStatus.CANCELLED : ImportStatus.COMPLETED)
+            .set("finishedAt", clock.instant());
+    List<OutboxEntry> events =
+        List.of(
+            outbox.entry(
+                id,
+                new AlumniImportCompleted(
+                    id,
+                    profile.name(),
+                    counts.read,
+                    counts.created,
+                    counts.updated,
+                    counts.unchanged,
+                    counts.failed)));
+    store.apply(
+        ImportJob.class, id, Criteria.where("status").is(ImportStatus.RUNNING), done, events);
+    try {
+      duplicates.scan(counts.families);
+    } catch (RuntimeException e) {
+      log.warn("Import {}: the duplicate scan after it failed", id, e);
+    }
+    log.info(
+        "Import {} {}: {} read, {} created, {} updated, {} unchanged, {} failed",
+        id,
+        cancelled ? "cancelled" : "completed",
+        counts.read,
+        counts.created,
+        counts.updated,
+        counts.unchanged,
+        counts.failed);
+  }
+
+  private void failed(String id, Exception e) {
+    if (e instanceof AlumniDirectoryException) {
+      log.warn("Import {} stopped: {}", id, e.getMessage());
+    } else {
+      log.error("Import {} failed", id, e);
+    }
+    String reason = "the import stopped: " + e.getMessage();
+    // The reason heads the job's error report (row 0: before every row's problems).
+    mongo
+        .getCollection(PROBLEMS)
+        .insertOne(
+            new Document("importId", id)
+                .append("row", 0L)
+                .append("column", "")
+                .append("value", "")
+                .append("reason", reason));
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(id)),
+        new Update()
+            .set("status", ImportStatus.FAILED)
+            .set("finishedAt", clock.instant())
+            .set("failure", reason)
+            .inc("problems", 1),
+        ImportJob.class);
   }
 
   private void runUndo(String id) {

@@ -114,7 +114,7 @@ class Importer {
     long failed = 0;
     try (CsvFile csv = CsvFile.open(file, profile, properties.maxRowCharacters())) {
       RowMapper mapper = new RowMapper(csv.targets(), csv.headers());
-      for (CsvFile.Row row = csv.next(); row != null; row = csv.next()) {
+      for (RowSource.Row row = csv.next(); row != null; row = csv.next()) {
         if (++rows > properties.maxRows()) {
           throw ImportRefused.unreadable(
               "the file has more than " + properties.maxRows() + " rows; split it");
@@ -142,12 +142,32 @@ class Importer {
   /** Imports every row of a file for a job; stops between batches when cancelled. */
   Counts run(ImportJob job, Path file, MappingProfile profile, Progress progress)
       throws IOException {
+    return run(job, CsvFile.open(file, profile, properties.maxRowCharacters()), profile, progress);
+  }
+
+  /**
+   * Imports every row of a source for a job (and closes it); stops between batches when cancelled.
+   * When the source fails part way (an alumni API page that cannot be had), the rows read before
+   * are still imported, then the failure goes on to the caller.
+   */
+  Counts run(ImportJob job, RowSource source, MappingProfile profile, Progress progress)
+      throws IOException {
     CareerFieldCatalog.Snapshot taxonomy = careerFields.snapshot();
     Counts counts = new Counts();
-    try (CsvFile csv = CsvFile.open(file, profile, properties.maxRowCharacters())) {
+    try (RowSource csv = source) {
       RowMapper mapper = new RowMapper(csv.targets(), csv.headers());
       List<MappedRow> batch = new ArrayList<>(properties.batchSize());
-      for (CsvFile.Row row = csv.next(); row != null; row = csv.next()) {
+      while (true) {
+        RowSource.Row row;
+        try {
+          row = csv.next();
+        } catch (IOException | RuntimeException e) {
+          progress.batch(counts, importBatch(job, profile, mapper, taxonomy, batch, counts));
+          throw e;
+        }
+        if (row == null) {
+          break;
+        }
         batch.add(mapper.map(row));
         if (batch.size() == properties.batchSize()) {
           progress.batch(counts, importBatch(job, profile, mapper, taxonomy, batch, counts));
@@ -178,6 +198,10 @@ class Importer {
     for (MappedRow row : rows) {
       counts.read++;
       Contact match = known.match(row.draft());
+      if (match == null && row.updateOnly()) {
+        counts.unchanged++;
+        continue;
+      }
       ContactDraft draft =
           match == null ? row.draft() : merged(match.details(), row, profile.clearWhenEmpty());
       ContactRules.Checked checked = rules.check(draft, taxonomy);

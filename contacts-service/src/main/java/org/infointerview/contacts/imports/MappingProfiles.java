@@ -65,7 +65,9 @@ class MappingProfiles {
       List<String> clearWhenEmpty) {
     List<FieldError> errors = new ArrayList<>();
     if (source.isOwned()) {
-      errors.add(new FieldError("source", "must be ALUMNI_IMPORT or EMPLOYER_DIRECTORY"));
+      errors.add(
+          new FieldError(
+              "source", "must be ALUMNI_IMPORT, ALUMNI_DIRECTORY or EMPLOYER_DIRECTORY"));
     }
     Set<String> headers = new HashSet<>();
     Set<ImportTarget> used = new HashSet<>();

@@ -46,15 +46,17 @@ final class RowMapper {
 
   /**
    * @param filled the targets that had a value in this row (an empty cell keeps the stored value)
+   * @param updateOnly whether the row may only update someone already here
    */
   record MappedRow(
       long number,
       ContactDraft draft,
       ConsentCells consent,
       Set<ImportTarget> filled,
-      List<ImportProblem> problems) {}
+      List<ImportProblem> problems,
+      boolean updateOnly) {}
 
-  MappedRow map(CsvFile.Row row) {
+  MappedRow map(RowSource.Row row) {
     Map<ImportTarget, List<String>> values = new EnumMap<>(ImportTarget.class);
     List<ImportProblem> problems = new ArrayList<>();
     for (Map.Entry<Integer, ImportTarget> column : targets.entrySet()) {
@@ -80,8 +82,8 @@ final class RowMapper {
             one(values, ImportTarget.FAMILY_NAME),
             one(values, ImportTarget.PREFERRED_NAME),
             one(values, ImportTarget.PRONOUNS),
-            values.getOrDefault(ImportTarget.EMAIL, List.of()),
-            values.getOrDefault(ImportTarget.PHONE, List.of()),
+            list(values, ImportTarget.EMAIL),
+            list(values, ImportTarget.PHONE),
             one(values, ImportTarget.LINKEDIN_URL),
             one(values, ImportTarget.ORGANIZATION),
             one(values, ImportTarget.JOB_TITLE),
@@ -103,7 +105,7 @@ final class RowMapper {
             preference(row, values, problems),
             monthly(row, values, problems),
             yesNo(row, values, ImportTarget.DO_NOT_CONTACT, problems));
-    return new MappedRow(row.number(), draft, consent, filled, problems);
+    return new MappedRow(row.number(), draft, consent, filled, problems, row.updateOnly());
   }
 
   /** The header of the first column that fills a field, for reporting a problem with it. */
@@ -145,7 +147,7 @@ final class RowMapper {
   }
 
   private @Nullable Boolean yesNo(
-      CsvFile.Row row,
+      RowSource.Row row,
       Map<ImportTarget, List<String>> values,
       ImportTarget target,
       List<ImportProblem> problems) {
@@ -168,7 +170,7 @@ final class RowMapper {
   }
 
   private @Nullable ContactPreference preference(
-      CsvFile.Row row, Map<ImportTarget, List<String>> values, List<ImportProblem> problems) {
+      RowSource.Row row, Map<ImportTarget, List<String>> values, List<ImportProblem> problems) {
     String cell = one(values, ImportTarget.CONTACT_PREFERENCE);
     if (cell == null) {
       return null;
@@ -186,7 +188,7 @@ final class RowMapper {
   }
 
   private @Nullable Integer monthly(
-      CsvFile.Row row, Map<ImportTarget, List<String>> values, List<ImportProblem> problems) {
+      RowSource.Row row, Map<ImportTarget, List<String>> values, List<ImportProblem> problems) {
     String cell = one(values, ImportTarget.MAX_REQUESTS_PER_MONTH);
     if (cell == null) {
       return null;
@@ -204,7 +206,7 @@ final class RowMapper {
     return null;
   }
 
-  private ImportProblem problem(CsvFile.Row row, ImportTarget target, String value, String why) {
+  private ImportProblem problem(RowSource.Row row, ImportTarget target, String value, String why) {
     for (Map.Entry<Integer, ImportTarget> column : targets.entrySet()) {
       if (column.getValue() == target) {
         return problem(row, column.getKey(), value, why);
@@ -213,7 +215,7 @@ final class RowMapper {
     return new ImportProblem(row.number(), target.key(), value, why);
   }
 
-  private ImportProblem problem(CsvFile.Row row, int column, String value, String why) {
+  private ImportProblem problem(RowSource.Row row, int column, String value, String why) {
     return new ImportProblem(row.number(), headers.get(column).strip(), value, why);
   }
 }

@@ -1,0 +1,135 @@
+package org.infointerview.contacts.imports;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.infointerview.contacts.alumniapi.AlumniDirectoryClient;
+import org.infointerview.contacts.alumniapi.AlumniPage;
+import org.infointerview.contacts.alumniapi.AlumniRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The alumni API's records as rows, fetched a page at a time as the import asks for them. A
+ * profile's column headers name JSON paths ({@code firstName}, {@code employment.title}); the
+ * record's {@code id} is always the alumni id. A record the database removed becomes a row that
+ * only marks an existing person do-not-contact.
+ */
+final class AlumniApiRows implements RowSource {
+
+  private final AlumniDirectoryClient client;
+  private final @Nullable Instant updatedSince;
+  private final Consumer<AlumniPage> pageRead;
+  private final List<String> headers = new ArrayList<>();
+  private final Map<Integer, ImportTarget> targets = new LinkedHashMap<>();
+  private final int idColumn;
+  private final int doNotContactColumn;
+  private final boolean syntheticDoNotContact;
+  private @Nullable String position;
+  private boolean lastPage;
+  private Iterator<AlumniRecord> records = java.util.Collections.emptyIterator();
+  private long number;
+  private @Nullable Instant newestChange;
+
+  /**
+   * @param pageRead told of each page as it arrives (its total, when the API says; that the run is
+   *     alive)
+   */
+  AlumniApiRows(
+      AlumniDirectoryClient client,
+      MappingProfile profile,
+      @Nullable Instant updatedSince,
+      Consumer<AlumniPage> pageRead) {
+    this.client = client;
+    this.updatedSince = updatedSince;
+    this.pageRead = pageRead;
+    int id;
+    int doNotContact = -1;
+    for (MappingProfile.ColumnMapping column : profile.columns()) {
+      ImportTarget target = ImportTarget.byKey(column.target()).orElseThrow();
+      if (target == ImportTarget.EXTERNAL_ALUMNI_ID) {
+        continue;
+      }
+      if (target == ImportTarget.DO_NOT_CONTACT) {
+        doNotContact = headers.size();
+      }
+      targets.put(headers.size(), target);
+      headers.add(column.header().strip());
+    }
+    id = headers.size();
+    targets.put(id, ImportTarget.EXTERNAL_ALUMNI_ID);
+    headers.add("id");
+    syntheticDoNotContact = doNotContact < 0;
+    if (syntheticDoNotContact) {
+      // Only removed records fill this column: a live record leaves do-not-contact as it is.
+      doNotContact = headers.size();
+      targets.put(doNotContact, ImportTarget.DO_NOT_CONTACT);
+      headers.add("deleted");
+    }
+    this.idColumn = id;
+    this.doNotContactColumn = doNotContact;
+  }
+
+  @Override
+  public List<String> headers() {
+    return headers;
+  }
+
+  @Override
+  public Map<Integer, ImportTarget> targets() {
+    return targets;
+  }
+
+  @Override
+  public @Nullable Row next() {
+    while (!records.hasNext()) {
+      if (lastPage) {
+        return null;
+      }
+      AlumniPage page = client.page(updatedSince, position);
+      pageRead.accept(page);
+      position = page.next();
+      lastPage = position == null;
+      records = page.records().iterator();
+    }
+    AlumniRecord record = records.next();
+    if (record.updatedAt() != null
+        && (newestChange == null || record.updatedAt().isAfter(newestChange))) {
+      newestChange = record.updatedAt();
+    }
+    List<String> cells = new ArrayList<>(headers.size());
+    if (record.removed()) {
+      for (int i = 0; i < headers.size(); i++) {
+        cells.add("");
+      }
+      cells.set(doNotContactColumn, "yes");
+    } else {
+      Map<String, String> byPath = new HashMap<>();
+      record.fields().forEach((path, value) -> byPath.put(path.toLowerCase(Locale.ROOT), value));
+      for (String header : headers) {
+        String value = record.fields().get(header);
+        cells.add(value != null ? value : byPath.getOrDefault(header.toLowerCase(Locale.ROOT), ""));
+      }
+      if (syntheticDoNotContact) {
+        cells.set(doNotContactColumn, "");
+      }
+    }
+    cells.set(idColumn, record.id());
+    return new Row(++number, cells, record.removed());
+  }
+
+  /** The latest change among the records read, where the next run can start. */
+  @Nullable Instant newestChange() {
+    return newestChange;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
