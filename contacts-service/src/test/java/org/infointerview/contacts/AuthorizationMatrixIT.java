@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.infointerview.contacts.contact.Contact;
@@ -69,14 +70,15 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
       body = body.replace("SURVIVOR", contactId.substring(0, contactId.indexOf('~')));
     }
     long version =
-        contactId == null || "import".equals(row.resource()) || "match".equals(row.resource())
+        contactId == null || List.of("import", "match", "org").contains(row.resource())
             ? 0
             : mongo.findById(contactId, Contact.class).currentVersion();
     Map<String, String> headers =
         row.endpoint().equals("POST /imports")
             ? Map.of("Content-Type", "text/csv")
             : row.method().equals("PUT")
-                        && row.path().startsWith("/contacts/")
+                        && (row.path().startsWith("/contacts/")
+                            || row.path().startsWith("/organizations/"))
                         && !row.path().endsWith("/consent")
                     || row.path().equals("/me/profile")
                 ? Map.of("If-Match", "\"" + version + "\"")
@@ -108,6 +110,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
       case "import" -> finishedImport(api, marker);
       case "match" -> openMatch(marker);
       case "sync" -> alumniSyncSetUp();
+      case "org" -> organization(api, marker);
       default -> null;
     };
   }
@@ -134,7 +137,17 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
                 "import_profiles"))
         .as("profile saved after a denied " + row)
         .isZero();
-    if ("match".equals(row.resource())) {
+    assertThat(mongo.count(Query.query(Criteria.where("details.name").is(marker)), "organizations"))
+        .as("organization stored after a denied " + row)
+        .isZero();
+    if ("org".equals(row.resource())) {
+      org.bson.Document organization =
+          mongo.findById(contactId, org.bson.Document.class, "organizations");
+      assertThat(organization).as("organization removed after a denied " + row).isNotNull();
+      assertThat(organization.get("version", Number.class).longValue())
+          .as("organization changed after a denied " + row)
+          .isZero();
+    } else if ("match".equals(row.resource())) {
       assertThat(
               mongo
                   .findById(contactId, org.bson.Document.class, "match_reviews")
@@ -194,6 +207,14 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
    * Alumni sync settings, stored as they are (past the address check, as if the name had resolved
    * elsewhere when saved), with no run going on.
    */
+  private String organization(ApiClient api, String marker) {
+    HttpResponse<String> added =
+        api.post(
+            "/organizations", IDP.token("root", "admin"), "{\"name\": \"Fixture " + marker + "\"}");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    return jsonMapper.readTree(added.body()).get("id").asString();
+  }
+
   private @Nullable String alumniSyncSetUp() {
     if (mongo.findById("settings", org.bson.Document.class, "alumni_sync") == null) {
       AlumniSyncFixtures.storeUnchecked(mongo, "https://127.0.0.1:9/alumni");
@@ -236,6 +257,9 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
         || row.path().startsWith("/imports/{id}")
         || row.path().equals("/alumni-sync/runs")) {
       return null;
+    }
+    if (row.path().startsWith("/organizations")) {
+      return "{\"name\": \"" + marker + "\"}";
     }
     if (row.path().equals("/alumni-sync")) {
       // an admin is refused for the page size, before anything else is looked at

@@ -139,7 +139,11 @@ public class ContactRules {
         List.of());
   }
 
-  private static @Nullable String text(
+  /**
+   * A text field stripped, or null when empty; a broken rule (blank when required, too long,
+   * control characters) is added to {@code errors} under {@code field}.
+   */
+  public static @Nullable String text(
       List<FieldError> errors, String field, @Nullable String value, int max, boolean required) {
     String stripped = value == null ? "" : value.strip();
     if (stripped.isEmpty()) {
@@ -254,7 +258,8 @@ public class ContactRules {
     return List.copyOf(codes);
   }
 
-  private static @Nullable String country(List<FieldError> errors, @Nullable String value) {
+  /** An ISO 3166 two-letter code in capitals, or null when empty (a wrong one is an error). */
+  public static @Nullable String country(List<FieldError> errors, @Nullable String value) {
     if (value == null || value.isBlank()) {
       return null;
     }

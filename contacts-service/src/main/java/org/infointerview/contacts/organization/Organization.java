@@ -1,0 +1,63 @@
+package org.infointerview.contacts.organization;
+
+import java.time.Instant;
+import java.util.List;
+import org.infointerview.contacts.contact.SearchTokens;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An employer or other organization people work at. Two organizations with the same normalized name
+ * ({@link OrganizationNames}) are the same one unless both have a domain and the domains differ;
+ * {@code dedupeKey} (name key and domain) is unique, so that a race cannot store the same one
+ * twice.
+ *
+ * @param searchTokens the folded words of the name and the domain, for search
+ */
+@Document("organizations")
+record Organization(
+    @Id String id,
+    OrganizationDetails details,
+    @Indexed String nameKey,
+    List<String> searchTokens,
+    @Indexed(unique = true) String dedupeKey,
+    String createdBy,
+    Instant createdAt,
+    Instant updatedAt,
+    @Version @Nullable Long version) {
+
+  static Organization of(
+      String id,
+      OrganizationDetails details,
+      String createdBy,
+      Instant createdAt,
+      Instant now,
+      @Nullable Long version) {
+    String nameKey = OrganizationNames.key(details.name());
+    return new Organization(
+        id,
+        details,
+        nameKey,
+        SearchTokens.of(details.name(), details.domain()),
+        dedupeKey(nameKey, details.domain()),
+        createdBy,
+        createdAt,
+        now,
+        version);
+  }
+
+  static String dedupeKey(String nameKey, @Nullable String domain) {
+    return nameKey + "|" + (domain == null ? "" : domain);
+  }
+
+  /** Whether another organization's name and domain make it this one. */
+  boolean sameAs(String otherNameKey, @Nullable String otherDomain) {
+    return nameKey.equals(otherNameKey)
+        && (details.domain() == null
+            || otherDomain == null
+            || details.domain().equals(otherDomain));
+  }
+}
