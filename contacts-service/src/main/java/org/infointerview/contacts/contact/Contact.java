@@ -667,6 +667,22 @@ public class Contact {
     return ownerId;
   }
 
+  List<String> searchTokens() {
+    return searchTokens;
+  }
+
+  List<String> titleTokens() {
+    return titleTokens;
+  }
+
+  String nameKey() {
+    return nameKey;
+  }
+
+  @Nullable String organizationKey() {
+    return organizationKey;
+  }
+
   public ContactSource source() {
     return source;
   }

@@ -1,9 +1,18 @@
 package org.infointerview.contacts.contact;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.infointerview.support.problem.InvalidFieldException;
 import org.infointerview.support.security.CurrentUser;
 import org.infointerview.support.security.Role;
@@ -27,15 +36,80 @@ class ContactSearch {
   static final int MAX_WORDS = 8;
 
   private final MongoTemplate mongo;
+  private final ContactIndex index;
 
-  ContactSearch(MongoTemplate mongo) {
+  ContactSearch(MongoTemplate mongo, ContactIndex index) {
     this.mongo = mongo;
+    this.index = index;
   }
 
   /** One page of results, with whether more follow. */
   record Page(List<Contact> items, int page, int size, boolean hasMore) {}
 
+  /** Searches the index once it is built, the store until then. */
   Page search(CurrentUser viewer, ContactQuery query) {
+    return index.ready() ? searchIndex(viewer, query) : searchStore(viewer, query);
+  }
+
+  /**
+   * The index finds the page's ids; the store gives the contacts, each checked again against what
+   * the viewer may see (the index can lag a write of another instance by a moment).
+   */
+  Page searchIndex(CurrentUser viewer, ContactQuery query) {
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    all.add(indexVisibility(viewer, query), BooleanClause.Occur.FILTER);
+    for (String token : tokens(query.q(), "q")) {
+      all.add(new PrefixQuery(new Term("tok", token)), BooleanClause.Occur.FILTER);
+    }
+    for (String token : tokens(query.title(), "title")) {
+      all.add(new PrefixQuery(new Term("title", token)), BooleanClause.Occur.FILTER);
+    }
+    if (query.careerField() != null && !query.careerField().isEmpty()) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      query.careerField().forEach(c -> any.add(term("cf", c), BooleanClause.Occur.SHOULD));
+      all.add(any.build(), BooleanClause.Occur.FILTER);
+    }
+    filter(all, "industry", query.industry());
+    if (query.organization() != null && !query.organization().isBlank()) {
+      all.add(
+          new PrefixQuery(new Term("org", SearchTokens.fold(query.organization()).strip())),
+          BooleanClause.Occur.FILTER);
+    }
+    if (query.graduatedFrom() != null || query.graduatedTo() != null) {
+      all.add(
+          IntPoint.newRangeQuery(
+              "year",
+              query.graduatedFrom() == null ? Integer.MIN_VALUE : query.graduatedFrom(),
+              query.graduatedTo() == null ? Integer.MAX_VALUE : query.graduatedTo()),
+          BooleanClause.Occur.FILTER);
+    }
+    filter(all, "major", ContactIndex.lower(query.major()));
+    filter(all, "city", ContactIndex.lower(query.city()));
+    filter(
+        all, "country", query.country() == null ? null : query.country().toUpperCase(Locale.ROOT));
+    filter(all, "tz", query.timeZone());
+    filter(all, "source", query.source() == null ? null : query.source().name());
+    filter(all, "optedIn", query.optedIn() == null ? null : query.optedIn().toString());
+    int size = query.sizeOrDefault();
+    ContactIndex.Hits hits =
+        index.search(all.build(), indexSort(query.sort()), query.pageOrFirst(), size);
+    Map<String, Contact> byId = new HashMap<>();
+    for (Contact contact :
+        mongo.find(Query.query(Criteria.where("_id").in(hits.ids())), Contact.class)) {
+      byId.put(contact.id(), contact);
+    }
+    List<Contact> page = new ArrayList<>(hits.ids().size());
+    for (String id : hits.ids()) {
+      Contact contact = byId.get(id);
+      if (contact != null && stillVisible(viewer, query, contact)) {
+        page.add(contact);
+      }
+    }
+    return new Page(page, query.pageOrFirst(), size, hits.hasMore());
+  }
+
+  /** The same search straight on the store: before the index is built, and for comparison. */
+  Page searchStore(CurrentUser viewer, ContactQuery query) {
     List<Criteria> all = new ArrayList<>();
     all.add(Criteria.where("status").is(ContactStatus.ACTIVE));
     all.add(visibleTo(viewer, query));
@@ -114,16 +188,84 @@ class ContactSearch {
 
   private static void words(
       List<Criteria> all, String field, @Nullable String text, String parameter) {
+    for (String token : tokens(text, parameter)) {
+      all.add(Criteria.where(field).regex(Pattern.compile("^" + Pattern.quote(token))));
+    }
+  }
+
+  private static List<String> tokens(@Nullable String text, String parameter) {
     if (text == null || text.isBlank()) {
-      return;
+      return List.of();
     }
     List<String> tokens = SearchTokens.of(text);
     if (tokens.size() > MAX_WORDS) {
       throw new InvalidFieldException(parameter, "must be at most " + MAX_WORDS + " words");
     }
-    for (String token : tokens) {
-      all.add(Criteria.where(field).regex(Pattern.compile("^" + Pattern.quote(token))));
+    return tokens;
+  }
+
+  private static org.apache.lucene.search.Query indexVisibility(
+      CurrentUser viewer, ContactQuery query) {
+    org.apache.lucene.search.Query own = term("owner", viewer.id());
+    org.apache.lucene.search.Query reachable = term("reachable", "true");
+    if (viewer.has(Role.STUDENT)) {
+      return query.ownOnly()
+          ? own
+          : new BooleanQuery.Builder()
+              .add(own, BooleanClause.Occur.SHOULD)
+              .add(reachable, BooleanClause.Occur.SHOULD)
+              .build();
     }
+    if (query.ownOnly()) {
+      throw new InvalidFieldException("scope", "only students have contacts of their own");
+    }
+    if (viewer.has(Role.ADMIN)) {
+      return term("owner", "-");
+    }
+    if (viewer.has(Role.ADVISOR)) {
+      return reachable;
+    }
+    throw new AccessDeniedException("no contacts to search");
+  }
+
+  /** The visibility rule of {@link #visibleTo}, on one contact as the store has it now. */
+  private static boolean stillVisible(CurrentUser viewer, ContactQuery query, Contact contact) {
+    if (contact.status() != ContactStatus.ACTIVE) {
+      return false;
+    }
+    boolean own = viewer.id().equals(contact.ownerId());
+    boolean reachable = contact.ownerId() == null && contact.consent().reachable();
+    if (viewer.has(Role.STUDENT)) {
+      return query.ownOnly() ? own : own || reachable;
+    }
+    if (viewer.has(Role.ADMIN)) {
+      return contact.ownerId() == null;
+    }
+    return viewer.has(Role.ADVISOR) && reachable;
+  }
+
+  private static TermQuery term(String field, String value) {
+    return new TermQuery(new Term(field, value));
+  }
+
+  private static void filter(BooleanQuery.Builder all, String field, @Nullable String value) {
+    if (value != null && !value.isBlank()) {
+      all.add(term(field, value.strip()), BooleanClause.Occur.FILTER);
+    }
+  }
+
+  private static org.apache.lucene.search.Sort indexSort(@Nullable String sort) {
+    SortField byId = new SortField("idSort", SortField.Type.STRING);
+    if ("recent".equals(sort)) {
+      return new org.apache.lucene.search.Sort(
+          new SortField("updated", SortField.Type.LONG, true), byId);
+    }
+    if ("graduationYear".equals(sort)) {
+      SortField year = new SortField("yearSort", SortField.Type.INT, true);
+      year.setMissingValue(Integer.MIN_VALUE);
+      return new org.apache.lucene.search.Sort(year, byId);
+    }
+    return new org.apache.lucene.search.Sort(new SortField("nameKey", SortField.Type.STRING), byId);
   }
 
   private static Pattern prefix(String text) {

@@ -38,6 +38,31 @@ public final class InstitutionContacts {
       String major,
       List<String> careerFields,
       Consent consent) {
+    Contact contact =
+        unsaved(
+            givenName,
+            familyName,
+            email,
+            organization,
+            jobTitle,
+            graduationYear,
+            major,
+            careerFields,
+            consent);
+    return store.insert(contact, List.of(outbox.entry(contact.id(), contact.created())));
+  }
+
+  /** An alumnus as {@link #alumnus} makes them, not stored yet. */
+  public Contact unsaved(
+      String givenName,
+      String familyName,
+      String email,
+      String organization,
+      String jobTitle,
+      int graduationYear,
+      String major,
+      List<String> careerFields,
+      Consent consent) {
     ContactDetails details =
         new ContactDetails(
             givenName,
@@ -71,7 +96,7 @@ public final class InstitutionContacts {
             consent,
             new Provenance("IMPORT", "fixture", 1L, now, details.fieldsSet()),
             now);
-    return store.insert(contact, List.of(outbox.entry(contact.id(), contact.created())));
+    return contact;
   }
 
   /** An opted-in alumnus with their record already linked to a sign-in. */

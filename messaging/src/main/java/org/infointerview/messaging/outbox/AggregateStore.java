@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -39,11 +40,17 @@ public class AggregateStore {
   private final OutboxSignal signal;
   private final OutboxHints hints;
   private final Set<String> versionIndexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final ApplicationEventPublisher publisher;
 
   AggregateStore(MongoTemplate mongo, OutboxSignal signal) {
+    this(mongo, signal, written -> {});
+  }
+
+  AggregateStore(MongoTemplate mongo, OutboxSignal signal, ApplicationEventPublisher publisher) {
     this.mongo = mongo;
     this.signal = signal;
     this.hints = new OutboxHints(mongo);
+    this.publisher = publisher;
   }
 
   /**
@@ -63,7 +70,9 @@ public class AggregateStore {
     document.put(OUTBOX, documents(events));
     mongo.insert(document, entity.getCollection());
     hint(entity.getCollection(), List.of(document.get("_id")), events);
-    return read(aggregate, document);
+    T written = read(aggregate, document);
+    said(new AggregatesWritten(written.getClass(), List.of(written), List.of()));
+    return written;
   }
 
   /**
@@ -114,7 +123,9 @@ public class AggregateStore {
           entity.getType().getSimpleName() + " " + id + " was changed or removed meanwhile");
     }
     hint(entity.getCollection(), List.of(updated.get("_id")), events);
-    return read(aggregate, updated);
+    T written = read(aggregate, updated);
+    said(new AggregatesWritten(written.getClass(), List.of(written), List.of()));
+    return written;
   }
 
   /**
@@ -156,6 +167,9 @@ public class AggregateStore {
       }
       hints.touch(entity.getCollection(), written);
       signal.wakeUp();
+      said(
+          new AggregatesWritten(
+              entity.getType(), List.of(), documents.stream().map(d -> d.get("_id")).toList()));
       if (e.getWriteErrors().stream().allMatch(error -> error.getCode() == 11000)) {
         throw new DuplicateKeyException(
             failed.size() + " of " + documents.size() + " documents have a taken key", e);
@@ -170,6 +184,7 @@ public class AggregateStore {
     }
     hints.touch(entity.getCollection(), withEvents);
     signal.wakeUp();
+    said(new AggregatesWritten(entity.getType(), List.copyOf(aggregates), List.of()));
   }
 
   /**
@@ -197,8 +212,19 @@ public class AggregateStore {
     if (written) {
       Object key = id instanceof String s && ObjectId.isValid(s) ? new ObjectId(s) : id;
       hint(entity.getCollection(), List.of(key), events);
+      said(new AggregatesWritten(type, List.of(), List.of(id)));
     }
     return written;
+  }
+
+  /** Tells in-process read models; their trouble never undoes or fails the write. */
+  private void said(AggregatesWritten written) {
+    try {
+      publisher.publishEvent(written);
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(AggregateStore.class)
+          .warn("A read model could not take in a write of {}", written.type().getSimpleName(), e);
+    }
   }
 
   /**

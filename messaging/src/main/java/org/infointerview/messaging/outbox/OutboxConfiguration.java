@@ -3,6 +3,7 @@ package org.infointerview.messaging.outbox;
 import java.time.Clock;
 import org.infointerview.messaging.MessagingProperties;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,8 +27,8 @@ public class OutboxConfiguration {
   }
 
   @Bean
-  AggregateStore aggregateStore(MongoTemplate mongo) {
-    return new AggregateStore(mongo, signal);
+  AggregateStore aggregateStore(MongoTemplate mongo, ApplicationEventPublisher publisher) {
+    return new AggregateStore(mongo, signal, publisher);
   }
 
   @Bean
