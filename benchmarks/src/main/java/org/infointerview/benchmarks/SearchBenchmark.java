@@ -28,7 +28,8 @@ import org.infointerview.localrun.LocalPorts;
  * benchmarks/target/benchmarks.jar search [contacts] [queries] [store-queries]}. Goal: API p95 at
  * most 100 ms and at most 3 times the store's. The store query scans on the embedded store (seconds
  * each at 100,000 contacts), so it is sent for the first {@code store-queries} searches only
- * (default 30).
+ * (default 30). The services that consume contacts.events are left out of the stack: they take no
+ * part in search and would otherwise still be digesting the import while search is measured.
  */
 final class SearchBenchmark {
 
@@ -60,7 +61,11 @@ final class SearchBenchmark {
 
   private void run(int contacts, int queries, int storeQueries) throws Exception {
     Path file = AlumniFile.write(Files.createTempFile("alumni-", ".csv"), contacts, 7);
-    try (LocalStack stack = LocalStack.start(OFFSET, Map.of())) {
+    // Without the services that only digest the import's 100,000 events: on two cores and one
+    // embedded store they would be measured along with search.
+    try (LocalStack stack =
+        LocalStack.start(
+            OFFSET, Map.of(), List.of("--without=interviews-service,notifications-service"))) {
       LocalPorts ports = stack.ports();
       String admin = new DevLogin(ports.issuer()).accessToken("admin", "admin");
       importAll(ports, admin, file);
@@ -95,11 +100,12 @@ final class SearchBenchmark {
       store(ports, searches.get(0));
       Histogram api = new Histogram(3);
       Histogram store = new Histogram(3);
-      for (int i = 0; i < searches.size(); i++) {
-        api.recordValue(api(ports, token.get(), searches.get(i)));
-        if (i < storeQueries) {
-          store.recordValue(store(ports, searches.get(i)));
-        }
+      // One after the other, so that a store scan's load never lands on an API call's time.
+      for (Search search : searches) {
+        api.recordValue(api(ports, token.get(), search));
+      }
+      for (Search search : searches.subList(0, Math.min(storeQueries, searches.size()))) {
+        store.recordValue(store(ports, search));
       }
       double apiP95 = api.getValueAtPercentile(95) / 1e6;
       double storeP95 = store.getValueAtPercentile(95) / 1e6;

@@ -1,6 +1,6 @@
 package org.infointerview.contacts.careerfield;
 
-import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.infointerview.contacts.careerfield.CareerFieldCatalog.Kind;
+import org.infointerview.support.problem.RequestBodies;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,12 +40,19 @@ class CareerFieldController {
       @NotBlank @Size(max = 100) String name,
       @NotNull Kind kind) {}
 
-  record ChangeCareerFieldRequest(@NotBlank @Size(max = 100) String name, boolean retired) {}
+  /**
+   * @param retired whether the value is retired (kept on contacts, no longer offered); false when
+   *     left out
+   */
+  record ChangeCareerFieldRequest(
+      @NotBlank @Size(max = 100) String name, @Nullable Boolean retired) {}
 
   private final CareerFieldCatalog catalog;
+  private final Validator validator;
 
-  CareerFieldController(CareerFieldCatalog catalog) {
+  CareerFieldController(CareerFieldCatalog catalog, Validator validator) {
     this.catalog = catalog;
+    this.validator = validator;
   }
 
   @GetMapping
@@ -53,7 +62,8 @@ class CareerFieldController {
 
   @PostMapping
   @PreAuthorize("hasRole('ADMIN')")
-  ResponseEntity<CareerFieldResponse> add(@Valid @RequestBody AddCareerFieldRequest request) {
+  ResponseEntity<CareerFieldResponse> add(@RequestBody AddCareerFieldRequest request) {
+    RequestBodies.checked(validator, request);
     CareerField field = catalog.add(request.code(), request.name().strip(), request.kind());
     return ResponseEntity.created(URI.create("/career-fields/" + field.code()))
         .body(CareerFieldResponse.of(field));
@@ -62,7 +72,9 @@ class CareerFieldController {
   @PutMapping("/{code}")
   @PreAuthorize("hasRole('ADMIN')")
   CareerFieldResponse change(
-      @PathVariable String code, @Valid @RequestBody ChangeCareerFieldRequest request) {
-    return CareerFieldResponse.of(catalog.rename(code, request.name().strip(), request.retired()));
+      @PathVariable String code, @RequestBody ChangeCareerFieldRequest request) {
+    RequestBodies.checked(validator, request);
+    return CareerFieldResponse.of(
+        catalog.rename(code, request.name().strip(), Boolean.TRUE.equals(request.retired())));
   }
 }

@@ -1,12 +1,14 @@
 package org.infointerview.contacts.contact;
 
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.infointerview.support.http.EntityTags;
+import org.infointerview.support.problem.RequestBodies;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,11 +40,14 @@ class ContactController {
   private final ContactService contacts;
   private final ContactSearch search;
   private final ContactExport export;
+  private final Validator validator;
 
-  ContactController(ContactService contacts, ContactSearch search, ContactExport export) {
+  ContactController(
+      ContactService contacts, ContactSearch search, ContactExport export, Validator validator) {
     this.contacts = contacts;
     this.search = search;
     this.export = export;
+    this.validator = validator;
   }
 
   @PostMapping
@@ -127,7 +132,8 @@ class ContactController {
       CurrentUser admin,
       @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-      @Valid @RequestBody ConsentRequest request) {
+      @RequestBody ConsentRequest request) {
+    RequestBodies.checked(validator, request);
     Long read = ifMatch == null ? null : EntityTags.required(ifMatch);
     Contact contact = contacts.changeConsent(admin, id, request, read);
     return ResponseEntity.ok()

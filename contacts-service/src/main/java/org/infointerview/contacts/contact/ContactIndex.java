@@ -20,15 +20,20 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -46,6 +51,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The search read model: every active contact in a Lucene index of this instance's own (on local
@@ -67,6 +73,7 @@ class ContactIndex implements DisposableBean {
   private final FSDirectory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
   private final Set<String> touchedWhileBuilding = ConcurrentHashMap.newKeySet();
   private volatile boolean building;
   private volatile boolean ready;
@@ -80,6 +87,10 @@ class ContactIndex implements DisposableBean {
     config.setRAMBufferSizeMB(32);
     this.writer = new IndexWriter(directory, config);
     this.searchers = new SearcherManager(writer, null);
+    this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, 1.0, 0.05);
+    reopener.setName("contact-index-reopen");
+    reopener.setDaemon(true);
+    reopener.start();
   }
 
   boolean ready() {
@@ -140,22 +151,63 @@ class ContactIndex implements DisposableBean {
     }
   }
 
-  /** Every instance's writes, as their events arrive. */
+  /**
+   * Every instance's writes, as their events arrive. An event of a version the index has already
+   * (this instance's own writes, mostly) costs no store read; searchers see the others within a
+   * second (the reopen thread), without a refresh per event.
+   */
   @KafkaListener(
       topics = Topics.CONTACTS,
       groupId = "${spring.application.name}-search-${random.uuid}",
       properties = "auto.offset.reset=latest")
   void heard(IncomingEvent event) {
     List<String> ids = new ArrayList<>();
-    ids.add(event.subject());
+    JsonNode version =
+        event.data().get("ContactMerged".equals(event.type()) ? "survivorVersion" : "version");
+    if (version == null
+        || !version.isNumber()
+        || version.asLong() > indexedVersion(event.subject())) {
+      ids.add(event.subject());
+    }
     if ("ContactMerged".equals(event.type()) && event.data().has("mergedId")) {
       ids.add(event.data().get("mergedId").asString());
     }
-    refresh(ids);
+    if (!ids.isEmpty()) {
+      update(ids);
+    }
   }
 
-  /** Reads these contacts from the store and indexes them as they are there. */
+  /** The version of a contact the index holds, or -1. */
+  private long indexedVersion(String id) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        TopDocs top = searcher.search(new TermQuery(idTerm(id)), 1);
+        if (top.scoreDocs.length == 0) {
+          return -1;
+        }
+        IndexableField version =
+            searcher.storedFields().document(top.scoreDocs[0].doc).getField("version");
+        return version == null ? -1 : version.numericValue().longValue();
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads these contacts from the store and indexes them as they are there, searchable now. */
   void refresh(Collection<String> ids) {
+    update(ids);
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void update(Collection<String> ids) {
     List<Contact> found =
         mongo.find(
             org.springframework.data.mongodb.core.query.Query.query(Criteria.where("_id").in(ids)),
@@ -169,13 +221,23 @@ class ContactIndex implements DisposableBean {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    put(found);
+    write(found);
   }
 
+  /** Indexes these contacts, searchable before this returns. */
   private void put(List<Contact> contacts) {
     if (contacts.isEmpty()) {
       return;
     }
+    write(contacts);
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void write(List<Contact> contacts) {
     try {
       for (Contact contact : contacts) {
         if (building) {
@@ -187,7 +249,6 @@ class ContactIndex implements DisposableBean {
           writer.deleteDocuments(idTerm(contact.id()));
         }
       }
-      searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -225,6 +286,7 @@ class ContactIndex implements DisposableBean {
   private static Document document(Contact contact) {
     Document doc = new Document();
     doc.add(new StringField("id", contact.id(), Field.Store.YES));
+    doc.add(new StoredField("version", contact.currentVersion()));
     doc.add(new SortedDocValuesField("idSort", new BytesRef(contact.id())));
     String owner = contact.ownerId();
     doc.add(new StringField("owner", owner == null ? INSTITUTION : owner, Field.Store.NO));
@@ -265,7 +327,7 @@ class ContactIndex implements DisposableBean {
   @Override
   public void destroy() throws IOException {
     ready = false;
-    IOUtils.close(searchers, writer, directory);
+    IOUtils.close(reopener, searchers, writer, directory);
     IOUtils.rm(path);
   }
 }

@@ -1,8 +1,6 @@
 package org.infointerview.contacts.imports;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,12 +13,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Objects;
-import java.util.Set;
 import org.infointerview.contacts.alumniapi.AlumniDirectoryConnection.Authentication;
 import org.infointerview.contacts.alumniapi.AlumniDirectoryConnection.Pagination;
 import org.infointerview.contacts.imports.ImportController.ImportResponse;
 import org.infointerview.support.http.EntityTags;
 import org.infointerview.support.problem.NotFoundException;
+import org.infointerview.support.problem.RequestBodies;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -140,11 +138,7 @@ class AlumniSyncController {
       CurrentUser admin,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @RequestBody SettingsRequest request) {
-    // Checked here rather than while binding, so that the role is checked first.
-    Set<ConstraintViolation<SettingsRequest>> violations = validator.validate(request);
-    if (!violations.isEmpty()) {
-      throw new ConstraintViolationException(violations);
-    }
+    RequestBodies.checked(validator, request);
     return response(sync.save(admin, ifMatch, request.setup()));
   }
 

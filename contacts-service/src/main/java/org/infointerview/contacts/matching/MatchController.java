@@ -1,11 +1,12 @@
 package org.infointerview.contacts.matching;
 
-import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import java.util.Map;
+import org.infointerview.support.problem.RequestBodies;
 import org.infointerview.support.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -59,10 +60,12 @@ class MatchController {
 
   private final MergeService merges;
   private final DuplicateFinder finder;
+  private final Validator validator;
 
-  MatchController(MergeService merges, DuplicateFinder finder) {
+  MatchController(MergeService merges, DuplicateFinder finder, Validator validator) {
     this.merges = merges;
     this.finder = finder;
+    this.validator = validator;
   }
 
   @GetMapping
@@ -86,7 +89,8 @@ class MatchController {
 
   @PostMapping("/{id}/merge")
   MatchResponse merge(
-      CurrentUser admin, @PathVariable String id, @Valid @RequestBody MergeRequest request) {
+      CurrentUser admin, @PathVariable String id, @RequestBody MergeRequest request) {
+    RequestBodies.checked(validator, request);
     return MatchResponse.of(merges.merge(admin, id, request.survivorId()));
   }
 

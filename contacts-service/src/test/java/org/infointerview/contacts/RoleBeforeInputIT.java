@@ -1,0 +1,51 @@
+package org.infointerview.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.infointerview.testinfra.ApiClient;
+import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.TestIdentityProvider;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * An endpoint for one role refuses everyone else before it looks at their input: a student sending
+ * a broken body to an admin's endpoint is told 403, never the body's rules (400).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@InfrastructureTest
+class RoleBeforeInputIT {
+
+  private static final TestIdentityProvider IDP = TestIdentityProvider.get();
+
+  @Value("${local.server.port}")
+  int port;
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "POST | /career-fields | {\"code\": \"lower case\", \"name\": \"\"}",
+        "PUT | /career-fields/STEM | {\"name\": \"\"}",
+        "POST | /matches/a~b/merge | {\"survivorId\": \"\"}",
+        "PUT | /contacts/64b7f0c2a1d3e45f6a7b8c90/consent | {\"maxRequestsPerMonth\": 99}",
+        "PUT | /alumni-sync | {\"baseUrl\": \"\", \"pageSize\": 0}",
+        "POST | /organizations | {\"name\": \"\"}"
+      })
+  void aBrokenBodyFromTheWrongRoleIsRefusedForTheRoleAndFromAnAdminForTheBody(
+      String method, String path, String body) {
+    ApiClient api = new ApiClient(port);
+    Map<String, String> json = Map.of("Content-Type", "application/json");
+
+    HttpResponse<String> student =
+        api.send(method, path, IDP.token("student-x", "student"), body, json);
+    HttpResponse<String> admin = api.send(method, path, IDP.token("admin-x", "admin"), body, json);
+
+    assertThat(student.statusCode()).as(student.body()).isEqualTo(403);
+    assertThat(admin.statusCode()).as(admin.body()).isEqualTo(400);
+  }
+}
