@@ -15,12 +15,12 @@ final class HeapSampler implements AutoCloseable {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI metrics;
-  private final String token;
+  private final java.util.function.Supplier<String> token;
   private final Thread thread;
   private volatile boolean running = true;
   private volatile double peakBytes;
 
-  HeapSampler(int port, String token) {
+  HeapSampler(int port, java.util.function.Supplier<String> token) {
     this.metrics =
         URI.create("http://127.0.0.1:" + port + "/actuator/metrics/jvm.memory.used?tag=area:heap");
     this.token = token;
@@ -35,7 +35,7 @@ final class HeapSampler implements AutoCloseable {
         HttpResponse<String> response =
             http.send(
                 HttpRequest.newBuilder(metrics)
-                    .header("Authorization", "Bearer " + token)
+                    .header("Authorization", "Bearer " + token.get())
                     .timeout(Duration.ofSeconds(5))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());

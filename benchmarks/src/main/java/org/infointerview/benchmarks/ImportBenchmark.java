@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.infointerview.localrun.DevLogin;
 import org.infointerview.localrun.LocalPorts;
 
 /**
@@ -49,7 +48,7 @@ final class ImportBenchmark {
         alone ? List.of("--without=interviews-service,notifications-service") : List.of();
     try (LocalStack stack = LocalStack.start(OFFSET, Map.of(), options)) {
       LocalPorts ports = stack.ports();
-      String admin = new DevLogin(ports.issuer()).accessToken("admin", "admin");
+      DevTokens admin = new DevTokens(ports, "admin", "admin");
       String id;
       Instant start = Instant.now();
       Map<String, String> done;

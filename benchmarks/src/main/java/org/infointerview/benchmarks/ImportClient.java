@@ -19,9 +19,9 @@ final class ImportClient {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final LocalPorts ports;
-  private final String token;
+  private final java.util.function.Supplier<String> token;
 
-  ImportClient(LocalPorts ports, String token) {
+  ImportClient(LocalPorts ports, java.util.function.Supplier<String> token) {
     this.ports = ports;
     this.token = token;
   }
@@ -32,7 +32,7 @@ final class ImportClient {
         http.send(
             HttpRequest.newBuilder(
                     uri("/imports?profile=alumni-db-export&fileName=" + file.getFileName()))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + token.get())
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofFile(file))
                 .build(),
@@ -50,7 +50,7 @@ final class ImportClient {
       String body =
           http.send(
                   HttpRequest.newBuilder(uri("/imports/" + id))
-                      .header("Authorization", "Bearer " + token)
+                      .header("Authorization", "Bearer " + token.get())
                       .build(),
                   HttpResponse.BodyHandlers.ofString())
               .body();

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.bson.Document;
-import org.infointerview.localrun.DevLogin;
 import org.infointerview.localrun.LocalPorts;
 
 /**
@@ -67,24 +66,8 @@ final class SearchBenchmark {
         LocalStack.start(
             OFFSET, Map.of(), List.of("--without=interviews-service,notifications-service"))) {
       LocalPorts ports = stack.ports();
-      String admin = new DevLogin(ports.issuer()).accessToken("admin", "admin");
-      importAll(ports, admin, file);
-      // Tokens live for minutes: the student's is fetched once the import is done, and again
-      // before it runs out.
-      String[] student = {new DevLogin(ports.issuer()).accessToken("student", "student")};
-      long[] fetched = {System.nanoTime()};
-      java.util.function.Supplier<String> token =
-          () -> {
-            if (System.nanoTime() - fetched[0] > java.util.concurrent.TimeUnit.MINUTES.toNanos(3)) {
-              try {
-                student[0] = new DevLogin(ports.issuer()).accessToken("student", "student");
-                fetched[0] = System.nanoTime();
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            }
-            return student[0];
-          };
+      importAll(ports, new DevTokens(ports, "admin", "admin"), file);
+      DevTokens token = new DevTokens(ports, "student", "student");
       List<Search> searches = new ArrayList<>();
       List<String> fields = List.of("STEM", "HEALTH_SCIENCE", "FINANCE", "INFORMATION_TECHNOLOGY");
       for (int i = 0; i < queries; i++) {
@@ -179,7 +162,7 @@ final class SearchBenchmark {
     return System.nanoTime() - start;
   }
 
-  private static void importAll(LocalPorts ports, String admin, Path file) throws Exception {
+  private static void importAll(LocalPorts ports, DevTokens admin, Path file) throws Exception {
     ImportClient imports = new ImportClient(ports, admin);
     Map<String, String> done = imports.awaitEnd(imports.start(file));
     if (!"COMPLETED".equals(done.get("status"))) {

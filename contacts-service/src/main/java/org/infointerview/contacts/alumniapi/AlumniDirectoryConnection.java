@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param apiKeyHeader the header that carries the API key
  * @param tokenUrl the OAuth2 token endpoint, for client credentials
  * @param scope the OAuth2 scope to ask for, if the API needs one
+ * @param idField the member of each record that holds the alumni id ({@code id} by default; the
+ *     mapping profile's column for the alumni id)
  */
 public record AlumniDirectoryConnection(
     URI baseUrl,
@@ -24,6 +26,7 @@ public record AlumniDirectoryConnection(
     @Nullable String clientId,
     @Nullable String clientSecret,
     @Nullable String scope,
+    String idField,
     Behaviour behaviour) {
 
   /** How the API pages: an opaque cursor, or page numbers from 0. */

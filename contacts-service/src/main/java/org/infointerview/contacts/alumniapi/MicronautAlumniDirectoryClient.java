@@ -51,6 +51,14 @@ final class MicronautAlumniDirectoryClient implements AlumniDirectoryClient {
   private static final Logger log = LoggerFactory.getLogger(MicronautAlumniDirectoryClient.class);
   private static final int MAX_REDIRECTS = 5;
   private static final int MAX_FIELD = 2_000;
+  private static final List<String> ITEMS = List.of("items", "data", "results", "records");
+  private static final List<String> TOTAL = List.of("total", "totalCount", "total_count");
+  private static final List<String> NEXT_CURSOR =
+      List.of("nextCursor", "next_cursor", "nextPageToken", "next_page_token");
+  private static final List<String> TOTAL_PAGES = List.of("totalPages", "total_pages");
+  private static final List<String> UPDATED =
+      List.of("updatedAt", "updated_at", "lastModified", "modifiedAt", "modified_at");
+  private static final List<String> DELETED = List.of("deleted", "isDeleted", "removed");
 
   private final AlumniDirectoryConnection connection;
   private final HttpClient http;
@@ -303,9 +311,9 @@ final class MicronautAlumniDirectoryClient implements AlumniDirectoryClient {
     if (root == null || !root.isObject()) {
       throw malformed(number, "the answer is not a JSON object");
     }
-    JsonNode items = root.get("items");
+    JsonNode items = first(root, ITEMS);
     if (items == null || !items.isArray()) {
-      throw malformed(number, "the answer has no 'items' array");
+      throw malformed(number, "the answer has no 'items' array (nor 'data', 'results', 'records')");
     }
     List<AlumniRecord> records = new ArrayList<>();
     int index = 0;
@@ -313,7 +321,7 @@ final class MicronautAlumniDirectoryClient implements AlumniDirectoryClient {
       records.add(record(number, index++, item));
     }
     Long total = null;
-    JsonNode totalNode = root.get("total");
+    JsonNode totalNode = first(root, TOTAL);
     if (totalNode != null && totalNode.isNumber()) {
       total = totalNode.getLongValue();
     }
@@ -323,7 +331,7 @@ final class MicronautAlumniDirectoryClient implements AlumniDirectoryClient {
   private @Nullable String next(
       int number, @Nullable String position, JsonNode root, boolean empty) {
     if (connection.pagination() == Pagination.CURSOR) {
-      JsonNode cursor = root.get("nextCursor");
+      JsonNode cursor = first(root, NEXT_CURSOR);
       if (cursor == null || cursor.isNull()) {
         return null;
       }
@@ -344,7 +352,7 @@ final class MicronautAlumniDirectoryClient implements AlumniDirectoryClient {
     if (last != null && last.isBoolean()) {
       return last.getBooleanValue() ? null : String.valueOf(current + 1);
     }
-    JsonNode totalPages = root.get("totalPages");
+    JsonNode totalPages = first(root, TOTAL_PAGES);
     if (totalPages != null && totalPages.isNumber()) {
       return current + 1 < totalPages.getIntValue() ? String.valueOf(current + 1) : null;
     }
@@ -356,17 +364,17 @@ final class MicronautAlumniDirectoryClient implements AlumniDirectoryClient {
     if (!item.isObject()) {
       throw malformed(page, where + " is not an object");
     }
-    JsonNode idNode = item.get("id");
+    JsonNode idNode = item.get(connection.idField());
     String id;
     if (idNode != null && idNode.isString() && !idNode.getStringValue().isBlank()) {
       id = idNode.getStringValue().strip();
     } else if (idNode != null && idNode.isNumber()) {
       id = idNode.getNumberValue().toString();
     } else {
-      throw malformed(page, where + " has no 'id'");
+      throw malformed(page, where + " has no '" + connection.idField() + "'");
     }
     Instant updatedAt = null;
-    JsonNode updated = item.get("updatedAt");
+    JsonNode updated = first(item, UPDATED);
     if (updated != null && !updated.isNull()) {
       if (!updated.isString()) {
         throw malformed(page, where + " (id " + id + "): 'updatedAt' must be a string");
@@ -379,11 +387,22 @@ final class MicronautAlumniDirectoryClient implements AlumniDirectoryClient {
             where + " (id " + id + "): 'updatedAt' is not an ISO-8601 date-time with an offset");
       }
     }
-    JsonNode deleted = item.get("deleted");
+    JsonNode deleted = first(item, DELETED);
     boolean removed = deleted != null && deleted.isBoolean() && deleted.getBooleanValue();
     Map<String, String> fields = new LinkedHashMap<>();
     flatten("", item, fields);
     return new AlumniRecord(id, updatedAt, removed, fields);
+  }
+
+  /** The first of these members an object has (APIs spell the same thing differently). */
+  private static @Nullable JsonNode first(JsonNode object, List<String> names) {
+    for (String name : names) {
+      JsonNode value = object.get(name);
+      if (value != null && !value.isNull()) {
+        return value;
+      }
+    }
+    return null;
   }
 
   private static void flatten(String prefix, JsonNode node, Map<String, String> into) {

@@ -3,12 +3,15 @@ package org.infointerview.contacts.imports;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.infointerview.contacts.alumniapi.AlumniDirectoryClient;
 import org.infointerview.contacts.alumniapi.AlumniPage;
 import org.infointerview.contacts.alumniapi.AlumniRecord;
@@ -35,8 +38,14 @@ final class AlumniApiRows implements RowSource {
   private Iterator<AlumniRecord> records = java.util.Collections.emptyIterator();
   private long number;
   private @Nullable Instant newestChange;
+  private final @Nullable Known known;
+  private final Set<String> seen = new HashSet<>();
+  private @Nullable Stream<String> knownIds;
+  private @Nullable Iterator<String> unlisted;
 
   /**
+   * @param known the alumni we have, when the run reads every record (to find those removed
+   *     upstream without a trace); null for a run that reads changes only
    * @param pageRead told of each page as it arrives (its total, when the API says; that the run is
    *     alive)
    */
@@ -44,8 +53,10 @@ final class AlumniApiRows implements RowSource {
       AlumniDirectoryClient client,
       MappingProfile profile,
       @Nullable Instant updatedSince,
+      @Nullable Known known,
       Consumer<AlumniPage> pageRead) {
     this.client = client;
+    this.known = known;
     this.updatedSince = updatedSince;
     this.pageRead = pageRead;
     int id;
@@ -85,11 +96,64 @@ final class AlumniApiRows implements RowSource {
     return targets;
   }
 
+  /**
+   * The alumni this installation has from the database, for a run that reads every record: those
+   * the listing leaves out were removed upstream.
+   */
+  interface Known {
+    long count();
+
+    /** Their alumni ids; closed with the rows. */
+    Stream<String> ids();
+  }
+
+  /**
+   * After the last page of a full listing, the people we have that it left out, each as a removed
+   * record; unless the listing left out most of them, which says more about the API than about the
+   * alumni.
+   */
+  private @Nullable Row notListed() {
+    if (known == null) {
+      return null;
+    }
+    if (unlisted == null) {
+      long count = known.count();
+      if (count > 0 && seen.size() < count / 2) {
+        throw new IllegalStateException(
+            "the alumni API listed "
+                + seen.size()
+                + " people but "
+                + count
+                + " are known here; the others were not marked do-not-contact. Check the API"
+                + " and run again with full=true");
+      }
+      knownIds = known.ids();
+      unlisted = knownIds.iterator();
+    }
+    while (unlisted.hasNext()) {
+      String id = unlisted.next();
+      if (!seen.contains(id)) {
+        return removed(id);
+      }
+    }
+    return null;
+  }
+
+  private Row removed(String id) {
+    List<String> cells = new ArrayList<>(headers.size());
+    for (int i = 0; i < headers.size(); i++) {
+      cells.add("");
+    }
+    cells.set(doNotContactColumn, "yes");
+    cells.set(idColumn, id);
+    return new Row(++number, cells, true);
+  }
+
   @Override
   public @Nullable Row next() {
     while (!records.hasNext()) {
       if (lastPage) {
-        return null;
+        return notListed();
       }
       AlumniPage page = client.page(updatedSince, position);
       pageRead.accept(page);
@@ -98,6 +162,9 @@ final class AlumniApiRows implements RowSource {
       records = page.records().iterator();
     }
     AlumniRecord record = records.next();
+    if (known != null) {
+      seen.add(record.id());
+    }
     if (record.updatedAt() != null
         && (newestChange == null || record.updatedAt().isAfter(newestChange))) {
       newestChange = record.updatedAt();
@@ -130,6 +197,12 @@ final class AlumniApiRows implements RowSource {
 
   @Override
   public void close() {
-    client.close();
+    try {
+      if (knownIds != null) {
+        knownIds.close();
+      }
+    } finally {
+      client.close();
+    }
   }
 }

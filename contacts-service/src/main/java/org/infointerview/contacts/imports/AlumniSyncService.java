@@ -15,14 +15,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
+import org.bson.Document;
 import org.infointerview.contacts.alumniapi.AddressGuard;
 import org.infointerview.contacts.alumniapi.AlumniDirectoryClient;
 import org.infointerview.contacts.alumniapi.AlumniDirectoryClients;
 import org.infointerview.contacts.alumniapi.AlumniDirectoryConnection;
 import org.infointerview.contacts.alumniapi.AlumniPage;
+import org.infointerview.contacts.contact.Contact;
+import org.infointerview.contacts.contact.ContactStatus;
 import org.infointerview.support.audit.AuditLog;
 import org.infointerview.support.http.EntityTags;
 import org.infointerview.support.problem.FieldError;
@@ -229,7 +233,9 @@ class AlumniSyncService {
   /**
    * Starts a run now.
    *
-   * @param full whether to read every record rather than the changes since the last run
+   * @param full whether to read every record rather than the changes since the last run; such a run
+   *     also marks do-not-contact the people of its source it no longer lists (unless it lists
+   *     fewer than half of them, which says more about the API)
    * @throws ResponseStatusException 409 when the sync is not set up or a run is going on
    */
   ImportJob start(CurrentUser actor, boolean full) {
@@ -264,7 +270,7 @@ class AlumniSyncService {
               actor.id(),
               profile,
               description,
-              new ApiSource(connection(settings), profile, since, held));
+              new ApiSource(connection(settings, profile), profile, since, full, held));
       mongo.updateFirst(
           Query.query(Criteria.where("_id").is(AlumniSyncSettings.ID)),
           new Update().set("lastRunId", job.id()),
@@ -278,7 +284,14 @@ class AlumniSyncService {
     }
   }
 
-  private AlumniDirectoryConnection connection(AlumniSyncSettings settings) {
+  private AlumniDirectoryConnection connection(
+      AlumniSyncSettings settings, MappingProfile profile) {
+    String idField =
+        profile.columns().stream()
+            .filter(c -> c.target().equals(ImportTarget.EXTERNAL_ALUMNI_ID.key()))
+            .map(c -> c.header().strip())
+            .findFirst()
+            .orElse("id");
     return new AlumniDirectoryConnection(
         URI.create(settings.setup().baseUrl()),
         settings.setup().pagination(),
@@ -290,6 +303,7 @@ class AlumniSyncService {
         settings.setup().clientId(),
         properties.clientSecret(),
         settings.setup().scope(),
+        idField,
         new AlumniDirectoryConnection.Behaviour(
             properties.connectTimeout(),
             properties.readTimeout(),
@@ -315,6 +329,7 @@ class AlumniSyncService {
     private final AlumniDirectoryConnection connection;
     private final MappingProfile profile;
     private final @Nullable Instant since;
+    private final boolean full;
     private final AtomicReference<SimpleLock> held;
     private @Nullable AlumniApiRows rows;
 
@@ -322,18 +337,49 @@ class AlumniSyncService {
         AlumniDirectoryConnection connection,
         MappingProfile profile,
         @Nullable Instant since,
+        boolean full,
         AtomicReference<SimpleLock> held) {
       this.connection = connection;
       this.profile = profile;
       this.since = since;
+      this.full = full;
       this.held = held;
     }
 
     @Override
     public RowSource open(ImportJob job) {
       AlumniDirectoryClient client = clients.open(connection);
-      rows = new AlumniApiRows(client, profile, since, page -> pageRead(job, page));
+      rows =
+          new AlumniApiRows(
+              client, profile, since, full ? known(profile) : null, page -> pageRead(job, page));
       return rows;
+    }
+
+    /** The people of this profile's source with an alumni id: who a full listing must name. */
+    private AlumniApiRows.Known known(MappingProfile profile) {
+      Query ours =
+          Query.query(
+              Criteria.where("source")
+                  .is(profile.source())
+                  .and("status")
+                  .is(ContactStatus.ACTIVE)
+                  .and("externalAlumniId")
+                  .ne(null));
+      return new AlumniApiRows.Known() {
+        @Override
+        public long count() {
+          return mongo.count(ours, Contact.class);
+        }
+
+        @Override
+        public Stream<String> ids() {
+          Query ids = Query.of(ours);
+          ids.fields().include("externalAlumniId");
+          return mongo.stream(ids, Document.class, "contacts")
+              .map(d -> d.getString("externalAlumniId"))
+              .filter(Objects::nonNull);
+        }
+      };
     }
 
     private void pageRead(ImportJob job, AlumniPage page) {

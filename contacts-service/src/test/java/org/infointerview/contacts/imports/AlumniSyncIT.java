@@ -231,6 +231,81 @@ class AlumniSyncIT {
   }
 
   @Test
+  void anApiThatNamesThingsItsOwnWayIsReadThroughAProfile() {
+    HttpResponse<String> profile =
+        api.put(
+            "/imports/profiles/api-" + ids.toLowerCase(),
+            admin,
+            """
+            {"source": "ALUMNI_DIRECTORY", "columns": [
+              {"header": "alumniId", "target": "externalAlumniId"},
+              {"header": "first_name", "target": "givenName"},
+              {"header": "last_name", "target": "familyName"},
+              {"header": "job.title", "target": "jobTitle"}]}""");
+    assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
+    ALUMNI_API.stubFor(
+        get(urlPathEqualTo(path))
+            .willReturn(
+                okJson(
+                    """
+                    {"data": [{"alumniId": "%s-1", "updated_at": "2026-11-09T00:00:00Z",
+                               "first_name": "Wei", "last_name": "Zhang",
+                               "job": {"title": "Actuary"}, "isDeleted": false}],
+                     "next_cursor": null, "total_count": 1}"""
+                        .formatted(ids))));
+    configure("\"authentication\": \"NONE\", \"profile\": \"api-" + ids.toLowerCase() + "\"");
+
+    JsonNode done = runToEnd(false);
+
+    assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("COMPLETED");
+    assertThat(done.get("progress").get("totalRows").asLong()).isEqualTo(1);
+    assertThat(byAlumniId(ids + "-1").details().jobTitle()).isEqualTo("Actuary");
+    assertThat(settings().get("watermark").asString()).isEqualTo("2026-11-09T00:00:00Z");
+  }
+
+  @Test
+  void aFullRunMarksThoseItNoLongerListsUnlessItListsFewerThanHalf() {
+    // A source of its own, so that only this test's people are known to it.
+    HttpResponse<String> profile =
+        api.put(
+            "/imports/profiles/dir-" + ids.toLowerCase(),
+            admin,
+            """
+            {"source": "EMPLOYER_DIRECTORY", "columns": [
+              {"header": "id", "target": "externalAlumniId"},
+              {"header": "firstName", "target": "givenName"},
+              {"header": "lastName", "target": "familyName"},
+              {"header": "employment.title", "target": "jobTitle"}]}""");
+    assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
+    String a1 = alumnus(1, "Ana", "One", "Welder", "2026-11-10T00:00:00Z");
+    String a2 = alumnus(2, "Ben", "Two", "Baker", "2026-11-10T00:00:00Z");
+    String a3 = alumnus(3, "Cy", "Three", "Tailor", "2026-11-10T00:00:00Z");
+    String a4 = alumnus(4, "Di", "Four", "Diver", "2026-11-10T00:00:00Z");
+    ALUMNI_API.stubFor(
+        get(urlPathEqualTo(path)).willReturn(okJson(page("null", 4, a1, a2, a3, a4))));
+    configure("\"authentication\": \"NONE\", \"profile\": \"dir-" + ids.toLowerCase() + "\"");
+    assertThat(runToEnd(false).get("created").asLong()).isEqualTo(4);
+
+    ALUMNI_API.resetAll();
+    ALUMNI_API.stubFor(get(urlPathEqualTo(path)).willReturn(okJson(page("null", 3, a1, a2, a3))));
+    JsonNode full = runToEnd(true);
+
+    assertThat(full.get("status").asString()).as(full.toString()).isEqualTo("COMPLETED");
+    assertThat(full.get("updated").asLong()).isEqualTo(1);
+    assertThat(byAlumniId(ids + "-4").consent().doNotContact()).isTrue();
+    assertThat(byAlumniId(ids + "-3").consent().doNotContact()).isFalse();
+
+    ALUMNI_API.resetAll();
+    ALUMNI_API.stubFor(get(urlPathEqualTo(path)).willReturn(okJson(page("null", 1, a1))));
+    JsonNode suspicious = runToEnd(true);
+
+    assertThat(suspicious.get("status").asString()).isEqualTo("FAILED");
+    assertThat(suspicious.get("failure").asString()).contains("listed 1 people but 4 are known");
+    assertThat(byAlumniId(ids + "-2").consent().doNotContact()).isFalse();
+    assertThat(byAlumniId(ids + "-3").consent().doNotContact()).isFalse();
+  }
+
+  @Test
   void serverErrorsAResetAndA429AreRetriedHonouringRetryAfter() {
     String flaky = "flaky-" + ids;
     ALUMNI_API.stubFor(
