@@ -34,7 +34,8 @@ class RoleBeforeInputIT {
         "POST | /matches/a~b/merge | {\"survivorId\": \"\"}",
         "PUT | /contacts/64b7f0c2a1d3e45f6a7b8c90/consent | {\"maxRequestsPerMonth\": 99}",
         "PUT | /alumni-sync | {\"baseUrl\": \"\", \"pageSize\": 0}",
-        "POST | /organizations | {\"name\": \"\"}"
+        "POST | /organizations | {\"name\": \"\"}",
+        "PUT | /imports/profiles/role-check | {\"source\": \"ALUMNI_IMPORT\", \"columns\": []}"
       })
   void aBrokenBodyFromTheWrongRoleIsRefusedForTheRoleAndFromAnAdminForTheBody(
       String method, String path, String body) {

@@ -21,6 +21,7 @@ import org.bson.Document;
 import org.infointerview.contacts.contact.ContactDetails;
 import org.infointerview.contacts.contact.ContactSource;
 import org.infointerview.contacts.contact.SpreadsheetCells;
+import org.infointerview.support.problem.RequestBodies;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -151,11 +152,17 @@ class ImportController {
 
   private final ImportService imports;
   private final MappingProfiles profiles;
+  private final jakarta.validation.Validator validator;
   private final java.time.Clock clock;
 
-  ImportController(ImportService imports, MappingProfiles profiles, java.time.Clock clock) {
+  ImportController(
+      ImportService imports,
+      MappingProfiles profiles,
+      jakarta.validation.Validator validator,
+      java.time.Clock clock) {
     this.imports = imports;
     this.profiles = profiles;
+    this.validator = validator;
     this.clock = clock;
   }
 
@@ -281,7 +288,8 @@ class ImportController {
               regexp = "[a-z0-9][a-z0-9-]{0,62}",
               message = "must be lower case letters, digits and -")
           String name,
-      @Valid @RequestBody ProfileRequest request) {
+      @RequestBody ProfileRequest request) {
+    RequestBodies.checked(validator, request);
     return profiles.save(
         name,
         request.description() == null ? "" : request.description(),

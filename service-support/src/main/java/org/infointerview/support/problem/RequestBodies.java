@@ -1,8 +1,8 @@
 package org.infointerview.support.problem;
 
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import java.util.Comparator;
 import java.util.Set;
 
 /**
@@ -17,12 +17,17 @@ public final class RequestBodies {
 
   /**
    * @return the body, when every constraint holds
-   * @throws ConstraintViolationException (400 naming each field) otherwise
+   * @throws InvalidFieldException (400) otherwise, naming each field by its path in the body
+   *     ({@code columns[0].header}), as binding would
    */
   public static <T> T checked(Validator validator, T body) {
     Set<ConstraintViolation<T>> violations = validator.validate(body);
     if (!violations.isEmpty()) {
-      throw new ConstraintViolationException(violations);
+      throw new InvalidFieldException(
+          violations.stream()
+              .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+              .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::reason))
+              .toList());
     }
     return body;
   }
