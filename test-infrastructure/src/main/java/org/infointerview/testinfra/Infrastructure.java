@@ -7,6 +7,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -99,6 +102,21 @@ public final class Infrastructure {
 
   public String kafkaBootstrapServers() {
     return kafkaBootstrapServers;
+  }
+
+  /**
+   * A producer of text records to this broker, sending at once ({@code linger.ms} 0), for tests
+   * that publish events as another service would; the caller closes it.
+   */
+  public KafkaProducer<String, String> producer() {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafkaBootstrapServers(),
+            ProducerConfig.LINGER_MS_CONFIG,
+            0),
+        new StringSerializer(),
+        new StringSerializer());
   }
 
   /** A connection string for the given database. */

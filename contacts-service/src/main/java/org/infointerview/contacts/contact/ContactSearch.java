@@ -33,8 +33,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ContactSearch {
 
-  static final int MAX_WORDS = 8;
-
   private final MongoTemplate mongo;
   private final ContactIndex index;
 
@@ -58,10 +56,10 @@ class ContactSearch {
   Page searchIndex(CurrentUser viewer, ContactQuery query) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     all.add(indexVisibility(viewer, query), BooleanClause.Occur.FILTER);
-    for (String token : tokens(query.q(), "q")) {
+    for (String token : SearchTokens.words(query.q(), "q")) {
       all.add(new PrefixQuery(new Term("tok", token)), BooleanClause.Occur.FILTER);
     }
-    for (String token : tokens(query.title(), "title")) {
+    for (String token : SearchTokens.words(query.title(), "title")) {
       all.add(new PrefixQuery(new Term("title", token)), BooleanClause.Occur.FILTER);
     }
     if (query.careerField() != null && !query.careerField().isEmpty()) {
@@ -188,20 +186,9 @@ class ContactSearch {
 
   private static void words(
       List<Criteria> all, String field, @Nullable String text, String parameter) {
-    for (String token : tokens(text, parameter)) {
-      all.add(Criteria.where(field).regex(Pattern.compile("^" + Pattern.quote(token))));
+    for (String token : SearchTokens.words(text, parameter)) {
+      all.add(Criteria.where(field).regex(SearchTokens.startOf(token)));
     }
-  }
-
-  private static List<String> tokens(@Nullable String text, String parameter) {
-    if (text == null || text.isBlank()) {
-      return List.of();
-    }
-    List<String> tokens = SearchTokens.of(text);
-    if (tokens.size() > MAX_WORDS) {
-      throw new InvalidFieldException(parameter, "must be at most " + MAX_WORDS + " words");
-    }
-    return tokens;
   }
 
   private static org.apache.lucene.search.Query indexVisibility(

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.infointerview.support.problem.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +43,30 @@ public final class SearchTokens {
         .matcher(Normalizer.normalize(text, Normalizer.Form.NFKD))
         .replaceAll("")
         .toLowerCase(Locale.ROOT);
+  }
+
+  /** The most words one search parameter may hold. */
+  public static final int MAX_WORDS = 8;
+
+  /**
+   * The words of a search parameter, folded, each to match the start of a token.
+   *
+   * @throws InvalidFieldException naming the parameter when it has more than {@link #MAX_WORDS}
+   */
+  public static List<String> words(@Nullable String text, String parameter) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    List<String> words = of(text);
+    if (words.size() > MAX_WORDS) {
+      throw new InvalidFieldException(parameter, "must be at most " + MAX_WORDS + " words");
+    }
+    return words;
+  }
+
+  /** A store pattern matching tokens that start with this word (quoted: never an operator). */
+  public static Pattern startOf(String word) {
+    return Pattern.compile("^" + Pattern.quote(word));
   }
 
   /** A person's name as matching compares it: folded tokens joined by single spaces. */

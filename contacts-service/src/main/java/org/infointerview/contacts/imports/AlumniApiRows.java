@@ -176,11 +176,20 @@ final class AlumniApiRows implements RowSource {
       }
       cells.set(doNotContactColumn, "yes");
     } else {
-      Map<String, String> byPath = new HashMap<>();
-      record.fields().forEach((path, value) -> byPath.put(path.toLowerCase(Locale.ROOT), value));
+      Map<String, String> byPath = null;
       for (String header : headers) {
         String value = record.fields().get(header);
-        cells.add(value != null ? value : byPath.getOrDefault(header.toLowerCase(Locale.ROOT), ""));
+        if (value == null) {
+          // Spelled with other capitals upstream? Looked up without case, only when needed.
+          if (byPath == null) {
+            byPath = new HashMap<>();
+            for (Map.Entry<String, String> field : record.fields().entrySet()) {
+              byPath.put(field.getKey().toLowerCase(Locale.ROOT), field.getValue());
+            }
+          }
+          value = byPath.getOrDefault(header.toLowerCase(Locale.ROOT), "");
+        }
+        cells.add(value);
       }
       if (syntheticDoNotContact) {
         cells.set(doNotContactColumn, "");

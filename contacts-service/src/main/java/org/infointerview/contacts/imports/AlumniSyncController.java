@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 import org.infointerview.contacts.alumniapi.AlumniDirectoryConnection.Authentication;
@@ -23,7 +22,6 @@ import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.scheduling.support.CronExpression;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -163,13 +161,8 @@ class AlumniSyncController {
           case API_KEY -> properties.hasApiKey();
           case CLIENT_CREDENTIALS -> properties.hasClientSecret();
         };
-    Instant next = null;
-    if (setup.enabled() && setup.schedule() != null) {
-      Instant from = s.lastScheduledRun() == null ? s.updatedAt() : s.lastScheduledRun();
-      ZonedDateTime due =
-          CronExpression.parse(setup.schedule()).next(from.atZone(ZoneId.of(setup.zone())));
-      next = due == null ? null : due.toInstant();
-    }
+    ZonedDateTime due = setup.enabled() ? s.nextScheduledRun() : null;
+    Instant next = due == null ? null : due.toInstant();
     return ResponseEntity.ok()
         .eTag(EntityTags.of(Objects.requireNonNullElse(s.version(), 0L)))
         .body(

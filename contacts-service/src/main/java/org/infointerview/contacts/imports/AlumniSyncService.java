@@ -7,7 +7,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -429,22 +428,9 @@ class AlumniSyncService {
       if (settings == null || !settings.setup().enabled() || settings.setup().schedule() == null) {
         return;
       }
-      Instant now = clock.instant();
-      ZoneId zone = ZoneId.of(settings.setup().zone());
-      CronExpression cron = CronExpression.parse(settings.setup().schedule());
-      Instant last =
-          settings.lastScheduledRun() == null ? settings.updatedAt() : settings.lastScheduledRun();
-      ZonedDateTime due = cron.next(last.atZone(zone));
-      if (due == null || due.toInstant().isAfter(now)) {
+      Instant due = settings.dueAt(clock.instant());
+      if (due == null) {
         return;
-      }
-      // Moments missed while no instance ran count as one.
-      for (int i = 0; i < 10_000; i++) {
-        ZonedDateTime following = cron.next(due);
-        if (following == null || following.toInstant().isAfter(now)) {
-          break;
-        }
-        due = following;
       }
       boolean claimed =
           mongo
@@ -454,7 +440,7 @@ class AlumniSyncService {
                               .is(AlumniSyncSettings.ID)
                               .and("lastScheduledRun")
                               .is(settings.lastScheduledRun())),
-                      new Update().set("lastScheduledRun", due.toInstant()),
+                      new Update().set("lastScheduledRun", due),
                       AlumniSyncSettings.class)
                   .getModifiedCount()
               == 1;

@@ -137,13 +137,12 @@ class ImportService {
     try {
       executor.execute(() -> runJob(job, profile, source));
     } catch (RuntimeException e) {
-      mongo.updateFirst(
-          Query.query(Criteria.where("_id").is(job.id())),
+      updateJob(
+          job.id(),
           new Update()
               .set("status", ImportStatus.FAILED)
               .set("finishedAt", clock.instant())
-              .set("failure", "could not be queued: " + e.getMessage()),
-          ImportJob.class);
+              .set("failure", "could not be queued: " + e.getMessage()));
       source.ended(job, false);
       throw e;
     }
@@ -186,10 +185,7 @@ class ImportService {
 
   /** Records that a running job now knows how many rows it has (for its progress bar). */
   void totalKnown(String id, long rows) {
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(id)),
-        new Update().set("totalRows", rows),
-        ImportJob.class);
+    updateJob(id, new Update().set("totalRows", rows));
   }
 
   ImportJob job(String id) {
@@ -212,10 +208,7 @@ class ImportService {
       throw new InvalidFieldException(
           "status", "the import has already ended (" + job.status() + ")");
     }
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(id)),
-        new Update().set("cancelRequested", true),
-        ImportJob.class);
+    updateJob(id, new Update().set("cancelRequested", true));
     return job(id);
   }
 
@@ -278,13 +271,12 @@ class ImportService {
   private void runJob(ImportJob queued, MappingProfile profile, JobSource source) {
     String id = queued.id();
     Instant started = clock.instant();
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(id)),
+    updateJob(
+        id,
         new Update()
             .set("status", ImportStatus.RUNNING)
             .set("startedAt", started)
-            .set("heartbeatAt", started),
-        ImportJob.class);
+            .set("heartbeatAt", started));
     log.info(
         "Import {}: {} rows from {} ({})",
         id,
@@ -365,14 +357,13 @@ class ImportService {
                 .append("column", "")
                 .append("value", "")
                 .append("reason", reason));
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(id)),
+    updateJob(
+        id,
         new Update()
             .set("status", ImportStatus.FAILED)
             .set("finishedAt", clock.instant())
             .set("failure", reason)
-            .inc("problems", 1),
-        ImportJob.class);
+            .inc("problems", 1));
   }
 
   private void runUndo(String id) {
@@ -416,32 +407,31 @@ class ImportService {
         }
         heartbeat(id);
       }
-      mongo.updateFirst(
-          Query.query(Criteria.where("_id").is(id)),
+      updateJob(
+          id,
           new Update()
               .set("status", ImportStatus.UNDONE)
               .set("undoneAt", clock.instant())
               .set("undoRemoved", removed)
               .set("undoRestored", restored)
-              .set("undoKept", kept),
-          ImportJob.class);
+              .set("undoKept", kept));
       log.info("Import {} undone: {} removed, {} restored, {} kept", id, removed, restored, kept);
     } catch (RuntimeException e) {
       log.error("Undo of import {} failed", id, e);
-      mongo.updateFirst(
-          Query.query(Criteria.where("_id").is(id)),
+      updateJob(
+          id,
           new Update()
               .set("status", ImportStatus.FAILED)
-              .set("failure", "the undo stopped: " + e.getMessage()),
-          ImportJob.class);
+              .set("failure", "the undo stopped: " + e.getMessage()));
     }
   }
 
+  private void updateJob(String id, Update update) {
+    mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, ImportJob.class);
+  }
+
   private void heartbeat(String id) {
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(id)),
-        new Update().set("heartbeatAt", clock.instant()),
-        ImportJob.class);
+    updateJob(id, new Update().set("heartbeatAt", clock.instant()));
   }
 
   private static Update counters(Importer.Counts counts) {

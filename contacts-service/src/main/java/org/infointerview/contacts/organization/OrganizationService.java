@@ -5,11 +5,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.bson.types.ObjectId;
 import org.infointerview.contacts.contact.SearchTokens;
 import org.infointerview.support.audit.AuditLog;
-import org.infointerview.support.problem.InvalidFieldException;
 import org.infointerview.support.problem.NotFoundException;
 import org.infointerview.support.problem.PreconditionException;
 import org.infointerview.support.security.CurrentUser;
@@ -32,8 +30,6 @@ import org.springframework.web.ErrorResponseException;
  */
 @Service
 class OrganizationService {
-
-  private static final int MAX_WORDS = 8;
 
   private final MongoTemplate mongo;
   private final OrganizationRules rules;
@@ -124,14 +120,8 @@ class OrganizationService {
   Page find(
       @Nullable String q, @Nullable String industry, @Nullable String country, int page, int size) {
     List<Criteria> all = new ArrayList<>();
-    if (q != null && !q.isBlank()) {
-      List<String> words = SearchTokens.of(q);
-      if (words.size() > MAX_WORDS) {
-        throw new InvalidFieldException("q", "must be at most " + MAX_WORDS + " words");
-      }
-      for (String word : words) {
-        all.add(Criteria.where("searchTokens").regex(Pattern.compile("^" + Pattern.quote(word))));
-      }
+    for (String word : SearchTokens.words(q, "q")) {
+      all.add(Criteria.where("searchTokens").regex(SearchTokens.startOf(word)));
     }
     if (industry != null && !industry.isBlank()) {
       all.add(Criteria.where("details.industry").is(industry.strip()));

@@ -7,12 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.messaging.outbox.Outbox;
@@ -42,15 +39,7 @@ class ContactIndexIT {
 
   private static final TestIdentityProvider IDP = TestIdentityProvider.get();
 
-  private final KafkaProducer<String, String> producer =
-      new KafkaProducer<>(
-          Map.of(
-              ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-              Infrastructure.get().kafkaBootstrapServers(),
-              ProducerConfig.LINGER_MS_CONFIG,
-              0),
-          new StringSerializer(),
-          new StringSerializer());
+  private final KafkaProducer<String, String> producer = Infrastructure.get().producer();
 
   @Autowired MongoTemplate mongo;
   @Autowired AggregateStore store;

@@ -232,17 +232,14 @@ class AlumniSyncIT {
 
   @Test
   void anApiThatNamesThingsItsOwnWayIsReadThroughAProfile() {
-    HttpResponse<String> profile =
-        api.put(
-            "/imports/profiles/api-" + ids.toLowerCase(),
-            admin,
-            """
+    saveProfile(
+        "api-" + ids.toLowerCase(),
+        """
             {"source": "ALUMNI_DIRECTORY", "columns": [
               {"header": "alumniId", "target": "externalAlumniId"},
               {"header": "first_name", "target": "givenName"},
               {"header": "last_name", "target": "familyName"},
               {"header": "job.title", "target": "jobTitle"}]}""");
-    assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
     ALUMNI_API.stubFor(
         get(urlPathEqualTo(path))
             .willReturn(
@@ -266,17 +263,14 @@ class AlumniSyncIT {
   @Test
   void aFullRunMarksThoseItNoLongerListsUnlessItListsFewerThanHalf() {
     // A source of its own, so that only this test's people are known to it.
-    HttpResponse<String> profile =
-        api.put(
-            "/imports/profiles/dir-" + ids.toLowerCase(),
-            admin,
-            """
+    saveProfile(
+        "dir-" + ids.toLowerCase(),
+        """
             {"source": "EMPLOYER_DIRECTORY", "columns": [
               {"header": "id", "target": "externalAlumniId"},
               {"header": "firstName", "target": "givenName"},
               {"header": "lastName", "target": "familyName"},
               {"header": "employment.title", "target": "jobTitle"}]}""");
-    assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
     String a1 = alumnus(1, "Ana", "One", "Welder", "2026-11-10T00:00:00Z");
     String a2 = alumnus(2, "Ben", "Two", "Baker", "2026-11-10T00:00:00Z");
     String a3 = alumnus(3, "Cy", "Three", "Tailor", "2026-11-10T00:00:00Z");
@@ -588,6 +582,11 @@ class AlumniSyncIT {
     HttpResponse<String> after = api.get("/alumni-sync", admin);
     assertThat(after.headers().firstValue("ETag")).hasValue(etag);
     assertThat(json.readTree(after.body()).get("baseUrl").asString()).isEqualTo(base() + path);
+  }
+
+  private void saveProfile(String name, String profile) {
+    HttpResponse<String> saved = api.put("/imports/profiles/" + name, admin, profile);
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
   }
 
   private String base() {

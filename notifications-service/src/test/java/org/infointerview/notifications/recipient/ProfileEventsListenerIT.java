@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.ProcessedEvents;
@@ -42,7 +39,7 @@ class ProfileEventsListenerIT {
     String v0 = golden(userId, 0, "Sam Student");
     String v1 = golden(userId, 1, "Sam Graduate");
 
-    try (KafkaProducer<String, String> producer = producer()) {
+    try (KafkaProducer<String, String> producer = Infrastructure.get().producer()) {
       producer.send(new ProducerRecord<>(Topics.CONTACTS, userId, v0)).get();
       await().atMost(WAIT).until(() -> mongo.findById(userId, Recipient.class) != null);
       producer.send(new ProducerRecord<>(Topics.CONTACTS, userId, v1)).get();
@@ -80,16 +77,5 @@ class ProfileEventsListenerIT {
       data.put("displayName", name);
       return envelope.toString();
     }
-  }
-
-  private static KafkaProducer<String, String> producer() {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            Infrastructure.get().kafkaBootstrapServers(),
-            ProducerConfig.LINGER_MS_CONFIG,
-            0),
-        new StringSerializer(),
-        new StringSerializer());
   }
 }
