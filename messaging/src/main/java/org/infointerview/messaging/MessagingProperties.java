@@ -34,13 +34,16 @@ public record MessagingProperties(
    * @param batchSize documents claimed per round
    * @param sweepInterval how often the relay also searches whole collections, for events whose hint
    *     a crash lost
+   * @param abandonAfter how long a batch of new aggregates' events may stay open before the relay
+   *     takes it for abandoned by a writer that died, and sends the events of those that exist
    */
   public record Relay(
       @DefaultValue("500ms") Duration pollInterval,
       @DefaultValue("30s") Duration lease,
       @DefaultValue("10s") Duration sendTimeout,
       @DefaultValue("100") int batchSize,
-      @DefaultValue("60s") Duration sweepInterval) {}
+      @DefaultValue("60s") Duration sweepInterval,
+      @DefaultValue("2m") Duration abandonAfter) {}
 
   /**
    * @param retries attempts after the first before a record goes to the dead-letter topic

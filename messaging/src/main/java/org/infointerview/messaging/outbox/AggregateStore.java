@@ -1,15 +1,21 @@
 package org.infointerview.messaging.outbox;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -34,11 +40,12 @@ import org.springframework.data.mongodb.core.query.Update;
 public class AggregateStore {
 
   static final String OUTBOX = "outbox";
-  private static final Set<String> NOT_STATE = Set.of("_id", OUTBOX);
+  private static final Set<String> NOT_STATE = Set.of("_id", OUTBOX, OutboxBatches.BATCH_FIELD);
 
   private final MongoTemplate mongo;
   private final OutboxSignal signal;
   private final OutboxHints hints;
+  private final OutboxBatches batches;
   private final Set<String> versionIndexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final ApplicationEventPublisher publisher;
 
@@ -47,9 +54,15 @@ public class AggregateStore {
   }
 
   AggregateStore(MongoTemplate mongo, OutboxSignal signal, ApplicationEventPublisher publisher) {
+    this(mongo, signal, publisher, Clock.systemUTC());
+  }
+
+  AggregateStore(
+      MongoTemplate mongo, OutboxSignal signal, ApplicationEventPublisher publisher, Clock clock) {
     this.mongo = mongo;
     this.signal = signal;
     this.hints = new OutboxHints(mongo);
+    this.batches = new OutboxBatches(mongo, clock);
     this.publisher = publisher;
   }
 
@@ -130,61 +143,127 @@ public class AggregateStore {
 
   /**
    * Inserts many new aggregates, each with its own events, in one unordered bulk write; each
-   * document is still written whole or not at all. Versions become 0.
+   * document is still written whole or not at all. Versions become 0. The events wait in one batch
+   * document ({@link OutboxBatches}) rather than in each aggregate, split so no batch grows past a
+   * few megabytes.
    *
    * @throws org.springframework.dao.DuplicateKeyException when an id or unique key is taken; the
    *     other documents are written
    */
   public <T> void insertAll(List<T> aggregates, Function<T, List<OutboxEntry>> eventsOf) {
-    if (aggregates.isEmpty()) {
-      return;
+    insertAll(aggregates, eventsOf, () -> {});
+  }
+
+  /** As {@link #insertAll(List, Function)}, running {@code afterInsert} before the batch closes. */
+  <T> void insertAll(
+      List<T> aggregates, Function<T, List<OutboxEntry>> eventsOf, Runnable afterInsert) {
+    List<T> part = new ArrayList<>();
+    List<List<OutboxEntry>> partEvents = new ArrayList<>();
+    long bytes = 0;
+    DuplicateKeyException taken = null;
+    for (T aggregate : aggregates) {
+      List<OutboxEntry> events = eventsOf.apply(aggregate);
+      long size = events.stream().mapToLong(e -> e.envelope().length()).sum();
+      if (!part.isEmpty() && bytes + size > OutboxBatches.MAX_BYTES) {
+        taken = firstOf(taken, insertPart(part, partEvents, afterInsert));
+        part = new ArrayList<>();
+        partEvents = new ArrayList<>();
+        bytes = 0;
+      }
+      part.add(aggregate);
+      partEvents.add(events);
+      bytes += size;
     }
+    if (!part.isEmpty()) {
+      taken = firstOf(taken, insertPart(part, partEvents, afterInsert));
+    }
+    if (taken != null) {
+      throw taken;
+    }
+  }
+
+  private static @Nullable DuplicateKeyException firstOf(
+      @Nullable DuplicateKeyException first, @Nullable DuplicateKeyException next) {
+    return first != null ? first : next;
+  }
+
+  /** One batch: its events, the documents, then the batch closed; taken keys are returned. */
+  private <T> @Nullable DuplicateKeyException insertPart(
+      List<T> aggregates, List<List<OutboxEntry>> eventsOf, Runnable afterInsert) {
     MongoPersistentEntity<?> entity = entityOf(aggregates.get(0));
     MongoPersistentProperty version = entity.getVersionProperty();
     List<Document> documents = new ArrayList<>(aggregates.size());
-    for (T aggregate : aggregates) {
+    Map<Object, List<OutboxEntry>> eventsById = new LinkedHashMap<>();
+    for (int i = 0; i < aggregates.size(); i++) {
+      T aggregate = aggregates.get(i);
       identifierOf(entity, aggregate);
       Document document = new Document();
       mongo.getConverter().write(aggregate, document);
       if (version != null) {
         document.put(version.getFieldName(), 0L);
       }
-      document.put(OUTBOX, documents(eventsOf.apply(aggregate)));
+      document.put(OUTBOX, List.of());
+      if (!eventsOf.get(i).isEmpty()) {
+        eventsById.put(document.get("_id"), eventsOf.get(i));
+      }
       documents.add(document);
     }
+    String batch = eventsById.isEmpty() ? null : batches.open(entity.getCollection(), eventsById);
+    if (batch != null) {
+      documents.forEach(
+          d -> {
+            if (eventsById.containsKey(d.get("_id"))) {
+              d.put(OutboxBatches.BATCH_FIELD, batch);
+            }
+          });
+    }
+    Set<Object> failed = new HashSet<>();
+    MongoBulkWriteException refused = null;
     try {
       mongo
           .getCollection(entity.getCollection())
           .insertMany(documents, new InsertManyOptions().ordered(false));
     } catch (MongoBulkWriteException e) {
-      Set<Integer> failed = new HashSet<>();
-      e.getWriteErrors().forEach(error -> failed.add(error.getIndex()));
-      List<Object> written = new ArrayList<>();
-      for (int i = 0; i < documents.size(); i++) {
-        if (!failed.contains(i) && !documents.get(i).getList(OUTBOX, Document.class).isEmpty()) {
-          written.add(documents.get(i).get("_id"));
-        }
-      }
-      hints.touch(entity.getCollection(), written);
-      signal.wakeUp();
-      said(
-          new AggregatesWritten(
-              entity.getType(), List.of(), documents.stream().map(d -> d.get("_id")).toList()));
-      if (e.getWriteErrors().stream().allMatch(error -> error.getCode() == 11000)) {
-        throw new DuplicateKeyException(
-            failed.size() + " of " + documents.size() + " documents have a taken key", e);
-      }
-      throw e;
+      refused = e;
+      e.getWriteErrors().forEach(error -> failed.add(documents.get(error.getIndex()).get("_id")));
     }
-    List<Object> withEvents = new ArrayList<>();
-    for (Document document : documents) {
-      if (!document.getList(OUTBOX, Document.class).isEmpty()) {
-        withEvents.add(document.get("_id"));
-      }
+    afterInsert.run();
+    if (batch != null && !batches.close(batch, failed)) {
+      // A relay took the batch for abandoned meanwhile: the events go the one-by-one way.
+      eventsById.keySet().removeAll(failed);
+      embed(entity.getCollection(), eventsById);
     }
-    hints.touch(entity.getCollection(), withEvents);
     signal.wakeUp();
-    said(new AggregatesWritten(entity.getType(), List.copyOf(aggregates), List.of()));
+    if (refused == null) {
+      said(new AggregatesWritten(entity.getType(), List.copyOf(aggregates), List.of()));
+      return null;
+    }
+    said(
+        new AggregatesWritten(
+            entity.getType(), List.of(), documents.stream().map(d -> d.get("_id")).toList()));
+    if (refused.getWriteErrors().stream().allMatch(error -> error.getCode() == 11000)) {
+      return new DuplicateKeyException(
+          failed.size() + " of " + documents.size() + " documents have a taken key", refused);
+    }
+    throw refused;
+  }
+
+  /** Puts events into their stored aggregates' own outboxes. */
+  private void embed(String collection, Map<Object, List<OutboxEntry>> eventsById) {
+    if (eventsById.isEmpty()) {
+      return;
+    }
+    List<UpdateOneModel<Document>> pushes = new ArrayList<>();
+    eventsById.forEach(
+        (id, events) ->
+            pushes.add(
+                new UpdateOneModel<>(
+                    new Document("_id", id),
+                    new Document(
+                            "$push", new Document(OUTBOX, new Document("$each", documents(events))))
+                        .append("$unset", new Document(OutboxBatches.BATCH_FIELD, "")))));
+    mongo.getCollection(collection).bulkWrite(pushes, new BulkWriteOptions().ordered(false));
+    hints.touch(collection, List.copyOf(eventsById.keySet()));
   }
 
   /**

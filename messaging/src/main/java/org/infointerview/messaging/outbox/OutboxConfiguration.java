@@ -27,8 +27,9 @@ public class OutboxConfiguration {
   }
 
   @Bean
-  AggregateStore aggregateStore(MongoTemplate mongo, ApplicationEventPublisher publisher) {
-    return new AggregateStore(mongo, signal, publisher);
+  AggregateStore aggregateStore(
+      MongoTemplate mongo, ApplicationEventPublisher publisher, Clock clock) {
+    return new AggregateStore(mongo, signal, publisher, clock);
   }
 
   @Bean

@@ -50,6 +50,8 @@ class OutboxRelay implements SmartLifecycle {
   /** Which relay holds which document, and until when. */
   static final String LEASES = "outbox_leases";
 
+  private static final int BATCHES_PER_ROUND = 4;
+
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
   private final MongoTemplate mongo;
@@ -59,6 +61,7 @@ class OutboxRelay implements SmartLifecycle {
   private final Clock clock;
   private final String owner = "relay-" + UUID.randomUUID();
   private final OutboxHints hints;
+  private final OutboxBatches batches;
   private Instant lastSweep = Instant.EPOCH;
   private volatile boolean running;
   private @Nullable Thread thread;
@@ -75,6 +78,7 @@ class OutboxRelay implements SmartLifecycle {
     this.signal = signal;
     this.clock = clock;
     this.hints = new OutboxHints(mongo);
+    this.batches = new OutboxBatches(mongo, clock);
   }
 
   @Override
@@ -137,7 +141,8 @@ class OutboxRelay implements SmartLifecycle {
    * for events whose hint was lost; returns how many events were published.
    */
   int relayOnce() throws InterruptedException {
-    int published = relayHinted();
+    int published = relayBatches();
+    published += relayHinted();
     Instant now = clock.instant();
     if (published == 0 && !now.isBefore(lastSweep.plus(properties.relay().sweepInterval()))) {
       lastSweep = now;
@@ -147,6 +152,35 @@ class OutboxRelay implements SmartLifecycle {
           published += publishAndMark(claims);
         }
       }
+    }
+    return published;
+  }
+
+  /**
+   * The batches of new aggregates that are ready, a few per round; their aggregates' later events
+   * wait for them, so they go first.
+   */
+  int relayBatches() throws InterruptedException {
+    int published = 0;
+    for (int round = 0; round < BATCHES_PER_ROUND; round++) {
+      OutboxBatches.Claimed batch =
+          batches.claim(
+              properties.outboxCollections(),
+              owner,
+              properties.relay().lease(),
+              properties.relay().abandonAfter());
+      if (batch == null) {
+        break;
+      }
+      List<CompletableFuture<SendResult<String, String>>> sends = send(batch.entries());
+      try {
+        awaitAll(sends);
+      } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        batches.release(batch.id(), owner);
+        throw new IllegalStateException("Publishing a batch of outbox events failed", e);
+      }
+      batches.published(batch.id(), owner);
+      published += batch.entries().size();
     }
     return published;
   }
@@ -228,8 +262,9 @@ class OutboxRelay implements SmartLifecycle {
       return List.of();
     }
     Map<Object, Claim> claims = new LinkedHashMap<>();
+    Map<Object, String> batchOf = new LinkedHashMap<>();
     Query pending = new Query(Criteria.where("_id").in(won));
-    pending.fields().include(AggregateStore.OUTBOX);
+    pending.fields().include(AggregateStore.OUTBOX).include(OutboxBatches.BATCH_FIELD);
     for (Document document : mongo.find(pending, Document.class, collection)) {
       List<Document> outbox = document.getList(AggregateStore.OUTBOX, Document.class);
       if (outbox != null && !outbox.isEmpty()) {
@@ -239,8 +274,21 @@ class OutboxRelay implements SmartLifecycle {
                 collection,
                 document.get("_id"),
                 outbox.stream().map(AggregateStore::entry).toList()));
+        String batch = document.getString(OutboxBatches.BATCH_FIELD);
+        if (batch != null) {
+          batchOf.put(document.get("_id"), batch);
+        }
       }
     }
+    // A change of an aggregate whose creation is still in a batch waits for that batch.
+    Set<String> waiting = batches.pending(batchOf.values());
+    batchOf.forEach(
+        (id, batch) -> {
+          if (waiting.contains(batch)) {
+            claims.remove(id);
+            held.add(leaseKey(collection, id));
+          }
+        });
     List<String> nothingPending = new ArrayList<>();
     for (Object id : won) {
       if (!claims.containsKey(id)) {
@@ -307,8 +355,12 @@ class OutboxRelay implements SmartLifecycle {
 
   /** Sends a claimed document's events in their order; does not wait. */
   List<CompletableFuture<SendResult<String, String>>> publish(Claim claim) {
+    return send(claim.entries());
+  }
+
+  private List<CompletableFuture<SendResult<String, String>>> send(List<OutboxEntry> entries) {
     List<CompletableFuture<SendResult<String, String>>> futures = new ArrayList<>();
-    for (OutboxEntry entry : claim.entries()) {
+    for (OutboxEntry entry : entries) {
       ProducerRecord<String, String> record =
           new ProducerRecord<>(entry.topic(), entry.key(), entry.envelope());
       record.headers().add(new RecordHeader("ce_type", bytes(entry.type())));
@@ -330,10 +382,11 @@ class OutboxRelay implements SmartLifecycle {
               new UpdateOneModel<>(
                   new Document("_id", claim.id()),
                   new Document(
-                      "$pull",
-                      new Document(
-                          AggregateStore.OUTBOX,
-                          new Document(OutboxEntry.EVENT_ID, new Document("$in", ids))))));
+                          "$pull",
+                          new Document(
+                              AggregateStore.OUTBOX,
+                              new Document(OutboxEntry.EVENT_ID, new Document("$in", ids))))
+                      .append("$unset", new Document(OutboxBatches.BATCH_FIELD, ""))));
       keys.add(leaseKey(claim.collection(), claim.id()));
     }
     pulls.forEach(

@@ -149,7 +149,8 @@ class OutboxRelayIT {
                 Duration.ofMillis(500),
                 Duration.ofSeconds(10),
                 10,
-                Duration.ofMillis(100)),
+                Duration.ofMillis(100),
+                Duration.ofMinutes(2)),
             properties.consumer());
     OutboxRelay dying =
         new OutboxRelay(mongo, kafka, shortLease, new OutboxSignal(), Clock.systemUTC());

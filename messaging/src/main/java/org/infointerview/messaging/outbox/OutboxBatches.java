@@ -1,0 +1,190 @@
+package org.infointerview.messaging.outbox;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The events of many new aggregates inserted together, kept in one document of {@code
+ * outbox_batches} instead of one array per aggregate, so a bulk insert costs the store one extra
+ * document and no per-aggregate bookkeeping afterwards (no removal from each aggregate once sent).
+ *
+ * <p>The writer opens the batch ({@code WRITING}) before it inserts the aggregates, each of which
+ * names its batch in {@code outboxBatch}, and closes it ({@code WRITTEN}, with the ids that failed)
+ * after. A new aggregate's id is its own, so a closed batch says exactly which events belong to
+ * stored aggregates. A batch still {@code WRITING} long after it was opened belongs to a writer
+ * that died: the relay takes it over ({@code ABANDONED}) and sends the events of the aggregates
+ * that exist. A writer that comes back later finds its batch gone from {@code WRITING} and puts its
+ * events into the aggregates' own outboxes instead, so nothing is lost (some may go out twice;
+ * delivery is at least once anyway).
+ *
+ * <p>Order per aggregate: a later change of an aggregate waits in its own outbox until the batch
+ * naming it has gone out, so its creation is always published first.
+ */
+class OutboxBatches {
+
+  static final String COLLECTION = "outbox_batches";
+
+  /** The field of an aggregate naming the batch that holds its creation's events. */
+  static final String BATCH_FIELD = "outboxBatch";
+
+  /** Envelope bytes per batch document, far below MongoDB's 16 MB document limit. */
+  static final int MAX_BYTES = 4 * 1024 * 1024;
+
+  private static final String WRITING = "WRITING";
+  private static final String WRITTEN = "WRITTEN";
+  private static final String ABANDONED = "ABANDONED";
+
+  private final MongoTemplate mongo;
+  private final Clock clock;
+
+  OutboxBatches(MongoTemplate mongo, Clock clock) {
+    this.mongo = mongo;
+    this.clock = clock;
+  }
+
+  /** Stores the events of aggregates about to be inserted; returns the batch's id. */
+  String open(String collection, Map<Object, List<OutboxEntry>> eventsById) {
+    String id = UUID.randomUUID().toString();
+    List<Document> items = new ArrayList<>(eventsById.size());
+    eventsById.forEach(
+        (aggregate, events) ->
+            items.add(
+                new Document("id", aggregate).append("events", AggregateStore.documents(events))));
+    mongo
+        .getCollection(COLLECTION)
+        .insertOne(
+            new Document("_id", id)
+                .append("c", collection)
+                .append("state", WRITING)
+                .append("at", Date.from(clock.instant()))
+                .append("items", items));
+    return id;
+  }
+
+  /**
+   * Marks the batch written, naming the aggregates whose insert failed.
+   *
+   * @return false when a relay took the batch over meanwhile: the caller must then put the events
+   *     into the aggregates it stored itself
+   */
+  boolean close(String batch, Collection<Object> failed) {
+    return mongo
+            .getCollection(COLLECTION)
+            .updateOne(
+                Filters.and(Filters.eq("_id", batch), Filters.eq("state", WRITING)),
+                Updates.combine(
+                    Updates.set("state", WRITTEN), Updates.set("failed", List.copyOf(failed))))
+            .getModifiedCount()
+        == 1;
+  }
+
+  /** A batch this relay holds, with the events of the aggregates that exist, in their order. */
+  record Claimed(String id, List<OutboxEntry> entries) {}
+
+  /**
+   * Takes the lease on one batch that is ready: written, or abandoned by its writer for longer than
+   * {@code abandonAfter}, or held by a relay whose lease ran out.
+   */
+  @Nullable Claimed claim(
+      List<String> collections, String owner, Duration lease, Duration abandonAfter) {
+    Instant now = clock.instant();
+    Bson free = Filters.or(Filters.eq("until", null), Filters.lt("until", Date.from(now)));
+    Bson taken =
+        Updates.combine(
+            Updates.set("owner", owner), Updates.set("until", Date.from(now.plus(lease))));
+    FindOneAndUpdateOptions returnNew =
+        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+    Document batch =
+        mongo
+            .getCollection(COLLECTION)
+            .findOneAndUpdate(
+                Filters.and(
+                    Filters.in("c", collections), Filters.in("state", WRITTEN, ABANDONED), free),
+                taken,
+                returnNew);
+    if (batch == null) {
+      batch =
+          mongo
+              .getCollection(COLLECTION)
+              .findOneAndUpdate(
+                  Filters.and(
+                      Filters.in("c", collections),
+                      Filters.eq("state", WRITING),
+                      Filters.lt("at", Date.from(now.minus(abandonAfter))),
+                      free),
+                  Updates.combine(taken, Updates.set("state", ABANDONED)),
+                  returnNew);
+    }
+    return batch == null ? null : claimed(batch);
+  }
+
+  private Claimed claimed(Document batch) {
+    List<Document> items = batch.getList("items", Document.class);
+    Set<Object> stored = new HashSet<>();
+    if (WRITTEN.equals(batch.getString("state"))) {
+      items.forEach(item -> stored.add(item.get("id")));
+      stored.removeAll(batch.getList("failed", Object.class, List.of()));
+    } else {
+      List<Object> ids = items.stream().map(item -> item.get("id")).toList();
+      mongo
+          .getCollection(batch.getString("c"))
+          .find(Filters.in("_id", ids))
+          .projection(Projections.include("_id"))
+          .forEach(document -> stored.add(document.get("_id")));
+    }
+    List<OutboxEntry> entries = new ArrayList<>();
+    for (Document item : items) {
+      if (stored.contains(item.get("id"))) {
+        item.getList("events", Document.class).forEach(e -> entries.add(AggregateStore.entry(e)));
+      }
+    }
+    return new Claimed(batch.getString("_id"), entries);
+  }
+
+  /** Removes a batch whose events the broker acknowledged. */
+  void published(String batch, String owner) {
+    mongo
+        .getCollection(COLLECTION)
+        .deleteOne(Filters.and(Filters.eq("_id", batch), Filters.eq("owner", owner)));
+  }
+
+  /** Gives a batch back after its events could not be sent, for the next round. */
+  void release(String batch, String owner) {
+    mongo
+        .getCollection(COLLECTION)
+        .updateOne(
+            Filters.and(Filters.eq("_id", batch), Filters.eq("owner", owner)),
+            Updates.set("until", null));
+  }
+
+  /** Which of these batches are still waiting to go out. */
+  Set<String> pending(Collection<String> batches) {
+    Set<String> pending = new HashSet<>();
+    if (!batches.isEmpty()) {
+      mongo
+          .getCollection(COLLECTION)
+          .find(Filters.in("_id", batches))
+          .projection(Projections.include("_id"))
+          .forEach(document -> pending.add(document.getString("_id")));
+    }
+    return pending;
+  }
+}

@@ -1,0 +1,257 @@
+package org.infointerview.messaging.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.infointerview.messaging.MessagingProperties;
+import org.infointerview.messaging.testapp.LedgerEntryAdded;
+import org.infointerview.messaging.testapp.LedgerProjectionListener;
+import org.infointerview.messaging.testapp.LedgerTestApplication;
+import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * New aggregates inserted together keep their events in one batch document: what the store holds
+ * meanwhile, what reaches the topic and the consumer, and what happens when the writer dies or
+ * comes back late. The relays here are driven by hand over a collection the application's own relay
+ * does not serve.
+ */
+@SpringBootTest(classes = LedgerTestApplication.class)
+@InfrastructureTest
+@DirtiesContext
+class OutboxBatchesIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String COLLECTION = "batch_ledgers";
+
+  @Autowired MongoTemplate mongo;
+  @Autowired Outbox outbox;
+  @Autowired KafkaTemplate<String, String> kafka;
+  @Autowired MessagingProperties properties;
+  @Autowired LedgerProjectionListener projection;
+
+  private AggregateStore store;
+
+  @BeforeEach
+  void setUp() {
+    store = new AggregateStore(mongo, new OutboxSignal());
+  }
+
+  @Test
+  void newAggregatesEventsWaitInOneBatchAndALaterChangeGoesOutOnlyAfterIt() throws Exception {
+    List<BatchLedger> ledgers = List.of(ledger(), ledger(), ledger());
+    store.insertAll(ledgers, l -> List.of(added(l.id, 1, 10)));
+
+    Document batch = batchOf(ledgers.get(0).id);
+    assertThat(batch.getString("state")).isEqualTo("WRITTEN");
+    assertThat(batch.getList("items", Document.class)).hasSize(3);
+    for (BatchLedger ledger : ledgers) {
+      Document stored = mongo.findById(ledger.id, Document.class, COLLECTION);
+      assertThat(stored.getList(AggregateStore.OUTBOX, Document.class)).isEmpty();
+      assertThat(stored.getString(OutboxBatches.BATCH_FIELD)).isEqualTo(batch.getString("_id"));
+    }
+    BatchLedger first = mongo.findById(ledgers.get(0).id, BatchLedger.class);
+    store.update(first, List.of(added(first.id, 2, 5)));
+
+    OutboxRelay relay = relay(Duration.ofMinutes(2));
+    OutboxBatches elsewhere = new OutboxBatches(mongo, Clock.systemUTC());
+    OutboxBatches.Claimed held =
+        elsewhere.claim(List.of(COLLECTION), "other", Duration.ofMinutes(1), Duration.ofMinutes(2));
+    assertThat(held).isNotNull();
+    assertThat(relay.relayOnce()).as("the batch is held, the change waits for it").isZero();
+    assertThat(pending(first.id)).hasSize(1);
+
+    elsewhere.release(held.id(), "other");
+    try (TopicProbe probe = TopicProbe.on(LedgerEntryAdded.TOPIC)) {
+      assertThat(relay.relayOnce()).isEqualTo(4);
+
+      List<ConsumerRecord<String, String>> records =
+          probe.pollUntil(r -> r.stream().filter(x -> first.id.equals(x.key())).count() == 2, WAIT);
+      assertThat(records.stream().filter(r -> first.id.equals(r.key())).map(r -> sequenceOf(r)))
+          .containsExactly(1L, 2L);
+    }
+    await().atMost(WAIT).until(() -> projection.applied(first.id).equals(List.of(1L, 2L)));
+    for (BatchLedger ledger : ledgers.subList(1, 3)) {
+      await().atMost(WAIT).until(() -> projection.applied(ledger.id).equals(List.of(1L)));
+    }
+    assertThat(mongo.findById(batch.get("_id"), Document.class, OutboxBatches.COLLECTION)).isNull();
+    Document after = mongo.findById(first.id, Document.class, COLLECTION);
+    assertThat(after.getList(AggregateStore.OUTBOX, Document.class)).isEmpty();
+    assertThat(after.containsKey(OutboxBatches.BATCH_FIELD)).isFalse();
+  }
+
+  @Test
+  void aBatchWhoseWriterDiedGoesOutForTheAggregatesThatWereStoredOnly() throws Exception {
+    String stored = "stored-" + UUID.randomUUID();
+    String never = "never-" + UUID.randomUUID();
+    new OutboxBatches(mongo, Clock.systemUTC())
+        .open(
+            COLLECTION,
+            Map.of(stored, List.of(added(stored, 1, 3)), never, List.of(added(never, 1, 4))));
+    mongo.insert(new Document("_id", stored).append("total", 3L).append("version", 0L), COLLECTION);
+    // the writer dies here, before inserting the second aggregate and closing the batch
+    Thread.sleep(5);
+
+    assertThat(relay(Duration.ofMinutes(2)).relayOnce()).as("not abandoned yet").isZero();
+    assertThat(relay(Duration.ZERO).relayOnce()).isEqualTo(1);
+
+    await().atMost(WAIT).until(() -> projection.applied(stored).equals(List.of(1L)));
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(WAIT)
+        .until(() -> projection.applied(never).isEmpty());
+    assertThat(
+            mongo.count(
+                new Query(Criteria.where("c").is(COLLECTION).and("items.id").is(stored)),
+                OutboxBatches.COLLECTION))
+        .isZero();
+  }
+
+  @Test
+  void aWriterThatComesBackAfterItsBatchWasTakenOverPutsTheEventsIntoItsAggregates()
+      throws Exception {
+    OutboxRelay impatient = relay(Duration.ZERO);
+    List<BatchLedger> ledgers = List.of(ledger(), ledger());
+    try (TopicProbe probe = TopicProbe.on(LedgerEntryAdded.TOPIC)) {
+      store.insertAll(
+          ledgers,
+          l -> List.of(added(l.id, 1, 7)),
+          () -> {
+            try {
+              Thread.sleep(5);
+              assertThat(impatient.relayOnce()).isEqualTo(2);
+            } catch (InterruptedException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+      for (BatchLedger ledger : ledgers) {
+        assertThat(pending(ledger.id)).as("back in the aggregate's own outbox").hasSize(1);
+      }
+
+      assertThat(impatient.relayOnce()).isEqualTo(2);
+
+      String id = ledgers.get(0).id;
+      List<ConsumerRecord<String, String>> records =
+          probe.pollUntil(r -> r.stream().filter(x -> id.equals(x.key())).count() == 2, WAIT);
+      assertThat(records.stream().filter(r -> id.equals(r.key()))).hasSize(2);
+    }
+    for (BatchLedger ledger : ledgers) {
+      await()
+          .during(Duration.ofSeconds(1))
+          .atMost(WAIT)
+          .until(() -> projection.applied(ledger.id).equals(List.of(1L)));
+      assertThat(pending(ledger.id)).isEmpty();
+    }
+  }
+
+  @Test
+  void eventsTooLargeForOneBatchAreSplitIntoSeveral() throws Exception {
+    String padding = "x".repeat(600_000);
+    List<BatchLedger> ledgers =
+        List.of(ledger(), ledger(), ledger(), ledger(), ledger(), ledger(), ledger(), ledger());
+    store.insertAll(
+        ledgers,
+        l ->
+            List.of(
+                outbox.entry(
+                    LedgerEntryAdded.TOPIC, "LedgerPadded", 1, l.id, Map.of("padding", padding))));
+
+    List<Object> batchIds =
+        ledgers.stream()
+            .map(l -> mongo.findById(l.id, Document.class, COLLECTION))
+            .map(d -> d.get(OutboxBatches.BATCH_FIELD))
+            .distinct()
+            .toList();
+    assertThat(batchIds).hasSize(2);
+    try (TopicProbe probe = TopicProbe.on(LedgerEntryAdded.TOPIC)) {
+      assertThat(relay(Duration.ofMinutes(2)).relayOnce()).isEqualTo(8);
+      List<String> ids = ledgers.stream().map(l -> l.id).toList();
+      probe.pollUntil(r -> r.stream().filter(x -> ids.contains(x.key())).count() == 8, WAIT);
+    }
+    assertThat(mongo.count(new Query(Criteria.where("_id").in(batchIds)), OutboxBatches.COLLECTION))
+        .isZero();
+  }
+
+  private OutboxRelay relay(Duration abandonAfter) {
+    MessagingProperties.Relay relay = properties.relay();
+    MessagingProperties own =
+        new MessagingProperties(
+            properties.source(),
+            properties.partitions(),
+            properties.topics(),
+            List.of(COLLECTION),
+            new MessagingProperties.Relay(
+                relay.pollInterval(),
+                relay.lease(),
+                relay.sendTimeout(),
+                relay.batchSize(),
+                relay.sweepInterval(),
+                abandonAfter),
+            properties.consumer());
+    return new OutboxRelay(mongo, kafka, own, new OutboxSignal(), Clock.systemUTC());
+  }
+
+  private Document batchOf(String ledgerId) {
+    return mongo.findOne(
+        new Query(Criteria.where("c").is(COLLECTION).and("items.id").is(ledgerId)),
+        Document.class,
+        OutboxBatches.COLLECTION);
+  }
+
+  private List<Document> pending(String id) {
+    List<Document> outbox =
+        mongo
+            .findById(id, Document.class, COLLECTION)
+            .getList(AggregateStore.OUTBOX, Document.class);
+    return outbox == null ? List.of() : outbox;
+  }
+
+  private OutboxEntry added(String id, long sequence, int amount) {
+    return outbox.entry(
+        LedgerEntryAdded.TOPIC,
+        LedgerEntryAdded.TYPE,
+        1,
+        id,
+        new LedgerEntryAdded(id, sequence, amount));
+  }
+
+  private static long sequenceOf(ConsumerRecord<String, String> record) {
+    return tools.jackson.databind.json.JsonMapper.builder()
+        .build()
+        .readTree(record.value())
+        .get("data")
+        .get("sequence")
+        .asLong();
+  }
+
+  private static BatchLedger ledger() {
+    BatchLedger ledger = new BatchLedger();
+    ledger.id = "batch-" + UUID.randomUUID();
+    return ledger;
+  }
+
+  @org.springframework.data.mongodb.core.mapping.Document(COLLECTION)
+  static class BatchLedger {
+    @Id String id;
+    long total;
+    @Version Long version;
+  }
+}
