@@ -75,6 +75,43 @@ public class Contact {
       Instant createdAt,
       Instant updatedAt,
       @Nullable Long version) {
+    this(
+        id,
+        ownerId,
+        source,
+        status,
+        mergedInto,
+        details,
+        consent,
+        consentHistory,
+        provenance,
+        linkedUserId,
+        referredBy,
+        importMark,
+        createdAt,
+        updatedAt,
+        version,
+        null);
+  }
+
+  /** A contact whose search keys come from {@code sameDetails} when its details are the same. */
+  private Contact(
+      String id,
+      @Nullable String ownerId,
+      ContactSource source,
+      ContactStatus status,
+      @Nullable String mergedInto,
+      ContactDetails details,
+      Consent consent,
+      List<ConsentChange> consentHistory,
+      List<Provenance> provenance,
+      @Nullable String linkedUserId,
+      @Nullable String referredBy,
+      @Nullable ImportMark importMark,
+      Instant createdAt,
+      Instant updatedAt,
+      @Nullable Long version,
+      @Nullable Contact sameDetails) {
     this.id = id;
     this.ownerId = ownerId;
     this.source = source;
@@ -90,22 +127,31 @@ public class Contact {
     this.createdAt = createdAt;
     this.updatedAt = updatedAt;
     this.version = version;
-    this.searchTokens =
-        SearchTokens.of(
-            details.givenName(),
-            details.familyName(),
-            details.preferredName(),
-            details.organizationName(),
-            details.jobTitle());
-    this.titleTokens = SearchTokens.of(details.jobTitle());
-    this.emailKeys = details.emails().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
-    this.nameKey = SearchTokens.nameKey(details.givenName(), details.familyName());
-    this.familyKey =
-        details.familyName().isBlank()
-            ? null
-            : String.join(" ", SearchTokens.of(details.familyName()));
-    this.organizationKey =
-        details.organizationName() == null ? null : SearchTokens.fold(details.organizationName());
+    if (sameDetails != null && sameDetails.details == details) {
+      this.searchTokens = sameDetails.searchTokens;
+      this.titleTokens = sameDetails.titleTokens;
+      this.emailKeys = sameDetails.emailKeys;
+      this.nameKey = sameDetails.nameKey;
+      this.familyKey = sameDetails.familyKey;
+      this.organizationKey = sameDetails.organizationKey;
+    } else {
+      this.searchTokens =
+          SearchTokens.of(
+              details.givenName(),
+              details.familyName(),
+              details.preferredName(),
+              details.organizationName(),
+              details.jobTitle());
+      this.titleTokens = SearchTokens.of(details.jobTitle());
+      this.emailKeys = details.emails().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+      this.nameKey = SearchTokens.nameKey(details.givenName(), details.familyName());
+      this.familyKey =
+          details.familyName().isBlank()
+              ? null
+              : String.join(" ", SearchTokens.of(details.familyName()));
+      this.organizationKey =
+          details.organizationName() == null ? null : SearchTokens.fold(details.organizationName());
+    }
     this.externalAlumniId =
         status == ContactStatus.ACTIVE && ownerId == null ? details.externalAlumniId() : null;
   }
@@ -468,8 +514,12 @@ public class Contact {
     return new Builder(this);
   }
 
-  /** A copy of this contact's state with some fields replaced; derived keys are computed anew. */
+  /**
+   * A copy of this contact's state with some fields replaced; derived keys are computed anew when
+   * the details changed.
+   */
   private static final class Builder {
+    private final Contact from;
     private String id;
     private @Nullable String ownerId;
     private ContactSource source;
@@ -487,6 +537,7 @@ public class Contact {
     private @Nullable Long version;
 
     Builder(Contact contact) {
+      this.from = contact;
       this.id = contact.id;
       this.ownerId = contact.ownerId;
       this.source = contact.source;
@@ -580,7 +631,8 @@ public class Contact {
           importMark,
           createdAt,
           updatedAt,
-          version);
+          version,
+          from);
     }
   }
 

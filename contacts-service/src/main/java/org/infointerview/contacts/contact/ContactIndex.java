@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -73,7 +74,19 @@ class ContactIndex implements DisposableBean {
   private final FSDirectory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private static final int MAX_OWN_WRITES = 50_000;
+
   private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+
+  /**
+   * The versions this instance indexed from its own writes whose events have not come back yet:
+   * their events cost not even an index lookup. Forgotten wholesale past a bound (the lookup then
+   * decides).
+   */
+  private final Map<String, Long> ownWrites = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final java.util.concurrent.atomic.AtomicBoolean unseen =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final Set<String> touchedWhileBuilding = ConcurrentHashMap.newKeySet();
   private volatile boolean building;
   private volatile boolean ready;
@@ -164,9 +177,12 @@ class ContactIndex implements DisposableBean {
     List<String> ids = new ArrayList<>();
     JsonNode version =
         event.data().get("ContactMerged".equals(event.type()) ? "survivorVersion" : "version");
-    if (version == null
-        || !version.isNumber()
-        || version.asLong() > indexedVersion(event.subject())) {
+    Long mine = version != null && version.isNumber() ? ownWrites.remove(event.subject()) : null;
+    boolean known = mine != null && mine >= version.asLong();
+    if (!known
+        && (version == null
+            || !version.isNumber()
+            || version.asLong() > indexedVersion(event.subject()))) {
       ids.add(event.subject());
     }
     if ("ContactMerged".equals(event.type()) && event.data().has("mergedId")) {
@@ -180,6 +196,7 @@ class ContactIndex implements DisposableBean {
   /** The version of a contact the index holds, or -1. */
   private long indexedVersion(String id) {
     try {
+      seeBulkWrites();
       IndexSearcher searcher = searchers.acquire();
       try {
         TopDocs top = searcher.search(new TermQuery(idTerm(id)), 1);
@@ -224,16 +241,35 @@ class ContactIndex implements DisposableBean {
     write(found);
   }
 
-  /** Indexes these contacts, searchable before this returns. */
+  /**
+   * Indexes these contacts. One contact is searchable before this returns; many (a batch of an
+   * import) become searchable on the next read of the index, so a batch costs its writer no
+   * refresh.
+   */
   private void put(List<Contact> contacts) {
     if (contacts.isEmpty()) {
       return;
     }
     write(contacts);
+    if (ownWrites.size() + contacts.size() > MAX_OWN_WRITES) {
+      ownWrites.clear();
+    }
+    contacts.forEach(c -> ownWrites.put(c.id(), c.currentVersion()));
+    if (contacts.size() > 1) {
+      unseen.set(true);
+      return;
+    }
     try {
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Makes what was written in bulk visible before the index is read. */
+  private void seeBulkWrites() throws IOException {
+    if (unseen.getAndSet(false)) {
+      searchers.maybeRefreshBlocking();
     }
   }
 
@@ -259,6 +295,7 @@ class ContactIndex implements DisposableBean {
 
   Hits search(Query query, Sort sort, int page, int size) {
     try {
+      seeBulkWrites();
       IndexSearcher searcher = searchers.acquire();
       try {
         int skip = page * size;

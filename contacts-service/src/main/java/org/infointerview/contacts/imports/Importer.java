@@ -154,32 +154,28 @@ class Importer {
       throws IOException {
     CareerFieldCatalog.Snapshot taxonomy = careerFields.snapshot();
     Counts counts = new Counts();
-    try (RowSource csv = source) {
-      RowMapper mapper = new RowMapper(csv.targets(), csv.headers());
-      List<MappedRow> batch = new ArrayList<>(properties.batchSize());
-      while (true) {
-        RowSource.Row row;
-        try {
-          row = csv.next();
-        } catch (IOException | RuntimeException e) {
-          progress.batch(counts, importBatch(job, profile, mapper, taxonomy, batch, counts));
-          throw e;
-        }
-        if (row == null) {
-          break;
-        }
-        batch.add(mapper.map(row));
-        if (batch.size() == properties.batchSize()) {
-          progress.batch(counts, importBatch(job, profile, mapper, taxonomy, batch, counts));
-          batch.clear();
+    try (RowSource rows = source) {
+      RowMapper mapper = new RowMapper(rows.targets(), rows.headers());
+      try (ReadAhead ahead =
+          new ReadAhead(rows, properties.batchSize(), row -> prepared(mapper, row, taxonomy))) {
+        for (ReadAhead.Batch batch = ahead.next(); batch != null; batch = ahead.next()) {
+          progress.batch(counts, importBatch(job, profile, mapper, taxonomy, batch.rows(), counts));
+          batch.rethrow();
           if (progress.cancelled()) {
             return counts;
           }
         }
       }
-      progress.batch(counts, importBatch(job, profile, mapper, taxonomy, batch, counts));
     }
     return counts;
+  }
+
+  /** A row mapped, and checked as a new contact unless it may only update one. */
+  private ReadAhead.Prepared prepared(
+      RowMapper mapper, RowSource.Row row, CareerFieldCatalog.Snapshot taxonomy) {
+    MappedRow mapped = mapper.map(row);
+    return new ReadAhead.Prepared(
+        mapped, mapped.updateOnly() ? null : rules.check(mapped.draft(), taxonomy));
   }
 
   private List<ImportProblem> importBatch(
@@ -187,15 +183,16 @@ class Importer {
       MappingProfile profile,
       RowMapper mapper,
       CareerFieldCatalog.Snapshot taxonomy,
-      List<MappedRow> rows,
+      List<ReadAhead.Prepared> rows,
       Counts counts) {
     Instant now = clock.instant();
-    Known known = known(rows, counts);
+    Known known = known(rows.stream().map(ReadAhead.Prepared::row).toList(), counts);
     Map<String, Contact> created = new LinkedHashMap<>();
     Map<String, Contact> changed = new LinkedHashMap<>();
     Map<String, Long> rowOf = new HashMap<>();
     List<ImportProblem> problems = new ArrayList<>();
-    for (MappedRow row : rows) {
+    for (ReadAhead.Prepared prepared : rows) {
+      MappedRow row = prepared.row();
       counts.read++;
       Contact match = known.match(row.draft());
       if (match == null && row.updateOnly()) {
@@ -204,7 +201,10 @@ class Importer {
       }
       ContactDraft draft =
           match == null ? row.draft() : merged(match.details(), row, profile.clearWhenEmpty());
-      ContactRules.Checked checked = rules.check(draft, taxonomy);
+      ContactRules.Checked checked =
+          match == null && prepared.checked() != null
+              ? prepared.checked()
+              : rules.check(draft, taxonomy);
       List<ImportProblem> found = problemsOf(mapper, row, checked.errors());
       if (!found.isEmpty()) {
         counts.failed++;
