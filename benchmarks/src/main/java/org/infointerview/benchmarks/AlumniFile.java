@@ -102,6 +102,11 @@ final class AlumniFile {
 
   private AlumniFile() {}
 
+  /** The alumni id of row {@code i} (from 0) of every generated file. */
+  static String alumniId(int i) {
+    return "A" + (1_000_000 + i);
+  }
+
   static Path write(Path file, int rows, long seed) throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -111,7 +116,7 @@ final class AlumniFile {
       for (int i = 0; i < rows; i++) {
         String given = pick(random, GIVEN);
         String family = pick(random, FAMILY);
-        out.write("A" + (1_000_000 + i));
+        out.write(alumniId(i));
         out.write(',');
         out.write(given);
         out.write(',');

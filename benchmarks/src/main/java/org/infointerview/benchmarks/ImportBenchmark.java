@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.InsertOneModel;
 import java.nio.file.Files;
@@ -66,17 +67,18 @@ final class ImportBenchmark {
                         Instant.parse(done.get("startedAt")), Instant.parse(done.get("finishedAt")))
                     .toMillis()
                 / 1000.0;
-        // The bare copy goes first: the indexed one, the ratio's base, then meets a warmer store.
-        double bare = rawRate(ports, id, false);
-        double raw = rawRate(ports, id, true);
         double imported = rows / seconds;
         System.out.printf("%nalumni import of %,d rows (%s)%n", rows, done.get("status"));
         System.out.printf(
             "  created %s, updated %s, unchanged %s, failed %s%n",
             done.get("created"), done.get("updated"), done.get("unchanged"), done.get("failed"));
         System.out.printf(
-            "  import path    %,10.0f rows/s (%.1f s end to end; the job alone %.1f s, %,.0f rows/s)%n",
-            imported, seconds, jobSeconds, rows / jobSeconds);
+            "  import path    %,10.0f rows/s (%.1f s end to end; the job alone %.1f s, %,.0f rows/s)"
+                + "   peak heap of contacts-service %.0f MB (goal < 512 MB)%n",
+            imported, seconds, jobSeconds, rows / jobSeconds, heap.peakMegabytes());
+        // The bare copy goes first: the indexed one, the ratio's base, then meets a warmer store.
+        double bare = rawRate(ports, id, rows, false);
+        double raw = rawRate(ports, id, rows, true);
         System.out.printf(
             "  raw bulkWrite  %,10.0f rows/s (the same documents, batches of 500, into a collection"
                 + " with the indexes of contacts)%n",
@@ -85,9 +87,8 @@ final class ImportBenchmark {
             "  raw bulkWrite  %,10.0f rows/s (the same, into a collection with the _id index only)%n",
             bare);
         System.out.printf(
-            "  ratio          %.2fx (goal >= 0.6x; %.2fx against the bare collection)   peak heap of"
-                + " contacts-service %.0f MB (goal < 512 MB)%n",
-            imported / raw, imported / bare, heap.peakMegabytes());
+            "  ratio          %.2fx (goal >= 0.6x; %.2fx against the bare collection)%n",
+            imported / raw, imported / bare);
       }
     } finally {
       Files.deleteIfExists(file);
@@ -99,7 +100,7 @@ final class ImportBenchmark {
    * {@code indexed}, the scratch collection first gets every index contacts has, so the store does
    * the same work per document as for the import's own inserts.
    */
-  private static double rawRate(LocalPorts ports, String importId, boolean indexed) {
+  private static double rawRate(LocalPorts ports, String importId, int rows, boolean indexed) {
     try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + ports.mongo())) {
       MongoCollection<Document> contacts = client.getDatabase("contacts").getCollection("contacts");
       MongoCollection<Document> scratch =
@@ -118,20 +119,24 @@ final class ImportBenchmark {
       }
       long written = 0;
       long nanos = 0;
-      List<InsertOneModel<Document>> batch = new ArrayList<>(500);
-      for (Document document :
-          contacts.find(new Document("importMark.importId", importId)).batchSize(500)) {
-        document.put("_id", new ObjectId());
-        batch.add(new InsertOneModel<>(document));
-        if (batch.size() == 500) {
+      // Read 500 at a time by their alumni ids (a unique index, even on the embedded store, which
+      // would otherwise hold a whole query's result in memory); only the writes are timed.
+      for (int first = 0; first < rows; first += 500) {
+        List<String> ids = new ArrayList<>(500);
+        for (int i = first; i < Math.min(first + 500, rows); i++) {
+          ids.add(AlumniFile.alumniId(i));
+        }
+        List<InsertOneModel<Document>> batch = new ArrayList<>(500);
+        for (Document document : contacts.find(Filters.in("externalAlumniId", ids))) {
+          if (importId.equals(document.get("importMark", Document.class).getString("importId"))) {
+            document.put("_id", new ObjectId());
+            batch.add(new InsertOneModel<>(document));
+          }
+        }
+        if (!batch.isEmpty()) {
           nanos += write(scratch, batch);
           written += batch.size();
-          batch.clear();
         }
-      }
-      if (!batch.isEmpty()) {
-        nanos += write(scratch, batch);
-        written += batch.size();
       }
       scratch.drop();
       return written / (nanos / 1e9);
