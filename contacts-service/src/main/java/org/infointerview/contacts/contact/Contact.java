@@ -59,43 +59,8 @@ public class Contact {
   private final Instant updatedAt;
   @Version private final @Nullable Long version;
 
-  Contact(
-      String id,
-      @Nullable String ownerId,
-      ContactSource source,
-      ContactStatus status,
-      @Nullable String mergedInto,
-      ContactDetails details,
-      Consent consent,
-      List<ConsentChange> consentHistory,
-      List<Provenance> provenance,
-      @Nullable String linkedUserId,
-      @Nullable String referredBy,
-      @Nullable ImportMark importMark,
-      Instant createdAt,
-      Instant updatedAt,
-      @Nullable Long version) {
-    this(
-        id,
-        ownerId,
-        source,
-        status,
-        mergedInto,
-        details,
-        consent,
-        consentHistory,
-        provenance,
-        linkedUserId,
-        referredBy,
-        importMark,
-        createdAt,
-        updatedAt,
-        version,
-        null);
-  }
-
   /** A contact whose search keys come from {@code sameDetails} when its details are the same. */
-  private Contact(
+  Contact(
       String id,
       @Nullable String ownerId,
       ContactSource source,
@@ -197,7 +162,8 @@ public class Contact {
         importMark,
         createdAt,
         updatedAt,
-        version);
+        version,
+        null);
   }
 
   /** A contact a student adds for themself; nobody else sees it. */
@@ -217,6 +183,7 @@ public class Contact {
         null,
         now,
         now,
+        null,
         null);
   }
 
@@ -238,6 +205,7 @@ public class Contact {
         null,
         origin.at(),
         origin.at(),
+        null,
         null);
   }
 
@@ -280,6 +248,7 @@ public class Contact {
         null,
         now,
         now,
+        null,
         null);
   }
 
