@@ -33,7 +33,8 @@ public record MessagingProperties(
    * @param sendTimeout how long the relay waits for the broker to acknowledge a document's events
    * @param batchSize documents claimed per round
    * @param sweepInterval how often the relay also searches whole collections, for events whose hint
-   *     a crash lost
+   *     a crash lost (also once at start); a search the embedded store can only answer by reading
+   *     every document, so not often
    * @param abandonAfter how long a batch of new aggregates' events may stay open before the relay
    *     takes it for abandoned by a writer that died, and sends the events of those that exist
    */
@@ -42,7 +43,7 @@ public record MessagingProperties(
       @DefaultValue("30s") Duration lease,
       @DefaultValue("10s") Duration sendTimeout,
       @DefaultValue("100") int batchSize,
-      @DefaultValue("60s") Duration sweepInterval,
+      @DefaultValue("10m") Duration sweepInterval,
       @DefaultValue("2m") Duration abandonAfter) {}
 
   /**
