@@ -1,5 +1,7 @@
 package org.infointerview.messaging.consumer;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import java.time.Clock;
 import java.util.Date;
 import org.bson.Document;
@@ -7,8 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The duplicate check every consumer uses: an event's effect runs once per consumer, recorded by
@@ -36,7 +36,7 @@ public class ProcessedEvents {
    */
   public boolean once(String consumer, IncomingEvent event, Runnable effect) {
     String key = consumer + "/" + event.id();
-    if (mongo.exists(new Query(Criteria.where("_id").is(key)), COLLECTION)) {
+    if (recorded(key)) {
       log.debug("{} already processed {} {}", consumer, event.type(), event.id());
       return false;
     }
@@ -58,6 +58,19 @@ public class ProcessedEvents {
 
   /** Whether this consumer has processed the event. */
   public boolean processed(String consumer, String eventId) {
-    return mongo.exists(new Query(Criteria.where("_id").is(consumer + "/" + eventId)), COLLECTION);
+    return recorded(consumer + "/" + eventId);
+  }
+
+  /**
+   * A find by {@code _id}, not {@code MongoTemplate.exists}: that one counts with an aggregation,
+   * which the embedded store answers by reading the whole collection, once per event.
+   */
+  private boolean recorded(String key) {
+    return mongo
+            .getCollection(COLLECTION)
+            .find(Filters.eq("_id", key))
+            .projection(Projections.include("_id"))
+            .first()
+        != null;
   }
 }
