@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
@@ -68,14 +69,13 @@ class ContactIndex implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(ContactIndex.class);
   private static final String INSTITUTION = "-";
+  private static final int MAX_OWN_WRITES = 50_000;
 
   private final MongoTemplate mongo;
   private final Path path;
   private final FSDirectory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
-  private static final int MAX_OWN_WRITES = 50_000;
-
   private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
 
   /**
@@ -83,10 +83,9 @@ class ContactIndex implements DisposableBean {
    * their events cost not even an index lookup. Forgotten wholesale past a bound (the lookup then
    * decides).
    */
-  private final Map<String, Long> ownWrites = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Long> ownWrites = new ConcurrentHashMap<>();
 
-  private final java.util.concurrent.atomic.AtomicBoolean unseen =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean unseen = new AtomicBoolean();
   private final Set<String> touchedWhileBuilding = ConcurrentHashMap.newKeySet();
   private volatile boolean building;
   private volatile boolean ready;
@@ -177,12 +176,7 @@ class ContactIndex implements DisposableBean {
     List<String> ids = new ArrayList<>();
     JsonNode version =
         event.data().get("ContactMerged".equals(event.type()) ? "survivorVersion" : "version");
-    Long mine = version != null && version.isNumber() ? ownWrites.remove(event.subject()) : null;
-    boolean known = mine != null && mine >= version.asLong();
-    if (!known
-        && (version == null
-            || !version.isNumber()
-            || version.asLong() > indexedVersion(event.subject()))) {
+    if (version == null || !version.isNumber() || isNewer(event.subject(), version.asLong())) {
       ids.add(event.subject());
     }
     if ("ContactMerged".equals(event.type()) && event.data().has("mergedId")) {
@@ -191,6 +185,12 @@ class ContactIndex implements DisposableBean {
     if (!ids.isEmpty()) {
       update(ids);
     }
+  }
+
+  /** Whether the index holds an older version; this instance's own writes answer from memory. */
+  private boolean isNewer(String id, long version) {
+    Long mine = ownWrites.remove(id);
+    return (mine == null || mine < version) && version > indexedVersion(id);
   }
 
   /** The version of a contact the index holds, or -1. */
