@@ -7,13 +7,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param trustedProxies a regular expression for the addresses of proxies in front of the gateway
  *     whose {@code X-Forwarded-*} headers may be believed; empty trusts none
- * @param routeTimeout how long a route waits for its service before the fallback answers
+ * @param routeTimeout how long a route waits for its service to answer before the fallback does
+ * @param connectTimeout how long a route waits for a connection to its service
+ * @param connectionsPerService the most connections kept open to one service
  * @param rateLimit requests allowed per caller
  */
 @ConfigurationProperties("infointerview.gateway")
 public record GatewayProperties(
     @DefaultValue("") String trustedProxies,
     @DefaultValue("10s") Duration routeTimeout,
+    @DefaultValue("2s") Duration connectTimeout,
+    @DefaultValue("200") int connectionsPerService,
     @DefaultValue RateLimit rateLimit) {
 
   /**

@@ -31,6 +31,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -121,9 +122,15 @@ class GatewaySecurityConfiguration {
                 server.jwt(jwt -> jwt.jwtAuthenticationConverter(ApiSecurity.converter(roles))))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
+        // Every request here carries a token, valid or refused with 401: no anonymous caller, no
+        // saved request to return to, no logout, no servlet login API.
+        .anonymous(anonymous -> anonymous.disable())
+        .requestCache(cache -> cache.disable())
+        .logout(logout -> logout.disable())
+        .servletApi(api -> api.disable())
         .cors(cors -> cors.configurationSource(ApiSecurity.cors(properties)))
         .headers(SecurityHeaders::apply)
-        .addFilterAfter(rateLimit, AnonymousAuthenticationFilter.class);
+        .addFilterAfter(rateLimit, BearerTokenAuthenticationFilter.class);
     return http.build();
   }
 

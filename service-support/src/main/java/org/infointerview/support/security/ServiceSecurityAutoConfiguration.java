@@ -12,12 +12,15 @@ import org.springframework.core.MethodParameter;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -49,6 +52,25 @@ public class ServiceSecurityAutoConfiguration {
         return bean;
       }
     };
+  }
+
+  /**
+   * Spring Security's observations of every filter on every request cost more than they tell; the
+   * request itself is still observed ({@code http.server.requests}).
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  SecurityObservationSettings securityObservations() {
+    return SecurityObservationSettings.noObservations();
+  }
+
+  /** Spring Security's strict firewall, with its header-value rule checked without a regex. */
+  @Bean
+  @ConditionalOnMissingBean
+  HttpFirewall httpFirewall() {
+    StrictHttpFirewall firewall = new StrictHttpFirewall();
+    firewall.setAllowedHeaderValues(HeaderValues.ALLOWED);
+    return firewall;
   }
 
   @Bean

@@ -192,6 +192,25 @@ class TokenValidationIT {
         .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
   }
 
+  @Test
+  void anAuthorizationHeaderWithAControlCharacterIsRefusedByTheFirewall() throws Exception {
+    String token = signed(KEY, JWSAlgorithm.RS256, claims -> {});
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      // U+0085 (next line) is a control character; Tomcat lets it through as obs-text.
+      String request =
+          "GET /whoami HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+              + "Authorization: Bearer "
+              + token
+              + "\u0085\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      String answer =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+      assertThat(answer).startsWith("HTTP/1.1 400");
+      assertThat(answer).doesNotContain(ISSUER);
+    }
+  }
+
   private HttpResponse<String> call(String token) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/whoami"));
