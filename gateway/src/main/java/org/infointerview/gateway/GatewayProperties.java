@@ -24,9 +24,15 @@ public record GatewayProperties(
    * @param perUser requests a signed-in person may make per period
    * @param perAnonymousAddress requests an address without a token may make per period
    * @param period the refill period
+   * @param redisUri a Redis every gateway instance shares the counts through ({@code
+   *     redis://host:6379}, {@code rediss://user:password@host:6380/0}); empty counts in each
+   *     instance's memory
+   * @param redisTimeout how long a count may wait for Redis before this instance counts alone
    */
   public record RateLimit(
       @DefaultValue("300") long perUser,
       @DefaultValue("60") long perAnonymousAddress,
-      @DefaultValue("1m") Duration period) {}
+      @DefaultValue("1m") Duration period,
+      @DefaultValue("") String redisUri,
+      @DefaultValue("500ms") Duration redisTimeout) {}
 }

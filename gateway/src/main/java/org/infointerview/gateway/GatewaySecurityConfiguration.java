@@ -93,10 +93,19 @@ class GatewaySecurityConfiguration {
     return manager;
   }
 
+  /** In this instance's memory, or in Redis when one is configured for all instances. */
+  @Bean
+  RateLimitBuckets rateLimitBuckets(GatewayProperties gateway) {
+    GatewayProperties.RateLimit limits = gateway.rateLimit();
+    return limits.redisUri().isBlank()
+        ? new LocalRateLimitBuckets()
+        : new RedisRateLimitBuckets(limits.redisUri(), limits.redisTimeout());
+  }
+
   /** One instance for both chains, so a person has one bucket however they call. */
   @Bean
-  RateLimitFilter rateLimitFilter(GatewayProperties gateway) {
-    return new RateLimitFilter(gateway.rateLimit());
+  RateLimitFilter rateLimitFilter(GatewayProperties gateway, RateLimitBuckets buckets) {
+    return new RateLimitFilter(gateway.rateLimit(), buckets);
   }
 
   @Bean

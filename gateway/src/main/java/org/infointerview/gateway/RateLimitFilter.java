@@ -1,21 +1,21 @@
 package org.infointerview.gateway;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,37 +23,38 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A token bucket per caller (Bucket4j): per person when the request carries a valid token, per
  * address otherwise. The key never comes from a header the client controls: the person from the
  * validated token, the address from the connection (forwarding headers are stripped unless a
- * trusted proxy sent them). Over the limit: 429 with {@code Retry-After}. Buckets live in memory,
- * so each gateway instance counts on its own.
+ * trusted proxy sent them). Over the limit: 429 with {@code Retry-After}. Where the buckets live
+ * (this instance's memory, or Redis shared by every instance) is {@link RateLimitBuckets}' choice.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
-  private final GatewayProperties.RateLimit limits;
-  private final Cache<String, Bucket> buckets =
-      Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(30)).build();
+  private final RateLimitBuckets buckets;
+  private final BucketConfiguration perUser;
+  private final BucketConfiguration perAddress;
 
-  RateLimitFilter(GatewayProperties.RateLimit limits) {
-    this.limits = limits;
+  RateLimitFilter(GatewayProperties.RateLimit limits, RateLimitBuckets buckets) {
+    this.buckets = buckets;
+    this.perUser = configuration(limits.perUser(), limits);
+    this.perAddress = configuration(limits.perAnonymousAddress(), limits);
+  }
+
+  private static BucketConfiguration configuration(
+      long capacity, GatewayProperties.RateLimit limits) {
+    return BucketConfiguration.builder()
+        .addLimit(
+            Bandwidth.builder().capacity(capacity).refillGreedy(capacity, limits.period()).build())
+        .build();
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String key = key(request);
-    long capacity = key.startsWith("user:") ? limits.perUser() : limits.perAnonymousAddress();
-    Bucket bucket =
-        buckets.get(
-            key,
-            k ->
-                Bucket.builder()
-                    .addLimit(
-                        Bandwidth.builder()
-                            .capacity(capacity)
-                            .refillGreedy(capacity, limits.period())
-                            .build())
-                    .build());
-    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+    String person = person();
+    ConsumptionProbe probe =
+        person != null
+            ? buckets.tryConsume("user:" + person, perUser)
+            : buckets.tryConsume("address:" + request.getRemoteAddr(), perAddress);
     if (probe.isConsumed()) {
       response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
       chain.doFilter(request, response);
@@ -73,11 +74,20 @@ class RateLimitFilter extends OncePerRequestFilter {
                 + " s.\"}");
   }
 
-  private static String key(HttpServletRequest request) {
+  /**
+   * The person behind the request: an API client's validated token, or a browser's signed-in
+   * session (students on a campus network often share one address, so a session never counts by
+   * address).
+   */
+  private static @Nullable String person() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication instanceof JwtAuthenticationToken token && token.isAuthenticated()) {
-      return "user:" + token.getToken().getIssuer() + "|" + token.getToken().getSubject();
+      return token.getToken().getIssuer() + "|" + token.getToken().getSubject();
     }
-    return "address:" + request.getRemoteAddr();
+    if (authentication instanceof OAuth2AuthenticationToken session
+        && session.getPrincipal() instanceof OidcUser user) {
+      return user.getIssuer() + "|" + user.getSubject();
+    }
+    return null;
   }
 }

@@ -96,6 +96,9 @@ class BrowserSignInIT {
 
     HttpResponse<String> read = get(gateway("/api/contacts/contacts"));
     assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.headers().firstValue("X-RateLimit-Remaining"))
+        .as("counted as the person (300 a minute), not by the address (60)")
+        .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isGreaterThan(60));
     String relayed = AUTHORIZATIONS.get(AUTHORIZATIONS.size() - 1);
     assertThat(relayed).startsWith("Bearer ey");
     assertThat(read.body()).doesNotContain(relayed.substring(7));

@@ -125,15 +125,21 @@ public final class Infrastructure {
   }
 
   private static Infrastructure start() {
-    String forced = System.getProperty("infointerview.test.infrastructure", "");
-    boolean docker = !"embedded".equals(forced.toLowerCase(Locale.ROOT)) && dockerAvailable();
-    Infrastructure infrastructure = docker ? containers() : embedded();
+    Infrastructure infrastructure = useContainers() ? containers() : embedded();
     log.info(
         "Test infrastructure: {} (Kafka {}, MongoDB {})",
         infrastructure.kind,
         infrastructure.kafkaBootstrapServers,
         infrastructure.mongoUri);
     return infrastructure;
+  }
+
+  /**
+   * Whether this JVM's infrastructure runs in containers: a Docker engine answers, not forced off.
+   */
+  static boolean useContainers() {
+    String forced = System.getProperty("infointerview.test.infrastructure", "");
+    return !"embedded".equals(forced.toLowerCase(Locale.ROOT)) && dockerAvailable();
   }
 
   private static boolean dockerAvailable() {
