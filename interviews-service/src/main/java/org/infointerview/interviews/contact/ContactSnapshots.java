@@ -51,14 +51,15 @@ class ContactSnapshots {
 
   /** Applies a consent change to a known contact, if newer. */
   boolean apply(ContactFacts.ConsentChanged change) {
-    Update update =
-        new Update().set("contactVersion", change.version()).set("updatedAt", clock.instant());
+    Update update = new Update().set("updatedAt", clock.instant());
     setConsent(update, change.consent());
-    return mongo
-            .updateFirst(
-                olderThan(change.contactId(), change.version()), update, ContactSnapshot.COLLECTION)
-            .getModifiedCount()
-        == 1;
+    return ReadModels.updateIfNewer(
+        mongo,
+        ContactSnapshot.COLLECTION,
+        change.contactId(),
+        "contactVersion",
+        change.version(),
+        update);
   }
 
   void remove(String contactId) {
@@ -76,9 +77,5 @@ class ContactSnapshots {
         .set("maxRequestsPerMonth", consent.maxRequestsPerMonth())
         .set("pausedUntil", consent.pausedUntil())
         .set("doNotContact", consent.doNotContact());
-  }
-
-  private static Query olderThan(String contactId, long version) {
-    return new Query(Criteria.where("_id").is(contactId).and("contactVersion").lt(version));
   }
 }
