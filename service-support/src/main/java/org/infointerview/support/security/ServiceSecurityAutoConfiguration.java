@@ -18,6 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -71,6 +72,13 @@ public class ServiceSecurityAutoConfiguration {
     StrictHttpFirewall firewall = new StrictHttpFirewall();
     firewall.setAllowedHeaderValues(HeaderValues.ALLOWED);
     return firewall;
+  }
+
+  /** Bearer tokens from the {@code Authorization} header only, checked without a regex. */
+  @Bean
+  @ConditionalOnMissingBean
+  BearerTokenResolver bearerTokenResolver() {
+    return new BearerTokens();
   }
 
   @Bean

@@ -112,6 +112,18 @@ class TokenValidationIT {
   }
 
   @Test
+  void aMalformedBearerHeaderIsRejectedByTheConfiguredResolver(
+      @org.springframework.beans.factory.annotation.Autowired
+          org.springframework.security.oauth2.server.resource.web.BearerTokenResolver resolver)
+      throws Exception {
+    assertThat(resolver).isInstanceOf(BearerTokens.class);
+    String token = signed(KEY, JWSAlgorithm.RS256, claims -> {});
+
+    assertThat(call(token + " trailing").statusCode()).isEqualTo(401);
+    assertThat(call("%" + token).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void anUnsignedTokenIsRejected() throws Exception {
     assertThat(call(new PlainJWT(claims(c -> {}).build()).serialize()).statusCode()).isEqualTo(401);
   }
