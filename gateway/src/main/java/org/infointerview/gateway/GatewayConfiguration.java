@@ -45,7 +45,6 @@ class GatewayConfiguration {
             .setDefaultConnectionConfig(
                 ConnectionConfig.custom()
                     .setConnectTimeout(Timeout.of(properties.connectTimeout()))
-                    .setSocketTimeout(answer)
                     .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                     .build())
             .build();

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -34,15 +35,13 @@ class RateLimitFilter extends OncePerRequestFilter {
 
   RateLimitFilter(GatewayProperties.RateLimit limits, RateLimitBuckets buckets) {
     this.buckets = buckets;
-    this.perUser = configuration(limits.perUser(), limits);
-    this.perAddress = configuration(limits.perAnonymousAddress(), limits);
+    this.perUser = configuration(limits.perUser(), limits.period());
+    this.perAddress = configuration(limits.perAnonymousAddress(), limits.period());
   }
 
-  private static BucketConfiguration configuration(
-      long capacity, GatewayProperties.RateLimit limits) {
+  private static BucketConfiguration configuration(long capacity, Duration period) {
     return BucketConfiguration.builder()
-        .addLimit(
-            Bandwidth.builder().capacity(capacity).refillGreedy(capacity, limits.period()).build())
+        .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
         .build();
   }
 
