@@ -19,20 +19,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import org.infointerview.localrun.DevLogin;
 import org.infointerview.localrun.LocalPorts;
 
 /**
  * What the gateway costs: the same authenticated GET (a student reading their contact) sent
  * straight to contacts-service and through the gateway, in the same run, on the real local stack
- * (every service in its own JVM, real tokens from the dev OIDC provider). Latency at a constant
- * request rate (open loop, measured from the intended send time, so a stall is not hidden), and the
- * highest throughput a fixed pool of clients reaches.
+ * (every service in its own JVM with its container image's flags, real tokens from the dev OIDC
+ * provider). Latency at a constant request rate (open loop, measured from the intended send time,
+ * so a stall is not hidden), and the highest throughput a fixed pool of clients reaches.
+ *
+ * <p>Two placements, each measured in rounds that alternate the paths (the medians are compared):
+ *
+ * <ul>
+ *   <li><b>shared</b>: every process may run on every CPU, so on a small machine the gateway's work
+ *       is taken from the service's CPU time;
+ *   <li><b>pinned</b>: as deployed, where the gateway has CPU of its own. The gateway shares the
+ *       last CPU with this benchmark's client; the rest of the stack (service, store, broker) runs
+ *       on the other CPUs on both paths. Needs two CPUs and util-linux's {@code taskset}.
+ * </ul>
  *
  * <p>Run from the repository root after {@code ./mvnw -B -q package -DskipTests}: {@code java -jar
- * benchmarks/target/benchmarks.jar gateway [rate-per-second] [seconds]}. Three rounds alternate the
- * paths; the medians are compared. Goal: gateway p50 at most 1.25 times direct (or 1 ms more),
- * gateway throughput at least half of direct.
+ * benchmarks/target/benchmarks.jar gateway [rate-per-second] [seconds] [warm-up-seconds]}. Goal:
+ * gateway p50 at most 1.25 times direct (or 1 ms more), gateway throughput at least half of direct.
  */
 public final class GatewayOverheadBenchmark {
 
@@ -47,67 +55,91 @@ public final class GatewayOverheadBenchmark {
   public static void main(String[] args) throws Exception {
     int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    new GatewayOverheadBenchmark().run(rate, Duration.ofSeconds(seconds));
+    int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 120;
+    new GatewayOverheadBenchmark()
+        .run(rate, Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp));
   }
 
-  private void run(int rate, Duration duration) throws Exception {
+  private void run(int rate, Duration duration, Duration warmUp) throws Exception {
+    System.out.printf("service JVMs: %s%n", LocalStack.SERVICE_JVM);
     try (LocalStack stack =
         LocalStack.start(OFFSET, Map.of("GATEWAY_RATE_LIMIT_PER_USER", "100000000"))) {
-      String token = new DevLogin(PORTS.issuer()).accessToken("student", "student");
-      String id = createContact(token);
+      DevTokens tokens = new DevTokens(PORTS, "student", "student");
+      String id = createContact(tokens.get());
       URI direct = URI.create("http://127.0.0.1:" + PORTS.contacts() + "/contacts/" + id);
       URI gateway =
           URI.create("http://127.0.0.1:" + PORTS.gateway() + "/api/contacts/contacts/" + id);
 
-      System.out.println("warming up both paths...");
-      throughput(direct, token, Duration.ofSeconds(10));
-      throughput(gateway, token, Duration.ofSeconds(10));
-
-      // Rounds alternate the two paths, so a slow moment of the machine falls on both; the
-      // medians of the rounds are the result.
-      List<double[]> rounds = new ArrayList<>();
+      // The full JIT compiles for minutes on two cores; measuring before it settles measures the
+      // compiler. Both paths are warmed, alternately.
+      System.out.printf("warming up both paths for %d s...%n", warmUp.toSeconds());
+      Duration step = warmUp.dividedBy(4);
+      for (int i = 0; i < 4; i++) {
+        throughput(i % 2 == 0 ? direct : gateway, tokens.get(), step);
+      }
       System.out.printf(
           "%nauthenticated GET /contacts/{id}: %d req/s for %d s, then %d clients flat out for %d"
-              + " s; %d rounds%n",
+              + " s; %d rounds per placement%n",
           rate, duration.toSeconds(), CLIENTS, duration.toSeconds(), ROUNDS);
-      for (int round = 1; round <= ROUNDS; round++) {
-        Histogram directLatency = constantRate(direct, token, rate, duration);
-        Histogram gatewayLatency = constantRate(gateway, token, rate, duration);
-        double directThroughput = throughput(direct, token, duration);
-        double gatewayThroughput = throughput(gateway, token, duration);
-        double[] r = {
-          millis(directLatency, 50),
-          millis(gatewayLatency, 50),
-          millis(directLatency, 99),
-          millis(gatewayLatency, 99),
-          directThroughput,
-          gatewayThroughput
-        };
-        rounds.add(r);
-        System.out.printf(
-            "  round %d  p50 %6.2f / %6.2f ms  p99 %6.2f / %6.2f ms  throughput %5.0f / %5.0f"
-                + " req/s (direct / gateway): p50 %.2fx, throughput %.2fx%n",
-            round, r[0], r[1], r[2], r[3], r[4], r[5], r[1] / r[0], r[5] / r[4]);
+      List<String> summary = new ArrayList<>();
+      summary.add(measure("shared", direct, gateway, tokens, rate, duration));
+      CpuPinning pinning = CpuPinning.of(stack, ProcessHandle.current());
+      if (pinning.possible()) {
+        pinning.pin();
+        try {
+          summary.add(measure("pinned", direct, gateway, tokens, rate, duration));
+        } finally {
+          pinning.unpin();
+        }
+      } else {
+        System.out.println("pinned: not measured (" + pinning.why() + ")");
       }
-      double directP50 = median(rounds, 0);
-      double gatewayP50 = median(rounds, 1);
-      double directThroughput = median(rounds, 4);
-      double gatewayThroughput = median(rounds, 5);
-      System.out.printf("%nmedians of %d rounds%n", ROUNDS);
-      System.out.printf(
-          "  direct   p50 %6.2f ms  p99 %6.2f ms  throughput %7.0f req/s%n",
-          directP50, median(rounds, 2), directThroughput);
-      System.out.printf(
-          "  gateway  p50 %6.2f ms  p99 %6.2f ms  throughput %7.0f req/s%n",
-          gatewayP50, median(rounds, 3), gatewayThroughput);
-      System.out.printf(
-          "  ratios   p50 %.2fx (+%.2f ms; goal <= 1.25x or +1 ms)   p99 %.2fx   throughput %.2fx"
-              + " (goal >= 0.5x)%n",
-          gatewayP50 / directP50,
-          gatewayP50 - directP50,
-          median(rounds, 3) / median(rounds, 2),
-          gatewayThroughput / directThroughput);
+      System.out.printf("%nmedians (direct / gateway)%n");
+      summary.forEach(System.out::println);
     }
+  }
+
+  /** Rounds that alternate the paths; returns the medians' summary line. */
+  private String measure(
+      String placement, URI direct, URI gateway, DevTokens tokens, int rate, Duration duration)
+      throws InterruptedException {
+    System.out.printf("%n%s%n", placement);
+    List<double[]> rounds = new ArrayList<>();
+    for (int round = 1; round <= ROUNDS; round++) {
+      Histogram directLatency = constantRate(direct, tokens.get(), rate, duration);
+      Histogram gatewayLatency = constantRate(gateway, tokens.get(), rate, duration);
+      double directThroughput = throughput(direct, tokens.get(), duration);
+      double gatewayThroughput = throughput(gateway, tokens.get(), duration);
+      double[] r = {
+        millis(directLatency, 50),
+        millis(gatewayLatency, 50),
+        millis(directLatency, 99),
+        millis(gatewayLatency, 99),
+        directThroughput,
+        gatewayThroughput
+      };
+      rounds.add(r);
+      System.out.printf(
+          "  round %d  p50 %6.2f / %6.2f ms  p99 %6.2f / %6.2f ms  throughput %5.0f / %5.0f"
+              + " req/s: p50 %.2fx, throughput %.2fx%n",
+          round, r[0], r[1], r[2], r[3], r[4], r[5], r[1] / r[0], r[5] / r[4]);
+    }
+    double directP50 = median(rounds, 0);
+    double gatewayP50 = median(rounds, 1);
+    return String.format(
+        "  %-7s p50 %6.2f / %6.2f ms  p99 %6.2f / %6.2f ms  throughput %5.0f / %5.0f req/s%n"
+            + "          ratios: p50 %.2fx (+%.2f ms; goal <= 1.25x or +1 ms), throughput %.2fx"
+            + " (goal >= 0.5x)",
+        placement,
+        directP50,
+        gatewayP50,
+        median(rounds, 2),
+        median(rounds, 3),
+        median(rounds, 4),
+        median(rounds, 5),
+        gatewayP50 / directP50,
+        gatewayP50 - directP50,
+        median(rounds, 5) / median(rounds, 4));
   }
 
   private static double median(List<double[]> rounds, int column) {

@@ -33,17 +33,6 @@ final class ImportBenchmark {
 
   private static final int OFFSET = 31_000;
 
-  /**
-   * The services run as in their container image (full JIT, serial GC), not with the local run's
-   * start-up flags (C1 only), with the heap capped at the goal; {@code LOCAL_RUN_JVM_OPTIONS}
-   * overrides.
-   */
-  private static final String SERVICE_JVM =
-      System.getenv()
-          .getOrDefault(
-              "LOCAL_RUN_JVM_OPTIONS",
-              "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:+ExitOnOutOfMemoryError");
-
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     boolean alone = args.length > 1 && args[1].equals("alone");
@@ -59,9 +48,8 @@ final class ImportBenchmark {
     System.out.printf("generated %,d rows, %,d bytes%n", rows, Files.size(file));
     List<String> options =
         alone ? List.of("--without=interviews-service,notifications-service") : List.of();
-    System.out.printf("service JVMs: %s%n", SERVICE_JVM);
-    try (LocalStack stack =
-        LocalStack.start(OFFSET, Map.of("LOCAL_RUN_JVM_OPTIONS", SERVICE_JVM), options)) {
+    System.out.printf("service JVMs: %s%n", LocalStack.SERVICE_JVM);
+    try (LocalStack stack = LocalStack.start(OFFSET, Map.of(), options)) {
       LocalPorts ports = stack.ports();
       DevTokens admin = new DevTokens(ports, "admin", "admin");
       String id;

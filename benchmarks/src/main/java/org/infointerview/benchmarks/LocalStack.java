@@ -13,8 +13,18 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.infointerview.localrun.LocalPorts;
 
-/** The README's local run on offset ports, started for a benchmark and stopped after it. */
+/**
+ * The README's local run on offset ports, started for a benchmark and stopped after it. The
+ * services run as in their container image (full JIT, serial GC, heap capped at 512 MB), not with
+ * the local run's start-up flags (C1 only); {@code LOCAL_RUN_JVM_OPTIONS} overrides.
+ */
 final class LocalStack implements AutoCloseable {
+
+  static final String SERVICE_JVM =
+      System.getenv()
+          .getOrDefault(
+              "LOCAL_RUN_JVM_OPTIONS",
+              "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:+ExitOnOutOfMemoryError");
 
   private final Process process;
   private final LocalPorts ports;
@@ -46,6 +56,7 @@ final class LocalStack implements AutoCloseable {
                 "--port-offset=" + offset));
     command.addAll(options);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("LOCAL_RUN_JVM_OPTIONS", SERVICE_JVM);
     builder.environment().putAll(environment);
     Process process = builder.start();
     BufferedReader lines =
@@ -79,6 +90,27 @@ final class LocalStack implements AutoCloseable {
 
   LocalPorts ports() {
     return ports;
+  }
+
+  /**
+   * Every process of the stack: the launcher (with the dev infrastructure), Kafka, the services.
+   */
+  List<ProcessHandle> processes() {
+    List<ProcessHandle> all = new ArrayList<>();
+    all.add(process.toHandle());
+    process.toHandle().descendants().forEach(all::add);
+    return all;
+  }
+
+  /** The JVM running a module's jar, such as {@code gateway}. */
+  ProcessHandle service(String module) {
+    String jar = "/" + module + "/target/" + module + "-";
+    return process
+        .toHandle()
+        .descendants()
+        .filter(p -> p.info().commandLine().orElse("").contains(jar))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(module + " is not running"));
   }
 
   @Override

@@ -1,15 +1,24 @@
 package org.infointerview.interviews.contact;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
+import org.infointerview.messaging.consumer.IncomingEvents;
 import org.infointerview.messaging.consumer.ProcessedEvents;
+import org.infointerview.messaging.consumer.ReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Feeds the contact read model from {@code contacts.events}, once per event. */
+/**
+ * Feeds the contact read model from {@code contacts.events}, once per event, a batch of records at
+ * a time: an alumni import publishes a ContactCreated per row, and one store round trip per event
+ * would cost the shared store more than the import itself.
+ */
 @Component
 class ContactEventsListener {
 
@@ -27,22 +36,33 @@ class ContactEventsListener {
     this.snapshots = snapshots;
   }
 
-  @KafkaListener(topics = Topics.CONTACTS, groupId = "${spring.application.name}")
-  void on(IncomingEvent event) {
-    processedEvents.once(CONSUMER, event, () -> apply(event));
+  @KafkaListener(topics = Topics.CONTACTS, groupId = "${spring.application.name}", batch = "true")
+  void on(List<ConsumerRecord<String, IncomingEvent>> records) {
+    IncomingEvents.each(records, events -> processedEvents.onceEach(CONSUMER, events, this::apply));
   }
 
-  private void apply(IncomingEvent event) {
-    switch (event.type()) {
-      case "ContactCreated", "ContactUpdated" ->
-          snapshots.apply(reader.data(event, ContactFacts.ContactState.class));
-      case "ContactConsentChanged" ->
-          snapshots.apply(reader.data(event, ContactFacts.ConsentChanged.class));
-      case "ContactMerged" ->
+  /** In order: the writes gathered so far go out before a removal, so it is never undone. */
+  private void apply(List<IncomingEvent> events) {
+    List<ReadModels.VersionedWrite> writes = new ArrayList<>();
+    for (IncomingEvent event : events) {
+      switch (event.type()) {
+        case "ContactCreated", "ContactUpdated" ->
+            writes.add(snapshots.write(reader.data(event, ContactFacts.ContactState.class)));
+        case "ContactConsentChanged" ->
+            writes.add(snapshots.write(reader.data(event, ContactFacts.ConsentChanged.class)));
+        case "ContactMerged" -> {
+          snapshots.applyAll(writes);
+          writes.clear();
           snapshots.remove(reader.data(event, ContactFacts.Merged.class).mergedId());
-      case "ContactErased" ->
+        }
+        case "ContactErased" -> {
+          snapshots.applyAll(writes);
+          writes.clear();
           snapshots.remove(reader.data(event, ContactFacts.Erased.class).contactId());
-      default -> log.debug("Ignoring {} {}", event.type(), event.id());
+        }
+        default -> log.debug("Ignoring {} {}", event.type(), event.id());
+      }
     }
+    snapshots.applyAll(writes);
   }
 }

@@ -26,8 +26,13 @@ class ContactSnapshots {
     this.clock = clock;
   }
 
-  /** Applies a contact's full state; returns whether it was newer than what was stored. */
-  boolean apply(ContactFacts.ContactState state) {
+  /** Applies version-guarded writes of {@link #write}, as if one by one in order. */
+  void applyAll(List<ReadModels.VersionedWrite> writes) {
+    ReadModels.writeAll(mongo, ContactSnapshot.COLLECTION, "contactVersion", writes);
+  }
+
+  /** A contact's full state, written if newer than what is stored (created if absent). */
+  ReadModels.VersionedWrite write(ContactFacts.ContactState state) {
     ContactFacts.Consent consent = state.consent();
     Update update =
         new Update()
@@ -40,26 +45,14 @@ class ContactSnapshots {
             .set("timeZone", state.timeZone())
             .set("updatedAt", clock.instant());
     setConsent(update, consent);
-    return ReadModels.upsertIfNewer(
-        mongo,
-        ContactSnapshot.COLLECTION,
-        state.contactId(),
-        "contactVersion",
-        state.version(),
-        update);
+    return new ReadModels.VersionedWrite(state.contactId(), state.version(), update, true);
   }
 
-  /** Applies a consent change to a known contact, if newer. */
-  boolean apply(ContactFacts.ConsentChanged change) {
+  /** A consent change of a known contact, written if newer (a contact not known stays so). */
+  ReadModels.VersionedWrite write(ContactFacts.ConsentChanged change) {
     Update update = new Update().set("updatedAt", clock.instant());
     setConsent(update, change.consent());
-    return ReadModels.updateIfNewer(
-        mongo,
-        ContactSnapshot.COLLECTION,
-        change.contactId(),
-        "contactVersion",
-        change.version(),
-        update);
+    return new ReadModels.VersionedWrite(change.contactId(), change.version(), update, false);
   }
 
   void remove(String contactId) {

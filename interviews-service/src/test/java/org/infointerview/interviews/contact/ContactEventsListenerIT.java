@@ -132,6 +132,28 @@ class ContactEventsListenerIT {
   }
 
   @Test
+  void aMalformedRecordAmidABatchGoesToTheDeadLetterTopicAndTheEventsAroundItAreApplied()
+      throws Exception {
+    String before = "c-" + UUID.randomUUID();
+    String after = "c-" + UUID.randomUUID();
+    String malformed = "{\"specversion\": \"1.0\", \"id\": ";
+    try (TopicProbe deadLetters = TopicProbe.on(Topics.CONTACTS_DLT)) {
+      // One key, so one partition and one order; sent together, so one poll takes them as a batch.
+      producer.send(
+          new ProducerRecord<>(Topics.CONTACTS, before, golden(EventType.CONTACT_CREATED, before)));
+      producer.send(new ProducerRecord<>(Topics.CONTACTS, before, malformed));
+      producer.send(
+          new ProducerRecord<>(Topics.CONTACTS, before, golden(EventType.CONTACT_CREATED, after)));
+      producer.flush();
+
+      assertThat(deadLetters.pollForKey(before, WAIT))
+          .anySatisfy(r -> assertThat(r.value()).isEqualTo(malformed));
+      await().atMost(WAIT).until(() -> snapshots.find(before).isPresent());
+      await().atMost(WAIT).until(() -> snapshots.find(after).isPresent());
+    }
+  }
+
+  @Test
   void aStudentSeesOptedInAlumniAndTheirOwnContactsButNotAnotherStudentsContact() throws Exception {
     String alumnus = "c-" + UUID.randomUUID();
     String personal = "c-" + UUID.randomUUID();

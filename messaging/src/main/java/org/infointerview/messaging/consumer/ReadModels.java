@@ -1,11 +1,18 @@
 package org.infointerview.messaging.consumer;
 
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.IndexOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,8 +28,18 @@ import org.springframework.data.mongodb.core.query.Update;
  * (never a range such as {@code version < n}) lets the embedded store answer from the {@code {_id,
  * version}} index this class keeps on each collection; a range would make it read the whole
  * collection for every event. A replica set finds the record by {@code _id} either way.
+ *
+ * <p>A batch listener writes many records at once ({@link #writeAll}): one read of the stored
+ * versions and one unordered bulk of the same compare-and-sets, instead of two round trips per
+ * event.
  */
 public final class ReadModels {
+
+  /**
+   * One version-guarded write: of the record with this id, to this version, applied only if the
+   * stored version is older; an absent record is created only when {@code insertWhenAbsent}.
+   */
+  public record VersionedWrite(Object id, long version, Update update, boolean insertWhenAbsent) {}
 
   /** The version a record that does not exist yet is written against. */
   private static final long ABSENT = Long.MIN_VALUE;
@@ -61,6 +78,98 @@ public final class ReadModels {
       long version,
       Update update) {
     return write(mongo, collection, id, versionField, version, update, false);
+  }
+
+  /**
+   * Applies many version-guarded writes with the same outcome as applying them one by one in list
+   * order, in two store round trips when nothing races: one read of the stored versions, one
+   * unordered bulk of compare-and-sets. An id that occurs more than once in the list, and every
+   * write of a bulk in which some compare-and-set found its record changed meanwhile, go through
+   * the single-write path (which then finds the writes already applied to be no longer newer).
+   *
+   * @return how many writes were applied
+   */
+  public static int writeAll(
+      MongoTemplate mongo, String collection, String versionField, List<VersionedWrite> writes) {
+    if (writes.isEmpty()) {
+      return 0;
+    }
+    ensureVersionIndex(mongo, collection, versionField);
+    Map<Object, Integer> occurrences = new HashMap<>();
+    writes.forEach(w -> occurrences.merge(w.id(), 1, Integer::sum));
+    List<VersionedWrite> together = new ArrayList<>();
+    List<VersionedWrite> oneByOne = new ArrayList<>();
+    for (VersionedWrite w : writes) {
+      (occurrences.get(w.id()) == 1 ? together : oneByOne).add(w);
+    }
+    int applied = bulk(mongo, collection, versionField, together);
+    for (VersionedWrite w : oneByOne) {
+      if (write(
+          mongo, collection, w.id(), versionField, w.version(), w.update(), w.insertWhenAbsent())) {
+        applied++;
+      }
+    }
+    return applied;
+  }
+
+  /** Writes of distinct ids as one bulk; on a lost race, each again through the single path. */
+  private static int bulk(
+      MongoTemplate mongo, String collection, String versionField, List<VersionedWrite> writes) {
+    if (writes.isEmpty()) {
+      return 0;
+    }
+    Query ids =
+        new Query(Criteria.where("_id").in(writes.stream().map(VersionedWrite::id).toList()));
+    ids.fields().include(versionField);
+    Map<Object, @Nullable Object> stored = new HashMap<>();
+    for (Document document : mongo.find(ids, Document.class, collection)) {
+      stored.put(document.get("_id"), document.get(versionField));
+    }
+    BulkOperations operations = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+    List<VersionedWrite> sent = new ArrayList<>();
+    for (VersionedWrite w : writes) {
+      boolean exists = stored.containsKey(w.id());
+      @Nullable Object storedVersion = exists ? stored.get(w.id()) : ABSENT;
+      if ((!exists && !w.insertWhenAbsent())
+          || (storedVersion instanceof Number number && number.longValue() >= w.version())) {
+        continue;
+      }
+      Query expected =
+          new Query(Criteria.where("_id").is(w.id()).and(versionField).is(storedVersion));
+      Update update = w.update().set(versionField, w.version());
+      if (exists) {
+        operations.updateOne(expected, update);
+      } else {
+        operations.upsert(expected, update);
+      }
+      sent.add(w);
+    }
+    if (sent.isEmpty()) {
+      return 0;
+    }
+    BulkWriteResult result;
+    try {
+      result = operations.execute();
+    } catch (BulkOperationException raced) {
+      // an upsert collided with a record another writer created meanwhile
+      result = raced.getResult();
+    }
+    int applied = result.getMatchedCount() + result.getUpserts().size();
+    if (applied < sent.size()) {
+      for (VersionedWrite w : sent) {
+        if (write(
+            mongo,
+            collection,
+            w.id(),
+            versionField,
+            w.version(),
+            w.update(),
+            w.insertWhenAbsent())) {
+          applied++;
+        }
+      }
+    }
+    return applied;
   }
 
   private static boolean write(

@@ -65,6 +65,87 @@ class ReadModelsIT {
     assertThat(stored(id)).isNull();
   }
 
+  private static ReadModels.VersionedWrite write(String id, long version, boolean insert) {
+    return new ReadModels.VersionedWrite(
+        id, version, new Update().set("name", "v" + version), insert);
+  }
+
+  private static int writeAll(ReadModels.VersionedWrite... writes) {
+    return ReadModels.writeAll(MONGO, COLLECTION, "version", List.of(writes));
+  }
+
+  @Test
+  void aBatchCreatesAppliesAndIgnoresAsSingleWritesWould() {
+    String absent = UUID.randomUUID().toString();
+    String older = UUID.randomUUID().toString();
+    String newer = UUID.randomUUID().toString();
+    String unknown = UUID.randomUUID().toString();
+    upsert(older, 1);
+    upsert(newer, 9);
+
+    int applied =
+        writeAll(
+            write(absent, 0, true),
+            write(older, 2, true),
+            write(newer, 8, true),
+            write(unknown, 4, false));
+
+    assertThat(applied).isEqualTo(2);
+    assertThat(stored(absent)).containsEntry("version", 0L).containsEntry("name", "v0");
+    assertThat(stored(older)).containsEntry("version", 2L).containsEntry("name", "v2");
+    assertThat(stored(newer)).containsEntry("version", 9L).containsEntry("name", "v9");
+    assertThat(stored(unknown)).isNull();
+  }
+
+  @Test
+  void anIdWrittenTwiceInOneBatchEndsAtItsNewestVersion() {
+    String rising = UUID.randomUUID().toString();
+    String falling = UUID.randomUUID().toString();
+
+    int applied =
+        writeAll(
+            write(rising, 1, true),
+            write(falling, 3, true),
+            write(rising, 2, false),
+            write(falling, 2, false));
+
+    assertThat(applied).isEqualTo(3);
+    assertThat(stored(rising)).containsEntry("version", 2L).containsEntry("name", "v2");
+    assertThat(stored(falling)).containsEntry("version", 3L).containsEntry("name", "v3");
+  }
+
+  @Test
+  void batchesRacingSingleWritersLeaveTheNewestVersionOfEveryRecord() throws Exception {
+    List<String> ids = LongStream.range(0, 20).mapToObj(i -> UUID.randomUUID().toString()).toList();
+    List<Long> versions = new ArrayList<>(LongStream.rangeClosed(1, 30).boxed().toList());
+    Collections.shuffle(versions);
+    ExecutorService writers = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<?>> results = new ArrayList<>();
+      for (long version : versions) {
+        results.add(
+            writers.submit(
+                () ->
+                    version % 3 == 0
+                        ? ids.stream().filter(id -> upsert(id, version)).count()
+                        : ReadModels.writeAll(
+                            MONGO,
+                            COLLECTION,
+                            "version",
+                            ids.stream().map(id -> write(id, version, true)).toList())));
+      }
+      for (Future<?> result : results) {
+        result.get();
+      }
+    } finally {
+      writers.shutdown();
+    }
+
+    for (String id : ids) {
+      assertThat(stored(id)).containsEntry("version", 30L).containsEntry("name", "v30");
+    }
+  }
+
   @Test
   void writersRacingInAnyOrderLeaveTheNewestVersion() throws Exception {
     String id = UUID.randomUUID().toString();

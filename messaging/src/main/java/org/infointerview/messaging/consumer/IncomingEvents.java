@@ -1,0 +1,54 @@
+package org.infointerview.messaging.consumer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+
+/**
+ * The events of a batch listener's records. A record that is not an envelope arrives without a
+ * value (the {@code ErrorHandlingDeserializer} kept the failure in a header): the events before it
+ * are handled, then the batch stops at it, so the error handler commits what went before, sends
+ * that record to the dead-letter topic and delivers the rest again.
+ */
+public final class IncomingEvents {
+
+  private static final LogAccessor log = new LogAccessor(IncomingEvents.class);
+
+  private IncomingEvents() {}
+
+  /** Hands the readable events before the first unreadable record to the effect, in order. */
+  public static void each(
+      List<ConsumerRecord<String, IncomingEvent>> records, Consumer<List<IncomingEvent>> effect) {
+    List<IncomingEvent> events = new ArrayList<>(records.size());
+    for (int index = 0; index < records.size(); index++) {
+      ConsumerRecord<String, IncomingEvent> record = records.get(index);
+      if (record.value() == null) {
+        if (!events.isEmpty()) {
+          effect.accept(events);
+        }
+        DeserializationException cause =
+            SerializationUtils.getExceptionFromHeader(
+                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
+        throw new BatchListenerFailedException(
+            "Record "
+                + record.topic()
+                + "-"
+                + record.partition()
+                + "@"
+                + record.offset()
+                + " is not an event envelope",
+            cause,
+            index);
+      }
+      events.add(record.value());
+    }
+    if (!events.isEmpty()) {
+      effect.accept(events);
+    }
+  }
+}
