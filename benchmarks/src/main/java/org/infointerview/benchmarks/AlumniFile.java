@@ -108,12 +108,17 @@ final class AlumniFile {
   }
 
   static Path write(Path file, int rows, long seed) throws IOException {
+    return write(file, 0, rows, seed);
+  }
+
+  /** Rows {@code first} to {@code first + rows - 1}: other people than those of other ranges. */
+  static Path write(Path file, int first, int rows, long seed) throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write(
           "Alumni ID,First Name,Last Name,Email,Phone,Employer,Job Title,Career Fields,City,State,"
               + "Country,Time Zone,Class Year,Degree,Major,Mentor Opt-In,Contact Preference\n");
-      for (int i = 0; i < rows; i++) {
+      for (int i = first; i < first + rows; i++) {
         String given = pick(random, GIVEN);
         String family = pick(random, FAMILY);
         out.write(alumniId(i));

@@ -37,10 +37,18 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  *
  * <p>Order per aggregate: a later change of an aggregate waits in its own outbox until the batch
  * naming it has gone out, so its creation is always published first.
+ *
+ * <p>A batch is two documents with the same id: its small, changing state in {@value #COLLECTION}
+ * (opened, closed, claimed, released), and its events in {@value #EVENTS}, written once, read once
+ * and deleted. A store rewrites a whole document on every change, and the events of 500 new
+ * aggregates are hundreds of kilobytes.
  */
 class OutboxBatches {
 
   static final String COLLECTION = "outbox_batches";
+
+  /** The events of each batch, by the batch's id. */
+  static final String EVENTS = "outbox_batch_events";
 
   /** The field of an aggregate naming the batch that holds its creation's events. */
   static final String BATCH_FIELD = "outboxBatch";
@@ -68,14 +76,16 @@ class OutboxBatches {
         (aggregate, events) ->
             items.add(
                 new Document("id", aggregate).append("events", AggregateStore.documents(events))));
+    // The state first: a writer that dies before its events are stored leaves a batch that the
+    // relay takes over and finds empty, as are the aggregates, which were never inserted.
     mongo
         .getCollection(COLLECTION)
         .insertOne(
             new Document("_id", id)
                 .append("c", collection)
                 .append("state", WRITING)
-                .append("at", Date.from(clock.instant()))
-                .append("items", items));
+                .append("at", Date.from(clock.instant())));
+    mongo.getCollection(EVENTS).insertOne(new Document("_id", id).append("items", items));
     return id;
   }
 
@@ -137,7 +147,12 @@ class OutboxBatches {
   }
 
   private Claimed claimed(Document batch) {
-    List<Document> items = batch.getList("items", Document.class);
+    Document events = mongo.getCollection(EVENTS).find(Filters.eq("_id", batch.get("_id"))).first();
+    // A batch written before the events had a document of their own holds them itself.
+    List<Document> items =
+        events != null
+            ? events.getList("items", Document.class)
+            : batch.getList("items", Document.class, List.of());
     Set<Object> stored = new HashSet<>();
     if (WRITTEN.equals(batch.getString("state"))) {
       items.forEach(item -> stored.add(item.get("id")));
@@ -159,8 +174,12 @@ class OutboxBatches {
     return new Claimed(batch.getString("_id"), entries);
   }
 
-  /** Removes a batch whose events the broker acknowledged. */
+  /**
+   * Removes a batch whose events the broker acknowledged: its events first, so a relay that dies in
+   * between leaves a state that the next relay takes over, finds empty and removes.
+   */
   void published(String batch, String owner) {
+    mongo.getCollection(EVENTS).deleteOne(Filters.eq("_id", batch));
     mongo
         .getCollection(COLLECTION)
         .deleteOne(Filters.and(Filters.eq("_id", batch), Filters.eq("owner", owner)));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,9 +61,11 @@ class OutboxBatchesIT {
     List<BatchLedger> ledgers = List.of(ledger(), ledger(), ledger());
     store.insertAll(ledgers, l -> List.of(added(l.id, 1, 10)));
 
-    Document batch = batchOf(ledgers.get(0).id);
+    Document events = eventsOf(ledgers.get(0).id);
+    Document batch = mongo.findById(events.get("_id"), Document.class, OutboxBatches.COLLECTION);
     assertThat(batch.getString("state")).isEqualTo("WRITTEN");
-    assertThat(batch.getList("items", Document.class)).hasSize(3);
+    assertThat(batch.containsKey("items")).as("the state holds no events").isFalse();
+    assertThat(events.getList("items", Document.class)).hasSize(3);
     for (BatchLedger ledger : ledgers) {
       Document stored = mongo.findById(ledger.id, Document.class, COLLECTION);
       assertThat(stored.getList(AggregateStore.OUTBOX, Document.class)).isEmpty();
@@ -93,6 +96,7 @@ class OutboxBatchesIT {
       await().atMost(WAIT).until(() -> projection.applied(ledger.id).equals(List.of(1L)));
     }
     assertThat(mongo.findById(batch.get("_id"), Document.class, OutboxBatches.COLLECTION)).isNull();
+    assertThat(mongo.findById(batch.get("_id"), Document.class, OutboxBatches.EVENTS)).isNull();
     Document after = mongo.findById(first.id, Document.class, COLLECTION);
     assertThat(after.getList(AggregateStore.OUTBOX, Document.class)).isEmpty();
     assertThat(after.containsKey(OutboxBatches.BATCH_FIELD)).isFalse();
@@ -118,11 +122,56 @@ class OutboxBatchesIT {
         .during(Duration.ofSeconds(1))
         .atMost(WAIT)
         .until(() -> projection.applied(never).isEmpty());
-    assertThat(
-            mongo.count(
-                new Query(Criteria.where("c").is(COLLECTION).and("items.id").is(stored)),
-                OutboxBatches.COLLECTION))
+    assertThat(mongo.count(new Query(Criteria.where("items.id").is(stored)), OutboxBatches.EVENTS))
         .isZero();
+  }
+
+  @Test
+  void aBatchWhoseWriterDiedBeforeStoringItsEventsIsTakenOverAndRemoved() throws Exception {
+    String batch = UUID.randomUUID().toString();
+    mongo
+        .getCollection(OutboxBatches.COLLECTION)
+        .insertOne(
+            new Document("_id", batch)
+                .append("c", COLLECTION)
+                .append("state", "WRITING")
+                .append("at", new Date(System.currentTimeMillis() - 1000)));
+
+    assertThat(relay(Duration.ZERO).relayOnce()).isZero();
+
+    assertThat(mongo.findById(batch, Document.class, OutboxBatches.COLLECTION)).isNull();
+  }
+
+  @Test
+  void aBatchThatHoldsItsEventsItselfAsEarlierVersionsWroteThemStillGoesOut() throws Exception {
+    String ledger = "earlier-" + UUID.randomUUID();
+    String batch = UUID.randomUUID().toString();
+    mongo
+        .getCollection(OutboxBatches.COLLECTION)
+        .insertOne(
+            new Document("_id", batch)
+                .append("c", COLLECTION)
+                .append("state", "WRITTEN")
+                .append("at", new Date())
+                .append("failed", List.of())
+                .append(
+                    "items",
+                    List.of(
+                        new Document("id", ledger)
+                            .append(
+                                "events",
+                                AggregateStore.documents(List.of(added(ledger, 1, 6)))))));
+    mongo.insert(
+        new Document("_id", ledger)
+            .append("total", 6L)
+            .append("version", 0L)
+            .append(OutboxBatches.BATCH_FIELD, batch),
+        COLLECTION);
+
+    assertThat(relay(Duration.ofMinutes(2)).relayOnce()).isEqualTo(1);
+
+    await().atMost(WAIT).until(() -> projection.applied(ledger).equals(List.of(1L)));
+    assertThat(mongo.findById(batch, Document.class, OutboxBatches.COLLECTION)).isNull();
   }
 
   @Test
@@ -188,6 +237,8 @@ class OutboxBatchesIT {
     }
     assertThat(mongo.count(new Query(Criteria.where("_id").in(batchIds)), OutboxBatches.COLLECTION))
         .isZero();
+    assertThat(mongo.count(new Query(Criteria.where("_id").in(batchIds)), OutboxBatches.EVENTS))
+        .isZero();
   }
 
   private OutboxRelay relay(Duration abandonAfter) {
@@ -209,11 +260,9 @@ class OutboxBatchesIT {
     return new OutboxRelay(mongo, kafka, own, new OutboxSignal(), Clock.systemUTC());
   }
 
-  private Document batchOf(String ledgerId) {
+  private Document eventsOf(String ledgerId) {
     return mongo.findOne(
-        new Query(Criteria.where("c").is(COLLECTION).and("items.id").is(ledgerId)),
-        Document.class,
-        OutboxBatches.COLLECTION);
+        new Query(Criteria.where("items.id").is(ledgerId)), Document.class, OutboxBatches.EVENTS);
   }
 
   private List<Document> pending(String id) {
