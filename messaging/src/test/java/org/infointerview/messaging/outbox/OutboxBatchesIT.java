@@ -131,11 +131,7 @@ class OutboxBatchesIT {
     String batch = UUID.randomUUID().toString();
     mongo
         .getCollection(OutboxBatches.COLLECTION)
-        .insertOne(
-            new Document("_id", batch)
-                .append("c", COLLECTION)
-                .append("state", "WRITING")
-                .append("at", new Date(System.currentTimeMillis() - 1000)));
+        .insertOne(state(batch, "WRITING", new Date(System.currentTimeMillis() - 1000)));
 
     assertThat(relay(Duration.ZERO).relayOnce()).isZero();
 
@@ -149,10 +145,7 @@ class OutboxBatchesIT {
     mongo
         .getCollection(OutboxBatches.COLLECTION)
         .insertOne(
-            new Document("_id", batch)
-                .append("c", COLLECTION)
-                .append("state", "WRITTEN")
-                .append("at", new Date())
+            state(batch, "WRITTEN", new Date())
                 .append("failed", List.of())
                 .append(
                     "items",
@@ -239,6 +232,14 @@ class OutboxBatchesIT {
         .isZero();
     assertThat(mongo.count(new Query(Criteria.where("_id").in(batchIds)), OutboxBatches.EVENTS))
         .isZero();
+  }
+
+  /** A batch's state document as a writer stores it. */
+  private static Document state(String batch, String state, Date at) {
+    return new Document("_id", batch)
+        .append("c", COLLECTION)
+        .append("state", state)
+        .append("at", at);
   }
 
   private OutboxRelay relay(Duration abandonAfter) {
