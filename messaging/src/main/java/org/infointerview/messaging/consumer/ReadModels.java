@@ -104,10 +104,7 @@ public final class ReadModels {
     }
     int applied = bulk(mongo, collection, versionField, together);
     for (VersionedWrite w : oneByOne) {
-      if (write(
-          mongo, collection, w.id(), versionField, w.version(), w.update(), w.insertWhenAbsent())) {
-        applied++;
-      }
+      applied += write(mongo, collection, versionField, w) ? 1 : 0;
     }
     return applied;
   }
@@ -129,13 +126,12 @@ public final class ReadModels {
     List<VersionedWrite> sent = new ArrayList<>();
     for (VersionedWrite w : writes) {
       boolean exists = stored.containsKey(w.id());
-      @Nullable Object storedVersion = exists ? stored.get(w.id()) : ABSENT;
-      if ((!exists && !w.insertWhenAbsent())
-          || (storedVersion instanceof Number number && number.longValue() >= w.version())) {
+      Query expected =
+          expected(
+              w.id(), versionField, w.version(), w.insertWhenAbsent(), exists, stored.get(w.id()));
+      if (expected == null) {
         continue;
       }
-      Query expected =
-          new Query(Criteria.where("_id").is(w.id()).and(versionField).is(storedVersion));
       Update update = w.update().set(versionField, w.version());
       if (exists) {
         operations.updateOne(expected, update);
@@ -157,16 +153,7 @@ public final class ReadModels {
     int applied = result.getMatchedCount() + result.getUpserts().size();
     if (applied < sent.size()) {
       for (VersionedWrite w : sent) {
-        if (write(
-            mongo,
-            collection,
-            w.id(),
-            versionField,
-            w.version(),
-            w.update(),
-            w.insertWhenAbsent())) {
-          applied++;
-        }
+        applied += write(mongo, collection, versionField, w) ? 1 : 0;
       }
     }
     return applied;
@@ -186,14 +173,17 @@ public final class ReadModels {
       Query byId = new Query(Criteria.where("_id").is(id));
       byId.fields().include(versionField);
       Document stored = mongo.findOne(byId, Document.class, collection);
-      if (stored == null && !insertWhenAbsent) {
+      Query expected =
+          expected(
+              id,
+              versionField,
+              version,
+              insertWhenAbsent,
+              stored != null,
+              stored == null ? null : stored.get(versionField));
+      if (expected == null) {
         return false;
       }
-      @Nullable Object storedVersion = stored == null ? ABSENT : stored.get(versionField);
-      if (storedVersion instanceof Number number && number.longValue() >= version) {
-        return false;
-      }
-      Query expected = new Query(Criteria.where("_id").is(id).and(versionField).is(storedVersion));
       try {
         var result =
             stored == null
@@ -208,6 +198,34 @@ public final class ReadModels {
     }
     throw new IllegalStateException(
         "The record " + id + " in " + collection + " kept changing; the event will be redelivered");
+  }
+
+  private static boolean write(
+      MongoTemplate mongo, String collection, String versionField, VersionedWrite w) {
+    return write(
+        mongo, collection, w.id(), versionField, w.version(), w.update(), w.insertWhenAbsent());
+  }
+
+  /**
+   * The compare-and-set filter for writing {@code version} over what is stored: the record as it is
+   * now (or still absent), or null when the write is not to be made (the record is absent and may
+   * not be created, or is already as new).
+   */
+  private static @Nullable Query expected(
+      Object id,
+      String versionField,
+      long version,
+      boolean insertWhenAbsent,
+      boolean exists,
+      @Nullable Object storedVersion) {
+    if (!exists && !insertWhenAbsent) {
+      return null;
+    }
+    @Nullable Object current = exists ? storedVersion : ABSENT;
+    if (current instanceof Number number && number.longValue() >= version) {
+      return null;
+    }
+    return new Query(Criteria.where("_id").is(id).and(versionField).is(current));
   }
 
   private static void ensureVersionIndex(
