@@ -37,6 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -124,7 +126,7 @@ class AlumniSyncService {
     check(change);
     boolean sameSource = current != null && current.setup().baseUrl().equals(change.baseUrl());
     AlumniSyncSettings saved =
-        mongo.save(
+        write(
             new AlumniSyncSettings(
                 AlumniSyncSettings.ID,
                 change,
@@ -143,6 +145,19 @@ class AlumniSyncService {
         null,
         "alumni sync settings: " + change.baseUrl());
     return saved;
+  }
+
+  /**
+   * Writes the settings if nobody wrote them since they were read: a schedule that claims a due
+   * moment between the ETag check and this write makes the admin's write a precondition that failed
+   * (412, read again), as if the check and the write were one step.
+   */
+  private AlumniSyncSettings write(AlumniSyncSettings settings) {
+    try {
+      return mongo.save(settings);
+    } catch (OptimisticLockingFailureException | DuplicateKeyException raced) {
+      throw PreconditionException.changed("The alumni sync settings");
+    }
   }
 
   private void check(AlumniSyncSetup change) {

@@ -20,9 +20,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.infointerview.contacts.contact.Contact;
 import org.infointerview.contacts.contact.ContactPreference;
 import org.infointerview.contacts.contact.ContactSource;
@@ -531,6 +535,46 @@ class AlumniSyncIT {
     } finally {
       configure("\"authentication\": \"NONE\", \"enabled\": false");
     }
+  }
+
+  @Test
+  void writersHoldingTheSameTagGetOneSuccessAndPreconditionFailuresOtherwise() throws Exception {
+    configure("\"authentication\": \"NONE\"");
+    String etag = api.get("/alumni-sync", admin).headers().firstValue("ETag").orElseThrow();
+
+    List<Integer> statuses;
+    ExecutorService writers = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        int pageSize = 10 + i;
+        answers.add(
+            writers.submit(
+                () ->
+                    api.send(
+                        "PUT",
+                        "/alumni-sync",
+                        admin,
+                        "{\"baseUrl\": \""
+                            + base()
+                            + path
+                            + "\", \"authentication\": \"NONE\", \"pageSize\": "
+                            + pageSize
+                            + "}",
+                        Map.of("If-Match", etag))));
+      }
+      statuses = new ArrayList<>();
+      for (Future<HttpResponse<String>> answer : answers) {
+        statuses.add(answer.get().statusCode());
+      }
+    } finally {
+      writers.shutdownNow();
+    }
+
+    assertThat(statuses).containsOnly(200, 412);
+    assertThat(statuses).containsOnlyOnce(200);
+    assertThat(api.get("/alumni-sync", admin).headers().firstValue("ETag").orElseThrow())
+        .isNotEqualTo(etag);
   }
 
   @Test
