@@ -1,11 +1,13 @@
 package org.infointerview.contacts.imports;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.bson.types.ObjectId;
 import org.infointerview.contacts.careerfield.CareerFieldCatalog;
 import org.infointerview.contacts.contact.Consent;
@@ -45,6 +52,12 @@ import org.springframework.stereotype.Component;
  * that do not match create one, unchanged rows write nothing. New contacts go in with one bulk
  * insert, each with its ContactCreated; each write marks the contact so the import can be undone.
  * Rows that break a rule are reported, never half-stored.
+ *
+ * <p>Three batches are under way at once: the next rows are read and checked ({@link ReadAhead}),
+ * one batch is matched and decided while the one before is written on a thread of its own, so the
+ * store is kept busy. A batch that names someone the batch being written writes (same alumni id or
+ * address, before or after) waits until that batch is stored, so every decision sees the writes of
+ * the rows above it, as if the file were imported one batch after the other.
  */
 @Component
 class Importer {
@@ -69,7 +82,16 @@ class Importer {
     @Nullable Boolean withoutAlumniId;
 
     /** The family names of the people written, for the duplicate scan that follows. */
-    final java.util.Set<String> families = new java.util.HashSet<>();
+    final Set<String> families = new HashSet<>();
+
+    void add(Counts batch) {
+      read += batch.read;
+      created += batch.created;
+      updated += batch.updated;
+      unchanged += batch.unchanged;
+      failed += batch.failed;
+      problems += batch.problems;
+    }
   }
 
   private final MongoTemplate mongo;
@@ -154,20 +176,84 @@ class Importer {
       throws IOException {
     CareerFieldCatalog.Snapshot taxonomy = careerFields.snapshot();
     Counts counts = new Counts();
+    ExecutorService writer =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, Thread.currentThread().getName() + "-write");
+              thread.setDaemon(true);
+              return thread;
+            });
     try (RowSource rows = source) {
       RowMapper mapper = new RowMapper(rows.targets(), rows.headers());
       try (ReadAhead ahead =
           new ReadAhead(rows, properties.batchSize(), row -> prepared(mapper, row, taxonomy))) {
+        Writing writing = null;
         for (ReadAhead.Batch batch = ahead.next(); batch != null; batch = ahead.next()) {
-          progress.batch(counts, importBatch(job, profile, mapper, taxonomy, batch.rows(), counts));
-          batch.rethrow();
-          if (progress.cancelled()) {
+          if (writing != null && writing.decided().touches(batch.rows())) {
+            // the same person as in the batch being written: decide after it is stored
+            if (!finish(writing, counts, progress)) {
+              return counts;
+            }
+            writing = null;
+          }
+          Decided decided = decide(job, profile, mapper, taxonomy, batch.rows(), counts);
+          if (writing != null && !finish(writing, counts, progress)) {
+            return counts;
+          }
+          writing = new Writing(decided, batch, writer.submit(() -> write(decided)));
+          if (batch.failure() != null) {
+            // the last batch the source could give
+            finish(writing, counts, progress);
             return counts;
           }
         }
+        if (writing != null) {
+          finish(writing, counts, progress);
+        }
+      }
+    } finally {
+      // a batch still being written when the job fails is let finish, never cut off half way
+      writer.shutdown();
+      try {
+        writer.awaitTermination(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
     return counts;
+  }
+
+  /** A batch being written while the next one is decided. */
+  private record Writing(Decided decided, ReadAhead.Batch batch, Future<?> written) {}
+
+  /**
+   * Waits for a batch to be stored, counts it and reports it; then throws the failure that ended
+   * the reading after it, if one did.
+   *
+   * @return whether to go on (false once the job was cancelled)
+   */
+  private static boolean finish(Writing writing, Counts counts, Progress progress)
+      throws IOException {
+    try {
+      writing.written().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("the import was interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IOException(e.getCause());
+    }
+    Decided decided = writing.decided();
+    counts.add(decided.tally);
+    counts.families.addAll(decided.families);
+    progress.batch(counts, decided.problems);
+    writing.batch().rethrow();
+    return !progress.cancelled();
   }
 
   /** A row mapped, and checked as a new contact unless it may only update one. */
@@ -178,7 +264,66 @@ class Importer {
         mapped, mapped.updateOnly() ? null : rules.check(mapped.draft(), taxonomy));
   }
 
-  private List<ImportProblem> importBatch(
+  /**
+   * What one batch comes to: the contacts to create and to change, decided from the rows in file
+   * order and the store's state; its counts and problems, which its writes may still add to.
+   */
+  private static final class Decided {
+    private final Known known;
+    private final Map<String, Contact> created = new LinkedHashMap<>();
+    private final Map<String, Contact> changed = new LinkedHashMap<>();
+    private final Map<String, Long> rowOf = new HashMap<>();
+    private final List<ImportProblem> problems = new ArrayList<>();
+    private final Counts tally = new Counts();
+    private final Set<String> families = new HashSet<>();
+
+    /** The match keys of every contact it writes, as stored before and as written. */
+    private final Set<String> keys = new HashSet<>();
+
+    Decided(Known known) {
+      this.known = known;
+    }
+
+    void writes(Contact contact) {
+      if (contact.details().externalAlumniId() != null) {
+        keys.add(alumniKey(contact.details().externalAlumniId()));
+      }
+      for (String email : contact.details().emails()) {
+        keys.add(emailKey(email));
+      }
+    }
+
+    /** Whether some of these rows could name a person this batch writes. */
+    boolean touches(List<ReadAhead.Prepared> rows) {
+      for (ReadAhead.Prepared prepared : rows) {
+        ContactDraft draft = prepared.row().draft();
+        if (draft.externalAlumniId() != null
+            && keys.contains(alumniKey(draft.externalAlumniId()))) {
+          return true;
+        }
+        for (String email : draft.emails()) {
+          if (keys.contains(emailKey(email))) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private static String alumniKey(String id) {
+      return "id " + id.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String emailKey(String email) {
+      return "@ " + email.strip().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * Matches a batch's rows with the people stored and decides what to write, writing nothing. The
+   * batch before may still be being written, so long as none of its people can be named here.
+   */
+  private Decided decide(
       ImportJob job,
       MappingProfile profile,
       RowMapper mapper,
@@ -187,16 +332,14 @@ class Importer {
       Counts counts) {
     Instant now = clock.instant();
     Known known = known(rows.stream().map(ReadAhead.Prepared::row).toList(), counts);
-    Map<String, Contact> created = new LinkedHashMap<>();
-    Map<String, Contact> changed = new LinkedHashMap<>();
-    Map<String, Long> rowOf = new HashMap<>();
-    List<ImportProblem> problems = new ArrayList<>();
+    Decided decided = new Decided(known);
+    Counts tally = decided.tally;
     for (ReadAhead.Prepared prepared : rows) {
       MappedRow row = prepared.row();
-      counts.read++;
+      tally.read++;
       Contact match = known.match(row.draft());
       if (match == null && row.updateOnly()) {
-        counts.unchanged++;
+        tally.unchanged++;
         continue;
       }
       ContactDraft draft =
@@ -207,8 +350,8 @@ class Importer {
               : rules.check(draft, taxonomy);
       List<ImportProblem> found = problemsOf(mapper, row, checked.errors());
       if (!found.isEmpty()) {
-        counts.failed++;
-        problems.addAll(found);
+        tally.failed++;
+        decided.problems.addAll(found);
         continue;
       }
       Provenance origin =
@@ -223,26 +366,29 @@ class Importer {
                     origin,
                     now)
                 .markedBy(new ImportMark(job.id(), true, null, null, 0, now));
-        created.put(contact.id(), contact);
-        rowOf.put(contact.id(), row.number());
+        decided.created.put(contact.id(), contact);
+        decided.rowOf.put(contact.id(), row.number());
+        decided.writes(contact);
         known.add(contact);
-        counts.created++;
+        tally.created++;
         if (contact.details().externalAlumniId() == null) {
           counts.withoutAlumniId = true;
         }
         if (contact.familyKey() != null) {
-          counts.families.add(contact.familyKey());
+          decided.families.add(contact.familyKey());
         }
         continue;
       }
       Contact revised = match.revised(checked.details(), origin);
       revised = withImportedConsent(revised, row.consent(), job.id(), now);
       if (revised == match) {
-        counts.unchanged++;
+        tally.unchanged++;
         continue;
       }
-      if (created.containsKey(match.id())) {
-        created.put(match.id(), revised);
+      decided.writes(match);
+      decided.writes(revised);
+      if (decided.created.containsKey(match.id())) {
+        decided.created.put(match.id(), revised);
       } else {
         ImportMark earlier = match.importMark();
         boolean sameJob = earlier != null && earlier.importId().equals(job.id());
@@ -254,30 +400,41 @@ class Importer {
                 sameJob ? earlier.consentBefore() : match.consent(),
                 match.currentVersion() + 1,
                 now);
-        changed.put(match.id(), revised.markedBy(mark));
-        rowOf.put(match.id(), row.number());
+        decided.changed.put(match.id(), revised.markedBy(mark));
+        decided.rowOf.put(match.id(), row.number());
       }
       known.add(revised);
-      counts.updated++;
+      tally.updated++;
     }
-    List<Contact> inserts = List.copyOf(created.values());
+    return decided;
+  }
+
+  /**
+   * Stores what a batch decided: new contacts in one bulk insert with their ContactCreated, changed
+   * ones each with its events. A person another import added meanwhile, or a contact someone
+   * changed meanwhile, becomes a problem of its row.
+   */
+  private void write(Decided decided) {
+    Counts tally = decided.tally;
+    List<Contact> inserts = List.copyOf(decided.created.values());
     try {
       store.insertAll(inserts, c -> List.of(outbox.entry(c.id(), c.created())));
     } catch (DuplicateKeyException e) {
       // Another import created some of these people meanwhile (same alumni id): those rows are
       // reported, the rest of the batch is stored.
-      Set<String> stored = new java.util.HashSet<>();
+      Set<String> stored = new HashSet<>();
       for (Contact contact :
-          mongo.find(Query.query(Criteria.where("_id").in(created.keySet())), Contact.class)) {
+          mongo.find(
+              Query.query(Criteria.where("_id").in(decided.created.keySet())), Contact.class)) {
         stored.add(contact.id());
       }
       for (Contact contact : inserts) {
         if (!stored.contains(contact.id())) {
-          counts.created--;
-          counts.failed++;
-          problems.add(
+          tally.created--;
+          tally.failed++;
+          decided.problems.add(
               new ImportProblem(
-                  rowOf.getOrDefault(contact.id(), 0L),
+                  decided.rowOf.getOrDefault(contact.id(), 0L),
                   "",
                   Objects.toString(contact.details().externalAlumniId(), ""),
                   "another import added this person meanwhile; import the file again to update"
@@ -285,8 +442,8 @@ class Importer {
         }
       }
     }
-    for (Contact contact : changed.values()) {
-      Contact before = known.stored(contact.id());
+    for (Contact contact : decided.changed.values()) {
+      Contact before = decided.known.stored(contact.id());
       List<OutboxEntry> events = new ArrayList<>();
       if (before == null || !before.details().equals(contact.details())) {
         events.add(outbox.entry(contact.id(), contact.updated()));
@@ -297,19 +454,18 @@ class Importer {
       try {
         store.update(contact, events);
       } catch (OptimisticLockingFailureException e) {
-        counts.updated--;
-        counts.failed++;
-        problems.add(
+        tally.updated--;
+        tally.failed++;
+        decided.problems.add(
             new ImportProblem(
-                rowOf.get(contact.id()),
+                decided.rowOf.get(contact.id()),
                 "",
                 "",
                 "the contact was changed by someone else during the import; import the file"
                     + " again to apply this row"));
       }
     }
-    counts.problems += problems.size();
-    return problems;
+    tally.problems = decided.problems.size();
   }
 
   /** A consent the file states, unless the person set theirs themself (do-not-contact aside). */

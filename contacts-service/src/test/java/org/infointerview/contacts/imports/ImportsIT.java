@@ -39,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      // two rows a batch: every file of more than two rows is matched and written in batches
+      "infointerview.imports.batch-size=2",
       "infointerview.http.uploads[0].path=/imports",
       "infointerview.http.uploads[0].max-size=20MB",
       "spring.servlet.multipart.max-file-size=20MB",
@@ -113,6 +115,54 @@ class ImportsIT {
     assertThat(second.get("created").asLong()).isZero();
     assertThat(second.get("updated").asLong()).isZero();
     assertThat(byExternalId(ids + "-1").currentVersion()).isEqualTo(priya.currentVersion());
+  }
+
+  @Test
+  void aPersonNamedAgainFurtherDownTheFileIsUpdatedNeverCreatedTwice() throws Exception {
+    String zed = "zed-" + ids.toLowerCase() + "@example.org";
+    String lee = "lee-" + ids.toLowerCase() + "@example.org";
+    String file =
+        HEADER
+            // batch 1
+            + row(1, "Priya", "Raman", "priya", "", "Analyst", "2015", "")
+            + row(2, "Ken", "Ito", "ken", "", "Engineer", "2011", "")
+            // batch 2: Priya again while batch 1 may still be being written
+            + row(1, "Priya", "Raman", "priya", "", "Data Scientist", "2015", "")
+            + row(3, "Lee", "Park", "lee", "", "Teacher", "2012", "")
+            // batch 3
+            + row(4, "Ann", "Moe", "ann", "", "Nurse", "2013", "")
+            + row(5, "Bo", "Lund", "bo", "", "Chef", "2014", "")
+            // batch 4: Ken, written two batches up; Lee by address only
+            + row(2, "Ken", "Ito", "ken", "", "Director", "2011", "")
+            + String.join(",", "", "Lee", "Park", lee, "", org, "Principal", "2012", "Physics", "")
+            + "\n"
+            // batch 5: a person without an alumni id, twice in one batch
+            + String.join(",", "", "Zed", "Roe", zed, "", org, "Intern", "2020", "Physics", "")
+            + "\n"
+            + String.join(",", "", "Zed", "Roe", zed, "", org, "Junior", "2020", "Physics", "")
+            + "\n"
+            // batch 6: and again by address right after
+            + String.join(",", "", "Zed", "Roe", zed, "", org, "Senior", "2020", "Physics", "")
+            + "\n";
+
+    JsonNode done = awaitEnd(idOf(upload("alumni-db-export", file, "text/csv", false)));
+
+    assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+    assertThat(done.get("progress").get("rowsRead").asLong()).isEqualTo(11);
+    assertThat(done.get("created").asLong()).isEqualTo(6);
+    assertThat(done.get("updated").asLong()).isEqualTo(5);
+    assertThat(done.get("failed").asLong()).isZero();
+    List<Contact> stored =
+        mongo.find(Query.query(Criteria.where("details.organizationName").is(org)), Contact.class);
+    assertThat(stored)
+        .extracting(c -> c.details().givenName() + " " + c.details().jobTitle())
+        .containsExactlyInAnyOrder(
+            "Priya Data Scientist",
+            "Ken Director",
+            "Lee Principal",
+            "Ann Nurse",
+            "Bo Chef",
+            "Zed Senior");
   }
 
   @Test
