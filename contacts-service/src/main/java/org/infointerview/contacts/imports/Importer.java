@@ -5,7 +5,9 @@ import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.types.ObjectId;
 import org.infointerview.contacts.careerfield.CareerFieldCatalog;
 import org.infointerview.contacts.contact.Consent;
@@ -53,14 +56,21 @@ import org.springframework.stereotype.Component;
  * insert, each with its ContactCreated; each write marks the contact so the import can be undone.
  * Rows that break a rule are reported, never half-stored.
  *
- * <p>Three batches are under way at once: the next rows are read and checked ({@link ReadAhead}),
- * one batch is matched and decided while the one before is written on a thread of its own, so the
- * store is kept busy. A batch that names someone the batch being written writes (same alumni id or
- * address, before or after) waits until that batch is stored, so every decision sees the writes of
- * the rows above it, as if the file were imported one batch after the other.
+ * <p>Several batches are under way at once: the next rows are read and checked ({@link ReadAhead}),
+ * one batch is matched and decided while the two before are written on threads of their own, so the
+ * store never waits for the importer. A batch that names someone a batch in flight writes (same
+ * alumni id or address, before or after) waits until that batch is stored, so every decision sees
+ * the writes of the rows above it, as if the file were imported one batch after the other. Batches
+ * are counted and reported in file order.
  */
 @Component
 class Importer {
+
+  /**
+   * Batches written at once: while the store works on one, the next is already encoded and on its
+   * way, so the store never waits for the importer.
+   */
+  private static final int WRITERS = 2;
 
   /** Counts so far, and what to do with problems and progress. */
   interface Progress {
@@ -176,10 +186,17 @@ class Importer {
       throws IOException {
     CareerFieldCatalog.Snapshot taxonomy = careerFields.snapshot();
     Counts counts = new Counts();
-    ExecutorService writer =
-        Executors.newSingleThreadExecutor(
+    AtomicInteger writerNumber = new AtomicInteger();
+    ExecutorService writers =
+        Executors.newFixedThreadPool(
+            WRITERS,
             task -> {
-              Thread thread = new Thread(task, Thread.currentThread().getName() + "-write");
+              Thread thread =
+                  new Thread(
+                      task,
+                      Thread.currentThread().getName()
+                          + "-write-"
+                          + writerNumber.incrementAndGet());
               thread.setDaemon(true);
               return thread;
             });
@@ -187,35 +204,39 @@ class Importer {
       RowMapper mapper = new RowMapper(rows.targets(), rows.headers());
       try (ReadAhead ahead =
           new ReadAhead(rows, properties.batchSize(), row -> prepared(mapper, row, taxonomy))) {
-        Writing writing = null;
+        Deque<Writing> writing = new ArrayDeque<>();
         for (ReadAhead.Batch batch = ahead.next(); batch != null; batch = ahead.next()) {
-          if (writing != null && writing.decided().touches(batch.rows())) {
-            // the same person as in the batch being written: decide after it is stored
-            if (!finish(writing, counts, progress)) {
-              return counts;
+          // a batch that names someone a batch in flight writes is decided once that one is stored
+          List<ReadAhead.Prepared> next = batch.rows();
+          while (writing.stream().anyMatch(w -> w.decided().touches(next))) {
+            finish(writing.removeFirst(), counts, progress);
+          }
+          if (progress.cancelled()) {
+            break;
+          }
+          Decided decided = decide(job, profile, mapper, taxonomy, next, counts);
+          if (writing.size() == WRITERS) {
+            finish(writing.removeFirst(), counts, progress);
+            if (progress.cancelled()) {
+              break;
             }
-            writing = null;
           }
-          Decided decided = decide(job, profile, mapper, taxonomy, batch.rows(), counts);
-          if (writing != null && !finish(writing, counts, progress)) {
-            return counts;
-          }
-          writing = new Writing(decided, batch, writer.submit(() -> write(decided)));
+          writing.addLast(new Writing(decided, batch, writers.submit(() -> write(decided))));
           if (batch.failure() != null) {
             // the last batch the source could give
-            finish(writing, counts, progress);
-            return counts;
+            break;
           }
         }
-        if (writing != null) {
-          finish(writing, counts, progress);
+        // what is in flight is stored anyway, so it is counted and reported too
+        while (!writing.isEmpty()) {
+          finish(writing.removeFirst(), counts, progress);
         }
       }
     } finally {
       // a batch still being written when the job fails is let finish, never cut off half way
-      writer.shutdown();
+      writers.shutdown();
       try {
-        writer.awaitTermination(1, TimeUnit.MINUTES);
+        writers.awaitTermination(1, TimeUnit.MINUTES);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -223,17 +244,14 @@ class Importer {
     return counts;
   }
 
-  /** A batch being written while the next one is decided. */
+  /** A batch being written while the next ones are decided and written. */
   private record Writing(Decided decided, ReadAhead.Batch batch, Future<?> written) {}
 
   /**
-   * Waits for a batch to be stored, counts it and reports it; then throws the failure that ended
-   * the reading after it, if one did.
-   *
-   * @return whether to go on (false once the job was cancelled)
+   * Waits for a batch to be stored, counts it and reports it (which also learns of a cancel); then
+   * throws the failure that ended the reading after it, if one did.
    */
-  private static boolean finish(Writing writing, Counts counts, Progress progress)
-      throws IOException {
+  private static void finish(Writing writing, Counts counts, Progress progress) throws IOException {
     try {
       writing.written().get();
     } catch (InterruptedException e) {
@@ -253,7 +271,6 @@ class Importer {
     counts.families.addAll(decided.families);
     progress.batch(counts, decided.problems);
     writing.batch().rethrow();
-    return !progress.cancelled();
   }
 
   /** A row mapped, and checked as a new contact unless it may only update one. */
@@ -276,6 +293,7 @@ class Importer {
     private final List<ImportProblem> problems = new ArrayList<>();
     private final Counts tally = new Counts();
     private final Set<String> families = new HashSet<>();
+    private AggregateStore.@Nullable Inserts inserts;
 
     /** The match keys of every contact it writes, as stored before and as written. */
     private final Set<String> keys = new HashSet<>();
@@ -406,6 +424,10 @@ class Importer {
       known.add(revised);
       tally.updated++;
     }
+    // turned into documents here, while the store still writes the batch before
+    decided.inserts =
+        store.prepare(
+            List.copyOf(decided.created.values()), c -> List.of(outbox.entry(c.id(), c.created())));
     return decided;
   }
 
@@ -416,9 +438,8 @@ class Importer {
    */
   private void write(Decided decided) {
     Counts tally = decided.tally;
-    List<Contact> inserts = List.copyOf(decided.created.values());
     try {
-      store.insertAll(inserts, c -> List.of(outbox.entry(c.id(), c.created())));
+      store.insertAll(Objects.requireNonNull(decided.inserts));
     } catch (DuplicateKeyException e) {
       // Another import created some of these people meanwhile (same alumni id): those rows are
       // reported, the rest of the batch is stored.
@@ -428,7 +449,7 @@ class Importer {
               Query.query(Criteria.where("_id").in(decided.created.keySet())), Contact.class)) {
         stored.add(contact.id());
       }
-      for (Contact contact : inserts) {
+      for (Contact contact : decided.created.values()) {
         if (!stored.contains(contact.id())) {
           tally.created--;
           tally.failed++;

@@ -530,6 +530,11 @@ class ImportsIT {
     JsonNode done = awaitEnd(id);
     assertThat(done.get("status").asString()).isEqualTo("CANCELLED");
     assertThat(done.get("progress").get("rowsRead").asLong()).isLessThan(30_000);
+    // the batches that were being written when the cancel came are stored and counted
+    assertThat(
+            mongo.count(
+                Query.query(Criteria.where("details.organizationName").is(org)), Contact.class))
+        .isEqualTo(done.get("created").asLong());
   }
 
   private String row(

@@ -151,21 +151,30 @@ public class AggregateStore {
    *     other documents are written
    */
   public <T> void insertAll(List<T> aggregates, Function<T, List<OutboxEntry>> eventsOf) {
-    insertAll(aggregates, eventsOf, () -> {});
+    insertAll(prepare(aggregates, eventsOf));
   }
 
   /** As {@link #insertAll(List, Function)}, running {@code afterInsert} before the batch closes. */
   <T> void insertAll(
       List<T> aggregates, Function<T, List<OutboxEntry>> eventsOf, Runnable afterInsert) {
+    insertAll(prepare(aggregates, eventsOf), afterInsert);
+  }
+
+  /**
+   * New aggregates turned into the documents and events {@link #insertAll(Inserts)} writes, without
+   * touching the store: a caller that writes batch after batch prepares the next one while the
+   * store still writes the one before.
+   */
+  public <T> Inserts prepare(List<T> aggregates, Function<T, List<OutboxEntry>> eventsOf) {
+    List<Part> parts = new ArrayList<>();
     List<T> part = new ArrayList<>();
     List<List<OutboxEntry>> partEvents = new ArrayList<>();
     long bytes = 0;
-    DuplicateKeyException taken = null;
     for (T aggregate : aggregates) {
       List<OutboxEntry> events = eventsOf.apply(aggregate);
       long size = events.stream().mapToLong(e -> e.envelope().length()).sum();
       if (!part.isEmpty() && bytes + size > OutboxBatches.MAX_BYTES) {
-        taken = firstOf(taken, insertPart(part, partEvents, afterInsert));
+        parts.add(part(part, partEvents));
         part = new ArrayList<>();
         partEvents = new ArrayList<>();
         bytes = 0;
@@ -175,21 +184,49 @@ public class AggregateStore {
       bytes += size;
     }
     if (!part.isEmpty()) {
-      taken = firstOf(taken, insertPart(part, partEvents, afterInsert));
+      parts.add(part(part, partEvents));
+    }
+    return new Inserts(parts);
+  }
+
+  /**
+   * Writes what {@link #prepare} made, once: in one unordered bulk write per part (as {@link
+   * #insertAll(List, Function)}).
+   *
+   * @throws org.springframework.dao.DuplicateKeyException when an id or unique key is taken; the
+   *     other documents are written
+   */
+  public void insertAll(Inserts inserts) {
+    insertAll(inserts, () -> {});
+  }
+
+  private void insertAll(Inserts inserts, Runnable afterInsert) {
+    DuplicateKeyException taken = null;
+    for (Part part : inserts.parts) {
+      taken = firstOf(taken, insertPart(part, afterInsert));
     }
     if (taken != null) {
       throw taken;
     }
   }
 
-  private static @Nullable DuplicateKeyException firstOf(
-      @Nullable DuplicateKeyException first, @Nullable DuplicateKeyException next) {
-    return first != null ? first : next;
+  /** New aggregates as documents with their events, ready to be inserted once. */
+  public static final class Inserts {
+    private final List<Part> parts;
+
+    private Inserts(List<Part> parts) {
+      this.parts = parts;
+    }
   }
 
-  /** One batch: its events, the documents, then the batch closed; taken keys are returned. */
-  private <T> @Nullable DuplicateKeyException insertPart(
-      List<T> aggregates, List<List<OutboxEntry>> eventsOf, Runnable afterInsert) {
+  /** Aggregates of one type whose events fit in one batch, and their documents. */
+  private record Part(
+      MongoPersistentEntity<?> entity,
+      List<?> aggregates,
+      List<Document> documents,
+      Map<Object, List<OutboxEntry>> eventsById) {}
+
+  private <T> Part part(List<T> aggregates, List<List<OutboxEntry>> eventsOf) {
     MongoPersistentEntity<?> entity = entityOf(aggregates.get(0));
     MongoPersistentProperty version = entity.getVersionProperty();
     List<Document> documents = new ArrayList<>(aggregates.size());
@@ -208,6 +245,19 @@ public class AggregateStore {
       }
       documents.add(document);
     }
+    return new Part(entity, List.copyOf(aggregates), documents, eventsById);
+  }
+
+  private static @Nullable DuplicateKeyException firstOf(
+      @Nullable DuplicateKeyException first, @Nullable DuplicateKeyException next) {
+    return first != null ? first : next;
+  }
+
+  /** One batch: its events, the documents, then the batch closed; taken keys are returned. */
+  private @Nullable DuplicateKeyException insertPart(Part part, Runnable afterInsert) {
+    MongoPersistentEntity<?> entity = part.entity();
+    List<Document> documents = part.documents();
+    Map<Object, List<OutboxEntry>> eventsById = new LinkedHashMap<>(part.eventsById());
     String batch = eventsById.isEmpty() ? null : batches.open(entity.getCollection(), eventsById);
     if (batch != null) {
       documents.forEach(
@@ -235,7 +285,7 @@ public class AggregateStore {
     }
     signal.wakeUp();
     if (refused == null) {
-      said(new AggregatesWritten(entity.getType(), List.copyOf(aggregates), List.of()));
+      said(new AggregatesWritten(entity.getType(), part.aggregates(), List.of()));
       return null;
     }
     said(
