@@ -551,17 +551,7 @@ class AlumniSyncIT {
         answers.add(
             writers.submit(
                 () ->
-                    api.send(
-                        "PUT",
-                        "/alumni-sync",
-                        admin,
-                        "{\"baseUrl\": \""
-                            + base()
-                            + path
-                            + "\", \"authentication\": \"NONE\", \"pageSize\": "
-                            + pageSize
-                            + "}",
-                        Map.of("If-Match", etag))));
+                    putSettings("\"authentication\": \"NONE\", \"pageSize\": " + pageSize, etag)));
       }
       statuses = new ArrayList<>();
       for (Future<HttpResponse<String>> answer : answers) {
@@ -598,15 +588,7 @@ class AlumniSyncIT {
     assertThat(errors.findValuesAsString("field"))
         .contains("baseUrl", "tokenUrl", "clientId", "profile", "schedule", "zone");
     HttpResponse<String> tooBig =
-        api.send(
-            "PUT",
-            "/alumni-sync",
-            admin,
-            "{\"baseUrl\": \""
-                + base()
-                + path
-                + "\", \"authentication\": \"NONE\", \"pageSize\": 0}",
-            Map.of("If-Match", etag));
+        putSettings("\"authentication\": \"NONE\", \"pageSize\": 0", etag);
     assertThat(tooBig.statusCode()).isEqualTo(400);
     assertThat(tooBig.body()).contains("pageSize");
     HttpResponse<String> withoutTag =
@@ -658,6 +640,16 @@ class AlumniSyncIT {
               headers);
     }
     assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+  }
+
+  /** Writes the settings with these fields beside the fake API's address, holding this tag. */
+  private HttpResponse<String> putSettings(String fields, String etag) {
+    return api.send(
+        "PUT",
+        "/alumni-sync",
+        admin,
+        "{\"baseUrl\": \"" + base() + path + "\", " + fields + "}",
+        Map.of("If-Match", etag));
   }
 
   private JsonNode settings() {
