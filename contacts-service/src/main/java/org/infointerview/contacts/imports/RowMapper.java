@@ -18,7 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class RowMapper {
 
-  private static final Pattern LIST_SEPARATOR = Pattern.compile("[;|]");
+  private static final Pattern LIST_SEPARATOR = Pattern.compile("[;|\\r\\n]");
+
+  /** Line breaks (and the blanks around them) inside a quoted cell, as exports wrap long text. */
+  private static final Pattern LINE_BREAKS = Pattern.compile("\\h*[\\r\\n\\u2028\\u2029]+\\s*");
+
   private static final int MAX_CELL = 1_000;
 
   private final Map<Integer, ImportTarget> targets;
@@ -125,9 +129,14 @@ final class RowMapper {
     return field;
   }
 
+  /**
+   * The first cell of a single-line field, a line break inside it read as a space: exports wrap
+   * long titles and majors across lines of a quoted cell. Other control characters stay and are
+   * refused by the contact's rules.
+   */
   private static @Nullable String one(Map<ImportTarget, List<String>> values, ImportTarget t) {
     List<String> cells = values.get(t);
-    return cells == null ? null : cells.get(0);
+    return cells == null ? null : LINE_BREAKS.matcher(cells.get(0)).replaceAll(" ");
   }
 
   private static List<String> list(Map<ImportTarget, List<String>> values, ImportTarget t) {

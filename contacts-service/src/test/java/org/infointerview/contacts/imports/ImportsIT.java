@@ -195,6 +195,31 @@ class ImportsIT {
   }
 
   @Test
+  void aCellWrappedOverLinesImportsOnOneLineWhileOtherControlCharactersAreRefused()
+      throws Exception {
+    String file =
+        HEADER
+            + row(1, "Wrapped", "Title", "wrapped", "", "\"Director,\r\n  Strategy\"", "2010", "")
+                .replace(",Physics,", ",\"Electrical\nEngineering\",")
+            + row(2, "Bell", "Char", "bell", "", "Engi\u0007neer", "2010", "");
+
+    String id =
+        json.readTree(upload("alumni-db-export", file, "text/csv", false).body())
+            .get("id")
+            .asString();
+    JsonNode done = awaitEnd(id);
+
+    assertThat(done.get("created").asLong()).isEqualTo(1);
+    assertThat(done.get("failed").asLong()).isEqualTo(1);
+    Contact wrapped = byExternalId(ids + "-1");
+    assertThat(wrapped.details().jobTitle()).isEqualTo("Director, Strategy");
+    assertThat(wrapped.details().alumni().major()).isEqualTo("Electrical Engineering");
+    assertThat(api.get("/imports/" + id + "/errors", admin).body())
+        .contains("3,Job Title,")
+        .contains("must not contain control characters");
+  }
+
+  @Test
   void invalidRowsAreReportedByRowColumnValueAndReasonWhileTheValidOnesImport() throws Exception {
     String file =
         HEADER
