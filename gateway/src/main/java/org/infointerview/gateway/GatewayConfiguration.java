@@ -1,18 +1,24 @@
 package org.infointerview.gateway;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
+import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewayProperties.class)
@@ -60,5 +66,40 @@ class GatewayConfiguration {
             .disableAuthCaching()
             .build();
     return new HttpComponentsClientHttpRequestFactory(client);
+  }
+
+  /**
+   * Routes are looked up before the controllers (the fallback and documentation pages), so a
+   * proxied request, nearly every request here, is matched by the first handler mapping asked. No
+   * route serves a controller's path, so the answer for those stays the same.
+   */
+  @Bean
+  static BeanPostProcessor routesBeforeControllers() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String name) {
+        if (bean instanceof RouterFunctionMapping routes) {
+          routes.setOrder(-1);
+        }
+        return bean;
+      }
+    };
+  }
+
+  /**
+   * The routes' proxy: the client above without an observation of its own per call. Each proxied
+   * call is already observed as the incoming request ({@code http.server.requests}) and timed by
+   * its route's circuit breaker ({@code resilience4j.circuitbreaker.calls}, per service); a third
+   * timer per request cost about 3 % of the gateway's CPU.
+   */
+  @Bean
+  RestClientProxyExchange proxyExchange(
+      ClientHttpRequestFactory proxyClient, GatewayMvcProperties properties) {
+    return new RestClientProxyExchange(
+        RestClient.builder()
+            .requestFactory(proxyClient)
+            .observationRegistry(ObservationRegistry.NOOP)
+            .build(),
+        properties);
   }
 }

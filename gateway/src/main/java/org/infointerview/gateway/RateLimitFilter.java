@@ -81,7 +81,8 @@ class RateLimitFilter extends OncePerRequestFilter {
   private static @Nullable String person() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication instanceof JwtAuthenticationToken token && token.isAuthenticated()) {
-      return token.getToken().getIssuer() + "|" + token.getToken().getSubject();
+      // The issuer as the token states it (getIssuer() would build a URL on every request).
+      return token.getToken().getClaimAsString("iss") + "|" + token.getToken().getSubject();
     }
     if (authentication instanceof OAuth2AuthenticationToken session
         && session.getPrincipal() instanceof OidcUser user) {
