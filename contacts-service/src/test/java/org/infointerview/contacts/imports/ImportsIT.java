@@ -203,10 +203,7 @@ class ImportsIT {
                 .replace(",Physics,", ",\"Electrical\nEngineering\",")
             + row(2, "Bell", "Char", "bell", "", "Engi\u0007neer", "2010", "");
 
-    String id =
-        json.readTree(upload("alumni-db-export", file, "text/csv", false).body())
-            .get("id")
-            .asString();
+    String id = idOf(upload("alumni-db-export", file, "text/csv", false));
     JsonNode done = awaitEnd(id);
 
     assertThat(done.get("created").asLong()).isEqualTo(1);
