@@ -136,7 +136,18 @@ final class RowMapper {
    */
   private static @Nullable String one(Map<ImportTarget, List<String>> values, ImportTarget t) {
     List<String> cells = values.get(t);
-    return cells == null ? null : LINE_BREAKS.matcher(cells.get(0)).replaceAll(" ");
+    return cells == null ? null : oneLine(cells.get(0));
+  }
+
+  /** Nearly every cell has no line break: it is only scanned, not matched, then. */
+  private static String oneLine(String cell) {
+    for (int i = 0; i < cell.length(); i++) {
+      char c = cell.charAt(i);
+      if (c == '\r' || c == '\n' || c == '\u2028' || c == '\u2029') {
+        return LINE_BREAKS.matcher(cell).replaceAll(" ");
+      }
+    }
+    return cell;
   }
 
   private static List<String> list(Map<ImportTarget, List<String>> values, ImportTarget t) {
