@@ -69,17 +69,19 @@ class GatewayConfiguration {
   }
 
   /**
-   * Routes are looked up before the controllers (the fallback and documentation pages), so a
-   * proxied request, nearly every request here, is matched by the first handler mapping asked. No
-   * route serves a controller's path, so the answer for those stays the same.
+   * Routes are looked up first, before the actuator's endpoints and the controllers (the fallback
+   * and documentation pages), so a proxied request, nearly every request here, is matched by the
+   * first handler mapping asked. No route serves an actuator, fallback or documentation path, so
+   * the answer for those stays the same; a route added for {@code /**} (a web UI) must leave them
+   * out.
    */
   @Bean
-  static BeanPostProcessor routesBeforeControllers() {
+  static BeanPostProcessor routesFirst() {
     return new BeanPostProcessor() {
       @Override
       public Object postProcessBeforeInitialization(Object bean, String name) {
         if (bean instanceof RouterFunctionMapping routes) {
-          routes.setOrder(-1);
+          routes.setOrder(Ordered.HIGHEST_PRECEDENCE);
         }
         return bean;
       }
@@ -95,7 +97,7 @@ class GatewayConfiguration {
   @Bean
   RestClientProxyExchange proxyExchange(
       ClientHttpRequestFactory proxyClient, GatewayMvcProperties properties) {
-    return new RestClientProxyExchange(
+    return new ServiceProxyExchange(
         RestClient.builder()
             .requestFactory(proxyClient)
             .observationRegistry(ObservationRegistry.NOOP)

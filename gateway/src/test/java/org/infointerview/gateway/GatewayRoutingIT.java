@@ -4,12 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.TestIdentityProvider;
@@ -22,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Routes to real HTTP servers on loopback that record what reached them, one per service: the path
- * after the prefix is stripped, the token relayed, nothing without a valid token.
+ * after the prefix is stripped, the token relayed, nothing without a valid token; answers come back
+ * whole, event streams as they are written.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @InfrastructureTest
@@ -39,6 +50,7 @@ class GatewayRoutingIT {
   static final class Recorder {
     final HttpServer server;
     final List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final CountDownLatch firstEventArrived = new CountDownLatch(1);
 
     Recorder(String name) throws IOException {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -52,10 +64,32 @@ class GatewayRoutingIT {
                     exchange.getRequestHeaders().getFirst("Authorization")));
             byte[] body = ("{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            // Chunked, of unknown length up front, as a Spring MVC service writes its JSON.
+            exchange.sendResponseHeaders(200, 0);
             exchange.getResponseBody().write(body);
             exchange.close();
           });
+      server.createContext(
+          "/events",
+          exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream events = exchange.getResponseBody();
+            events.write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
+            events.flush();
+            boolean firstArrived;
+            try {
+              firstArrived = firstEventArrived.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              firstArrived = false;
+            }
+            events.write(
+                ("data: " + (firstArrived ? "second" : "first was held back") + "\n\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            exchange.close();
+          });
+      server.setExecutor(Executors.newCachedThreadPool());
       server.start();
     }
 
@@ -89,6 +123,35 @@ class GatewayRoutingIT {
       assertThat(response.body()).contains(service + "-service");
       assertThat(SERVICES.get(service).received)
           .contains(new Received("/things/42", "size=5", "Bearer " + token));
+    }
+  }
+
+  @Test
+  void aJsonAnswerArrivesWholeWithItsLengthWhileAnEventStreamArrivesAsTheServiceWritesIt()
+      throws Exception {
+    String token = IDP.token("student-1", "student");
+
+    HttpResponse<String> json = get("/api/contacts/things/7", token);
+
+    assertThat(json.statusCode()).isEqualTo(200);
+    assertThat(json.headers().firstValue("Content-Length"))
+        .hasValue(String.valueOf(json.body().getBytes(StandardCharsets.UTF_8).length));
+    assertThat(json.headers().firstValue("Transfer-Encoding")).isEmpty();
+
+    HttpResponse<Stream<String>> stream =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/notifications/events"))
+                    .header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofLines());
+    try (Stream<String> lines = stream.body()) {
+      Iterator<String> events = lines.filter(line -> !line.isEmpty()).iterator();
+      assertThat(events.next()).isEqualTo("data: first");
+      SERVICES.get("notifications").firstEventArrived.countDown();
+      assertThat(events.next()).isEqualTo("data: second");
     }
   }
 
