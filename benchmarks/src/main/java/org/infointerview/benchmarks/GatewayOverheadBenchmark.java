@@ -26,7 +26,9 @@ import org.infointerview.localrun.LocalPorts;
  * straight to contacts-service and through the gateway, in the same run, on the real local stack
  * (every service in its own JVM with its container image's flags, real tokens from the dev OIDC
  * provider). Latency at a constant request rate (open loop, measured from the intended send time,
- * so a stall is not hidden), and the highest throughput a fixed pool of clients reaches.
+ * so a stall is not hidden), and the highest throughput a fixed pool of clients reaches, with the
+ * CPU time the gateway and the service spend per request at that load (read from the operating
+ * system, the steadiest of these numbers on a shared machine).
  *
  * <p>Two placements, each measured in rounds that alternate the paths (the medians are compared):
  *
@@ -66,6 +68,7 @@ public final class GatewayOverheadBenchmark {
         LocalStack.start(OFFSET, Map.of("GATEWAY_RATE_LIMIT_PER_USER", "100000000"))) {
       DevTokens tokens = new DevTokens(PORTS, "student", "student");
       String id = createContact(tokens.get());
+      Jvms jvms = new Jvms(stack.service("gateway"), stack.service("contacts-service"));
       URI direct = URI.create("http://127.0.0.1:" + PORTS.contacts() + "/contacts/" + id);
       URI gateway =
           URI.create("http://127.0.0.1:" + PORTS.gateway() + "/api/contacts/contacts/" + id);
@@ -75,19 +78,19 @@ public final class GatewayOverheadBenchmark {
       System.out.printf("warming up both paths for %d s...%n", warmUp.toSeconds());
       Duration step = warmUp.dividedBy(4);
       for (int i = 0; i < 4; i++) {
-        throughput(i % 2 == 0 ? direct : gateway, tokens.get(), step);
+        throughput(i % 2 == 0 ? direct : gateway, tokens.get(), step, jvms);
       }
       System.out.printf(
           "%nauthenticated GET /contacts/{id}: %d req/s for %d s, then %d clients flat out for %d"
               + " s; %d rounds per placement%n",
           rate, duration.toSeconds(), CLIENTS, duration.toSeconds(), ROUNDS);
       List<String> summary = new ArrayList<>();
-      summary.add(measure("shared", direct, gateway, tokens, rate, duration));
+      summary.add(measure("shared", direct, gateway, tokens, rate, duration, jvms));
       CpuPinning pinning = CpuPinning.of(stack, ProcessHandle.current());
       if (pinning.possible()) {
         pinning.pin();
         try {
-          summary.add(measure("pinned", direct, gateway, tokens, rate, duration));
+          summary.add(measure("pinned", direct, gateway, tokens, rate, duration, jvms));
         } finally {
           pinning.unpin();
         }
@@ -101,35 +104,46 @@ public final class GatewayOverheadBenchmark {
 
   /** Rounds that alternate the paths; returns the medians' summary line. */
   private String measure(
-      String placement, URI direct, URI gateway, DevTokens tokens, int rate, Duration duration)
+      String placement,
+      URI direct,
+      URI gateway,
+      DevTokens tokens,
+      int rate,
+      Duration duration,
+      Jvms jvms)
       throws InterruptedException {
     System.out.printf("%n%s%n", placement);
     List<double[]> rounds = new ArrayList<>();
     for (int round = 1; round <= ROUNDS; round++) {
       Histogram directLatency = constantRate(direct, tokens.get(), rate, duration);
       Histogram gatewayLatency = constantRate(gateway, tokens.get(), rate, duration);
-      double directThroughput = throughput(direct, tokens.get(), duration);
-      double gatewayThroughput = throughput(gateway, tokens.get(), duration);
+      Load directLoad = throughput(direct, tokens.get(), duration, jvms);
+      Load gatewayLoad = throughput(gateway, tokens.get(), duration, jvms);
       double[] r = {
         millis(directLatency, 50),
         millis(gatewayLatency, 50),
         millis(directLatency, 99),
         millis(gatewayLatency, 99),
-        directThroughput,
-        gatewayThroughput
+        directLoad.perSecond(),
+        gatewayLoad.perSecond(),
+        directLoad.serviceCpuMillis(),
+        gatewayLoad.serviceCpuMillis(),
+        gatewayLoad.gatewayCpuMillis()
       };
       rounds.add(r);
       System.out.printf(
           "  round %d  p50 %6.2f / %6.2f ms  p99 %6.2f / %6.2f ms  throughput %5.0f / %5.0f"
-              + " req/s: p50 %.2fx, throughput %.2fx%n",
-          round, r[0], r[1], r[2], r[3], r[4], r[5], r[1] / r[0], r[5] / r[4]);
+              + " req/s: p50 %.2fx, throughput %.2fx; CPU per request: service %.2f / %.2f ms,"
+              + " gateway %.2f ms%n",
+          round, r[0], r[1], r[2], r[3], r[4], r[5], r[1] / r[0], r[5] / r[4], r[6], r[7], r[8]);
     }
     double directP50 = median(rounds, 0);
     double gatewayP50 = median(rounds, 1);
     return String.format(
         "  %-7s p50 %6.2f / %6.2f ms  p99 %6.2f / %6.2f ms  throughput %5.0f / %5.0f req/s%n"
             + "          ratios: p50 %.2fx (+%.2f ms; goal <= 1.25x or +1 ms), throughput %.2fx"
-            + " (goal >= 0.5x)",
+            + " (goal >= 0.5x)%n"
+            + "          CPU per request at full load: service %.2f / %.2f ms, gateway %.2f ms",
         placement,
         directP50,
         gatewayP50,
@@ -139,7 +153,10 @@ public final class GatewayOverheadBenchmark {
         median(rounds, 5),
         gatewayP50 / directP50,
         gatewayP50 - directP50,
-        median(rounds, 5) / median(rounds, 4));
+        median(rounds, 5) / median(rounds, 4),
+        median(rounds, 6),
+        median(rounds, 7),
+        median(rounds, 8));
   }
 
   private static double median(List<double[]> rounds, int column) {
@@ -180,9 +197,15 @@ public final class GatewayOverheadBenchmark {
     return recorder.getIntervalHistogram();
   }
 
-  /** Requests per second that a fixed pool of clients, each waiting for its answer, reaches. */
-  private double throughput(URI target, String token, Duration duration)
+  /**
+   * Requests per second that a fixed pool of clients, each waiting for its answer, reaches, and the
+   * CPU time the gateway's and the service's JVMs spent per completed request meanwhile (what a
+   * request costs, steadier on a shared machine than its latency).
+   */
+  private Load throughput(URI target, String token, Duration duration, Jvms jvms)
       throws InterruptedException {
+    Duration gatewayCpu = cpu(jvms.gateway());
+    Duration serviceCpu = cpu(jvms.service());
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     AtomicLong completed = new AtomicLong();
     long end = System.nanoTime() + duration.toNanos();
@@ -210,7 +233,20 @@ public final class GatewayOverheadBenchmark {
     }
     CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
     clients.shutdown();
-    return completed.get() / (double) duration.toSeconds();
+    double requests = Math.max(1, completed.get());
+    return new Load(
+        completed.get() / (double) duration.toSeconds(),
+        cpu(jvms.gateway()).minus(gatewayCpu).toNanos() / 1e6 / requests,
+        cpu(jvms.service()).minus(serviceCpu).toNanos() / 1e6 / requests);
+  }
+
+  /** The JVMs whose CPU time is counted: the gateway and the service behind the route. */
+  private record Jvms(ProcessHandle gateway, ProcessHandle service) {}
+
+  private record Load(double perSecond, double gatewayCpuMillis, double serviceCpuMillis) {}
+
+  private static Duration cpu(ProcessHandle process) {
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   private static HttpRequest request(URI target, String token) {
