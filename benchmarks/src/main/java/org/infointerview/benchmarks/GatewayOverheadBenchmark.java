@@ -47,7 +47,7 @@ import org.infointerview.localrun.LocalPorts;
  */
 public final class GatewayOverheadBenchmark {
 
-  private static final int OFFSET = 30_000;
+  private static final int OFFSET = 1_000;
   private static final LocalPorts PORTS = new LocalPorts(OFFSET);
   private static final int CLIENTS = 16;
   private static final int ROUNDS = 3;

@@ -36,7 +36,7 @@ import org.infointerview.localrun.LocalPorts;
  */
 final class ImportBenchmark {
 
-  private static final int OFFSET = 31_000;
+  private static final int OFFSET = 2_000;
 
   private static final int WARM_UP_ROWS = 20_000;
 

@@ -16,7 +16,9 @@ import org.infointerview.localrun.LocalPorts;
 /**
  * The README's local run on offset ports, started for a benchmark and stopped after it. The
  * services run as in their container image (full JIT, serial GC, heap capped at 512 MB), not with
- * the local run's start-up flags (C1 only); {@code LOCAL_RUN_JVM_OPTIONS} overrides.
+ * the local run's start-up flags (C1 only); {@code LOCAL_RUN_JVM_OPTIONS} overrides. Each benchmark
+ * has an offset of its own that keeps every port below 32768: above it, in Linux's ephemeral range,
+ * an outgoing connection can hold a port as its source port, and the stack would not start.
  */
 final class LocalStack implements AutoCloseable {
 

@@ -32,7 +32,7 @@ import org.infointerview.localrun.LocalPorts;
  */
 final class SearchBenchmark {
 
-  private static final int OFFSET = 32_000;
+  private static final int OFFSET = 3_000;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
