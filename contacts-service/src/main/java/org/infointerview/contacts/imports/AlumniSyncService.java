@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -35,8 +34,6 @@ import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,7 +41,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
@@ -86,8 +82,6 @@ class AlumniSyncService {
   private final LockProvider locks;
   private final AuditLog audit;
   private final Clock clock;
-  private final ThreadPoolTaskScheduler ticker = new ThreadPoolTaskScheduler();
-  private @Nullable ScheduledFuture<?> ticking;
 
   AlumniSyncService(
       MongoTemplate mongo,
@@ -428,14 +422,6 @@ class AlumniSyncService {
     }
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  void startTicking() {
-    ticker.setThreadNamePrefix("alumni-sync-schedule-");
-    ticker.setPoolSize(1);
-    ticker.initialize();
-    ticking = ticker.scheduleWithFixedDelay(this::tick, properties.checkInterval());
-  }
-
   /** Starts a run when the schedule is due and this instance claims the moment first. */
   void tick() {
     try {
@@ -467,13 +453,5 @@ class AlumniSyncService {
     } catch (RuntimeException e) {
       log.warn("Scheduled alumni sync could not start", e);
     }
-  }
-
-  @jakarta.annotation.PreDestroy
-  void stopTicking() {
-    if (ticking != null) {
-      ticking.cancel(false);
-    }
-    ticker.shutdown();
   }
 }

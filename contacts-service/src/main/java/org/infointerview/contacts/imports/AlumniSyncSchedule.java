@@ -1,0 +1,62 @@
+package org.infointerview.contacts.imports;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Looks every check interval whether the alumni sync's schedule is due, for as long as the
+ * application runs. It stops with the application (before the import thread stops, so no tick
+ * queues a run that thread will not take) and starts with it again: a stopped instance, such as a
+ * context that tests keep paused in their cache, claims no scheduled moment it cannot run.
+ */
+@Component
+class AlumniSyncSchedule implements SmartLifecycle {
+
+  private static final int TICK_WAIT_SECONDS = 10;
+
+  private final AlumniSyncService sync;
+  private final AlumniSyncProperties properties;
+  private @Nullable ThreadPoolTaskScheduler ticker;
+
+  AlumniSyncSchedule(AlumniSyncService sync, AlumniSyncProperties properties) {
+    this.sync = sync;
+    this.properties = properties;
+  }
+
+  @Override
+  public synchronized void start() {
+    if (ticker != null) {
+      return;
+    }
+    ThreadPoolTaskScheduler started = new ThreadPoolTaskScheduler();
+    started.setThreadNamePrefix("alumni-sync-schedule-");
+    started.setPoolSize(1);
+    // A tick that has claimed a moment finishes starting its run.
+    started.setWaitForTasksToCompleteOnShutdown(true);
+    started.setAwaitTerminationSeconds(TICK_WAIT_SECONDS);
+    started.initialize();
+    started.scheduleWithFixedDelay(sync::tick, properties.checkInterval());
+    ticker = started;
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (ticker != null) {
+      ticker.shutdown();
+      ticker = null;
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return ticker != null;
+  }
+
+  /** Stops before, and starts after, the import thread (whose phase is half of this one). */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE;
+  }
+}
