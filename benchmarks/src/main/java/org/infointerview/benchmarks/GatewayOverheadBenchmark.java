@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +30,9 @@ import org.infointerview.localrun.LocalPorts;
  * provider). Latency at a constant request rate (open loop, measured from the intended send time,
  * so a stall is not hidden), and the highest throughput a fixed pool of clients reaches, with the
  * CPU time the gateway and the service spend per request at that load (read from the operating
- * system, the steadiest of these numbers on a shared machine).
+ * system, the steadiest of these numbers on a shared machine). Beside them, the latency through a
+ * bare TCP relay ({@link TcpRelay}, in this benchmark's JVM) in front of the service: what one more
+ * hop costs on this machine with no work at all, which tells the gateway's own work from the hop.
  *
  * <p>Two placements, each measured in rounds that alternate the paths (the medians are compared):
  *
@@ -53,6 +57,7 @@ public final class GatewayOverheadBenchmark {
   private static final int ROUNDS = 3;
   private static final Duration WARM_UP_STEP = Duration.ofSeconds(20);
   private static final Duration MOST_WARM_UP = Duration.ofMinutes(10);
+  private static final Duration SETTLE = Duration.ofSeconds(10);
 
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -68,26 +73,29 @@ public final class GatewayOverheadBenchmark {
   private void run(int rate, Duration duration, Duration warmUp) throws Exception {
     System.out.printf("service JVMs: %s%n", LocalStack.SERVICE_JVM);
     try (LocalStack stack =
-        LocalStack.start(OFFSET, Map.of("GATEWAY_RATE_LIMIT_PER_USER", "100000000"))) {
+            LocalStack.start(OFFSET, Map.of("GATEWAY_RATE_LIMIT_PER_USER", "100000000"));
+        TcpRelay relay = TcpRelay.to(PORTS.contacts())) {
       DevTokens tokens = new DevTokens(PORTS, "student", "student");
       String id = createContact(tokens.get());
       Jvms jvms = new Jvms(stack.service("gateway"), stack.service("contacts-service"));
-      URI direct = URI.create("http://127.0.0.1:" + PORTS.contacts() + "/contacts/" + id);
-      URI gateway =
-          URI.create("http://127.0.0.1:" + PORTS.gateway() + "/api/contacts/contacts/" + id);
+      Paths paths =
+          new Paths(
+              URI.create("http://127.0.0.1:" + PORTS.contacts() + "/contacts/" + id),
+              URI.create("http://127.0.0.1:" + relay.port() + "/contacts/" + id),
+              URI.create("http://127.0.0.1:" + PORTS.gateway() + "/api/contacts/contacts/" + id));
 
-      warmUp(direct, gateway, tokens, jvms, warmUp);
+      warmUp(paths, tokens, jvms, warmUp);
       System.out.printf(
           "%nauthenticated GET /contacts/{id}: %d req/s for %d s, then %d clients flat out for %d"
               + " s; %d rounds per placement%n",
           rate, duration.toSeconds(), CLIENTS, duration.toSeconds(), ROUNDS);
       List<String> summary = new ArrayList<>();
-      summary.add(measure("shared", direct, gateway, tokens, rate, duration, jvms));
+      summary.add(measure("shared", paths, tokens, rate, duration, jvms));
       CpuPinning pinning = CpuPinning.of(stack, ProcessHandle.current());
       if (pinning.possible()) {
         pinning.pin();
         try {
-          summary.add(measure("pinned", direct, gateway, tokens, rate, duration, jvms));
+          summary.add(measure("pinned", paths, tokens, rate, duration, jvms));
         } finally {
           pinning.unpin();
         }
@@ -105,9 +113,9 @@ public final class GatewayOverheadBenchmark {
    * too) in steps until the gateway's CPU time per request stops falling (three steps in a row none
    * 5 % below the best before it: it can rest on a plateau for a minute while a large method is
    * compiled), for at least {@code minimum} and at most {@link #MOST_WARM_UP}; then one step
-   * straight to the service.
+   * straight to the service and one through the relay.
    */
-  private void warmUp(URI direct, URI gateway, DevTokens tokens, Jvms jvms, Duration minimum)
+  private void warmUp(Paths paths, DevTokens tokens, Jvms jvms, Duration minimum)
       throws InterruptedException {
     System.out.printf(
         "warming up until the gateway's CPU per request settles (%d to %d s)...%n",
@@ -116,7 +124,7 @@ public final class GatewayOverheadBenchmark {
     double best = Double.MAX_VALUE;
     int stepsWithoutGain = 0;
     while (true) {
-      Load load = throughput(gateway, tokens.get(), WARM_UP_STEP, jvms);
+      Load load = throughput(paths.gateway(), tokens.get(), WARM_UP_STEP, jvms);
       Duration spent = Duration.ofNanos(System.nanoTime() - start);
       System.out.printf(
           "  %3d s: %4.0f req/s, gateway %.2f ms CPU per request%n",
@@ -128,30 +136,40 @@ public final class GatewayOverheadBenchmark {
         break;
       }
     }
-    throughput(direct, tokens.get(), WARM_UP_STEP, jvms);
+    throughput(paths.direct(), tokens.get(), WARM_UP_STEP, jvms);
+    throughput(paths.relay(), tokens.get(), WARM_UP_STEP, jvms);
   }
 
   /**
-   * Rounds that alternate the paths; returns the summary: the medians of each path, the median of
-   * the rounds' own ratios (each round compares the paths under the same conditions, so this is the
-   * comparison the goal is judged by), and the ratios of the medians.
+   * Rounds that alternate the paths (the latency phases after a pause, in the opposite order every
+   * other round); returns the summary: the medians of each path, the median of the rounds' own
+   * ratios (each round compares the paths under the same conditions, so this is the comparison the
+   * goal is judged by), the ratios of the medians, and how much of the gateway's added latency a
+   * bare relay adds too.
    */
   private String measure(
-      String placement,
-      URI direct,
-      URI gateway,
-      DevTokens tokens,
-      int rate,
-      Duration duration,
-      Jvms jvms)
+      String placement, Paths paths, DevTokens tokens, int rate, Duration duration, Jvms jvms)
       throws InterruptedException {
     System.out.printf("%n%s%n", placement);
     List<double[]> rounds = new ArrayList<>();
     for (int round = 1; round <= ROUNDS; round++) {
-      Histogram directLatency = constantRate(direct, tokens.get(), rate, duration);
-      Histogram gatewayLatency = constantRate(gateway, tokens.get(), rate, duration);
-      Load directLoad = throughput(direct, tokens.get(), duration, jvms);
-      Load gatewayLoad = throughput(gateway, tokens.get(), duration, jvms);
+      // The JVMs stay busy for a while after running flat out (collections, compilations), so the
+      // latency phases start after a pause, and every other round in the opposite order: the path
+      // measured first is not always the same one.
+      Thread.sleep(SETTLE.toMillis());
+      List<URI> order = new ArrayList<>(List.of(paths.direct(), paths.relay(), paths.gateway()));
+      if (round % 2 == 0) {
+        Collections.reverse(order);
+      }
+      Map<URI, Histogram> latency = new HashMap<>();
+      for (URI path : order) {
+        latency.put(path, constantRate(path, tokens.get(), rate, duration));
+      }
+      Histogram directLatency = latency.get(paths.direct());
+      Histogram relayLatency = latency.get(paths.relay());
+      Histogram gatewayLatency = latency.get(paths.gateway());
+      Load directLoad = throughput(paths.direct(), tokens.get(), duration, jvms);
+      Load gatewayLoad = throughput(paths.gateway(), tokens.get(), duration, jvms);
       double[] r = {
         millis(directLatency, 50),
         millis(gatewayLatency, 50),
@@ -164,14 +182,17 @@ public final class GatewayOverheadBenchmark {
         gatewayLoad.gatewayCpuMillis(),
         millis(gatewayLatency, 50) / millis(directLatency, 50),
         millis(gatewayLatency, 50) - millis(directLatency, 50),
-        gatewayLoad.perSecond() / directLoad.perSecond()
+        gatewayLoad.perSecond() / directLoad.perSecond(),
+        millis(relayLatency, 50),
+        millis(relayLatency, 50) - millis(directLatency, 50),
+        millis(gatewayLatency, 50) - millis(relayLatency, 50)
       };
       rounds.add(r);
       System.out.printf(
           "  round %d  p50 %6.2f / %6.2f ms  p99 %6.2f / %6.2f ms  throughput %5.0f / %5.0f"
               + " req/s: p50 %.2fx, throughput %.2fx; CPU per request: service %.2f / %.2f ms,"
-              + " gateway %.2f ms%n",
-          round, r[0], r[1], r[2], r[3], r[4], r[5], r[9], r[11], r[6], r[7], r[8]);
+              + " gateway %.2f ms; p50 through a bare relay %.2f ms%n",
+          round, r[0], r[1], r[2], r[3], r[4], r[5], r[9], r[11], r[6], r[7], r[8], r[12]);
     }
     double directP50 = median(rounds, 0);
     double gatewayP50 = median(rounds, 1);
@@ -180,7 +201,9 @@ public final class GatewayOverheadBenchmark {
             + "          each round's ratios, median: p50 %.2fx (+%.2f ms; goal <= 1.25x or +1 ms),"
             + " throughput %.2fx (goal >= 0.5x)%n"
             + "          ratios of the medians: p50 %.2fx (+%.2f ms), throughput %.2fx%n"
-            + "          CPU per request at full load: service %.2f / %.2f ms, gateway %.2f ms",
+            + "          CPU per request at full load: service %.2f / %.2f ms, gateway %.2f ms%n"
+            + "          p50 of each round, median: bare relay - direct +%.2f ms (what one more hop"
+            + " costs here), gateway - bare relay +%.2f ms (the gateway's own work)",
         placement,
         directP50,
         gatewayP50,
@@ -196,7 +219,9 @@ public final class GatewayOverheadBenchmark {
         median(rounds, 5) / median(rounds, 4),
         median(rounds, 6),
         median(rounds, 7),
-        median(rounds, 8));
+        median(rounds, 8),
+        median(rounds, 13),
+        median(rounds, 14));
   }
 
   private static double median(List<double[]> rounds, int column) {
@@ -279,6 +304,9 @@ public final class GatewayOverheadBenchmark {
         cpu(jvms.gateway()).minus(gatewayCpu).toNanos() / 1e6 / requests,
         cpu(jvms.service()).minus(serviceCpu).toNanos() / 1e6 / requests);
   }
+
+  /** The same GET straight to the service, through the bare relay, and through the gateway. */
+  private record Paths(URI direct, URI relay, URI gateway) {}
 
   /** The JVMs whose CPU time is counted: the gateway and the service behind the route. */
   private record Jvms(ProcessHandle gateway, ProcessHandle service) {}
