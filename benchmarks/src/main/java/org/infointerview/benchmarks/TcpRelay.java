@@ -44,16 +44,23 @@ final class TcpRelay implements AutoCloseable {
 
   private void accept() {
     while (!listener.isClosed()) {
+      Socket client;
       try {
-        Socket client = listener.accept();
-        Socket service = new Socket();
+        client = listener.accept();
+      } catch (IOException e) {
+        return; // the listener closed
+      }
+      Socket service = new Socket();
+      try {
         service.connect(target);
         client.setTcpNoDelay(true);
         service.setTcpNoDelay(true);
         pipe(client, service, "relay-up");
         pipe(service, client, "relay-down");
       } catch (IOException e) {
-        // the listener closed, or the service refused this one connection
+        // the service refused this one connection: the client sees it closed
+        closeQuietly(client);
+        closeQuietly(service);
       }
     }
   }
@@ -78,6 +85,14 @@ final class TcpRelay implements AutoCloseable {
             name);
     copier.setDaemon(true);
     copier.start();
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // closing what already failed
+    }
   }
 
   @Override

@@ -7,9 +7,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Looks every check interval whether the alumni sync's schedule is due, for as long as the
- * application runs. It stops with the application (before the import thread stops, so no tick
- * queues a run that thread will not take) and starts with it again: a stopped instance, such as a
- * context that tests keep paused in their cache, claims no scheduled moment it cannot run.
+ * application runs. It stops with the application and starts with it again; its phase, the default,
+ * is later than the import thread's (half of it), so it stops first and no tick queues a run that
+ * thread will not take. A stopped instance, such as a context that tests keep paused in their
+ * cache, claims no scheduled moment it cannot run.
  */
 @Component
 class AlumniSyncSchedule implements SmartLifecycle {
@@ -52,11 +53,5 @@ class AlumniSyncSchedule implements SmartLifecycle {
   @Override
   public synchronized boolean isRunning() {
     return ticker != null;
-  }
-
-  /** Stops before, and starts after, the import thread (whose phase is half of this one). */
-  @Override
-  public int getPhase() {
-    return SmartLifecycle.DEFAULT_PHASE;
   }
 }

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
+import java.util.Date;
 import java.util.UUID;
 import org.bson.Document;
 import org.infointerview.testinfra.InfrastructureTest;
@@ -81,7 +82,7 @@ class AlumniSyncScheduleIT {
         new Update()
             .set("setup.schedule", "* * * * * *")
             .set("setup.enabled", true)
-            .set("updatedAt", new java.util.Date())
+            .set("updatedAt", new Date())
             .unset("lastScheduledRun")
             .unset("watermark"),
         "alumni_sync");
