@@ -61,6 +61,7 @@ public final class GatewayOverheadBenchmark {
 
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private double startFixedWork;
 
   public static void main(String[] args) throws Exception {
     int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -72,6 +73,10 @@ public final class GatewayOverheadBenchmark {
 
   private void run(int rate, Duration duration, Duration warmUp) throws Exception {
     System.out.printf("service JVMs: %s%n", LocalStack.SERVICE_JVM);
+    for (int i = 0; i < 10; i++) {
+      startFixedWork = HostCondition.fixedWorkMillis(); // the last, once compiled
+    }
+    System.out.printf("fixed work before the stack starts: %.0f ms%n", startFixedWork);
     try (LocalStack stack =
             LocalStack.start(OFFSET, Map.of("GATEWAY_RATE_LIMIT_PER_USER", "100000000"));
         TcpRelay relay = TcpRelay.to(PORTS.contacts())) {
@@ -157,6 +162,8 @@ public final class GatewayOverheadBenchmark {
       // latency phases start after a pause, and every other round in the opposite order: the path
       // measured first is not always the same one.
       Thread.sleep(SETTLE.toMillis());
+      double fixedWork = HostCondition.fixedWorkMillis();
+      HostCondition roundStart = HostCondition.now();
       List<URI> order = new ArrayList<>(List.of(paths.direct(), paths.relay(), paths.gateway()));
       if (round % 2 == 0) {
         Collections.reverse(order);
@@ -170,6 +177,7 @@ public final class GatewayOverheadBenchmark {
       Histogram gatewayLatency = latency.get(paths.gateway());
       Load directLoad = throughput(paths.direct(), tokens.get(), duration, jvms);
       Load gatewayLoad = throughput(paths.gateway(), tokens.get(), duration, jvms);
+      double steal = HostCondition.now().stealPercentSince(roundStart);
       double[] r = {
         millis(directLatency, 50),
         millis(gatewayLatency, 50),
@@ -185,14 +193,18 @@ public final class GatewayOverheadBenchmark {
         gatewayLoad.perSecond() / directLoad.perSecond(),
         millis(relayLatency, 50),
         millis(relayLatency, 50) - millis(directLatency, 50),
-        millis(gatewayLatency, 50) - millis(relayLatency, 50)
+        millis(gatewayLatency, 50) - millis(relayLatency, 50),
+        steal,
+        fixedWork
       };
       rounds.add(r);
       System.out.printf(
           "  round %d  p50 %6.2f / %6.2f ms  p99 %6.2f / %6.2f ms  throughput %5.0f / %5.0f"
               + " req/s: p50 %.2fx, throughput %.2fx; CPU per request: service %.2f / %.2f ms,"
-              + " gateway %.2f ms; p50 through a bare relay %.2f ms%n",
-          round, r[0], r[1], r[2], r[3], r[4], r[5], r[9], r[11], r[6], r[7], r[8], r[12]);
+              + " gateway %.2f ms; p50 through a bare relay %.2f ms; host: steal %.0f %%, fixed"
+              + " work %.0f ms%n",
+          round, r[0], r[1], r[2], r[3], r[4], r[5], r[9], r[11], r[6], r[7], r[8], r[12], r[15],
+          r[16]);
     }
     double directP50 = median(rounds, 0);
     double gatewayP50 = median(rounds, 1);
@@ -203,7 +215,9 @@ public final class GatewayOverheadBenchmark {
             + "          ratios of the medians: p50 %.2fx (+%.2f ms), throughput %.2fx%n"
             + "          CPU per request at full load: service %.2f / %.2f ms, gateway %.2f ms%n"
             + "          p50 of each round, median: bare relay - direct +%.2f ms (what one more hop"
-            + " costs here), gateway - bare relay +%.2f ms (the gateway's own work)",
+            + " costs here), gateway - bare relay +%.2f ms (the gateway's own work)%n"
+            + "          host during the rounds: steal %.0f-%.0f %%, fixed work %.0f-%.0f ms (at"
+            + " the start %.0f ms; a slow host inflates every number above)",
         placement,
         directP50,
         gatewayP50,
@@ -221,7 +235,20 @@ public final class GatewayOverheadBenchmark {
         median(rounds, 7),
         median(rounds, 8),
         median(rounds, 13),
-        median(rounds, 14));
+        median(rounds, 14),
+        least(rounds, 15),
+        most(rounds, 15),
+        least(rounds, 16),
+        most(rounds, 16),
+        startFixedWork);
+  }
+
+  private static double least(List<double[]> rounds, int column) {
+    return rounds.stream().mapToDouble(r -> r[column]).min().orElse(0);
+  }
+
+  private static double most(List<double[]> rounds, int column) {
+    return rounds.stream().mapToDouble(r -> r[column]).max().orElse(0);
   }
 
   private static double median(List<double[]> rounds, int column) {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -47,12 +46,24 @@ class ClientHeaderStrippingFilter extends OncePerRequestFilter {
       this.trustedProxy = trustedProxy;
     }
 
+    /** Asked for every header lookup of every filter, so no copies or streams. */
     private boolean hidden(String name) {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("x-user-")) {
+      if (startsWith(name, "x-user-")) {
         return true;
       }
-      return !trustedProxy && FORWARDING.stream().anyMatch(lower::startsWith);
+      if (trustedProxy) {
+        return false;
+      }
+      for (String prefix : FORWARDING) {
+        if (startsWith(name, prefix)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean startsWith(String name, String lowerCasePrefix) {
+      return name.regionMatches(true, 0, lowerCasePrefix, 0, lowerCasePrefix.length());
     }
 
     @Override
