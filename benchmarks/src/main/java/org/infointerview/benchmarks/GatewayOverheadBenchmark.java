@@ -61,7 +61,8 @@ public final class GatewayOverheadBenchmark {
 
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private double startFixedWork;
+  private double startHandOff;
+  private double startMemory;
 
   public static void main(String[] args) throws Exception {
     int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -73,10 +74,13 @@ public final class GatewayOverheadBenchmark {
 
   private void run(int rate, Duration duration, Duration warmUp) throws Exception {
     System.out.printf("service JVMs: %s%n", LocalStack.SERVICE_JVM);
-    for (int i = 0; i < 10; i++) {
-      startFixedWork = HostCondition.fixedWorkMillis(); // the last, once compiled
+    for (int i = 0; i < 5; i++) { // the last readings count, once compiled
+      startHandOff = HostCondition.handOffMicros();
+      startMemory = HostCondition.memoryReadNanos();
     }
-    System.out.printf("fixed work before the stack starts: %.0f ms%n", startFixedWork);
+    System.out.printf(
+        "host before the stack starts: hand-off %.0f us, memory read %.0f ns%n",
+        startHandOff, startMemory);
     try (LocalStack stack =
             LocalStack.start(OFFSET, Map.of("GATEWAY_RATE_LIMIT_PER_USER", "100000000"));
         TcpRelay relay = TcpRelay.to(PORTS.contacts())) {
@@ -162,7 +166,8 @@ public final class GatewayOverheadBenchmark {
       // latency phases start after a pause, and every other round in the opposite order: the path
       // measured first is not always the same one.
       Thread.sleep(SETTLE.toMillis());
-      double fixedWork = HostCondition.fixedWorkMillis();
+      double handOff = HostCondition.handOffMicros();
+      double memory = HostCondition.memoryReadNanos();
       HostCondition roundStart = HostCondition.now();
       List<URI> order = new ArrayList<>(List.of(paths.direct(), paths.relay(), paths.gateway()));
       if (round % 2 == 0) {
@@ -195,16 +200,17 @@ public final class GatewayOverheadBenchmark {
         millis(relayLatency, 50) - millis(directLatency, 50),
         millis(gatewayLatency, 50) - millis(relayLatency, 50),
         steal,
-        fixedWork
+        handOff,
+        memory
       };
       rounds.add(r);
       System.out.printf(
           "  round %d  p50 %6.2f / %6.2f ms  p99 %6.2f / %6.2f ms  throughput %5.0f / %5.0f"
               + " req/s: p50 %.2fx, throughput %.2fx; CPU per request: service %.2f / %.2f ms,"
-              + " gateway %.2f ms; p50 through a bare relay %.2f ms; host: steal %.0f %%, fixed"
-              + " work %.0f ms%n",
+              + " gateway %.2f ms; p50 through a bare relay %.2f ms; host: steal %.0f %%, hand-off"
+              + " %.0f us, memory read %.0f ns%n",
           round, r[0], r[1], r[2], r[3], r[4], r[5], r[9], r[11], r[6], r[7], r[8], r[12], r[15],
-          r[16]);
+          r[16], r[17]);
     }
     double directP50 = median(rounds, 0);
     double gatewayP50 = median(rounds, 1);
@@ -216,8 +222,9 @@ public final class GatewayOverheadBenchmark {
             + "          CPU per request at full load: service %.2f / %.2f ms, gateway %.2f ms%n"
             + "          p50 of each round, median: bare relay - direct +%.2f ms (what one more hop"
             + " costs here), gateway - bare relay +%.2f ms (the gateway's own work)%n"
-            + "          host during the rounds: steal %.0f-%.0f %%, fixed work %.0f-%.0f ms (at"
-            + " the start %.0f ms; a slow host inflates every number above)",
+            + "          host during the rounds: steal %.0f-%.0f %%, hand-off %.0f-%.0f us, memory"
+            + " read %.0f-%.0f ns (before the stack started: %.0f us, %.0f ns; a slow host inflates"
+            + " every number above)",
         placement,
         directP50,
         gatewayP50,
@@ -240,7 +247,10 @@ public final class GatewayOverheadBenchmark {
         most(rounds, 15),
         least(rounds, 16),
         most(rounds, 16),
-        startFixedWork);
+        least(rounds, 17),
+        most(rounds, 17),
+        startHandOff,
+        startMemory);
   }
 
   private static double least(List<double[]> rounds, int column) {

@@ -3,22 +3,42 @@ package org.infointerview.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * How fast the machine is at the moment, printed beside each round: a virtual machine's CPU can run
- * at half speed for minutes while a neighbour is busy, and not all of that shows as steal time. Two
- * readings: the share of CPU time the hypervisor took ({@code steal} in {@code /proc/stat}) during
- * the round, and how long a fixed piece of single-threaded work (hashing 32 MiB) takes just before
- * it. A round with much steal or slow fixed work measured the host too.
+ * How fast the machine is at the moment, printed beside each round: a virtual machine can serve a
+ * request at half speed for minutes while a neighbour is busy, and not all of that shows as steal
+ * time. Three readings: the share of CPU time the hypervisor took ({@code steal} in {@code
+ * /proc/stat}) during the round; how long two threads take to hand a value to each other and back
+ * (the wake-ups every proxied request pays several of); and how long reads at random places of 64
+ * MiB take (cache misses, which a busy neighbour makes slower while a loop in the CPU's own cache
+ * runs as fast as ever). A round with much steal, or slow hand-offs or reads, measured the host
+ * too.
  */
 final class HostCondition {
 
   private static final Path STAT = Path.of("/proc/stat");
-  private static final byte[] BLOCK = new byte[64 * 1024];
-  private static final int BLOCKS = 512;
+  private static final int HAND_OFFS = 2_000;
+  private static final int[] MEMORY = new int[16 * 1024 * 1024];
+  private static final int READS = 2_000_000;
+
+  static {
+    // One cycle through every slot (Sattolo's shuffle), so the reads never settle in a short loop
+    // that fits the cache.
+    for (int i = 0; i < MEMORY.length; i++) {
+      MEMORY[i] = i;
+    }
+    SplittableRandom random = new SplittableRandom(42);
+    for (int i = MEMORY.length - 1; i > 0; i--) {
+      int j = random.nextInt(i);
+      int swap = MEMORY[i];
+      MEMORY[i] = MEMORY[j];
+      MEMORY[j] = swap;
+    }
+  }
 
   private final long[] ticks;
 
@@ -50,22 +70,60 @@ final class HostCondition {
     return total == 0 ? 0 : 100.0 * (ticks[7] - earlier.ticks[7]) / total;
   }
 
-  /** Milliseconds the fixed work takes on this thread (the best of three tries). */
-  static double fixedWorkMillis() {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      long best = Long.MAX_VALUE;
-      for (int attempt = 0; attempt < 3; attempt++) {
-        long start = System.nanoTime();
-        for (int i = 0; i < BLOCKS; i++) {
-          sha.update(BLOCK);
-        }
-        sha.digest();
-        best = Math.min(best, System.nanoTime() - start);
-      }
-      return best / 1e6;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+  /**
+   * Microseconds for one hand-off there and back between two threads that sleep until woken (the
+   * median of three tries).
+   */
+  static double handOffMicros() throws InterruptedException {
+    double[] tries = new double[3];
+    for (int t = 0; t < tries.length; t++) {
+      tries[t] = handOffs();
     }
+    Arrays.sort(tries);
+    return tries[1];
+  }
+
+  private static double handOffs() throws InterruptedException {
+    Thread caller = Thread.currentThread();
+    AtomicInteger turn = new AtomicInteger(); // 1: the partner's, 0: the caller's
+    Thread partner =
+        new Thread(
+            () -> {
+              for (int i = 0; i < HAND_OFFS; i++) {
+                while (turn.get() != 1) {
+                  LockSupport.park();
+                }
+                turn.set(0);
+                LockSupport.unpark(caller);
+              }
+            },
+            "hand-off-partner");
+    partner.setDaemon(true);
+    partner.start();
+    long start = System.nanoTime();
+    for (int i = 0; i < HAND_OFFS; i++) {
+      turn.set(1);
+      LockSupport.unpark(partner);
+      while (turn.get() != 0) {
+        LockSupport.park();
+      }
+    }
+    double micros = (System.nanoTime() - start) / 1e3 / HAND_OFFS;
+    partner.join();
+    return micros;
+  }
+
+  /** Nanoseconds per dependent read at a random place of 64 MiB (the best of three). */
+  static double memoryReadNanos() {
+    double best = Double.MAX_VALUE;
+    int at = 0;
+    for (int t = 0; t < 3; t++) {
+      long start = System.nanoTime();
+      for (int i = 0; i < READS; i++) {
+        at = MEMORY[at];
+      }
+      best = Math.min(best, (System.nanoTime() - start) / (double) READS);
+    }
+    return at < 0 ? -1 : best; // uses the chain's end, so the reads cannot be left out
   }
 }
