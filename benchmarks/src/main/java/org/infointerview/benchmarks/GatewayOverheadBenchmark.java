@@ -216,12 +216,12 @@ public final class GatewayOverheadBenchmark {
     double gatewayP50 = median(rounds, 1);
     return String.format(
         "  %-7s p50 %6.2f / %6.2f ms  p99 %6.2f / %6.2f ms  throughput %5.0f / %5.0f req/s%n"
-            + "          each round's ratios, median: p50 %.2fx (+%.2f ms; goal <= 1.25x or +1 ms),"
+            + "          each round's ratios, median: p50 %.2fx (%+.2f ms; goal <= 1.25x or +1 ms),"
             + " throughput %.2fx (goal >= 0.5x)%n"
-            + "          ratios of the medians: p50 %.2fx (+%.2f ms), throughput %.2fx%n"
+            + "          ratios of the medians: p50 %.2fx (%+.2f ms), throughput %.2fx%n"
             + "          CPU per request at full load: service %.2f / %.2f ms, gateway %.2f ms%n"
-            + "          p50 of each round, median: bare relay - direct +%.2f ms (what one more hop"
-            + " costs here), gateway - bare relay +%.2f ms (the gateway's own work)%n"
+            + "          p50 of each round, median: bare relay - direct %+.2f ms (what one more hop"
+            + " costs here), gateway - bare relay %+.2f ms (the gateway's own work)%n"
             + "          host during the rounds: steal %.0f-%.0f %%, hand-off %.0f-%.0f us, memory"
             + " read %.0f-%.0f ns (before the stack started: %.0f us, %.0f ns; a slow host inflates"
             + " every number above)",

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
+import org.springframework.cloud.gateway.server.mvc.filter.FilterSupplier;
+import org.springframework.cloud.gateway.server.mvc.filter.SimpleFilterSupplier;
 import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +33,12 @@ class GatewayConfiguration {
         new FilterRegistrationBean<>(new ClientHeaderStrippingFilter(properties.trustedProxies()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
+  }
+
+  /** Makes the routes' {@code ServicePrefix} filter known to the route configuration. */
+  @Bean
+  static FilterSupplier servicePrefixFilter() {
+    return new SimpleFilterSupplier(ServicePrefixFilters.class);
   }
 
   /**

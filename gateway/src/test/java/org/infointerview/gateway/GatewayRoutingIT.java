@@ -59,7 +59,7 @@ class GatewayRoutingIT {
           exchange -> {
             received.add(
                 new Received(
-                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization")));
             byte[] body = ("{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
@@ -69,6 +69,8 @@ class GatewayRoutingIT {
             exchange.getResponseBody().write(body);
             exchange.close();
           });
+      answerWithLocation("/made", 201, "/things/9");
+      answerWithLocation("/moved-away", 303, "https://careers.example.edu/things/9");
       server.createContext(
           "/events",
           exchange -> {
@@ -91,6 +93,16 @@ class GatewayRoutingIT {
           });
       server.setExecutor(Executors.newCachedThreadPool());
       server.start();
+    }
+
+    private void answerWithLocation(String path, int status, String location) {
+      server.createContext(
+          path,
+          exchange -> {
+            exchange.getResponseHeaders().add("Location", location);
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+          });
     }
 
     String uri() {
@@ -124,6 +136,33 @@ class GatewayRoutingIT {
       assertThat(SERVICES.get(service).received)
           .contains(new Received("/things/42", "size=5", "Bearer " + token));
     }
+  }
+
+  @Test
+  void thePathAfterThePrefixReachesTheServiceAsItWasWritten() throws Exception {
+    String token = IDP.token("student-1", "student");
+
+    get("/api/contacts/search/Ana%20Lima/x?q=a%26b", token);
+    get("/api/contacts", token);
+
+    assertThat(SERVICES.get("contacts").received)
+        .contains(
+            new Received("/search/Ana%20Lima/x", "q=a&b", "Bearer " + token),
+            new Received("/", null, "Bearer " + token));
+  }
+
+  @Test
+  void aLocationTheServiceNamesLeadsBackThroughTheGateway() throws Exception {
+    String token = IDP.token("student-1", "student");
+
+    HttpResponse<String> made = get("/api/interviews/made", token);
+    HttpResponse<String> movedAway = get("/api/interviews/moved-away", token);
+
+    assertThat(made.statusCode()).isEqualTo(201);
+    assertThat(made.headers().firstValue("Location")).hasValue("/api/interviews/things/9");
+    assertThat(movedAway.statusCode()).isEqualTo(303);
+    assertThat(movedAway.headers().firstValue("Location"))
+        .hasValue("https://careers.example.edu/things/9");
   }
 
   @Test

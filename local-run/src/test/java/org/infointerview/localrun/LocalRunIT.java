@@ -76,6 +76,11 @@ class LocalRunIT {
     Matcher id = ID.matcher(created.body());
     assertThat(id.find()).isTrue();
     String contactId = id.group(1);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    assertThat(location)
+        .as("the new contact's address through the gateway")
+        .isEqualTo("/api/contacts/contacts/" + contactId);
+    assertThat(send("GET", location, token, null).body()).contains("Priya Raman");
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
