@@ -63,6 +63,7 @@ public final class GatewayOverheadBenchmark {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private double startHandOff;
   private double startMemory;
+  private double startCache;
 
   public static void main(String[] args) throws Exception {
     int rate = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -77,10 +78,12 @@ public final class GatewayOverheadBenchmark {
     for (int i = 0; i < 5; i++) { // the last readings count, once compiled
       startHandOff = HostCondition.handOffMicros();
       startMemory = HostCondition.memoryReadNanos();
+      startCache = HostCondition.cacheReadNanos();
     }
     System.out.printf(
-        "host before the stack starts: hand-off %.0f us, memory read %.0f ns%n",
-        startHandOff, startMemory);
+        "host before the stack starts: hand-off %.0f us, read in 4 MiB %.0f ns, in 64 MiB %.0f"
+            + " ns%n",
+        startHandOff, startCache, startMemory);
     try (LocalStack stack =
             LocalStack.start(OFFSET, Map.of("GATEWAY_RATE_LIMIT_PER_USER", "100000000"));
         TcpRelay relay = TcpRelay.to(PORTS.contacts())) {
@@ -168,6 +171,7 @@ public final class GatewayOverheadBenchmark {
       Thread.sleep(SETTLE.toMillis());
       double handOff = HostCondition.handOffMicros();
       double memory = HostCondition.memoryReadNanos();
+      double cache = HostCondition.cacheReadNanos();
       HostCondition roundStart = HostCondition.now();
       List<URI> order = new ArrayList<>(List.of(paths.direct(), paths.relay(), paths.gateway()));
       if (round % 2 == 0) {
@@ -201,16 +205,17 @@ public final class GatewayOverheadBenchmark {
         millis(gatewayLatency, 50) - millis(relayLatency, 50),
         steal,
         handOff,
-        memory
+        memory,
+        cache
       };
       rounds.add(r);
       System.out.printf(
           "  round %d  p50 %6.2f / %6.2f ms  p99 %6.2f / %6.2f ms  throughput %5.0f / %5.0f"
               + " req/s: p50 %.2fx, throughput %.2fx; CPU per request: service %.2f / %.2f ms,"
               + " gateway %.2f ms; p50 through a bare relay %.2f ms; host: steal %.0f %%, hand-off"
-              + " %.0f us, memory read %.0f ns%n",
+              + " %.0f us, read in 4 MiB %.0f ns, in 64 MiB %.0f ns%n",
           round, r[0], r[1], r[2], r[3], r[4], r[5], r[9], r[11], r[6], r[7], r[8], r[12], r[15],
-          r[16], r[17]);
+          r[16], r[18], r[17]);
     }
     double directP50 = median(rounds, 0);
     double gatewayP50 = median(rounds, 1);
@@ -222,9 +227,9 @@ public final class GatewayOverheadBenchmark {
             + "          CPU per request at full load: service %.2f / %.2f ms, gateway %.2f ms%n"
             + "          p50 of each round, median: bare relay - direct %+.2f ms (what one more hop"
             + " costs here), gateway - bare relay %+.2f ms (the gateway's own work)%n"
-            + "          host during the rounds: steal %.0f-%.0f %%, hand-off %.0f-%.0f us, memory"
-            + " read %.0f-%.0f ns (before the stack started: %.0f us, %.0f ns; a slow host inflates"
-            + " every number above)",
+            + "          host during the rounds: steal %.0f-%.0f %%, hand-off %.0f-%.0f us, read in"
+            + " 4 MiB %.0f-%.0f ns, in 64 MiB %.0f-%.0f ns (before the stack started: %.0f us, %.0f"
+            + " ns, %.0f ns; a slow host inflates every number above)",
         placement,
         directP50,
         gatewayP50,
@@ -247,9 +252,12 @@ public final class GatewayOverheadBenchmark {
         most(rounds, 15),
         least(rounds, 16),
         most(rounds, 16),
+        least(rounds, 18),
+        most(rounds, 18),
         least(rounds, 17),
         most(rounds, 17),
         startHandOff,
+        startCache,
         startMemory);
   }
 

@@ -13,31 +13,36 @@ import java.util.concurrent.locks.LockSupport;
  * request at half speed for minutes while a neighbour is busy, and not all of that shows as steal
  * time. Three readings: the share of CPU time the hypervisor took ({@code steal} in {@code
  * /proc/stat}) during the round; how long two threads take to hand a value to each other and back
- * (the wake-ups every proxied request pays several of); and how long reads at random places of 64
- * MiB take (cache misses, which a busy neighbour makes slower while a loop in the CPU's own cache
- * runs as fast as ever). A round with much steal, or slow hand-offs or reads, measured the host
- * too.
+ * (the wake-ups every proxied request pays several of); and how long reads at random places of 4
+ * MiB and of 64 MiB take (the first fits the shared cache of a quiet host, the second misses it: a
+ * busy neighbour makes both slower while a loop in the CPU's own cache runs as fast as ever). A
+ * round with much steal, or slow hand-offs or reads, measured the host too.
  */
 final class HostCondition {
 
   private static final Path STAT = Path.of("/proc/stat");
   private static final int HAND_OFFS = 2_000;
-  private static final int[] MEMORY = new int[16 * 1024 * 1024];
+  private static final int[] MEMORY = cycle(16 * 1024 * 1024);
+  private static final int[] CACHE = cycle(1024 * 1024);
   private static final int READS = 2_000_000;
 
-  static {
-    // One cycle through every slot (Sattolo's shuffle), so the reads never settle in a short loop
-    // that fits the cache.
-    for (int i = 0; i < MEMORY.length; i++) {
-      MEMORY[i] = i;
+  /**
+   * A table whose slots name the next slot to read, in one cycle through every slot (Sattolo's
+   * shuffle), so the reads never settle in a short loop that fits the cache.
+   */
+  private static int[] cycle(int slots) {
+    int[] table = new int[slots];
+    for (int i = 0; i < slots; i++) {
+      table[i] = i;
     }
     SplittableRandom random = new SplittableRandom(42);
-    for (int i = MEMORY.length - 1; i > 0; i--) {
+    for (int i = slots - 1; i > 0; i--) {
       int j = random.nextInt(i);
-      int swap = MEMORY[i];
-      MEMORY[i] = MEMORY[j];
-      MEMORY[j] = swap;
+      int swap = table[i];
+      table[i] = table[j];
+      table[j] = swap;
     }
+    return table;
   }
 
   private final long[] ticks;
@@ -115,12 +120,25 @@ final class HostCondition {
 
   /** Nanoseconds per dependent read at a random place of 64 MiB (the best of three). */
   static double memoryReadNanos() {
+    return readNanos(MEMORY);
+  }
+
+  /**
+   * Nanoseconds per dependent read at a random place of 4 MiB (the best of three): a working set of
+   * the size of a service's hot code and data, which the CPU's shared last-level cache holds while
+   * neighbours leave it alone (tens of ns) and loses when they do (near the 64 MiB reading).
+   */
+  static double cacheReadNanos() {
+    return readNanos(CACHE);
+  }
+
+  private static double readNanos(int[] table) {
     double best = Double.MAX_VALUE;
     int at = 0;
     for (int t = 0; t < 3; t++) {
       long start = System.nanoTime();
       for (int i = 0; i < READS; i++) {
-        at = MEMORY[at];
+        at = table[at];
       }
       best = Math.min(best, (System.nanoTime() - start) / (double) READS);
     }
