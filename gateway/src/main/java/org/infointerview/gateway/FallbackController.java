@@ -1,17 +1,37 @@
 package org.infointerview.gateway;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What a caller gets when a service is down, slow or its circuit is open: a 503 problem. */
+/**
+ * What a caller gets when a service is down, slow or its circuit is open: a 503 problem. Why the
+ * call failed is logged (the kind of failure and its cause, never the request's address or
+ * headers), so operations can tell a service that is down from one that is slow or from a fault of
+ * the gateway.
+ */
 @RestController
 class FallbackController {
 
+  private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+
   @RequestMapping("/fallback/{service}")
-  ProblemDetail unavailable(@PathVariable String service) {
+  ProblemDetail unavailable(@PathVariable String service, HttpServletRequest request) {
+    if (request.getAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR)
+        instanceof Throwable failure) {
+      // The root cause says why (refused, timed out) without the request's address, which may
+      // carry a search for an email address in its query.
+      Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+      log.warn(
+          "{} did not answer: {} ({})", service, failure.getClass().getName(), cause.toString());
+    }
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE,

@@ -25,6 +25,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.filter.FilterSupplier;
 import org.springframework.cloud.gateway.server.mvc.filter.SimpleFilterSupplier;
+import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
+import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchangeHandlerFunction;
 import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -130,6 +132,13 @@ class GatewayConfiguration {
             .observationRegistry(ObservationRegistry.NOOP)
             .build(),
         properties);
+  }
+
+  /** The route handler, with the gateway's own header filters ({@link ProxiedHeaders}). */
+  @Bean
+  ProxyExchangeHandlerFunction proxyExchangeHandlerFunction(ProxyExchange proxyExchange) {
+    return new ProxyExchangeHandlerFunction(
+        proxyExchange, ProxiedHeaders.requestFilters(), ProxiedHeaders.responseFilters());
   }
 
   /**

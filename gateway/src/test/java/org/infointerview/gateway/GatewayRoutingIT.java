@@ -51,6 +51,8 @@ class GatewayRoutingIT {
     final HttpServer server;
     final List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
     final CountDownLatch firstEventArrived = new CountDownLatch(1);
+    final List<Map<String, List<String>>> headersReceived =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Recorder(String name) throws IOException {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -67,6 +69,17 @@ class GatewayRoutingIT {
             // Chunked, of unknown length up front, as a Spring MVC service writes its JSON.
             exchange.sendResponseHeaders(200, 0);
             exchange.getResponseBody().write(body);
+            exchange.close();
+          });
+      server.createContext(
+          "/headers",
+          exchange -> {
+            headersReceived.add(Map.copyOf(exchange.getRequestHeaders()));
+            exchange.getResponseHeaders().add("Set-Cookie", "a=1; HttpOnly");
+            exchange.getResponseHeaders().add("Set-Cookie", "b=2; HttpOnly");
+            exchange.getResponseHeaders().add("Keep-Alive", "timeout=60");
+            exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic");
+            exchange.sendResponseHeaders(204, -1);
             exchange.close();
           });
       answerWithLocation("/made", 201, "/things/9");
@@ -192,6 +205,35 @@ class GatewayRoutingIT {
       SERVICES.get("notifications").firstEventArrived.countDown();
       assertThat(events.next()).isEqualTo("data: second");
     }
+  }
+
+  @Test
+  void headersPassWithAllTheirValuesButHopByHopOnesStop() throws Exception {
+    String token = IDP.token("student-1", "student");
+
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/contacts/headers"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept-Language", "de")
+                    .header("Accept-Language", "en;q=0.8")
+                    .header("Proxy-Authorization", "Basic c2VjcmV0")
+                    .header("X-Application-Context", "client")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(response.headers().allValues("Set-Cookie"))
+        .containsExactly("a=1; HttpOnly", "b=2; HttpOnly");
+    assertThat(response.headers().map().keySet())
+        .noneMatch(name -> name.equalsIgnoreCase("Keep-Alive"))
+        .noneMatch(name -> name.equalsIgnoreCase("Proxy-Authenticate"));
+    Map<String, List<String>> received = SERVICES.get("contacts").headersReceived.get(0);
+    assertThat(received.get("Accept-language")).containsExactly("de", "en;q=0.8");
+    assertThat(received.get("Authorization")).containsExactly("Bearer " + token);
+    assertThat(received).doesNotContainKeys("Proxy-authorization", "X-application-context");
   }
 
   @Test

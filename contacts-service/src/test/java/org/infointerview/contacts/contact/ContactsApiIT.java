@@ -186,6 +186,33 @@ class ContactsApiIT {
   }
 
   @Test
+  void anUnknownFieldOrAValueOfTheWrongKindIsNamedAndNothingIsStored() throws Exception {
+    String student = "student-" + UUID.randomUUID();
+    String token = IDP.token(student, "student");
+
+    HttpResponse<String> unknown =
+        post("/contacts", token, "{\"fullName\":\"Ada Lovelace\",\"givenName\":\"Ada\"}");
+    HttpResponse<String> wrongKind =
+        post("/contacts", token, "{\"givenName\":\"Ada\",\"emails\":\"ada@example.org\"}");
+
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    JsonNode unknownError = jsonMapper.readTree(unknown.body()).get("errors").get(0);
+    assertThat(unknownError.get("field").asString()).isEqualTo("fullName");
+    assertThat(unknownError.get("reason").asString())
+        .startsWith("is not a field of this request")
+        .contains("givenName", "familyName", "emails");
+    assertThat(wrongKind.statusCode()).isEqualTo(400);
+    assertThat(jsonMapper.readTree(wrongKind.body()).get("errors"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.get("field").asString()).isEqualTo("emails");
+              assertThat(e.get("reason").asString()).isEqualTo("must be a list");
+            });
+    assertThat(ownedBy(student)).isZero();
+  }
+
+  @Test
   void anAlumnusCannotAddPersonalContacts() throws Exception {
     String alumnus = "alumnus-" + UUID.randomUUID();
     HttpResponse<String> response = post("/contacts", IDP.token(alumnus, "alum"), PRIYA);

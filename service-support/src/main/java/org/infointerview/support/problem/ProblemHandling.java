@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.infointerview.support.http.RequestTooLargeException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -22,7 +23,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns failures into RFC 9457 {@code application/problem+json}: 400 with an {@code errors} list of
- * field and reason for bad input, 404 for what is missing or not the caller's, 409 for conflicts.
+ * field and reason for bad input (a value of the wrong kind and an unknown field too), 400 with
+ * where it breaks for a body that is not JSON, 404 for what is missing or not the caller's, 409 for
+ * conflicts.
  */
 @RestControllerAdvice
 public class ProblemHandling extends ResponseEntityExceptionHandler {
@@ -57,9 +60,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
       }
     }
+    Optional<FieldError> badField = BodyErrors.fieldError(ex);
+    if (badField.isPresent()) {
+      return ResponseEntity.badRequest().body(invalid(List.of(badField.get())));
+    }
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, BodyErrors.notJson(ex));
     problem.setType(INVALID);
     problem.setTitle("Malformed request body");
     return ResponseEntity.badRequest().body(problem);
