@@ -62,6 +62,7 @@ class ProxiedHeadersTest {
     service.addHeader("Trailer", "Expires");
     service.addHeader("Proxy-Authenticate", "Basic");
     service.addHeader(":status", "200");
+    service.addHeader("X-Application-Context", "contacts-service");
     ServerResponse answer = GatewayServerResponse.status(200).build();
 
     HttpHeaders returned =
