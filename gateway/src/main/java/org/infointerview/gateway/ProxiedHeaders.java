@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -96,18 +97,14 @@ final class ProxiedHeaders {
 
     @Override
     public HttpHeaders apply(HttpHeaders input, ServerRequest request) {
-      Set<String> namedByConnection = namedByConnection(input);
       HttpHeaders passed = new HttpHeaders();
-      input.forEach(
-          (name, values) -> {
-            if (!HOP_BY_HOP.contains(name)
-                && !NOT_FOR_SERVICES.contains(name)
-                && !name.regionMatches(true, 0, FORWARDED_PREFIX, 0, FORWARDED_PREFIX.length())
-                && !namedByConnection.contains(name)) {
-              passed.addAll(name, values);
-            }
-          });
+      passOn(input, ToService::leftOut, passed);
       return passed;
+    }
+
+    private static boolean leftOut(String name) {
+      return NOT_FOR_SERVICES.contains(name)
+          || name.regionMatches(true, 0, FORWARDED_PREFIX, 0, FORWARDED_PREFIX.length());
     }
   }
 
@@ -120,18 +117,25 @@ final class ProxiedHeaders {
 
     @Override
     public HttpHeaders apply(HttpHeaders input, ServerResponse answer) {
-      Set<String> namedByConnection = namedByConnection(input);
-      HttpHeaders passed = answer.headers();
-      input.forEach(
-          (name, values) -> {
-            if (!HOP_BY_HOP.contains(name)
-                && !NOT_FOR_CLIENTS.contains(name)
-                && !namedByConnection.contains(name)) {
-              passed.addAll(name, values);
-            }
-          });
+      passOn(input, NOT_FOR_CLIENTS::contains, answer.headers());
       return HttpHeaders.EMPTY;
     }
+  }
+
+  /**
+   * Adds to {@code passed} every header of {@code input}, with all its values, that is neither
+   * hop-by-hop, nor named by {@code Connection}, nor {@code leftOut}.
+   */
+  private static void passOn(HttpHeaders input, Predicate<String> leftOut, HttpHeaders passed) {
+    Set<String> namedByConnection = namedByConnection(input);
+    input.forEach(
+        (name, values) -> {
+          if (!HOP_BY_HOP.contains(name)
+              && !namedByConnection.contains(name)
+              && !leftOut.test(name)) {
+            passed.addAll(name, values);
+          }
+        });
   }
 
   /** The header names listed in {@code Connection} (RFC 9110 section 7.6.1). */
