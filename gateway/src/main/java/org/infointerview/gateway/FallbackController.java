@@ -1,6 +1,11 @@
 package org.infointerview.gateway;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
@@ -15,9 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
  * What a caller gets when a service is down, slow or its circuit is open: a 503 problem. Why the
  * call failed is logged (the kind of failure and its cause, never the request's address or
  * headers), so operations can tell a service that is down from one that is slow or from a fault of
- * the gateway.
+ * the gateway. Its own address is no part of the API, hence hidden from the API document.
  */
 @RestController
+@Hidden
 class FallbackController {
 
   private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
@@ -38,6 +44,18 @@ class FallbackController {
             service + " is not answering right now; please try again shortly.");
     problem.setTitle("Service Unavailable");
     problem.setProperty("service", service);
+    problem.setInstance(askedFor(request));
     return problem;
+  }
+
+  /** The address the client asked for, not the fallback's that the request was forwarded to. */
+  private static @Nullable URI askedFor(HttpServletRequest request) {
+    Object forwardedFrom = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+    String path = forwardedFrom instanceof String original ? original : request.getRequestURI();
+    try {
+      return new URI(path);
+    } catch (URISyntaxException unusable) {
+      return null;
+    }
   }
 }

@@ -34,6 +34,12 @@ class DocumentationIT {
         .hasValueSatisfying(
             csp ->
                 assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'"));
+    assertThat(api.get("/swagger-ui/swagger-initializer.js", null).body())
+        .as("a signed-in browser's 'Try it out' sends the CSRF token back")
+        .contains("X-XSRF-TOKEN");
+    assertThat(api.get("/v3/api-docs", null).body())
+        .as("the gateway's fallback is no part of the API")
+        .doesNotContain("/fallback");
     assertThat(config.body())
         .contains("/api/contacts/v3/api-docs")
         .contains("/api/interviews/v3/api-docs")

@@ -217,7 +217,9 @@ class GatewayHardeningIT {
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-    assertThat(response.body()).contains("interviews-service");
+    assertThat(response.body())
+        .contains("interviews-service")
+        .contains("\"instance\":\"/api/interviews/interviews\"");
   }
 
   @Test

@@ -82,6 +82,18 @@ class GatewayRoutingIT {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
           });
+      server.createContext(
+          "/gone",
+          exchange -> {
+            byte[] problem =
+                ("{\"title\":\"Not Found\",\"status\":404,\"detail\":\"No contact 42.\","
+                        + "\"instance\":\"/gone/42\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            exchange.sendResponseHeaders(404, problem.length);
+            exchange.getResponseBody().write(problem);
+            exchange.close();
+          });
       answerWithLocation("/made", 201, "/things/9");
       answerWithLocation("/moved-away", 303, "https://careers.example.edu/things/9");
       server.createContext(
@@ -176,6 +188,22 @@ class GatewayRoutingIT {
     assertThat(movedAway.statusCode()).isEqualTo(303);
     assertThat(movedAway.headers().firstValue("Location"))
         .hasValue("https://careers.example.edu/things/9");
+  }
+
+  @Test
+  void aProblemNamesThePathTheClientAskedFor() throws Exception {
+    String token = IDP.token("student-1", "student");
+
+    HttpResponse<String> gone = get("/api/contacts/gone/42", token);
+
+    assertThat(gone.statusCode()).isEqualTo(404);
+    assertThat(gone.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(gone.body())
+        .isEqualTo(
+            "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"No contact 42.\","
+                + "\"instance\":\"/api/contacts/gone/42\"}");
+    assertThat(gone.headers().firstValue("Content-Length"))
+        .hasValue(String.valueOf(gone.body().getBytes(StandardCharsets.UTF_8).length));
   }
 
   @Test

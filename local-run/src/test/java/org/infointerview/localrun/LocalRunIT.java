@@ -92,9 +92,24 @@ class LocalRunIT {
     assertThat(send("GET", "/api/contacts/contacts/" + contactId, null, null).statusCode())
         .isEqualTo(401);
 
+    HttpResponse<String> missing = send("GET", "/api/contacts/contacts/nobody", token, null);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body())
+        .as("a problem names the address the client asked for")
+        .contains("\"instance\":\"/api/contacts/contacts/nobody\"");
+
     assertThat(send("GET", "/api/contacts/v3/api-docs", null, null).body())
         .as("contacts-service's API description through the gateway, as /docs reads it")
         .contains("\"/contacts/{id}\"");
+    for (String service : List.of("contacts", "interviews", "notifications")) {
+      assertThat(send("GET", "/api/" + service + "/v3/api-docs", null, null).body())
+          .as("Swagger UI at /docs calls %s through the gateway with a bearer token", service)
+          .contains("\"title\":\"InfoInterview " + service + "-service\"")
+          .contains("\"servers\":[{\"url\":\"/api/" + service + "\"")
+          .contains("\"security\":[{\"bearer\":[]}]")
+          .contains("\"bearer\":{\"type\":\"http\",\"scheme\":\"bearer\",\"bearerFormat\":\"JWT\"}")
+          .doesNotContain("CurrentUser");
+    }
     browserSignsInAtTheDevProviderAndSignsOut(contactId);
   }
 
