@@ -1,5 +1,6 @@
 package org.infointerview.contacts.careerfield;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -61,6 +62,7 @@ class CareerFieldController {
   }
 
   @PostMapping
+  @ApiResponse(responseCode = "201", description = "Added; Location is its address")
   @PreAuthorize("hasRole('ADMIN')")
   ResponseEntity<CareerFieldResponse> add(@RequestBody AddCareerFieldRequest request) {
     RequestBodies.checked(validator, request);

@@ -1,5 +1,6 @@
 package org.infointerview.contacts.contact;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Pattern;
@@ -51,6 +52,7 @@ class ContactController {
   }
 
   @PostMapping
+  @ApiResponse(responseCode = "201", description = "Added; Location is its address")
   @PreAuthorize("hasRole('STUDENT')")
   ResponseEntity<ContactResponse> create(CurrentUser student, @RequestBody ContactRequest request) {
     Contact contact = contacts.addPersonal(student, request);
@@ -117,6 +119,7 @@ class ContactController {
 
   /** Erases a contact: the owner's own, or (admin) an institution contact on request. */
   @DeleteMapping("/{id}")
+  @ApiResponse(responseCode = "204", description = "Erased")
   ResponseEntity<Void> erase(
       CurrentUser actor,
       @PathVariable String id,

@@ -1,6 +1,7 @@
 package org.infointerview.contacts.imports;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -145,6 +146,7 @@ class AlumniSyncController {
    * full=true}. 409 while another run is going on.
    */
   @PostMapping("/runs")
+  @ApiResponse(responseCode = "202", description = "Started; Location is the run's import")
   ResponseEntity<ImportResponse> run(
       CurrentUser admin, @RequestParam(defaultValue = "false") boolean full) {
     ImportJob job = sync.start(admin, full);

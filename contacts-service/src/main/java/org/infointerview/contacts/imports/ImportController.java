@@ -1,5 +1,8 @@
 package org.infointerview.contacts.imports;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -174,6 +177,20 @@ class ImportController {
         "application/vnd.ms-excel",
         "text/tab-separated-values"
       })
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      description =
+          "The file as the alumni database exported it: UTF-8 or Windows-1252, comma, semicolon"
+              + " or tab separated, a header row",
+      content = {
+        @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+        @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(implementation = ImportForm.class))
+      })
+  @ApiResponse(responseCode = "202", description = "Started; Location is the import's status")
+  @ApiResponse(
+      responseCode = "200",
+      description = "With dryRun=true: what the import would do; nothing is stored")
   ResponseEntity<?> upload(
       CurrentUser admin,
       @RequestParam @NotBlank @Size(max = 100) String profile,
@@ -184,7 +201,12 @@ class ImportController {
     return receive(admin, profile, dryRun, fileName, request.getInputStream());
   }
 
+  /** The form {@link #uploadForm} reads, as the API document shows it. */
+  @Schema(name = "ImportForm")
+  record ImportForm(@Schema(type = "string", format = "binary") String file) {}
+
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @io.swagger.v3.oas.annotations.Hidden
   ResponseEntity<?> uploadForm(
       CurrentUser admin,
       @RequestParam @NotBlank @Size(max = 100) String profile,
@@ -238,11 +260,13 @@ class ImportController {
   }
 
   @PostMapping("/{id}/cancel")
+  @ApiResponse(responseCode = "202", description = "Cancelling; the import stops between batches")
   ResponseEntity<ImportResponse> cancel(@PathVariable String id) {
     return ResponseEntity.accepted().body(ImportResponse.of(imports.cancel(id), clock.instant()));
   }
 
   @PostMapping("/{id}/undo")
+  @ApiResponse(responseCode = "202", description = "Undoing; follow the import's status")
   ResponseEntity<ImportResponse> undo(CurrentUser admin, @PathVariable String id) {
     return ResponseEntity.accepted()
         .body(ImportResponse.of(imports.undo(admin, id), clock.instant()));

@@ -1,5 +1,6 @@
 package org.infointerview.contacts.organization;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -69,6 +70,7 @@ class OrganizationController {
   }
 
   @PostMapping
+  @ApiResponse(responseCode = "201", description = "Added; Location is its address")
   @PreAuthorize("hasRole('ADMIN')")
   ResponseEntity<OrganizationResponse> add(
       CurrentUser admin, @RequestBody OrganizationRequest request) {
@@ -89,6 +91,7 @@ class OrganizationController {
   }
 
   @DeleteMapping("/{id}")
+  @ApiResponse(responseCode = "204", description = "Removed")
   @PreAuthorize("hasRole('ADMIN')")
   ResponseEntity<Void> remove(CurrentUser admin, @PathVariable String id) {
     organizations.remove(admin, id);

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Bean;
  *       <em>Authorize</em> asks for; a browser signed in at the gateway sends its session instead;
  *   <li>the caller ({@link CurrentUser}) comes from that token and is no parameter of any
  *       operation;
+ *   <li>each operation lists the problems it can answer with ({@link ProblemResponses});
  *   <li>the title names the deployable, the version is its build's.
  * </ul>
  */
@@ -66,13 +68,20 @@ public class ApiDocumentationAutoConfiguration {
                         new SecurityScheme()
                             .type(SecurityScheme.Type.HTTP)
                             .scheme("bearer")
-                            .bearerFormat("JWT")))
+                            .bearerFormat("JWT"))
+                    .addSchemas(ProblemResponses.SCHEMA, ProblemResponses.schema()))
             .addSecurityItem(new SecurityRequirement().addList(BEARER));
     @Nullable Server gateway = gatewayServer(publicPath);
     if (gateway != null) {
       document.servers(List.of(gateway));
     }
     return document;
+  }
+
+  /** Each operation's problems beside its success, so a client knows what to handle. */
+  @Bean
+  OperationCustomizer problemResponses() {
+    return ProblemResponses::add;
   }
 
   private static @Nullable Server gatewayServer(String publicPath) {
