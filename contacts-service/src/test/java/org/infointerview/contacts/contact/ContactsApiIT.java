@@ -91,19 +91,33 @@ class ContactsApiIT {
 
     HttpResponse<String> own = get("/contacts/" + id, IDP.token(owner, "student"));
     HttpResponse<String> someoneElses = get("/contacts/" + id, IDP.token("intruder", "student"));
-    HttpResponse<String> missing =
-        get("/contacts/" + UUID.randomUUID(), IDP.token(owner, "student"));
+    String missingId = UUID.randomUUID().toString();
+    HttpResponse<String> missing = get("/contacts/" + missingId, IDP.token(owner, "student"));
 
     assertThat(own.statusCode()).isEqualTo(200);
     assertThat(own.headers().firstValue("ETag")).hasValue("\"0\"");
     assertThat(someoneElses.statusCode()).isEqualTo(404);
     assertThat(someoneElses.headers().firstValue("Content-Type"))
         .hasValue("application/problem+json");
-    assertThat(missing.body()).isEqualTo(missing.body());
+    assertThat(someoneElses.body().replace(id, "ID"))
+        .as("someone else's contact answers exactly as one that does not exist")
+        .isEqualTo(missing.body().replace(missingId, "ID"));
     assertThat(jsonMapper.readTree(someoneElses.body()).get("status").asInt()).isEqualTo(404);
     assertThat(get("/contacts?scope=own", IDP.token(owner, "student")).body()).contains(id);
     assertThat(get("/contacts?scope=own", IDP.token("intruder", "student")).body())
         .doesNotContain(id);
+  }
+
+  @Test
+  void anAddressNoEndpointAnswersIsA404ProblemThatSaysSo() throws Exception {
+    HttpResponse<String> response = get("/no-such-thing", IDP.token("student-1", "student"));
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = jsonMapper.readTree(response.body());
+    assertThat(problem.get("detail").asString())
+        .isEqualTo("No endpoint answers GET at this address.");
+    assertThat(problem.get("instance").asString()).isEqualTo("/no-such-thing");
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns failures into RFC 9457 {@code application/problem+json}: 400 with an {@code errors} list of
@@ -47,6 +48,21 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             .sorted(Comparator.comparing(FieldError::field))
             .toList();
     return ResponseEntity.badRequest().body(invalid(errors));
+  }
+
+  /**
+   * An address no endpoint answers. Spring's own detail speaks of a missing "static resource", a
+   * word about its internals that means nothing to an API client, and names the service's path.
+   */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND,
+            "No endpoint answers " + ex.getHttpMethod() + " at this address.");
+    problem.setTitle("Not Found");
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(headers).body(problem);
   }
 
   @Override
