@@ -59,6 +59,8 @@ class ApiDocumentIT {
         .doesNotContain("200");
     assertThat(paths.at("/~1me/get/responses").propertyNames())
         .containsExactlyInAnyOrder("200", "401");
+    assertThat(paths.at("/~1contacts~1{id}/get/responses").propertyNames())
+        .containsExactlyInAnyOrder("200", "401", "404");
     assertThat(document().at("/components/schemas/Problem/properties").propertyNames())
         .contains("title", "status", "detail", "instance", "errors");
   }

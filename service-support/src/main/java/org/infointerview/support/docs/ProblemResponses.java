@@ -40,9 +40,10 @@ final class ProblemResponses {
         operation.getParameters() == null ? List.of() : operation.getParameters();
     boolean body = operation.getRequestBody() != null;
     boolean pathNamesResource = parameters.stream().anyMatch(p -> "path".equals(p.getIn()));
+    boolean queryOrHeaders = parameters.stream().anyMatch(p -> !"path".equals(p.getIn()));
     boolean ifMatch = parameters.stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
 
-    if (body || !parameters.isEmpty()) {
+    if (body || queryOrHeaders) {
       put(responses, "400", "Invalid request: `errors` names each field and why.");
     }
     put(responses, "401", "No bearer token, or one that is invalid or has expired.");
