@@ -16,17 +16,17 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
@@ -79,15 +79,20 @@ class GatewaySecurityConfiguration {
     return new InMemoryClientRegistrationRepository(registration);
   }
 
+  /**
+   * A browser's tokens live in its session and end with it (sign-out, time-out): not in a map of
+   * the whole gateway keyed by person, which would keep every person's tokens until a restart and
+   * share them between a person's sessions.
+   */
   @Bean
-  OAuth2AuthorizedClientService authorizedClients(ClientRegistrationRepository registrations) {
-    return new InMemoryOAuth2AuthorizedClientService(registrations);
+  OAuth2AuthorizedClientRepository authorizedClients() {
+    return new HttpSessionOAuth2AuthorizedClientRepository();
   }
 
   @Bean
   OAuth2AuthorizedClientManager authorizedClientManager(
-      ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients) {
-    var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
+      ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository clients) {
+    var manager = new DefaultOAuth2AuthorizedClientManager(registrations, clients);
     manager.setAuthorizedClientProvider(
         OAuth2AuthorizedClientProviderBuilder.builder().authorizationCode().refreshToken().build());
     return manager;
@@ -154,7 +159,7 @@ class GatewaySecurityConfiguration {
       SecurityProperties properties,
       ClientRegistrationRepository registrations,
       OAuth2AuthorizedClientManager clients,
-      OAuth2AuthorizedClientService authorizedClients,
+      OAuth2AuthorizedClientRepository authorizedClients,
       RateLimitFilter rateLimit,
       @Value("${CONTACTS_SERVICE_URI:http://localhost:8081}") String contactsService)
       throws Exception {
@@ -169,6 +174,7 @@ class GatewaySecurityConfiguration {
         .oauth2Login(
             login ->
                 login
+                    .authorizedClientRepository(authorizedClients)
                     .authorizationEndpoint(
                         a -> a.authorizationRequestResolver(authorizationRequests))
                     .successHandler(

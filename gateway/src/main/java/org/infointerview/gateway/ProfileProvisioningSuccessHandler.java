@@ -11,8 +11,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -28,10 +28,10 @@ class ProfileProvisioningSuccessHandler extends SavedRequestAwareAuthenticationS
   private static final Logger log =
       LoggerFactory.getLogger(ProfileProvisioningSuccessHandler.class);
 
-  private final OAuth2AuthorizedClientService clients;
+  private final OAuth2AuthorizedClientRepository clients;
   private final RestClient contacts;
 
-  ProfileProvisioningSuccessHandler(OAuth2AuthorizedClientService clients, String contactsUri) {
+  ProfileProvisioningSuccessHandler(OAuth2AuthorizedClientRepository clients, String contactsUri) {
     this.clients = clients;
     JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
     requests.setReadTimeout(Duration.ofSeconds(5));
@@ -46,7 +46,7 @@ class ProfileProvisioningSuccessHandler extends SavedRequestAwareAuthenticationS
     if (authentication instanceof OAuth2AuthenticationToken signedIn) {
       OAuth2AuthorizedClient client =
           clients.loadAuthorizedClient(
-              signedIn.getAuthorizedClientRegistrationId(), signedIn.getName());
+              signedIn.getAuthorizedClientRegistrationId(), signedIn, request);
       if (client != null) {
         try {
           contacts

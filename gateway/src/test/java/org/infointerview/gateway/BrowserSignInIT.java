@@ -40,11 +40,7 @@ class BrowserSignInIT {
   int port;
 
   private final CookieManager cookies = new CookieManager();
-  private final HttpClient browser =
-      HttpClient.newBuilder()
-          .cookieHandler(cookies)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private final HttpClient browser = browserWith(cookies);
 
   @DynamicPropertySource
   static void contactsService(DynamicPropertyRegistry registry) throws IOException {
@@ -120,8 +116,46 @@ class BrowserSignInIT {
   }
 
   @Test
+  void eachBrowserOfOnePersonRelaysTheTokenOfItsOwnSession() throws Exception {
+    HttpClient laptop = browserWith(new CookieManager());
+    HttpClient phone = browserWith(new CookieManager());
+
+    TestIdentityProvider.get().nextSignInAs("ada", "student");
+    signIn(laptop);
+    String laptopToken = relayedFor(laptop);
+    TestIdentityProvider.get().nextSignInAs("ada", "student");
+    signIn(phone);
+    String phoneToken = relayedFor(phone);
+
+    assertThat(phoneToken).startsWith("Bearer ey").isNotEqualTo(laptopToken);
+    assertThat(relayedFor(laptop))
+        .as("the laptop's session keeps its own token after the same person signs in elsewhere")
+        .isEqualTo(laptopToken);
+    assertThat(relayedFor(phone)).isEqualTo(phoneToken);
+  }
+
+  @Test
   void anApiCallWithoutSessionOrTokenIs401NotARedirect() throws Exception {
     assertThat(get(gateway("/api/contacts/contacts")).statusCode()).isEqualTo(401);
+  }
+
+  private static HttpClient browserWith(CookieManager cookies) {
+    return HttpClient.newBuilder()
+        .cookieHandler(cookies)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  private void signIn(HttpClient someBrowser) throws Exception {
+    String authorize = location(get(someBrowser, gateway("/oauth2/authorization/infointerview")));
+    String callback = location(get(someBrowser, authorize));
+    assertThat(get(someBrowser, callback).statusCode()).isEqualTo(302);
+  }
+
+  /** The Authorization header the service received for this browser's call. */
+  private String relayedFor(HttpClient someBrowser) throws Exception {
+    assertThat(get(someBrowser, gateway("/api/contacts/contacts")).statusCode()).isEqualTo(200);
+    return AUTHORIZATIONS.get(AUTHORIZATIONS.size() - 1);
   }
 
   private String xsrfToken() {
@@ -137,7 +171,11 @@ class BrowserSignInIT {
   }
 
   private HttpResponse<String> get(String uri) throws Exception {
-    return browser.send(
+    return get(browser, uri);
+  }
+
+  private static HttpResponse<String> get(HttpClient someBrowser, String uri) throws Exception {
+    return someBrowser.send(
         HttpRequest.newBuilder(URI.create(uri)).header("Accept", "text/html").GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /**
  * A real OIDC provider for tests (mock-oauth2-server): discovery document, JWKS, and RS256 tokens
@@ -95,6 +96,19 @@ public final class TestIdentityProvider {
     claims.put("name", "Test " + subject);
     claims.put("email", subject + "@example.edu");
     return server.issueToken(ISSUER_ID, subject, AUDIENCE, claims, 3600).serialize();
+  }
+
+  /**
+   * The next sign-in at the provider (its next answer at the token endpoint, as to a browser's
+   * authorization code) is this person's, with these roles; otherwise each sign-in is a new random
+   * person.
+   */
+  public void nextSignInAs(String subject, String... roles) {
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("roles", List.of(roles));
+    claims.put("name", "Test " + subject);
+    server.enqueueCallback(
+        new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(), claims, 3600));
   }
 
   /** A signed token with exactly the given claims and audience. */
