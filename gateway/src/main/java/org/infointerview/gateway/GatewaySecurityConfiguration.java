@@ -2,6 +2,7 @@ package org.infointerview.gateway;
 
 import java.util.Map;
 import org.infointerview.support.security.ApiSecurity;
+import org.infointerview.support.security.ProblemAuthenticationEntryPoint;
 import org.infointerview.support.security.RoleMapper;
 import org.infointerview.support.security.SecurityHeaders;
 import org.infointerview.support.security.SecurityProperties;
@@ -30,7 +31,6 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -133,7 +133,9 @@ class GatewaySecurityConfiguration {
         .authorizeHttpRequests(GatewaySecurityConfiguration::authorize)
         .oauth2ResourceServer(
             server ->
-                server.jwt(jwt -> jwt.jwtAuthenticationConverter(ApiSecurity.converter(roles))))
+                server
+                    .authenticationEntryPoint(new ProblemAuthenticationEntryPoint())
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(ApiSecurity.converter(roles))))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         // Every request here carries a token, valid or refused with 401: no anonymous caller, no
@@ -187,8 +189,7 @@ class GatewaySecurityConfiguration {
         .exceptionHandling(
             errors ->
                 errors
-                    .defaultAuthenticationEntryPointFor(
-                        new BearerTokenAuthenticationEntryPoint(), API)
+                    .defaultAuthenticationEntryPointFor(new ProblemAuthenticationEntryPoint(), API)
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint(
                             "/oauth2/authorization/" + REGISTRATION),

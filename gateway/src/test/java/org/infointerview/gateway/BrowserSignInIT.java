@@ -136,7 +136,11 @@ class BrowserSignInIT {
 
   @Test
   void anApiCallWithoutSessionOrTokenIs401NotARedirect() throws Exception {
-    assertThat(get(gateway("/api/contacts/contacts")).statusCode()).isEqualTo(401);
+    HttpResponse<String> response = get(gateway("/api/contacts/contacts"));
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains("bearer token");
   }
 
   private static HttpClient browserWith(CookieManager cookies) {

@@ -273,6 +273,11 @@ class GatewayRoutingIT {
 
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(forged.statusCode()).isEqualTo(401);
+    assertThat(forged.body())
+        .as("a problem that tells the caller to sign in again")
+        .contains("\"status\":401")
+        .contains("Sign in again")
+        .contains("\"instance\":\"/api/contacts/contacts\"");
     assertThat(SERVICES.get("contacts").received).hasSize(before);
   }
 

@@ -99,7 +99,9 @@ public class ServiceSecurityAutoConfiguration {
                     .authenticated())
         .oauth2ResourceServer(
             server ->
-                server.jwt(jwt -> jwt.jwtAuthenticationConverter(ApiSecurity.converter(roles))))
+                server
+                    .authenticationEntryPoint(new ProblemAuthenticationEntryPoint())
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(ApiSecurity.converter(roles))))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Bearer tokens only: no cookies, so no cross-site request can carry the credentials.
         .csrf(csrf -> csrf.disable())

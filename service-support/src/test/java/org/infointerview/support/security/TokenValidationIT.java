@@ -164,7 +164,17 @@ class TokenValidationIT {
                     .notBeforeTime(Date.from(Instant.now().minusSeconds(3600)))
                     .expirationTime(Date.from(Instant.now().minusSeconds(600))));
 
-    assertThat(call(token).statusCode()).isEqualTo(401);
+    HttpResponse<String> response = call(token);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer").contains("invalid_token"));
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body())
+        .contains("\"status\":401")
+        .contains(ProblemAuthenticationEntryPoint.REFUSED_TOKEN)
+        .contains("\"instance\":\"/whoami\"")
+        .doesNotContain(token);
   }
 
   @Test
@@ -196,12 +206,16 @@ class TokenValidationIT {
   }
 
   @Test
-  void withoutATokenTheAnswerIs401AndNoBodyLeaksDetails() throws Exception {
+  void withoutATokenTheAnswerIs401WithAProblemThatSaysWhatToSend() throws Exception {
     HttpResponse<String> response = call(null);
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("WWW-Authenticate"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body())
+        .contains("\"title\":\"Unauthorized\"")
+        .contains(ProblemAuthenticationEntryPoint.NO_TOKEN);
   }
 
   @Test
