@@ -10,9 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.infointerview.support.problem.ServletProblems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -61,16 +61,13 @@ class RateLimitFilter extends OncePerRequestFilter {
     }
     long retryAfter =
         Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
     response.setHeader("Retry-After", String.valueOf(retryAfter));
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                + "\"detail\":\"Too many requests; try again in "
-                + retryAfter
-                + " s.\"}");
+    ServletProblems.write(
+        response,
+        HttpStatus.TOO_MANY_REQUESTS,
+        "Too Many Requests",
+        "Too many requests; try again in " + retryAfter + " s.",
+        null);
   }
 
   /**

@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import org.infointerview.support.problem.ServletProblems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -80,18 +80,13 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   private static void refuse(
       HttpServletRequest request, HttpServletResponse response, DataSize limit) throws IOException {
-    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setHeader("Connection", "close");
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
-                + "\"detail\":\""
-                + new RequestTooLargeException(limit).getMessage()
-                + "\",\"instance\":\""
-                + request.getRequestURI().replace("\"", "")
-                + "\"}");
+    ServletProblems.write(
+        response,
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "Payload Too Large",
+        new RequestTooLargeException(limit).getMessage(),
+        request.getRequestURI());
   }
 
   /** A chunked request read in full (under the limit), now with a known length. */

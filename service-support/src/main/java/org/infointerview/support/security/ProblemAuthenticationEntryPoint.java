@@ -3,14 +3,12 @@ package org.infointerview.support.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.springframework.http.MediaType;
+import org.infointerview.support.problem.ServletProblems;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A 401 with the {@code WWW-Authenticate} header that RFC 6750 asks for (Spring Security's bearer
@@ -27,8 +25,6 @@ public final class ProblemAuthenticationEntryPoint implements AuthenticationEntr
       "The bearer token was refused: it has expired, is not valid yet, is not for this API or is"
           + " not signed by the identity provider. Sign in again for a new one.";
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   private final BearerTokenAuthenticationEntryPoint bearer =
       new BearerTokenAuthenticationEntryPoint();
 
@@ -37,14 +33,11 @@ public final class ProblemAuthenticationEntryPoint implements AuthenticationEntr
       HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
       throws IOException {
     bearer.commence(request, response, failure);
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", "Unauthorized");
-    problem.put("status", HttpServletResponse.SC_UNAUTHORIZED);
-    problem.put(
-        "detail", failure instanceof OAuth2AuthenticationException ? REFUSED_TOKEN : NO_TOKEN);
-    problem.put("instance", request.getRequestURI());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+    ServletProblems.write(
+        response,
+        HttpStatus.UNAUTHORIZED,
+        "Unauthorized",
+        failure instanceof OAuth2AuthenticationException ? REFUSED_TOKEN : NO_TOKEN,
+        request.getRequestURI());
   }
 }
