@@ -1,5 +1,6 @@
 package org.infointerview.contacts.imports;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -206,7 +207,7 @@ class ImportController {
   record ImportForm(@Schema(type = "string", format = "binary") String file) {}
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @io.swagger.v3.oas.annotations.Hidden
+  @Hidden
   ResponseEntity<?> uploadForm(
       CurrentUser admin,
       @RequestParam @NotBlank @Size(max = 100) String profile,

@@ -26,8 +26,6 @@ final class ProblemResponses {
   /** The schema name of a problem in the document's components. */
   static final String SCHEMA = "Problem";
 
-  private static final String PROBLEM_JSON = "application/problem+json";
-
   private ProblemResponses() {}
 
   static Operation add(Operation operation, HandlerMethod handler) {
@@ -93,7 +91,7 @@ final class ProblemResponses {
             .content(
                 new Content()
                     .addMediaType(
-                        PROBLEM_JSON,
+                        org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                         new MediaType()
                             .schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA)))));
   }
