@@ -2,18 +2,12 @@ package org.infointerview.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -32,9 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @InfrastructureTest
 class BrowserSignInIT {
 
-  private static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
-  private static final List<String> PATHS = new CopyOnWriteArrayList<>();
-  private static HttpServer service;
+  private static RecordingService service;
 
   @Value("${local.server.port}")
   int port;
@@ -43,29 +35,15 @@ class BrowserSignInIT {
   private final HttpClient browser = browserWith(cookies);
 
   @DynamicPropertySource
-  static void contactsService(DynamicPropertyRegistry registry) throws IOException {
+  static void contactsService(DynamicPropertyRegistry registry) {
     TestIdentityProvider.get();
-    service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    service.createContext(
-        "/",
-        exchange -> {
-          AUTHORIZATIONS.add(
-              String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-          PATHS.add(exchange.getRequestURI().getPath());
-          exchange.getRequestBody().readAllBytes();
-          byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    service.start();
-    registry.add(
-        "CONTACTS_SERVICE_URI", () -> "http://127.0.0.1:" + service.getAddress().getPort());
+    service = RecordingService.start();
+    registry.add("CONTACTS_SERVICE_URI", service::uri);
   }
 
   @AfterAll
   static void stop() {
-    service.stop(0);
+    service.close();
   }
 
   @Test
@@ -87,15 +65,16 @@ class BrowserSignInIT {
             .findFirst()
             .orElseThrow();
     assertThat(sessionCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
-    assertThat(PATHS).as("the profile is provisioned at sign-in").contains("/me");
-    assertThat(AUTHORIZATIONS.get(PATHS.indexOf("/me"))).startsWith("Bearer ey");
+    assertThat(service.paths()).as("the profile is provisioned at sign-in").contains("/me");
+    assertThat(service.authorizations().get(service.paths().indexOf("/me")))
+        .startsWith("Bearer ey");
 
     HttpResponse<String> read = get(gateway("/api/contacts/contacts"));
     assertThat(read.statusCode()).isEqualTo(200);
     assertThat(read.headers().firstValue("X-RateLimit-Remaining"))
         .as("counted as the person (300 a minute), not by the address (60)")
         .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isGreaterThan(60));
-    String relayed = AUTHORIZATIONS.get(AUTHORIZATIONS.size() - 1);
+    String relayed = service.lastAuthorization();
     assertThat(relayed).startsWith("Bearer ey");
     assertThat(read.body()).doesNotContain(relayed.substring(7));
     assertThat(read.headers().allValues("Set-Cookie"))
@@ -103,10 +82,10 @@ class BrowserSignInIT {
 
     HttpResponse<String> forged = post(gateway("/api/contacts/contacts"), null);
     assertThat(forged.statusCode()).as("a write without the CSRF token").isEqualTo(403);
-    int seen = AUTHORIZATIONS.size();
+    int seen = service.authorizations().size();
     HttpResponse<String> write = post(gateway("/api/contacts/contacts"), xsrfToken());
     assertThat(write.statusCode()).isEqualTo(200);
-    assertThat(AUTHORIZATIONS).hasSize(seen + 1);
+    assertThat(service.authorizations()).hasSize(seen + 1);
 
     HttpResponse<String> signOut = post(gateway("/logout"), xsrfToken());
     assertThat(location(signOut))
@@ -159,7 +138,7 @@ class BrowserSignInIT {
   /** The Authorization header the service received for this browser's call. */
   private String relayedFor(HttpClient someBrowser) throws Exception {
     assertThat(get(someBrowser, gateway("/api/contacts/contacts")).statusCode()).isEqualTo(200);
-    return AUTHORIZATIONS.get(AUTHORIZATIONS.size() - 1);
+    return service.lastAuthorization();
   }
 
   private String xsrfToken() {

@@ -270,9 +270,11 @@ class GatewayRoutingIT {
 
     HttpResponse<String> none = get("/api/contacts/contacts", null);
     HttpResponse<String> forged = get("/api/contacts/contacts", IDP.token("s", "student") + "x");
+    HttpResponse<String> nobody = get("/api/contacts/contacts", IDP.token(" ", "student"));
 
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(forged.statusCode()).isEqualTo(401);
+    assertThat(nobody.statusCode()).as("a signed token that names no subject").isEqualTo(401);
     assertThat(forged.body())
         .as("a problem that tells the caller to sign in again")
         .contains("\"status\":401")

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.infointerview.testinfra.KeycloakServer;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * docker-compose.yml cannot run here (no Docker engine), so its promises are checked as data: a
  * health check everywhere, dependants that wait for health, pinned images, and only environment
- * variables that the services really read.
+ * variables that the services really read. What the realm and the gateway's settings do in a real
+ * Keycloak is {@code KeycloakSignInIT}'s (gateway).
  */
 class ComposeFileTest {
 
@@ -94,6 +96,12 @@ class ComposeFileTest {
       assertThat(environment).as(name).isNotEmpty();
       assertThat(read).as(name + " reads what compose sets").containsAll(environment.keySet());
     }
+  }
+
+  @Test
+  void theKeycloakThatRunsIsTheOneTheRealmIsTestedAgainst() {
+    // KeycloakSignInIT (gateway) signs in at this version with deploy/keycloak's realm.
+    assertThat(services.get("keycloak").get("image")).isEqualTo(KeycloakServer.IMAGE);
   }
 
   @Test

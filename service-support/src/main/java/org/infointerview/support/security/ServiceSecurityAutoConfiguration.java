@@ -3,6 +3,7 @@ package org.infointerview.support.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,7 +16,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -79,6 +83,19 @@ public class ServiceSecurityAutoConfiguration {
   @ConditionalOnMissingBean
   BearerTokenResolver bearerTokenResolver() {
     return new BearerTokens();
+  }
+
+  /**
+   * A person's identity is the issuer with the subject, so a token without a subject names nobody:
+   * refused beside the issuer, audience, time and algorithm checks (Spring Boot adds every such
+   * validator bean to the configured decoder). Without this, every subject-less token of one
+   * issuer, such as Keycloak's when a realm lacks its {@code basic} client scope, would be one
+   * person, {@code issuer|null}.
+   */
+  @Bean
+  OAuth2TokenValidator<Jwt> subjectRequired() {
+    return new JwtClaimValidator<@Nullable String>(
+        JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank());
   }
 
   @Bean

@@ -148,6 +148,14 @@ class TokenValidationIT {
   }
 
   @Test
+  void aTokenWithoutASubjectIsRejected() throws Exception {
+    assertThat(call(signed(KEY, JWSAlgorithm.RS256, c -> c.subject(null))).statusCode())
+        .isEqualTo(401);
+    assertThat(call(signed(KEY, JWSAlgorithm.RS256, c -> c.subject(" "))).statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
   void aTokenForAnotherAudienceIsRejected() throws Exception {
     assertThat(call(signed(KEY, JWSAlgorithm.RS256, c -> c.audience("another-app"))).statusCode())
         .isEqualTo(401);

@@ -1,0 +1,345 @@
+package org.infointerview.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.infointerview.support.security.Role;
+import org.infointerview.support.security.RoleMapper;
+import org.infointerview.support.security.SecurityProperties;
+import org.infointerview.testinfra.KeycloakServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What {@code docker compose up} sets up, checked against a real Keycloak: the realm it imports
+ * ({@code deploy/keycloak/infointerview-realm.json}) and the gateway's settings from {@code
+ * docker-compose.yml}, with only the addresses moved to this test's ports. Each demo person signs
+ * in through Keycloak's own login page and reaches a service with the right role; signing out ends
+ * the Keycloak session too; a token of the realm's command-line client passes the checks every
+ * service makes, and a token of the same realm for another client does not.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class KeycloakSignInIT {
+
+  private static final Path ROOT = Path.of("..");
+  private static final String REALM = "infointerview";
+  private static final int PORT = freePort();
+  private static final Pattern LOGIN_FORM =
+      Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private static KeycloakServer keycloak;
+  private static RecordingService service;
+
+  @DynamicPropertySource
+  static void composeSettingsAgainstKeycloak(DynamicPropertyRegistry registry) throws IOException {
+    String realm =
+        Files.readString(ROOT.resolve("deploy/keycloak/infointerview-realm.json"))
+            .replace("http://localhost:8080", gateway(""));
+    keycloak = KeycloakServer.start(realm);
+    service = RecordingService.start();
+    String serviceUri = service.uri();
+
+    Map<String, String> compose = composeGatewayEnvironment();
+    compose.forEach(
+        (name, value) -> {
+          String moved =
+              value
+                  .replace("http://localhost:8180", keycloak.baseUri())
+                  .replace("http://keycloak:8180", keycloak.baseUri());
+          registry.add(name, () -> moved);
+        });
+    registry.add("server.port", () -> PORT);
+    registry.add("PORT", () -> PORT);
+    registry.add("CONTACTS_SERVICE_URI", () -> serviceUri);
+    registry.add("INTERVIEWS_SERVICE_URI", () -> serviceUri);
+    registry.add("NOTIFICATIONS_SERVICE_URI", () -> serviceUri);
+    // Rate limits in memory: the shared ones have tests of their own.
+    registry.add("GATEWAY_RATE_LIMIT_REDIS_URI", () -> "");
+  }
+
+  @AfterAll
+  static void stop() {
+    service.close();
+    keycloak.close();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"student, STUDENT", "alumnus, ALUMNUS", "advisor, ADVISOR", "admin, ADMIN"})
+  void eachDemoPersonSignsInAtKeycloakAndReachesTheServicesWithTheirRole(String username, Role role)
+      throws Exception {
+    Browser browser = new Browser();
+    signIn(browser, username);
+    assertThat(service.paths()).as("the profile is provisioned at sign-in").contains("/me");
+
+    HttpResponse<String> read = browser.get(gateway("/api/contacts/contacts"));
+
+    assertThat(read.statusCode()).isEqualTo(200);
+    String relayed = service.lastAuthorization();
+    assertThat(relayed).startsWith("Bearer ");
+    Map<String, Object> claims = claims(relayed.substring(7));
+    assertThat(claims.get("iss")).isEqualTo(keycloak.issuerUri(REALM));
+    assertThat(String.valueOf(claims.get("aud"))).contains("infointerview");
+    assertThat((String) claims.get("sub")).as("the person's id at Keycloak").isNotBlank();
+    assertThat((String) claims.get("email")).matches(".+@example\\.(edu|org)");
+    assertThat((String) claims.get("name")).isNotBlank();
+    assertThat(new RoleMapper(defaultSecurityProperties()).roles(claims))
+        .as("the role the services read from Keycloak's realm_access.roles")
+        .containsExactly(role);
+    assertThat(read.body()).doesNotContain(relayed.substring(7));
+  }
+
+  @Test
+  void signingOutEndsTheSessionAtTheGatewayAndAtKeycloak() throws Exception {
+    Browser browser = new Browser();
+    signIn(browser, "student");
+
+    HttpResponse<String> signOut =
+        browser.post(gateway("/logout"), Map.of(), Map.of("X-XSRF-TOKEN", browser.xsrfToken()));
+    String endSession = location(signOut);
+    assertThat(endSession)
+        .startsWith(keycloak.issuerUri(REALM) + "/protocol/openid-connect/logout")
+        .contains("id_token_hint=");
+    HttpResponse<String> back = browser.get(endSession);
+    assertThat(location(back))
+        .as("Keycloak accepts the gateway's address to return to after signing out")
+        .isEqualTo(gateway("/"));
+
+    assertThat(browser.get(gateway("/api/contacts/contacts")).statusCode()).isEqualTo(401);
+    HttpResponse<String> again =
+        browser.get(location(browser.get(gateway("/oauth2/authorization/infointerview"))));
+    assertThat(again.statusCode())
+        .as("Keycloak asks for the password again instead of signing the browser straight back in")
+        .isEqualTo(200);
+    assertThat(again.body()).containsPattern(LOGIN_FORM);
+  }
+
+  @Test
+  void theCommandLineClientsTokenPassesTheChecksEveryServiceMakes() throws Exception {
+    String token = passwordGrant("infointerview-cli", "advisor");
+
+    HttpResponse<String> read = bearer(gateway("/api/interviews/interviews"), token);
+
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(service.lastAuthorization()).isEqualTo("Bearer " + token);
+    assertThat(service.paths().get(service.paths().size() - 1)).isEqualTo("/interviews");
+  }
+
+  @Test
+  void aTokenOfTheSameRealmForAnotherClientIsRefused() throws Exception {
+    // Every realm has admin-cli, with password sign-in; its tokens are not for this API.
+    String token = passwordGrant("admin-cli", "admin");
+    assertThat(claims(token).get("iss")).isEqualTo(keycloak.issuerUri(REALM));
+    int seen = service.authorizations().size();
+
+    HttpResponse<String> read = bearer(gateway("/api/contacts/contacts"), token);
+
+    assertThat(read.statusCode()).isEqualTo(401);
+    assertThat(read.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(header -> assertThat(header).contains("invalid_token"));
+    assertThat(service.authorizations()).as("nothing reached the service").hasSize(seen);
+  }
+
+  /** Keycloak's login page, filled in and sent, as a person does. */
+  private static void signIn(Browser browser, String username) throws Exception {
+    HttpResponse<String> toKeycloak = browser.get(gateway("/oauth2/authorization/infointerview"));
+    String authorize = location(toKeycloak);
+    assertThat(authorize)
+        .startsWith(keycloak.issuerUri(REALM) + "/protocol/openid-connect/auth")
+        .contains("code_challenge_method=S256");
+    HttpResponse<String> page = browser.get(authorize);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    Matcher form = LOGIN_FORM.matcher(page.body());
+    assertThat(form.find()).as("Keycloak's login form").isTrue();
+    Matcher action = ACTION.matcher(form.group());
+    assertThat(action.find()).isTrue();
+
+    HttpResponse<String> signedIn =
+        browser.post(
+            action.group(1).replace("&amp;", "&"),
+            Map.of("username", username, "password", username, "credentialId", ""),
+            Map.of());
+    String callback = location(signedIn);
+    assertThat(callback).startsWith(gateway("/login/oauth2/code/infointerview"));
+    HttpResponse<String> landed = browser.get(callback);
+    assertThat(landed.statusCode()).isEqualTo(302);
+    assertThat(browser.cookies).containsKey("INFOINTERVIEW_SESSION");
+  }
+
+  private static String passwordGrant(String client, String username) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(keycloak.issuerUri(REALM) + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            form(
+                                Map.of(
+                                    "grant_type", "password",
+                                    "client_id", client,
+                                    "username", username,
+                                    "password", username,
+                                    "scope", "openid"))))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return (String) JSON.readValue(response.body(), Map.class).get("access_token");
+  }
+
+  private static HttpResponse<String> bearer(String uri, String token) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(uri))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> claims(String jwt) {
+    return JSON.readValue(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), Map.class);
+  }
+
+  private static SecurityProperties defaultSecurityProperties() {
+    return Binder.get(new StandardEnvironment())
+        .bindOrCreate("infointerview.security", SecurityProperties.class);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> composeGatewayEnvironment() throws IOException {
+    try (InputStream in = Files.newInputStream(ROOT.resolve("docker-compose.yml"))) {
+      Map<String, Object> compose = new Yaml().load(in);
+      Map<String, Object> gateway =
+          (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("gateway");
+      return ((Map<String, Object>) gateway.get("environment"))
+          .entrySet().stream()
+              .collect(
+                  Collectors.toMap(
+                      Map.Entry::getKey,
+                      e -> String.valueOf(e.getValue()),
+                      (a, b) -> b,
+                      LinkedHashMap::new));
+    }
+  }
+
+  private static String gateway(String path) {
+    return "http://localhost:" + PORT + path;
+  }
+
+  private static String location(HttpResponse<?> response) {
+    return response
+        .headers()
+        .firstValue("Location")
+        .orElseThrow(
+            () -> new AssertionError("no redirect: " + response.statusCode() + " " + response));
+  }
+
+  private static String form(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A browser on this machine, reduced to what sign-in needs: it keeps cookies by name for {@code
+   * localhost} (Keycloak and the gateway share the host, as cookies ignore ports) and, like
+   * browsers, sends cookies marked {@code Secure} to {@code http://localhost}, which Keycloak's
+   * session cookies are. {@link java.net.CookieManager} does neither.
+   */
+  private static final class Browser {
+
+    final Map<String, String> cookies = new LinkedHashMap<>();
+    private final HttpClient http =
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    HttpResponse<String> get(String uri) throws Exception {
+      return send(HttpRequest.newBuilder(URI.create(uri)).header("Accept", "text/html").GET());
+    }
+
+    HttpResponse<String> post(String uri, Map<String, String> fields, Map<String, String> headers)
+        throws Exception {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(uri))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .header("Accept", "text/html")
+              .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
+      headers.forEach(request::header);
+      return send(request);
+    }
+
+    String xsrfToken() {
+      String token = cookies.get("XSRF-TOKEN");
+      assertThat(token).as("the XSRF-TOKEN cookie").isNotNull();
+      return token;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+      if (!cookies.isEmpty()) {
+        request.header(
+            "Cookie",
+            cookies.entrySet().stream()
+                .map(c -> c.getKey() + "=" + c.getValue())
+                .collect(Collectors.joining("; ")));
+      }
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      for (String header : response.headers().allValues("Set-Cookie")) {
+        String pair = header.split(";", 2)[0];
+        int equals = pair.indexOf('=');
+        String name = pair.substring(0, equals).strip();
+        String value = pair.substring(equals + 1).strip();
+        String attributes = header.toLowerCase(Locale.ROOT);
+        if (value.isEmpty()
+            || attributes.contains("max-age=0")
+            || attributes.contains("expires=thu, 01 jan 1970")
+            || attributes.contains("expires=thu, 01-jan-1970")) {
+          cookies.remove(name);
+        } else {
+          cookies.put(name, value);
+        }
+      }
+      return response;
+    }
+  }
+}
