@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param routeTimeout how long a route waits for its service to answer before the fallback does
  * @param connectTimeout how long a route waits for a connection to its service
  * @param connectionsPerService the most connections kept open to one service
+ * @param redisUri a Redis every gateway instance shares ({@code redis://host:6379}, {@code
+ *     rediss://user:password@host:6380/0}): rate-limit counts and browser sessions; empty keeps
+ *     both in each instance's memory
  * @param rateLimit requests allowed per caller
  */
 @ConfigurationProperties("infointerview.gateway")
@@ -18,21 +21,18 @@ public record GatewayProperties(
     @DefaultValue("10s") Duration routeTimeout,
     @DefaultValue("2s") Duration connectTimeout,
     @DefaultValue("200") int connectionsPerService,
+    @DefaultValue("") String redisUri,
     @DefaultValue RateLimit rateLimit) {
 
   /**
    * @param perUser requests a signed-in person may make per period
    * @param perAnonymousAddress requests an address without a token may make per period
    * @param period the refill period
-   * @param redisUri a Redis every gateway instance shares the counts through ({@code
-   *     redis://host:6379}, {@code rediss://user:password@host:6380/0}); empty counts in each
-   *     instance's memory
    * @param redisTimeout how long a count may wait for Redis before this instance counts alone
    */
   public record RateLimit(
       @DefaultValue("300") long perUser,
       @DefaultValue("60") long perAnonymousAddress,
       @DefaultValue("1m") Duration period,
-      @DefaultValue("") String redisUri,
       @DefaultValue("500ms") Duration redisTimeout) {}
 }

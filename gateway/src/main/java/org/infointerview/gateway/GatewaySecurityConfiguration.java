@@ -36,6 +36,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -101,10 +103,9 @@ class GatewaySecurityConfiguration {
   /** In this instance's memory, or in Redis when one is configured for all instances. */
   @Bean
   RateLimitBuckets rateLimitBuckets(GatewayProperties gateway) {
-    GatewayProperties.RateLimit limits = gateway.rateLimit();
-    return limits.redisUri().isBlank()
+    return gateway.redisUri().isBlank()
         ? new LocalRateLimitBuckets()
-        : new RedisRateLimitBuckets(limits.redisUri(), limits.redisTimeout());
+        : new RedisRateLimitBuckets(gateway.redisUri(), gateway.rateLimit().redisTimeout());
   }
 
   /** One instance for both chains, so a person has one bucket however they call. */
@@ -183,6 +184,7 @@ class GatewaySecurityConfiguration {
                         new ProfileProvisioningSuccessHandler(authorizedClients, contactsService)))
         .logout(l -> l.logoutSuccessHandler(logout))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+        .requestCache(cache -> cache.requestCache(pagesOnly()))
         // The single-page-app pattern: the token in a readable XSRF-TOKEN cookie, sent back in
         // the X-XSRF-TOKEN header.
         .csrf(csrf -> csrf.spa())
@@ -199,6 +201,18 @@ class GatewaySecurityConfiguration {
         .addFilterAfter(new TokenRelayFilter(clients), AuthorizationFilter.class)
         .addFilterAfter(rateLimit, AnonymousAuthenticationFilter.class);
     return http.build();
+  }
+
+  /**
+   * Remembers a page asked for before signing in, to return to it afterwards; an API call without
+   * credentials gets its 401 and leaves no session behind (in memory or in Redis), however often it
+   * comes.
+   */
+  private static RequestCache pagesOnly() {
+    HttpSessionRequestCache cache = new HttpSessionRequestCache();
+    cache.setRequestMatcher(
+        request -> HttpMethod.GET.matches(request.getMethod()) && !API.matches(request));
+    return cache;
   }
 
   private static void authorize(

@@ -66,6 +66,10 @@ class BrowserSignInIT {
             .orElseThrow();
     assertThat(sessionCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
     assertThat(service.paths()).as("the profile is provisioned at sign-in").contains("/me");
+    assertThat(location(signedIn)).isEqualTo(gateway("/"));
+    assertThat(location(get(gateway("/"))))
+        .as("signed in, the bare address leads to the API documentation")
+        .isEqualTo("/docs");
     assertThat(service.authorizations().get(service.paths().indexOf("/me")))
         .startsWith("Bearer ey");
 
@@ -111,6 +115,12 @@ class BrowserSignInIT {
         .as("the laptop's session keeps its own token after the same person signs in elsewhere")
         .isEqualTo(laptopToken);
     assertThat(relayedFor(phone)).isEqualTo(phoneToken);
+  }
+
+  @Test
+  void signedOutTheBareAddressLeadsToSignIn() throws Exception {
+    assertThat(location(get(gateway("/"))))
+        .isEqualTo(gateway("/oauth2/authorization/infointerview"));
   }
 
   @Test

@@ -72,7 +72,7 @@ class GatewaySharedRateLimitIT {
                 "--infointerview.gateway.rate-limit.per-user=" + PER_USER,
                 "--infointerview.gateway.rate-limit.per-anonymous-address=" + PER_ADDRESS,
                 "--infointerview.gateway.rate-limit.period=1h",
-                "--infointerview.gateway.rate-limit.redis-uri=" + redis.uri());
+                "--infointerview.gateway.redis-uri=" + redis.uri());
     GATEWAYS.add(context);
     return ((WebServerApplicationContext) context).getWebServer().getPort();
   }

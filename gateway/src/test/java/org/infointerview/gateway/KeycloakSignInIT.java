@@ -81,8 +81,8 @@ class KeycloakSignInIT {
     registry.add("CONTACTS_SERVICE_URI", () -> serviceUri);
     registry.add("INTERVIEWS_SERVICE_URI", () -> serviceUri);
     registry.add("NOTIFICATIONS_SERVICE_URI", () -> serviceUri);
-    // Rate limits in memory: the shared ones have tests of their own.
-    registry.add("GATEWAY_RATE_LIMIT_REDIS_URI", () -> "");
+    // Rate limits and sessions in memory: the shared ones have tests of their own.
+    registry.add("GATEWAY_REDIS_URI", () -> "");
   }
 
   @AfterAll

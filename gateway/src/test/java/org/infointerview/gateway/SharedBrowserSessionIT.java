@@ -1,0 +1,163 @@
+package org.infointerview.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.infointerview.testinfra.InfrastructureInitializer;
+import org.infointerview.testinfra.RedisServer;
+import org.infointerview.testinfra.TestIdentityProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two gateway instances sharing one Redis ({@code GATEWAY_REDIS_URI}), as behind a load balancer
+ * without session affinity: a browser starts signing in on one instance and comes back to the
+ * other, uses its session on either, and signing out on one ends it on both. The sessions are in
+ * Redis under the gateway's namespace, and gone from it once signed out.
+ */
+class SharedBrowserSessionIT {
+
+  private static final String SESSIONS = "infointerview:gateway:session:sessions:*";
+  private static final List<ConfigurableApplicationContext> GATEWAYS = new ArrayList<>();
+  private static RedisServer redis;
+  private static RecordingService service;
+  private static RedisClient redisClient;
+  private static StatefulRedisConnection<String, String> store;
+  private static int first;
+  private static int second;
+
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient browser =
+      HttpClient.newBuilder()
+          .cookieHandler(cookies)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  @BeforeAll
+  static void start() {
+    TestIdentityProvider.get();
+    redis = RedisServer.start();
+    service = RecordingService.start();
+    first = startGateway();
+    second = startGateway();
+    redisClient = RedisClient.create(redis.uri());
+    store = redisClient.connect();
+  }
+
+  private static int startGateway() {
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(GatewayApplication.class)
+            .initializers(new InfrastructureInitializer())
+            .run(
+                "--server.port=0",
+                "--CONTACTS_SERVICE_URI=" + service.uri(),
+                "--infointerview.gateway.redis-uri=" + redis.uri());
+    GATEWAYS.add(context);
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  @AfterAll
+  static void stop() {
+    store.close();
+    redisClient.shutdown();
+    GATEWAYS.forEach(ConfigurableApplicationContext::close);
+    service.close();
+    redis.stop();
+  }
+
+  @Test
+  void aBrowserSignedInOnOneInstanceIsSignedInOnEveryInstanceUntilItSignsOut() throws Exception {
+    int before = store.sync().keys(SESSIONS).size();
+
+    String authorize = location(get(on(first, "/oauth2/authorization/infointerview")));
+    String callback = location(get(authorize));
+    // The load balancer sends the provider's redirect back to the other instance.
+    String onSecond = callback.replace(":" + first + "/", ":" + second + "/");
+    HttpResponse<String> signedIn = get(onSecond);
+
+    assertThat(location(signedIn))
+        .as("the sign-in begun on the first instance completes on the second")
+        .isEqualTo(on(second, "/"));
+    assertThat(signedIn.headers().allValues("Set-Cookie"))
+        .filteredOn(c -> c.startsWith("INFOINTERVIEW_SESSION="))
+        .singleElement()
+        .satisfies(c -> assertThat(c).contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+    assertThat(store.sync().keys(SESSIONS)).as("the session is in Redis").hasSize(before + 1);
+
+    assertThat(get(on(first, "/api/contacts/contacts")).statusCode()).isEqualTo(200);
+    String relayedByFirst = service.lastAuthorization();
+    assertThat(get(on(second, "/api/contacts/contacts")).statusCode()).isEqualTo(200);
+    assertThat(relayedByFirst).startsWith("Bearer ey");
+    assertThat(service.lastAuthorization())
+        .as("both instances relay the token of the one session")
+        .isEqualTo(relayedByFirst);
+
+    HttpResponse<String> signOut = post(on(second, "/logout"), xsrfToken());
+    assertThat(location(signOut)).startsWith(TestIdentityProvider.get().issuerUri());
+
+    assertThat(get(on(first, "/api/contacts/contacts")).statusCode())
+        .as("signed out on the second instance, the first no longer knows the session")
+        .isEqualTo(401);
+    assertThat(store.sync().keys(SESSIONS)).as("and Redis no longer holds it").hasSize(before);
+  }
+
+  @Test
+  void anApiCallWithoutCredentialsLeavesNoSessionBehind() throws Exception {
+    int before = store.sync().keys(SESSIONS).size();
+
+    HttpResponse<String> refused = get(on(first, "/api/contacts/contacts"));
+
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.headers().allValues("Set-Cookie"))
+        .noneMatch(c -> c.startsWith("INFOINTERVIEW_SESSION="));
+    assertThat(store.sync().keys(SESSIONS)).hasSize(before);
+  }
+
+  private static String on(int port, String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private HttpResponse<String> get(String uri) throws Exception {
+    return browser.send(
+        HttpRequest.newBuilder(URI.create(uri)).header("Accept", "text/html").GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String uri, String xsrf) throws Exception {
+    return browser.send(
+        HttpRequest.newBuilder(URI.create(uri))
+            .header("Content-Type", "application/json")
+            .header("X-XSRF-TOKEN", xsrf)
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String xsrfToken() {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+  }
+
+  private static String location(HttpResponse<?> response) {
+    return response
+        .headers()
+        .firstValue("Location")
+        .orElseThrow(() -> new AssertionError("no redirect: " + response.statusCode()));
+  }
+}
