@@ -1,12 +1,8 @@
 package org.infointerview.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.infointerview.gateway.Browser.location;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.TestIdentityProvider;
@@ -31,8 +27,7 @@ class BrowserSignInIT {
   @Value("${local.server.port}")
   int port;
 
-  private final CookieManager cookies = new CookieManager();
-  private final HttpClient browser = browserWith(cookies);
+  private final Browser browser = new Browser();
 
   @DynamicPropertySource
   static void contactsService(DynamicPropertyRegistry registry) {
@@ -84,14 +79,15 @@ class BrowserSignInIT {
     assertThat(read.headers().allValues("Set-Cookie"))
         .noneMatch(c -> c.contains(relayed.substring(7)));
 
-    HttpResponse<String> forged = post(gateway("/api/contacts/contacts"), null);
+    HttpResponse<String> forged = browser.postJson(gateway("/api/contacts/contacts"), null);
     assertThat(forged.statusCode()).as("a write without the CSRF token").isEqualTo(403);
     int seen = service.authorizations().size();
-    HttpResponse<String> write = post(gateway("/api/contacts/contacts"), xsrfToken());
+    HttpResponse<String> write =
+        browser.postJson(gateway("/api/contacts/contacts"), browser.xsrfToken());
     assertThat(write.statusCode()).isEqualTo(200);
     assertThat(service.authorizations()).hasSize(seen + 1);
 
-    HttpResponse<String> signOut = post(gateway("/logout"), xsrfToken());
+    HttpResponse<String> signOut = browser.postJson(gateway("/logout"), browser.xsrfToken());
     assertThat(location(signOut))
         .startsWith(TestIdentityProvider.get().issuerUri() + "/endsession")
         .contains("id_token_hint=");
@@ -100,8 +96,8 @@ class BrowserSignInIT {
 
   @Test
   void eachBrowserOfOnePersonRelaysTheTokenOfItsOwnSession() throws Exception {
-    HttpClient laptop = browserWith(new CookieManager());
-    HttpClient phone = browserWith(new CookieManager());
+    Browser laptop = new Browser();
+    Browser phone = new Browser();
 
     TestIdentityProvider.get().nextSignInAs("ada", "student");
     signIn(laptop);
@@ -132,31 +128,16 @@ class BrowserSignInIT {
     assertThat(response.body()).contains("bearer token");
   }
 
-  private static HttpClient browserWith(CookieManager cookies) {
-    return HttpClient.newBuilder()
-        .cookieHandler(cookies)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
-  }
-
-  private void signIn(HttpClient someBrowser) throws Exception {
-    String authorize = location(get(someBrowser, gateway("/oauth2/authorization/infointerview")));
-    String callback = location(get(someBrowser, authorize));
-    assertThat(get(someBrowser, callback).statusCode()).isEqualTo(302);
+  private void signIn(Browser someBrowser) throws Exception {
+    String authorize = location(someBrowser.get(gateway("/oauth2/authorization/infointerview")));
+    String callback = location(someBrowser.get(authorize));
+    assertThat(someBrowser.get(callback).statusCode()).isEqualTo(302);
   }
 
   /** The Authorization header the service received for this browser's call. */
-  private String relayedFor(HttpClient someBrowser) throws Exception {
-    assertThat(get(someBrowser, gateway("/api/contacts/contacts")).statusCode()).isEqualTo(200);
+  private String relayedFor(Browser someBrowser) throws Exception {
+    assertThat(someBrowser.get(gateway("/api/contacts/contacts")).statusCode()).isEqualTo(200);
     return service.lastAuthorization();
-  }
-
-  private String xsrfToken() {
-    return cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
   }
 
   private String gateway(String path) {
@@ -164,30 +145,6 @@ class BrowserSignInIT {
   }
 
   private HttpResponse<String> get(String uri) throws Exception {
-    return get(browser, uri);
-  }
-
-  private static HttpResponse<String> get(HttpClient someBrowser, String uri) throws Exception {
-    return someBrowser.send(
-        HttpRequest.newBuilder(URI.create(uri)).header("Accept", "text/html").GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> post(String uri, String xsrf) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(uri))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{}"));
-    if (xsrf != null) {
-      request.header("X-XSRF-TOKEN", xsrf);
-    }
-    return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String location(HttpResponse<?> response) {
-    return response
-        .headers()
-        .firstValue("Location")
-        .orElseThrow(() -> new AssertionError("no redirect: " + response.statusCode()));
+    return browser.get(uri);
   }
 }

@@ -1,21 +1,19 @@
 package org.infointerview.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.infointerview.gateway.Browser.location;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,8 +119,7 @@ class KeycloakSignInIT {
     Browser browser = new Browser();
     signIn(browser, "student");
 
-    HttpResponse<String> signOut =
-        browser.post(gateway("/logout"), Map.of(), Map.of("X-XSRF-TOKEN", browser.xsrfToken()));
+    HttpResponse<String> signOut = browser.postJson(gateway("/logout"), browser.xsrfToken());
     String endSession = location(signOut);
     assertThat(endSession)
         .startsWith(keycloak.issuerUri(REALM) + "/protocol/openid-connect/logout")
@@ -182,15 +179,14 @@ class KeycloakSignInIT {
     assertThat(action.find()).isTrue();
 
     HttpResponse<String> signedIn =
-        browser.post(
+        browser.postForm(
             action.group(1).replace("&amp;", "&"),
-            Map.of("username", username, "password", username, "credentialId", ""),
-            Map.of());
+            Map.of("username", username, "password", username, "credentialId", ""));
     String callback = location(signedIn);
     assertThat(callback).startsWith(gateway("/login/oauth2/code/infointerview"));
     HttpResponse<String> landed = browser.get(callback);
     assertThat(landed.statusCode()).isEqualTo(302);
-    assertThat(browser.cookies).containsKey("INFOINTERVIEW_SESSION");
+    assertThat(browser.hasCookie("INFOINTERVIEW_SESSION")).isTrue();
   }
 
   private static String passwordGrant(String client, String username) throws Exception {
@@ -202,7 +198,7 @@ class KeycloakSignInIT {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(
                         HttpRequest.BodyPublishers.ofString(
-                            form(
+                            Browser.form(
                                 Map.of(
                                     "grant_type", "password",
                                     "client_id", client,
@@ -255,91 +251,11 @@ class KeycloakSignInIT {
     return "http://localhost:" + PORT + path;
   }
 
-  private static String location(HttpResponse<?> response) {
-    return response
-        .headers()
-        .firstValue("Location")
-        .orElseThrow(
-            () -> new AssertionError("no redirect: " + response.statusCode() + " " + response));
-  }
-
-  private static String form(Map<String, String> fields) {
-    return fields.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
-
   private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /**
-   * A browser on this machine, reduced to what sign-in needs: it keeps cookies by name for {@code
-   * localhost} (Keycloak and the gateway share the host, as cookies ignore ports) and, like
-   * browsers, sends cookies marked {@code Secure} to {@code http://localhost}, which Keycloak's
-   * session cookies are. {@link java.net.CookieManager} does neither.
-   */
-  private static final class Browser {
-
-    final Map<String, String> cookies = new LinkedHashMap<>();
-    private final HttpClient http =
-        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-    HttpResponse<String> get(String uri) throws Exception {
-      return send(HttpRequest.newBuilder(URI.create(uri)).header("Accept", "text/html").GET());
-    }
-
-    HttpResponse<String> post(String uri, Map<String, String> fields, Map<String, String> headers)
-        throws Exception {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(uri))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .header("Accept", "text/html")
-              .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
-      headers.forEach(request::header);
-      return send(request);
-    }
-
-    String xsrfToken() {
-      String token = cookies.get("XSRF-TOKEN");
-      assertThat(token).as("the XSRF-TOKEN cookie").isNotNull();
-      return token;
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-      if (!cookies.isEmpty()) {
-        request.header(
-            "Cookie",
-            cookies.entrySet().stream()
-                .map(c -> c.getKey() + "=" + c.getValue())
-                .collect(Collectors.joining("; ")));
-      }
-      HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      for (String header : response.headers().allValues("Set-Cookie")) {
-        String pair = header.split(";", 2)[0];
-        int equals = pair.indexOf('=');
-        String name = pair.substring(0, equals).strip();
-        String value = pair.substring(equals + 1).strip();
-        String attributes = header.toLowerCase(Locale.ROOT);
-        if (value.isEmpty()
-            || attributes.contains("max-age=0")
-            || attributes.contains("expires=thu, 01 jan 1970")
-            || attributes.contains("expires=thu, 01-jan-1970")) {
-          cookies.remove(name);
-        } else {
-          cookies.put(name, value);
-        }
-      }
-      return response;
     }
   }
 }

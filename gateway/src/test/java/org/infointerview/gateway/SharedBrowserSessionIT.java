@@ -1,14 +1,10 @@
 package org.infointerview.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.infointerview.gateway.Browser.location;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +35,7 @@ class SharedBrowserSessionIT {
   private static int first;
   private static int second;
 
-  private final CookieManager cookies = new CookieManager();
-  private final HttpClient browser =
-      HttpClient.newBuilder()
-          .cookieHandler(cookies)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private final Browser browser = new Browser();
 
   @BeforeAll
   static void start() {
@@ -105,7 +96,7 @@ class SharedBrowserSessionIT {
         .as("both instances relay the token of the one session")
         .isEqualTo(relayedByFirst);
 
-    HttpResponse<String> signOut = post(on(second, "/logout"), xsrfToken());
+    HttpResponse<String> signOut = browser.postJson(on(second, "/logout"), browser.xsrfToken());
     assertThat(location(signOut)).startsWith(TestIdentityProvider.get().issuerUri());
 
     assertThat(get(on(first, "/api/contacts/contacts")).statusCode())
@@ -131,33 +122,6 @@ class SharedBrowserSessionIT {
   }
 
   private HttpResponse<String> get(String uri) throws Exception {
-    return browser.send(
-        HttpRequest.newBuilder(URI.create(uri)).header("Accept", "text/html").GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> post(String uri, String xsrf) throws Exception {
-    return browser.send(
-        HttpRequest.newBuilder(URI.create(uri))
-            .header("Content-Type", "application/json")
-            .header("X-XSRF-TOKEN", xsrf)
-            .POST(HttpRequest.BodyPublishers.ofString("{}"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private String xsrfToken() {
-    return cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
-  }
-
-  private static String location(HttpResponse<?> response) {
-    return response
-        .headers()
-        .firstValue("Location")
-        .orElseThrow(() -> new AssertionError("no redirect: " + response.statusCode()));
+    return browser.get(uri);
   }
 }

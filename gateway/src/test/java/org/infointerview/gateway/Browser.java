@@ -1,0 +1,110 @@
+package org.infointerview.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A browser on this machine, reduced to what signing in needs: it follows no redirect by itself
+ * (each step is the test's to check), asks for pages ({@code Accept: text/html}), and keeps cookies
+ * by name for {@code localhost}, where the gateway and the identity provider both run (cookies
+ * ignore ports). Like browsers, it sends cookies marked {@code Secure} to {@code http://localhost},
+ * as Keycloak's session cookies are; {@link java.net.CookieManager} would not, nor parse their
+ * {@code Version=1} attribute as browsers do.
+ */
+final class Browser {
+
+  private final Map<String, String> cookies = new LinkedHashMap<>();
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  HttpResponse<String> get(String uri) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(uri)).header("Accept", "text/html").GET());
+  }
+
+  /** A form sent as a page would send it. */
+  HttpResponse<String> postForm(String uri, Map<String, String> fields) throws Exception {
+    return send(
+        HttpRequest.newBuilder(URI.create(uri))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+  }
+
+  /** A script's write: {@code {}} as JSON, with the CSRF token in its header when given. */
+  HttpResponse<String> postJson(String uri, String xsrfToken) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(uri))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"));
+    if (xsrfToken != null) {
+      request.header("X-XSRF-TOKEN", xsrfToken);
+    }
+    return send(request);
+  }
+
+  boolean hasCookie(String name) {
+    return cookies.containsKey(name);
+  }
+
+  /** The readable CSRF token the gateway set, to send back in {@code X-XSRF-TOKEN}. */
+  String xsrfToken() {
+    String token = cookies.get("XSRF-TOKEN");
+    assertThat(token).as("the XSRF-TOKEN cookie").isNotNull();
+    return token;
+  }
+
+  static String location(HttpResponse<?> response) {
+    return response
+        .headers()
+        .firstValue("Location")
+        .orElseThrow(() -> new AssertionError("no redirect: " + response.statusCode()));
+  }
+
+  static String form(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    if (!cookies.isEmpty()) {
+      request.header(
+          "Cookie",
+          cookies.entrySet().stream()
+              .map(c -> c.getKey() + "=" + c.getValue())
+              .collect(Collectors.joining("; ")));
+    }
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    for (String header : response.headers().allValues("Set-Cookie")) {
+      String pair = header.split(";", 2)[0];
+      int equals = pair.indexOf('=');
+      String name = pair.substring(0, equals).strip();
+      String value = pair.substring(equals + 1).strip();
+      String attributes = header.toLowerCase(Locale.ROOT);
+      if (value.isEmpty()
+          || attributes.contains("max-age=0")
+          || attributes.contains("expires=thu, 01 jan 1970")
+          || attributes.contains("expires=thu, 01-jan-1970")) {
+        cookies.remove(name);
+      } else {
+        cookies.put(name, value);
+      }
+    }
+    return response;
+  }
+}
