@@ -3,10 +3,12 @@ package org.infointerview.gateway;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Browser sessions in the Redis that every gateway instance shares ({@code GATEWAY_REDIS_URI}), so
@@ -18,7 +20,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  *
  * <p>Only browsers have sessions: API clients send a bearer token on every request and never touch
  * Redis for a session, so they keep working while Redis is down; browsers cannot sign in or use
- * their session until it is back.
+ * their session until it is back, and are told so ({@link SessionStoreOutageFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${infointerview.gateway.redis-uri:}' != ''")
@@ -36,5 +38,14 @@ class SharedSessionConfiguration {
     }
     return new LettuceConnectionFactory(
         LettuceConnectionFactory.createRedisConfiguration(uri), client.build());
+  }
+
+  /** In front of Spring Session's filter, to answer for it when Redis does not. */
+  @Bean
+  FilterRegistrationBean<SessionStoreOutageFilter> sessionStoreOutage() {
+    FilterRegistrationBean<SessionStoreOutageFilter> registration =
+        new FilterRegistrationBean<>(new SessionStoreOutageFilter());
+    registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+    return registration;
   }
 }

@@ -8,12 +8,16 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.InfrastructureInitializer;
 import org.infointerview.testinfra.RedisServer;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,8 +26,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Two gateway instances sharing one Redis ({@code GATEWAY_REDIS_URI}), as behind a load balancer
  * without session affinity: a browser starts signing in on one instance and comes back to the
  * other, uses its session on either, and signing out on one ends it on both. The sessions are in
- * Redis under the gateway's namespace, and gone from it once signed out.
+ * Redis under the gateway's namespace, and gone from it once signed out. Without Redis, bearer
+ * tokens still pass and a signed-in browser gets a 503 problem that says to try again.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedBrowserSessionIT {
 
   private static final String SESSIONS = "infointerview:gateway:session:sessions:*";
@@ -70,6 +76,7 @@ class SharedBrowserSessionIT {
   }
 
   @Test
+  @Order(1)
   void aBrowserSignedInOnOneInstanceIsSignedInOnEveryInstanceUntilItSignsOut() throws Exception {
     int before = store.sync().keys(SESSIONS).size();
 
@@ -106,6 +113,7 @@ class SharedBrowserSessionIT {
   }
 
   @Test
+  @Order(2)
   void anApiCallWithoutCredentialsLeavesNoSessionBehind() throws Exception {
     int before = store.sync().keys(SESSIONS).size();
 
@@ -115,6 +123,27 @@ class SharedBrowserSessionIT {
     assertThat(refused.headers().allValues("Set-Cookie"))
         .noneMatch(c -> c.startsWith("INFOINTERVIEW_SESSION="));
     assertThat(store.sync().keys(SESSIONS)).hasSize(before);
+  }
+
+  @Test
+  @Order(3)
+  void whileRedisIsDownApiClientsAreServedAndBrowsersAreToldToTryAgain() throws Exception {
+    String authorize = location(get(on(first, "/oauth2/authorization/infointerview")));
+    assertThat(location(get(location(get(authorize))))).isEqualTo(on(first, "/"));
+    redis.stop();
+
+    HttpResponse<String> api =
+        new ApiClient(first)
+            .get("/api/contacts/contacts", TestIdentityProvider.get().token("s-9", "student"));
+    HttpResponse<String> page = get(on(first, "/api/contacts/contacts"));
+
+    assertThat(api.statusCode()).as("a bearer token needs no session").isEqualTo(200);
+    assertThat(page.statusCode()).as("a browser's session cannot be read").isEqualTo(503);
+    assertThat(page.headers().firstValue("Retry-After")).hasValue("10");
+    assertThat(page.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(page.body())
+        .contains("session store does not answer")
+        .contains("\"instance\":\"/api/contacts/contacts\"");
   }
 
   private static String on(int port, String path) {
