@@ -181,7 +181,9 @@ class GatewaySecurityConfiguration {
                     .authorizationEndpoint(
                         a -> a.authorizationRequestResolver(authorizationRequests))
                     .successHandler(
-                        new ProfileProvisioningSuccessHandler(authorizedClients, contactsService)))
+                        new ProfileProvisioningSuccessHandler(authorizedClients, contactsService))
+                    .failureHandler(
+                        new SignInFailureHandler("/oauth2/authorization/" + REGISTRATION)))
         .logout(l -> l.logoutSuccessHandler(logout))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
         .requestCache(cache -> cache.requestCache(pagesOnly()))

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A browser's visit, step by step with its cookies, against a real OIDC provider: sign-in with
@@ -111,6 +112,40 @@ class BrowserSignInIT {
         .as("the laptop's session keeps its own token after the same person signs in elsewhere")
         .isEqualTo(laptopToken);
     assertThat(relayedFor(phone)).isEqualTo(phoneToken);
+  }
+
+  @Test
+  void aSignInTheProviderRefusedSaysSoAndOffersToSignInAgain() throws Exception {
+    String authorize = location(get(gateway("/oauth2/authorization/infointerview")));
+    String state =
+        UriComponentsBuilder.fromUriString(authorize).build().getQueryParams().getFirst("state");
+
+    HttpResponse<String> refused =
+        get(gateway("/login/oauth2/code/infointerview?error=access_denied&state=" + state));
+
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(refused.body())
+        .contains("Sign-in did not complete")
+        .contains("cancelled")
+        .contains("href=\"/oauth2/authorization/infointerview\"");
+    assertThat(get(gateway("/api/contacts/contacts")).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aSignInReturnWithoutItsStartShowsNothingFromTheAddress() throws Exception {
+    HttpResponse<String> stray =
+        get(
+            gateway(
+                "/login/oauth2/code/infointerview?error=%3Cscript%3Ealert(1)%3C%2Fscript%3E"
+                    + "&error_description=Call+555-0100&state=made-up"));
+
+    assertThat(stray.statusCode()).isEqualTo(401);
+    assertThat(stray.body())
+        .contains("started in another window or too long ago")
+        .doesNotContain("script")
+        .doesNotContain("555");
   }
 
   @Test
