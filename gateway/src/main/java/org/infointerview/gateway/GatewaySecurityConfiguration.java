@@ -193,7 +193,8 @@ class GatewaySecurityConfiguration {
         .exceptionHandling(
             errors ->
                 errors
-                    .defaultAuthenticationEntryPointFor(new ProblemAuthenticationEntryPoint(), API)
+                    .defaultAuthenticationEntryPointFor(
+                        SignInEndedException.orElse(new ProblemAuthenticationEntryPoint()), API)
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint(
                             "/oauth2/authorization/" + REGISTRATION),

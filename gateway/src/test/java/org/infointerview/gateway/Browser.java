@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * A browser on this machine, reduced to what signing in needs: it follows no redirect by itself
@@ -22,6 +25,14 @@ import java.util.stream.Collectors;
  * {@code Version=1} attribute as browsers do.
  */
 final class Browser {
+
+  private static final Pattern FORM =
+      Pattern.compile("<form([^>]*)>(.*?)</form>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
+  private static final Pattern INPUT =
+      Pattern.compile("<(?:input|button)[^>]*>", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NAME = Pattern.compile("name=\"([^\"]+)\"");
+  private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
 
   private final Map<String, String> cookies = new LinkedHashMap<>();
   private final HttpClient http =
@@ -52,6 +63,28 @@ final class Browser {
     return send(request);
   }
 
+  /**
+   * Sends the page's first form as its submit button would: its hidden fields and the button's own
+   * name and value, to its action.
+   */
+  HttpResponse<String> submitFirstForm(HttpResponse<String> page) throws Exception {
+    Matcher form = FORM.matcher(page.body());
+    assertThat(form.find()).as("a form on " + page.uri()).isTrue();
+    Matcher action = ACTION.matcher(form.group(1));
+    assertThat(action.find()).as("the form's action").isTrue();
+    Map<String, String> fields = new LinkedHashMap<>();
+    Matcher input = INPUT.matcher(form.group(2));
+    while (input.find()) {
+      String tag = input.group();
+      Matcher name = NAME.matcher(tag);
+      Matcher value = VALUE.matcher(tag);
+      if (name.find() && (tag.contains("hidden") || tag.contains("submit"))) {
+        fields.put(name.group(1), value.find() ? unescape(value.group(1)) : "");
+      }
+    }
+    return postForm(page.uri().resolve(unescape(action.group(1))).toString(), fields);
+  }
+
   boolean hasCookie(String name) {
     return cookies.containsKey(name);
   }
@@ -68,6 +101,11 @@ final class Browser {
         .headers()
         .firstValue("Location")
         .orElseThrow(() -> new AssertionError("no redirect: " + response.statusCode()));
+  }
+
+  /** The text of an HTML attribute value. */
+  static String unescape(String attribute) {
+    return HtmlUtils.htmlUnescape(attribute);
   }
 
   static String form(Map<String, String> fields) {

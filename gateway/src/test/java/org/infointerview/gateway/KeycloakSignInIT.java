@@ -58,9 +58,13 @@ class KeycloakSignInIT {
 
   @DynamicPropertySource
   static void composeSettingsAgainstKeycloak(DynamicPropertyRegistry registry) throws IOException {
+    // Access tokens of 30 s: within the gateway's 60 s margin, so each relayed call refreshes
+    // the token at Keycloak, as every call does five minutes into a session with the file's 300.
     String realm =
         Files.readString(ROOT.resolve("deploy/keycloak/infointerview-realm.json"))
-            .replace("http://localhost:8080", gateway(""));
+            .replace("http://localhost:8080", gateway(""))
+            .replace("\"accessTokenLifespan\": 300", "\"accessTokenLifespan\": 30");
+    assertThat(realm).contains("\"accessTokenLifespan\": 30,");
     keycloak = KeycloakServer.start(realm);
     service = RecordingService.start();
     String serviceUri = service.uri();
@@ -139,6 +143,37 @@ class KeycloakSignInIT {
   }
 
   @Test
+  void theTokenIsRefreshedAtKeycloakAndASignOutThereEndsTheSessionHere() throws Exception {
+    Browser browser = new Browser();
+    signIn(browser, "student");
+    assertThat(browser.get(gateway("/api/contacts/contacts")).statusCode()).isEqualTo(200);
+    String first = service.lastAuthorization().substring(7);
+    assertThat(browser.get(gateway("/api/contacts/contacts")).statusCode()).isEqualTo(200);
+    String refreshed = service.lastAuthorization().substring(7);
+    assertThat(refreshed).as("a new access token from Keycloak").isNotEqualTo(first);
+    assertThat(claims(refreshed).get("sub")).isEqualTo(claims(first).get("sub"));
+    assertThat(String.valueOf(claims(refreshed).get("realm_access"))).contains("student");
+
+    // The person signs out at Keycloak itself (its own page, in another tab).
+    HttpResponse<String> confirm =
+        browser.get(keycloak.issuerUri(REALM) + "/protocol/openid-connect/logout");
+    assertThat(browser.submitFirstForm(confirm).statusCode()).isEqualTo(200);
+    int seen = service.authorizations().size();
+
+    HttpResponse<String> api = browser.get(gateway("/api/contacts/contacts"));
+
+    assertThat(api.statusCode()).isEqualTo(401);
+    assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(api.body()).contains("sign-in at the university's identity provider has ended");
+    assertThat(service.authorizations()).as("nothing reached the service").hasSize(seen);
+    assertThat(browser.get(gateway("/api/contacts/contacts")).statusCode())
+        .as("the gateway's session ended too")
+        .isEqualTo(401);
+    assertThat(location(browser.get(gateway("/"))))
+        .isEqualTo(gateway("/oauth2/authorization/infointerview"));
+  }
+
+  @Test
   void theCommandLineClientsTokenPassesTheChecksEveryServiceMakes() throws Exception {
     String token = passwordGrant("infointerview-cli", "advisor");
 
@@ -180,7 +215,7 @@ class KeycloakSignInIT {
 
     HttpResponse<String> signedIn =
         browser.postForm(
-            action.group(1).replace("&amp;", "&"),
+            Browser.unescape(action.group(1)),
             Map.of("username", username, "password", username, "credentialId", ""));
     String callback = location(signedIn);
     assertThat(callback).startsWith(gateway("/login/oauth2/code/infointerview"));
