@@ -31,9 +31,9 @@ import org.testcontainers.utility.DockerImageName;
  * the same switch as {@link Infrastructure}: the pinned image when a Docker engine answers,
  * otherwise Keycloak's own distribution from Maven Central ({@code
  * org.keycloak:keycloak-quarkus-dist}), which the module's build unpacks and names in the system
- * property {@value #DIST_PROPERTY}. Keycloak 26 needs Java 21 or newer: the JVM running the tests
- * if it is one, else {@code KEYCLOAK_JAVA_HOME}, else the newest JDK 21+ found beside it or in
- * {@code /usr/lib/jvm}.
+ * property {@value #DIST_PROPERTY}. Keycloak 26 needs Java 21 or newer: {@code KEYCLOAK_JAVA_HOME}
+ * when set, else the JVM running the tests if it is one, else the newest JDK 21+ found beside it or
+ * in {@code /usr/lib/jvm}.
  *
  * <p>Every address Keycloak gives (the issuer in tokens, its endpoints) is {@code
  * http://localhost:<port>}, as a browser and a gateway on this machine reach it.
@@ -174,13 +174,13 @@ public final class KeycloakServer implements AutoCloseable {
 
   /** A JDK that Keycloak runs on (21 or newer). */
   static Path javaHome() {
-    Path running = Path.of(System.getProperty("java.home"));
-    if (Runtime.version().feature() >= 21) {
-      return running;
-    }
     String configured = System.getenv("KEYCLOAK_JAVA_HOME");
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured);
+    }
+    Path running = Path.of(System.getProperty("java.home"));
+    if (Runtime.version().feature() >= 21) {
+      return running;
     }
     List<Path> places = new ArrayList<>();
     if (running.getParent() != null) {
