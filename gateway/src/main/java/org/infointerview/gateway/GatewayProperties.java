@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     rediss://user:password@host:6380/0}): rate-limit counts and browser sessions; empty keeps
  *     both in each instance's memory
  * @param rateLimit requests allowed per caller
+ * @param webUi the web UI behind the gateway, if one is deployed
  */
 @ConfigurationProperties("infointerview.gateway")
 public record GatewayProperties(
@@ -22,7 +23,17 @@ public record GatewayProperties(
     @DefaultValue("2s") Duration connectTimeout,
     @DefaultValue("200") int connectionsPerService,
     @DefaultValue("") String redisUri,
-    @DefaultValue RateLimit rateLimit) {
+    @DefaultValue RateLimit rateLimit,
+    @DefaultValue WebUi webUi) {
+
+  /**
+   * @param uri where the web UI is served ({@code http://web-ui:8080}: scheme, host and port; the
+   *     page's path is the one asked for); empty when none is deployed
+   * @param contentSecurityPolicy the policy for its pages; empty for the gateway's default, which
+   *     allows the page's own origin and sign-out at the identity provider
+   */
+  public record WebUi(
+      @DefaultValue("") String uri, @DefaultValue("") String contentSecurityPolicy) {}
 
   /**
    * @param perUser requests a signed-in person may make per period

@@ -14,8 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
@@ -128,7 +130,12 @@ class GatewaySecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain apiClients(
-      HttpSecurity http, RoleMapper roles, SecurityProperties properties, RateLimitFilter rateLimit)
+      HttpSecurity http,
+      RoleMapper roles,
+      SecurityProperties properties,
+      GatewayProperties gateway,
+      SignInProperties signIn,
+      RateLimitFilter rateLimit)
       throws Exception {
     http.securityMatcher(BEARER)
         .authorizeHttpRequests(GatewaySecurityConfiguration::authorize)
@@ -146,7 +153,7 @@ class GatewaySecurityConfiguration {
         .logout(logout -> logout.disable())
         .servletApi(api -> api.disable())
         .cors(cors -> cors.configurationSource(ApiSecurity.cors(properties)))
-        .headers(SecurityHeaders::apply)
+        .headers(headers(gateway, signIn))
         .addFilterAfter(rateLimit, BearerTokenAuthenticationFilter.class);
     return http.build();
   }
@@ -163,6 +170,8 @@ class GatewaySecurityConfiguration {
       ClientRegistrationRepository registrations,
       OAuth2AuthorizedClientManager clients,
       OAuth2AuthorizedClientRepository authorizedClients,
+      GatewayProperties gateway,
+      SignInProperties signIn,
       RateLimitFilter rateLimit,
       @Value("${CONTACTS_SERVICE_URI:http://localhost:8081}") String contactsService)
       throws Exception {
@@ -200,7 +209,7 @@ class GatewaySecurityConfiguration {
                             "/oauth2/authorization/" + REGISTRATION),
                         request -> true))
         .cors(cors -> cors.configurationSource(ApiSecurity.cors(properties)))
-        .headers(SecurityHeaders::apply)
+        .headers(headers(gateway, signIn))
         .addFilterAfter(new TokenRelayFilter(clients), AuthorizationFilter.class)
         .addFilterAfter(rateLimit, AnonymousAuthenticationFilter.class);
     return http.build();
@@ -216,6 +225,16 @@ class GatewaySecurityConfiguration {
     cache.setRequestMatcher(
         request -> HttpMethod.GET.matches(request.getMethod()) && !API.matches(request));
     return cache;
+  }
+
+  /** The security headers; a web UI's pages get its content policy, everything else the API's. */
+  private static Customizer<HeadersConfigurer<HttpSecurity>> headers(
+      GatewayProperties gateway, SignInProperties signIn) {
+    if (gateway.webUi().uri().isBlank()) {
+      return SecurityHeaders::apply;
+    }
+    String pagePolicy = WebUiRoute.contentSecurityPolicy(gateway.webUi(), signIn);
+    return headers -> SecurityHeaders.apply(headers, WebUiRoute.PAGES, pagePolicy);
   }
 
   private static void authorize(

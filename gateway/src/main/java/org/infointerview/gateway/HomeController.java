@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Where a browser lands after signing in (and where the address bar's bare host leads): the API
- * documentation, whose "Try it out" works with the browser's session, until a web UI is deployed
- * behind the gateway and takes this address. Signed out, the browser is sent to sign in first.
+ * documentation, whose "Try it out" works with the browser's session, while no web UI is deployed
+ * behind the gateway ({@link WebUiRoute} takes this address when one is). Signed out, the browser
+ * is sent to sign in first.
  */
 @RestController
 @Hidden

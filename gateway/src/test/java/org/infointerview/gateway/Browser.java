@@ -118,7 +118,8 @@ final class Browser {
         .collect(Collectors.joining("&"));
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+  /** Any request, with the browser's cookies, keeping those it is given. */
+  HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     if (!cookies.isEmpty()) {
       request.header(
           "Cookie",

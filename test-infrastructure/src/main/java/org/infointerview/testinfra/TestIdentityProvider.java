@@ -100,15 +100,16 @@ public final class TestIdentityProvider {
 
   /**
    * The next sign-in at the provider (its next answer at the token endpoint, as to a browser's
-   * authorization code) is this person's, with these roles; otherwise each sign-in is a new random
-   * person.
+   * authorization code) is this person's, with these roles, and its access token is for the
+   * services' audience as a university's provider would issue it; otherwise each sign-in is a new
+   * random person whose access token names only the gateway's client.
    */
   public void nextSignInAs(String subject, String... roles) {
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("roles", List.of(roles));
     claims.put("name", "Test " + subject);
     server.enqueueCallback(
-        new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(), claims, 3600));
+        new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(AUDIENCE), claims, 3600));
   }
 
   /** A signed token with exactly the given claims and audience. */

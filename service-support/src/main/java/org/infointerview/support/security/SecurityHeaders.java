@@ -6,6 +6,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -18,7 +19,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 public final class SecurityHeaders {
 
-  /** The policy for API responses; the web UI will set its own. */
+  /** The policy for API responses; a web UI's pages have their own. */
   public static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
@@ -33,11 +34,22 @@ public final class SecurityHeaders {
   private SecurityHeaders() {}
 
   public static void apply(HeadersConfigurer<?> headers) {
+    apply(headers, request -> false, CONTENT_SECURITY_POLICY);
+  }
+
+  /**
+   * The same headers, with the requests {@code pages} matches (a web UI's pages and files) under
+   * {@code pagePolicy}. A response that already names its own policy keeps it.
+   */
+  public static void apply(HeadersConfigurer<?> headers, RequestMatcher pages, String pagePolicy) {
     RequestMatcher documentation =
         new OrRequestMatcher(
             java.util.Arrays.stream(DOCUMENTATION_PATHS)
                 .map(p -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(p))
                 .toList());
+    RequestMatcher api =
+        new AndRequestMatcher(
+            new NegatedRequestMatcher(documentation), new NegatedRequestMatcher(pages));
     headers
         .addHeaderWriter(
             new DelegatingRequestMatcherHeaderWriter(
@@ -45,8 +57,10 @@ public final class SecurityHeaders {
                 new StaticHeadersWriter("Content-Security-Policy", DOCUMENTATION_POLICY)))
         .addHeaderWriter(
             new DelegatingRequestMatcherHeaderWriter(
-                new NegatedRequestMatcher(documentation),
-                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+                pages, new StaticHeadersWriter("Content-Security-Policy", pagePolicy)))
+        .addHeaderWriter(
+            new DelegatingRequestMatcherHeaderWriter(
+                api, new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
         .httpStrictTransportSecurity(
             hsts ->
                 hsts.includeSubDomains(true)
