@@ -94,9 +94,14 @@ class KeycloakSignInIT {
   }
 
   @ParameterizedTest
-  @CsvSource({"student, STUDENT", "alumnus, ALUMNUS", "advisor, ADVISOR", "admin, ADMIN"})
-  void eachDemoPersonSignsInAtKeycloakAndReachesTheServicesWithTheirRole(String username, Role role)
-      throws Exception {
+  @CsvSource({
+    "student, STUDENT, America/Chicago",
+    "alumnus, ALUMNUS, America/New_York",
+    "advisor, ADVISOR, America/Chicago",
+    "admin, ADMIN, UTC"
+  })
+  void eachDemoPersonSignsInAtKeycloakAndReachesTheServicesWithTheirRole(
+      String username, Role role, String timeZone) throws Exception {
     Browser browser = new Browser();
     signIn(browser, username);
     assertThat(service.paths()).as("the profile is provisioned at sign-in").contains("/me");
@@ -112,6 +117,9 @@ class KeycloakSignInIT {
     assertThat((String) claims.get("sub")).as("the person's id at Keycloak").isNotBlank();
     assertThat((String) claims.get("email")).matches(".+@example\\.(edu|org)");
     assertThat((String) claims.get("name")).isNotBlank();
+    assertThat(claims.get("zoneinfo"))
+        .as("the time zone their profile and reminders use, as in the local run")
+        .isEqualTo(timeZone);
     assertThat(new RoleMapper(defaultSecurityProperties()).roles(claims))
         .as("the role the services read from Keycloak's realm_access.roles")
         .containsExactly(role);

@@ -120,6 +120,32 @@ class ComposeFileTest {
         .containsExactlyInAnyOrder("student", "alumnus", "advisor", "admin");
   }
 
+  @Test
+  void theKeycloakDemoPeopleAreTheLocalRunsWithTheirRoleEmailNameAndTimeZone() throws IOException {
+    JsonNode users =
+        JsonMapper.builder()
+            .build()
+            .readTree(ROOT.resolve("deploy/keycloak/infointerview-realm.json").toFile())
+            .get("users");
+
+    for (DemoUsers.DemoUser demo : DemoUsers.ALL) {
+      JsonNode user = null;
+      for (JsonNode candidate : users) {
+        if (candidate.get("username").asString().equals(demo.username())) {
+          user = candidate;
+        }
+      }
+      assertThat(user).as(demo.username()).isNotNull();
+      assertThat(user.get("realmRoles").get(0).asString()).isEqualTo(demo.role());
+      assertThat(user.get("email").asString()).isEqualTo(demo.email());
+      assertThat(user.get("firstName").asString() + " " + user.get("lastName").asString())
+          .isEqualTo(demo.name());
+      assertThat(user.get("attributes").get("zoneinfo").get(0).asString())
+          .as("Keycloak releases it as the zoneinfo claim (KeycloakSignInIT)")
+          .isEqualTo(demo.timeZone());
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Map<String, Object>> services() {
     try (InputStream in = Files.newInputStream(ROOT.resolve("docker-compose.yml"))) {
