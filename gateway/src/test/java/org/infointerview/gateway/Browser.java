@@ -96,11 +96,17 @@ final class Browser {
     return token;
   }
 
+  /**
+   * Where a redirect leads, resolved against the address asked for as a browser does: a relative
+   * {@code Location} is as valid as a full one (RFC 9110), and servers differ in which they send.
+   */
   static String location(HttpResponse<?> response) {
-    return response
-        .headers()
-        .firstValue("Location")
-        .orElseThrow(() -> new AssertionError("no redirect: " + response.statusCode()));
+    String location =
+        response
+            .headers()
+            .firstValue("Location")
+            .orElseThrow(() -> new AssertionError("no redirect: " + response.statusCode()));
+    return response.uri().resolve(location).toString();
   }
 
   /** The text of an HTML attribute value. */

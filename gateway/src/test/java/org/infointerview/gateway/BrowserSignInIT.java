@@ -65,7 +65,7 @@ class BrowserSignInIT {
     assertThat(location(signedIn)).isEqualTo(gateway("/"));
     assertThat(location(get(gateway("/"))))
         .as("signed in, the bare address leads to the API documentation")
-        .isEqualTo("/docs");
+        .isEqualTo(gateway("/docs"));
     assertThat(service.authorizations().get(service.paths().indexOf("/me")))
         .startsWith("Bearer ey");
 
