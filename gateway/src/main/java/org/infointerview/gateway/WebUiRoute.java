@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.cloud.gateway.server.mvc.filter.RetryFilterFunctions.RetryException;
 import org.springframework.context.annotation.Bean;
@@ -50,7 +52,7 @@ class WebUiRoute {
 
   /** The addresses the gateway answers itself, never sent to the UI. */
   private static final List<PathPattern> GATEWAY_PATHS =
-      java.util.stream.Stream.of(
+      Stream.of(
               "/api/**",
               "/docs/**",
               "/swagger-ui/**",
@@ -83,10 +85,9 @@ class WebUiRoute {
                 config ->
                     config
                         .setRetries(2)
-                        .setMethods(java.util.Set.of(HttpMethod.GET, HttpMethod.HEAD))
-                        .setSeries(java.util.Set.of(HttpStatus.Series.SERVER_ERROR))
-                        .setExceptions(
-                            java.util.Set.of(RetryException.class, ConnectException.class))))
+                        .setMethods(Set.of(HttpMethod.GET, HttpMethod.HEAD))
+                        .setSeries(Set.of(HttpStatus.Series.SERVER_ERROR))
+                        .setExceptions(Set.of(RetryException.class, ConnectException.class))))
         .filter(circuitBreaker(ID, URI.create("forward:/fallback/" + ID)))
         .build();
   }
