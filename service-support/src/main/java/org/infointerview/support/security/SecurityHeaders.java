@@ -2,13 +2,9 @@ package org.infointerview.support.security;
 
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -31,6 +27,8 @@ public final class SecurityHeaders {
   /** Paths that serve the API documentation pages. */
   public static final String[] DOCUMENTATION_PATHS = {"/docs", "/docs/**", "/swagger-ui/**"};
 
+  private static final String CONTENT_SECURITY_POLICY_HEADER = "Content-Security-Policy";
+
   private SecurityHeaders() {}
 
   public static void apply(HeadersConfigurer<?> headers) {
@@ -47,20 +45,18 @@ public final class SecurityHeaders {
             java.util.Arrays.stream(DOCUMENTATION_PATHS)
                 .map(p -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(p))
                 .toList());
-    RequestMatcher api =
-        new AndRequestMatcher(
-            new NegatedRequestMatcher(documentation), new NegatedRequestMatcher(pages));
+    // One policy per response, chosen by one pass over the matchers.
     headers
         .addHeaderWriter(
-            new DelegatingRequestMatcherHeaderWriter(
-                documentation,
-                new StaticHeadersWriter("Content-Security-Policy", DOCUMENTATION_POLICY)))
-        .addHeaderWriter(
-            new DelegatingRequestMatcherHeaderWriter(
-                pages, new StaticHeadersWriter("Content-Security-Policy", pagePolicy)))
-        .addHeaderWriter(
-            new DelegatingRequestMatcherHeaderWriter(
-                api, new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+            (request, response) -> {
+              if (!response.containsHeader(CONTENT_SECURITY_POLICY_HEADER)) {
+                response.setHeader(
+                    CONTENT_SECURITY_POLICY_HEADER,
+                    documentation.matches(request)
+                        ? DOCUMENTATION_POLICY
+                        : pages.matches(request) ? pagePolicy : CONTENT_SECURITY_POLICY);
+              }
+            })
         .httpStrictTransportSecurity(
             hsts ->
                 hsts.includeSubDomains(true)
