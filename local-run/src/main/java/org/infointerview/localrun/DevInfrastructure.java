@@ -3,7 +3,6 @@ package org.infointerview.localrun;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -97,7 +96,7 @@ class DevInfrastructure {
     }
     MongoServer server =
         new MongoServer(
-            new H2Backend(data.resolve("mongo").resolve("infointerview.mv").toString()));
+            new IdOrderedH2Backend(data.resolve("mongo").resolve("infointerview.mv").toString()));
     server.bind("127.0.0.1", port);
     return server;
   }

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.infointerview.messaging.store.StorePages;
 import org.infointerview.support.audit.AuditLog;
 import org.infointerview.support.security.CurrentUser;
 import org.infointerview.support.security.Role;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -73,16 +73,16 @@ class ContactExport {
         throw new AccessDeniedException("only admins export the directory");
       }
       audit.record(caller, "EXPORT", "Contact", "directory", null, "directory export (CSV)");
-      return Query.query(active.and("ownerId").isNull()).with(Sort.by("_id"));
+      return Query.query(active.and("ownerId").isNull());
     }
     if (!caller.has(Role.STUDENT)) {
       throw new AccessDeniedException("only students have contacts of their own");
     }
-    return Query.query(active.and("ownerId").is(caller.id())).with(Sort.by("_id"));
+    return Query.query(active.and("ownerId").is(caller.id()));
   }
 
   void write(Query query, OutputStream out) throws IOException {
-    try (Stream<Contact> contacts = mongo.stream(query, Contact.class);
+    try (Stream<Contact> contacts = StorePages.stream(mongo, query, Contact.class);
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CSVPrinter csv = CSVFormat.RFC4180.builder().get().print(writer)) {
       writer.write('\uFEFF');

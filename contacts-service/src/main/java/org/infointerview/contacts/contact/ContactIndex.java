@@ -43,6 +43,7 @@ import org.apache.lucene.util.IOUtils;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.outbox.AggregatesWritten;
+import org.infointerview.messaging.store.StorePages;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,8 @@ import tools.jackson.databind.JsonNode;
  * contact events (a consumer group per instance, so each instance hears them all; each event's
  * contact is read again from the store). The store stays the truth: search reads the page it finds
  * from the store and checks visibility again, so a moment's lag can hide a change but never show
- * what a viewer may not see. Until the first build ends, search asks the store itself.
+ * what a viewer may not see. Until the first build ends, search asks the store itself. The build
+ * reads the store a page at a time, so a million contacts cost a page of heap, not a million.
  */
 @Component
 class ContactIndex implements DisposableBean {
@@ -122,7 +124,8 @@ class ContactIndex implements DisposableBean {
     Instant started = Instant.now();
     long count = 0;
     try (Stream<Contact> all =
-        mongo.stream(
+        StorePages.stream(
+            mongo,
             org.springframework.data.mongodb.core.query.Query.query(
                 Criteria.where("status").is(ContactStatus.ACTIVE)),
             Contact.class)) {

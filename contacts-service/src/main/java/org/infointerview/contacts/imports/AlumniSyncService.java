@@ -25,6 +25,7 @@ import org.infointerview.contacts.alumniapi.AlumniDirectoryConnection;
 import org.infointerview.contacts.alumniapi.AlumniPage;
 import org.infointerview.contacts.contact.Contact;
 import org.infointerview.contacts.contact.ContactStatus;
+import org.infointerview.messaging.store.StorePages;
 import org.infointerview.support.audit.AuditLog;
 import org.infointerview.support.http.EntityTags;
 import org.infointerview.support.problem.FieldError;
@@ -383,7 +384,8 @@ class AlumniSyncService {
         public Stream<String> ids() {
           Query ids = Query.of(ours);
           ids.fields().include("externalAlumniId");
-          return mongo.stream(ids, Document.class, "contacts")
+          return StorePages.stream(
+                  mongo, ids, Document.class, "contacts", StorePages.DEFAULT_SIZE * 10)
               .map(d -> d.getString("externalAlumniId"))
               .filter(Objects::nonNull);
         }

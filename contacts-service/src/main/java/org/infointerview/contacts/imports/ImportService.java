@@ -21,6 +21,7 @@ import org.infointerview.events.contacts.AlumniImportCompleted;
 import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.messaging.outbox.Outbox;
 import org.infointerview.messaging.outbox.OutboxEntry;
+import org.infointerview.messaging.store.StorePages;
 import org.infointerview.support.audit.AuditLog;
 import org.infointerview.support.problem.InvalidFieldException;
 import org.infointerview.support.problem.NotFoundException;
@@ -212,13 +213,27 @@ class ImportService {
     return job(id);
   }
 
-  /** The problems of an import, in row order, for its report. */
+  /**
+   * The problems of an import, in row order, for its report: first why it stopped (row 0), then
+   * every row's problems in the order its batches stored them, read a page at a time.
+   */
   Stream<Document> problems(String id) {
     job(id);
-    return mongo.stream(
-        Query.query(Criteria.where("importId").is(id)).with(Sort.by("row", "_id")),
-        Document.class,
-        PROBLEMS);
+    Stream<Document> stopped =
+        mongo
+            .find(
+                Query.query(Criteria.where("importId").is(id).and("row").is(0L)),
+                Document.class,
+                PROBLEMS)
+            .stream();
+    Stream<Document> rows =
+        StorePages.stream(
+            mongo,
+            Query.query(Criteria.where("importId").is(id).and("row").gt(0L)),
+            Document.class,
+            PROBLEMS,
+            StorePages.DEFAULT_SIZE);
+    return Stream.concat(stopped, rows);
   }
 
   /**
@@ -370,25 +385,15 @@ class ImportService {
     long removed = 0;
     long restored = 0;
     long kept = 0;
-    Object after = null;
-    try {
-      while (true) {
-        Criteria criteria = Criteria.where("importMark.importId").is(id);
-        if (after != null) {
-          criteria = criteria.and("_id").gt(after);
-        }
-        List<Contact> batch =
-            mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(500), Contact.class);
-        if (batch.isEmpty()) {
-          break;
-        }
-        for (Contact contact : batch) {
-          after = new ObjectId(contact.id());
-          var mark = contact.importMark();
-          if (mark == null || contact.currentVersion() != mark.versionAfter()) {
-            kept++;
-            continue;
-          }
+    long seen = 0;
+    try (Stream<Contact> marked =
+        StorePages.stream(
+            mongo, Query.query(Criteria.where("importMark.importId").is(id)), Contact.class)) {
+      for (Contact contact : (Iterable<Contact>) marked::iterator) {
+        var mark = contact.importMark();
+        if (mark == null || contact.currentVersion() != mark.versionAfter()) {
+          kept++;
+        } else {
           try {
             if (mark.created()) {
               Contact erased = contact.erased(clock.instant());
@@ -396,16 +401,16 @@ class ImportService {
               removed++;
             } else {
               Contact back = contact.restoredBefore(mark, clock.instant());
-              List<OutboxEntry> events = new ArrayList<>();
-              events.add(outbox.entry(contact.id(), back.updated()));
-              store.update(back, events);
+              store.update(back, List.of(outbox.entry(contact.id(), back.updated())));
               restored++;
             }
           } catch (OptimisticLockingFailureException e) {
             kept++;
           }
         }
-        heartbeat(id);
+        if (++seen % StorePages.DEFAULT_SIZE == 0) {
+          heartbeat(id);
+        }
       }
       updateJob(
           id,

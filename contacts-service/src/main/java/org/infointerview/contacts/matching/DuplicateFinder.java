@@ -3,12 +3,18 @@ package org.infointerview.contacts.matching;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.bson.Document;
 import org.infointerview.contacts.contact.Contact;
 import org.infointerview.contacts.contact.ContactDetails;
 import org.infointerview.contacts.contact.SearchTokens;
+import org.infointerview.messaging.store.StorePages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,6 +35,8 @@ public class DuplicateFinder {
 
   static final double THRESHOLD = 0.88;
   private static final int LARGEST_FAMILY = 200;
+  private static final int PAGE = 1_000;
+  private static final int REMEMBERED_FAMILIES = 20_000;
   private static final Logger log = LoggerFactory.getLogger(DuplicateFinder.class);
 
   private final MongoTemplate mongo;
@@ -64,15 +72,39 @@ public class DuplicateFinder {
     return opened;
   }
 
-  /** Looks everywhere: every family of institution contacts. */
+  /**
+   * Looks everywhere: every family of institution contacts, found by reading the contacts a page at
+   * a time. A family met again on a later page is compared again only once it has left the recent
+   * ones remembered (comparing twice opens nothing twice), so the pass holds a page and a bounded
+   * set of names, not every family at once.
+   */
   long scanAll() {
-    List<String> all =
-        mongo.findDistinct(
-            Query.query(Criteria.where("ownerId").isNull().and("status").is("ACTIVE")),
-            "familyKey",
-            Contact.class,
-            String.class);
-    return scan(all.stream().filter(Objects::nonNull).toList());
+    Query institution = Query.query(Criteria.where("ownerId").isNull().and("status").is("ACTIVE"));
+    institution.fields().include("familyKey");
+    Set<String> recent =
+        Collections.newSetFromMap(
+            new LinkedHashMap<>() {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > REMEMBERED_FAMILIES;
+              }
+            });
+    long opened = 0;
+    List<String> families = new ArrayList<>();
+    try (Stream<Document> keys =
+        StorePages.stream(mongo, institution, Document.class, "contacts", PAGE)) {
+      for (Document key : (Iterable<Document>) keys::iterator) {
+        String family = key.getString("familyKey");
+        if (family != null && recent.add(family)) {
+          families.add(family);
+        }
+        if (families.size() == PAGE) {
+          opened += scan(families);
+          families.clear();
+        }
+      }
+    }
+    return opened + scan(families);
   }
 
   private long compare(List<Contact> family) {
