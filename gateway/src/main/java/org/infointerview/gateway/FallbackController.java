@@ -5,6 +5,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
+import org.infointerview.support.http.RequestTooLargeException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,9 +31,23 @@ class FallbackController {
   private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
 
   @RequestMapping("/fallback/{service}")
-  ProblemDetail unavailable(@PathVariable String service, HttpServletRequest request) {
-    if (request.getAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR)
-        instanceof Throwable failure) {
+  ResponseEntity<ProblemDetail> unavailable(
+      @PathVariable String service, HttpServletRequest request) {
+    Object failed = request.getAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+    HttpStatus clientFault = ClientFaults.statusOf(failed instanceof Throwable t ? t : null);
+    if (clientFault != null) {
+      // The client's own mistake, found while its request streamed through: said as such.
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              clientFault,
+              clientFault == HttpStatus.PAYLOAD_TOO_LARGE
+                  ? tooLarge((Throwable) failed)
+                  : "The request could not be read as sent; check its address, headers and body.");
+      problem.setTitle(clientFault.getReasonPhrase());
+      problem.setInstance(askedFor(request));
+      return ResponseEntity.status(clientFault).body(problem);
+    }
+    if (failed instanceof Throwable failure) {
       // The root cause says why (refused, timed out) without the request's address, which may
       // carry a search for an email address in its query.
       Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
@@ -45,7 +61,16 @@ class FallbackController {
     problem.setTitle("Service Unavailable");
     problem.setProperty("service", service);
     problem.setInstance(askedFor(request));
-    return problem;
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+  }
+
+  private static String tooLarge(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestTooLargeException tooLarge && tooLarge.getMessage() != null) {
+        return tooLarge.getMessage();
+      }
+    }
+    return "The request body is larger than accepted here.";
   }
 
   /** The address the client asked for, not the fallback's that the request was forwarded to. */

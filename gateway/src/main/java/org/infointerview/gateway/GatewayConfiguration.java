@@ -1,5 +1,7 @@
 package org.infointerview.gateway;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import org.apache.hc.client5.http.ClientProtocolException;
@@ -22,6 +24,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.filter.FilterSupplier;
 import org.springframework.cloud.gateway.server.mvc.filter.SimpleFilterSupplier;
@@ -47,6 +52,26 @@ class GatewayConfiguration {
         new FilterRegistrationBean<>(new ClientHeaderStrippingFilter(properties.trustedProxies()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
+  }
+
+  /**
+   * The routes' circuit breakers as Resilience4j's defaults set them, except that a failure the
+   * client caused (a body over the limit, an address or body the container could not read) is no
+   * failure of the service: it neither counts towards opening the breaker nor makes the service
+   * look down; the fallback answers it in the client's own terms ({@link FallbackController}).
+   */
+  @Bean
+  Customizer<Resilience4JCircuitBreakerFactory> clientFaultsAreNoServiceFailures() {
+    return factory ->
+        factory.configureDefault(
+            id ->
+                new Resilience4JConfigBuilder(id)
+                    .circuitBreakerConfig(
+                        CircuitBreakerConfig.custom()
+                            .ignoreException(failure -> ClientFaults.statusOf(failure) != null)
+                            .build())
+                    .timeLimiterConfig(TimeLimiterConfig.ofDefaults())
+                    .build());
   }
 
   /** Makes the routes' {@code ServicePrefix} filter known to the route configuration. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.infointerview.support.http.RequestTooLargeException;
 import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.TestIdentityProvider;
@@ -30,12 +32,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The gateway's protections against a real loopback service that can be slow, flaky or absent:
@@ -50,6 +55,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "infointerview.gateway.rate-limit.per-anonymous-address=12",
       "infointerview.gateway.route-timeout=1s",
       "infointerview.http.max-request-size=1KB",
+      "IMPORT_MAX_UPLOAD_SIZE=5MB",
       "infointerview.security.cors-allowed-origins=https://career.example.edu"
     })
 @InfrastructureTest
@@ -60,10 +66,13 @@ class GatewayHardeningIT {
   private static final TestIdentityProvider IDP = TestIdentityProvider.get();
   private static final List<Headers> SEEN = new CopyOnWriteArrayList<>();
   private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+  private static final Map<String, Integer> BYTES = new ConcurrentHashMap<>();
   private static HttpServer service;
 
   @Value("${local.server.port}")
   int port;
+
+  @Autowired Resilience4JCircuitBreakerFactory breakers;
 
   @DynamicPropertySource
   static void services(DynamicPropertyRegistry registry) throws IOException {
@@ -76,7 +85,7 @@ class GatewayHardeningIT {
           int call = CALLS.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
           SEEN.add(exchange.getRequestHeaders());
           try (InputStream body = exchange.getRequestBody()) {
-            body.readAllBytes();
+            BYTES.merge(path, body.readAllBytes().length, Integer::sum);
           }
           int status = 200;
           if (path.startsWith("/slow")) {
@@ -187,26 +196,124 @@ class GatewayHardeningIT {
     String big = "{\"text\":\"" + "x".repeat(4096) + "\"}";
 
     var declared = api().post("/api/contacts" + path, token(), big);
-    HttpResponse<String> chunked =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/contacts" + path))
-                    .header("Authorization", "Bearer " + token())
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofInputStream(
-                            () ->
-                                new java.io.ByteArrayInputStream(
-                                    big.getBytes(StandardCharsets.UTF_8))))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> chunked = postChunked("/api/contacts" + path, big, "application/json");
 
     assertThat(declared.statusCode()).isEqualTo(413);
     assertThat(declared.headers().firstValue("Content-Type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     assertThat(chunked.statusCode()).isEqualTo(413);
     assertThat(CALLS.get(path)).isNull();
+  }
+
+  @Test
+  @Order(4)
+  void anImportFileStreamsThroughUpToTheImportLimitWhileOtherAddressesKeepTheSmallOne()
+      throws Exception {
+    String csv = "alumni_id,first_name\n" + "A-1,Priya\n".repeat(6_000);
+    String file = csv.substring(0, 40 * 1024);
+
+    var declared =
+        api()
+            .send(
+                "POST",
+                "/api/contacts/imports?profile=x",
+                token(),
+                file,
+                Map.of("Content-Type", "text/csv"));
+    var chunked = postChunked("/api/contacts/imports?profile=y", file, "text/csv");
+    String boundary = "b" + UUID.randomUUID();
+    String form =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"alumni.csv\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n"
+            + file
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    var multipart =
+        postChunked(
+            "/api/contacts/imports/upload", form, "multipart/form-data; boundary=" + boundary);
+    var elsewhere =
+        api()
+            .send(
+                "POST",
+                "/api/contacts/contacts",
+                token(),
+                file,
+                Map.of("Content-Type", "text/csv"));
+
+    assertThat(declared.statusCode()).isEqualTo(200);
+    assertThat(chunked.statusCode()).isEqualTo(200);
+    assertThat(multipart.statusCode()).isEqualTo(200);
+    assertThat(BYTES.get("/imports")).isEqualTo(file.length() * 2);
+    assertThat(BYTES.get("/imports/upload")).isEqualTo(form.length());
+    assertThat(elsewhere.statusCode()).isEqualTo(413);
+    assertThat(CALLS.get("/contacts")).isNull();
+  }
+
+  @Test
+  @Order(4)
+  void anImportFileOverTheImportLimitIsRefusedInTheServicesOwnWordsAndIsNoServiceFailure()
+      throws Exception {
+    String file = "x".repeat(5 * 1024 * 1024 + 1);
+    CircuitBreaker breaker =
+        breakers.getCircuitBreakerRegistry().circuitBreaker("contacts-service");
+    long failedBefore = breaker.getMetrics().getNumberOfFailedCalls();
+
+    var declared =
+        api()
+            .send(
+                "POST",
+                "/api/contacts/imports?profile=big",
+                token(),
+                file,
+                Map.of("Content-Type", "text/csv"));
+    // Chunked, it streams towards the service until the count passes the limit.
+    var chunked = postChunked("/api/contacts/imports?profile=big", file, "text/csv");
+
+    for (HttpResponse<String> refused : List.of(declared, chunked)) {
+      assertThat(refused.statusCode()).isEqualTo(413);
+      assertThat(refused.body())
+          .contains(new RequestTooLargeException(DataSize.ofMegabytes(5)).getMessage())
+          .contains("larger than 5 MB");
+    }
+    assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore);
+  }
+
+  private HttpResponse<String> postChunked(String path, String body, String type) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token())
+                .header("Content-Type", type)
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () ->
+                            new java.io.ByteArrayInputStream(
+                                body.getBytes(StandardCharsets.UTF_8))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  @Order(4)
+  void anAddressThatIsNotUtf8IsA400AtTheEdgeAndNeverOpensTheServicesBreaker() {
+    String path = "/prefs-" + UUID.randomUUID();
+    List<String> hostile = List.of("?x=%FF", "?q=%C3%28", "?x=%E2%82", "?x=%C0%AF");
+
+    for (int i = 0; i < 110; i++) {
+      var refused = api().get("/api/contacts" + path + hostile.get(i % hostile.size()), token());
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(refused.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+      assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(refused.body()).contains("UTF-8").doesNotContain("java.", "Exception");
+    }
+    var fine = api().get("/api/contacts" + path + "?x=%C3%A9", token());
+
+    assertThat(fine.statusCode()).isEqualTo(200);
+    assertThat(CALLS.get(path)).hasValue(1);
   }
 
   @Test

@@ -6,7 +6,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
-/** Registers the request size limit ahead of everything else. */
+/**
+ * Registers, ahead of everything else, the checks of a request that need nothing but the request:
+ * an address that is UTF-8 text, then the body size limit.
+ */
 @AutoConfiguration
 @EnableConfigurationProperties(HttpLimitsProperties.class)
 public class HttpLimitsAutoConfiguration {
@@ -17,6 +20,14 @@ public class HttpLimitsAutoConfiguration {
         new FilterRegistrationBean<>(
             new RequestSizeLimitFilter(properties.maxRequestSize(), properties.uploads()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<AddressEncodingFilter> addressEncoding() {
+    FilterRegistrationBean<AddressEncodingFilter> registration =
+        new FilterRegistrationBean<>(new AddressEncodingFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }
 }

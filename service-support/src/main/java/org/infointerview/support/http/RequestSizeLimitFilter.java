@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import org.infointerview.support.problem.ServletProblems;
+import org.infointerview.support.security.SecurityHeaders;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -81,6 +82,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
   private static void refuse(
       HttpServletRequest request, HttpServletResponse response, DataSize limit) throws IOException {
     response.setHeader("Connection", "close");
+    SecurityHeaders.writeApiHeaders(response);
     ServletProblems.write(
         response,
         HttpStatus.PAYLOAD_TOO_LARGE,

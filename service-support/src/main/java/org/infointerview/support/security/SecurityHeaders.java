@@ -1,5 +1,6 @@
 package org.infointerview.support.security;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -30,6 +31,24 @@ public final class SecurityHeaders {
   private static final String CONTENT_SECURITY_POLICY_HEADER = "Content-Security-Policy";
 
   private SecurityHeaders() {}
+
+  /**
+   * The headers {@link #apply} writes on an API answer, for an answer written before Spring
+   * Security's header writers run (a filter ahead of them); a header already set is kept.
+   */
+  public static void writeApiHeaders(HttpServletResponse response) {
+    setIfAbsent(response, CONTENT_SECURITY_POLICY_HEADER, CONTENT_SECURITY_POLICY);
+    setIfAbsent(response, "Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+    setIfAbsent(response, "X-Content-Type-Options", "nosniff");
+    setIfAbsent(response, "X-Frame-Options", "DENY");
+    setIfAbsent(response, "Referrer-Policy", "no-referrer");
+  }
+
+  private static void setIfAbsent(HttpServletResponse response, String name, String value) {
+    if (!response.containsHeader(name)) {
+      response.setHeader(name, value);
+    }
+  }
 
   public static void apply(HeadersConfigurer<?> headers) {
     apply(headers, request -> false, CONTENT_SECURITY_POLICY);
