@@ -1,7 +1,9 @@
 package org.infointerview.gateway;
 
+import java.time.Clock;
 import java.util.Map;
 import org.infointerview.support.security.ApiSecurity;
+import org.infointerview.support.security.CachingJwtDecoder;
 import org.infointerview.support.security.ProblemAuthenticationEntryPoint;
 import org.infointerview.support.security.RoleMapper;
 import org.infointerview.support.security.SecurityHeaders;
@@ -33,6 +35,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -135,8 +138,16 @@ class GatewaySecurityConfiguration {
       SecurityProperties properties,
       GatewayProperties gateway,
       SignInProperties signIn,
-      RateLimitFilter rateLimit)
+      RateLimitFilter rateLimit,
+      RateLimitBuckets buckets,
+      JwtDecoder decoder)
       throws Exception {
+    var refusedTokens =
+        new RefusedTokenLimitFilter(
+            gateway.rateLimit(),
+            buckets,
+            decoder instanceof CachingJwtDecoder caching ? caching : null,
+            Clock.systemUTC());
     http.securityMatcher(BEARER)
         .authorizeHttpRequests(GatewaySecurityConfiguration::authorize)
         .oauth2ResourceServer(
@@ -154,6 +165,7 @@ class GatewaySecurityConfiguration {
         .servletApi(api -> api.disable())
         .cors(cors -> cors.configurationSource(ApiSecurity.cors(properties)))
         .headers(headers(gateway, signIn))
+        .addFilterBefore(refusedTokens, BearerTokenAuthenticationFilter.class)
         .addFilterAfter(rateLimit, BearerTokenAuthenticationFilter.class);
     return http.build();
   }

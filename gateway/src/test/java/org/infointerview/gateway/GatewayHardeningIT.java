@@ -397,4 +397,30 @@ class GatewayHardeningIT {
 
     assertThat(refusedAt).as("requests before the 429").isBetween(1, 12);
   }
+
+  @Test
+  @Order(10)
+  void refusedTokensAreLimitedByAddressBeforeAnyIsCheckedWhileAKnownGoodTokenStillPasses() {
+    String good = token();
+    assertThat(api().get("/api/contacts/known", good).statusCode()).isEqualTo(200);
+    String forged = good.substring(0, good.lastIndexOf('.') + 1) + "c2lnbmVkLWJ5LXNvbWVvbmUtZWxzZQ";
+
+    int refusedAt = -1;
+    for (int i = 0; i < 14 && refusedAt < 0; i++) {
+      var response = api().get("/api/contacts/known", i % 2 == 0 ? "not.a.jwt" : forged);
+      if (response.statusCode() == 429) {
+        refusedAt = i;
+      } else {
+        assertThat(response.statusCode()).isEqualTo(401);
+      }
+    }
+
+    assertThat(refusedAt).as("refused tokens before the 429").isBetween(1, 12);
+    var blocked = api().get("/api/contacts/known", forged);
+    assertThat(blocked.statusCode()).isEqualTo(429);
+    assertThat(blocked.headers().firstValue("Retry-After")).isPresent();
+    assertThat(blocked.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(api().get("/api/contacts/known", good).statusCode()).isEqualTo(200);
+  }
 }

@@ -31,6 +31,14 @@ public class CachingJwtDecoder implements JwtDecoder {
         Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(keepFor).build();
   }
 
+  /** Whether this exact token passed every check before and has not expired since. */
+  public boolean knows(String token) {
+    Jwt known = validated.getIfPresent(token);
+    return known != null
+        && (known.getExpiresAt() == null
+            || !clock.instant().minus(SKEW).isAfter(known.getExpiresAt()));
+  }
+
   @Override
   public Jwt decode(String token) throws JwtException {
     Jwt known = validated.getIfPresent(token);
