@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.infointerview.localrun.LocalPorts;
 
 /** Samples a service's used heap through its metrics endpoint, keeping the peak. */
 final class HeapSampler implements AutoCloseable {
@@ -15,15 +16,16 @@ final class HeapSampler implements AutoCloseable {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI metrics;
-  private final java.util.function.Supplier<String> token;
   private final Thread thread;
   private volatile boolean running = true;
   private volatile double peakBytes;
 
-  HeapSampler(int port, java.util.function.Supplier<String> token) {
+  HeapSampler(int servicePort) {
     this.metrics =
-        URI.create("http://127.0.0.1:" + port + "/actuator/metrics/jvm.memory.used?tag=area:heap");
-    this.token = token;
+        URI.create(
+            "http://127.0.0.1:"
+                + LocalPorts.management(servicePort)
+                + "/actuator/metrics/jvm.memory.used?tag=area:heap");
     this.thread = new Thread(this::sample, "heap-sampler");
     thread.setDaemon(true);
     thread.start();
@@ -34,10 +36,7 @@ final class HeapSampler implements AutoCloseable {
       try {
         HttpResponse<String> response =
             http.send(
-                HttpRequest.newBuilder(metrics)
-                    .header("Authorization", "Bearer " + token.get())
-                    .timeout(Duration.ofSeconds(5))
-                    .build(),
+                HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher value = VALUE.matcher(response.body());
         if (response.statusCode() == 200 && value.find()) {

@@ -98,7 +98,7 @@ final class ImportBenchmark {
       String id;
       Instant start = Instant.now();
       Map<String, String> done;
-      try (HeapSampler heap = new HeapSampler(ports.contacts(), admin)) {
+      try (HeapSampler heap = new HeapSampler(ports.contacts())) {
         ImportClient imports = new ImportClient(ports, admin);
         id = imports.start(file);
         System.out.printf(

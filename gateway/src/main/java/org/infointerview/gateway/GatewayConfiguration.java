@@ -74,6 +74,14 @@ class GatewayConfiguration {
                     .build());
   }
 
+  @Bean
+  FilterRegistrationBean<ServiceInternalsFilter> serviceInternals() {
+    FilterRegistrationBean<ServiceInternalsFilter> registration =
+        new FilterRegistrationBean<>(new ServiceInternalsFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
   /** Makes the routes' {@code ServicePrefix} filter known to the route configuration. */
   @Bean
   static FilterSupplier servicePrefixFilter() {

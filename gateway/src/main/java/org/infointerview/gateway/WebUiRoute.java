@@ -62,6 +62,8 @@ class WebUiRoute {
               "/login/**",
               "/logout/**",
               "/actuator/**",
+              "/livez",
+              "/readyz",
               "/fallback/**",
               "/error/**")
           .map(PathPatternParser.defaultInstance::parse)

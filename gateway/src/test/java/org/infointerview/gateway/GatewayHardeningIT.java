@@ -387,9 +387,7 @@ class GatewayHardeningIT {
     int refusedAt = -1;
     for (int i = 0; i < 20 && refusedAt < 0; i++) {
       var response =
-          api()
-              .send(
-                  "GET", "/actuator/health", null, null, Map.of("X-Forwarded-For", "10.0.0." + i));
+          api().send("GET", "/readyz", null, null, Map.of("X-Forwarded-For", "10.0.0." + i));
       if (response.statusCode() == 429) {
         refusedAt = i;
       }

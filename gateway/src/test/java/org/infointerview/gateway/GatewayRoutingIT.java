@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,6 +46,8 @@ class GatewayRoutingIT {
 
   @Value("${local.server.port}")
   int port;
+
+  @LocalManagementPort int managementPort;
 
   record Received(String path, String query, String authorization) {}
 
@@ -284,8 +288,26 @@ class GatewayRoutingIT {
   }
 
   @Test
-  void healthIsOpen() throws Exception {
-    assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+  void probesAreOpenAndNothingElseOfAnyActuatorIsReachableThroughTheGateway() throws Exception {
+    assertThat(get("/readyz", null).statusCode()).isEqualTo(200);
+    assertThat(get("/livez", null).statusCode()).isEqualTo(200);
+    String student = IDP.token("curious-" + UUID.randomUUID(), "student");
+    for (String internal :
+        List.of("/actuator", "/actuator/metrics", "/actuator/gateway/routes", "/actuator/env")) {
+      assertThat(get(internal, student).statusCode()).as(internal).isEqualTo(404);
+    }
+    for (String service : List.of("contacts", "interviews", "notifications")) {
+      for (String internal :
+          List.of("/actuator", "/actuator/metrics", "/Actuator/health", "/actuator/env")) {
+        String path = "/api/" + service + internal;
+        assertThat(get(path, student).statusCode()).as(path).isEqualTo(404);
+      }
+    }
+    // Even a service that answered them (these test services answer everything) is not asked.
+    assertThat(SERVICES.values())
+        .allSatisfy(s -> assertThat(s.received).noneMatch(r -> r.path().contains("ctuator")));
+    assertThat(new ApiClient(managementPort).get("/actuator/metrics", null).statusCode())
+        .isEqualTo(200);
   }
 
   private HttpResponse<String> get(String path, String token) {

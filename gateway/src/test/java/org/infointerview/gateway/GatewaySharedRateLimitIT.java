@@ -68,6 +68,7 @@ class GatewaySharedRateLimitIT {
             .initializers(new InfrastructureInitializer())
             .run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--CONTACTS_SERVICE_URI=http://127.0.0.1:" + service.getAddress().getPort(),
                 "--infointerview.gateway.rate-limit.per-user=" + PER_USER,
                 "--infointerview.gateway.rate-limit.per-anonymous-address=" + PER_ADDRESS,
@@ -117,7 +118,7 @@ class GatewaySharedRateLimitIT {
     int answered = 0;
     for (int i = 0; i < PER_ADDRESS * 2; i++) {
       ApiClient instance = i % 2 == 0 ? first : second;
-      if (instance.get("/actuator/health", null).statusCode() == 200) {
+      if (instance.get("/readyz", null).statusCode() == 200) {
         answered++;
       }
     }

@@ -79,6 +79,7 @@ class KeycloakSignInIT {
           registry.add(name, () -> moved);
         });
     registry.add("server.port", () -> PORT);
+    registry.add("management.server.port", () -> 0);
     registry.add("PORT", () -> PORT);
     registry.add("CONTACTS_SERVICE_URI", () -> serviceUri);
     registry.add("INTERVIEWS_SERVICE_URI", () -> serviceUri);

@@ -60,6 +60,7 @@ class SharedBrowserSessionIT {
             .initializers(new InfrastructureInitializer())
             .run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--CONTACTS_SERVICE_URI=" + service.uri(),
                 "--infointerview.gateway.redis-uri=" + redis.uri());
     GATEWAYS.add(context);

@@ -162,6 +162,7 @@ class WebUiIT {
             "/swagger-ui/index.html",
             "/v3/api-docs/swagger-config",
             "/actuator/health",
+            "/readyz",
             "/api/contacts/contacts",
             "/api/nowhere",
             "/fallback/contacts-service",

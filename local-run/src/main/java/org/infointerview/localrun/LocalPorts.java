@@ -22,6 +22,11 @@ public record LocalPorts(int offset) {
     return 8083 + offset;
   }
 
+  /** A service's management port (actuator: health, metrics), for scrapers and operators only. */
+  public static int management(int servicePort) {
+    return servicePort + 1000;
+  }
+
   public int identityProvider() {
     return 9000 + offset;
   }

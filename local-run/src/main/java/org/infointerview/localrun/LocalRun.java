@@ -165,6 +165,7 @@ public final class LocalRun {
             (service, port) -> {
               if (!without.contains(service)) {
                 wanted.add(port);
+                wanted.add(LocalPorts.management(port));
               }
             });
     List<Integer> taken = new ArrayList<>();
@@ -225,6 +226,11 @@ public final class LocalRun {
         .append("  Kafka              ")
         .append(kafka.bootstrapServers())
         .append("\n")
+        .append("  Metrics, health    http://localhost:")
+        .append(LocalPorts.management(ports.gateway()))
+        .append("-")
+        .append(LocalPorts.management(ports.notifications()))
+        .append("/actuator/{health,metrics}   (management ports, not via the gateway)\n")
         .append("  Logs               ")
         .append(data.resolve("logs"))
         .append("\n\n  Demo logins (user / password):\n");

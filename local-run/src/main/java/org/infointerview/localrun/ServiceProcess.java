@@ -84,6 +84,7 @@ final class ServiceProcess {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     builder.environment().put("PORT", String.valueOf(port));
+    builder.environment().put("MANAGEMENT_PORT", String.valueOf(LocalPorts.management(port)));
     try {
       process = builder.start();
     } catch (IOException e) {
@@ -91,11 +92,15 @@ final class ServiceProcess {
     }
   }
 
-  /** Waits until {@code /actuator/health} answers UP; fails early when the JVM exits. */
+  /**
+   * Waits until {@code /actuator/health} on the management port answers UP (the store and the
+   * broker reachable); fails early when the JVM exits.
+   */
   void awaitHealthy(Duration timeout) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest health =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + LocalPorts.management(port) + "/actuator/health"))
             .timeout(Duration.ofSeconds(5))
             .build();
     Instant deadline = Instant.now().plus(timeout);

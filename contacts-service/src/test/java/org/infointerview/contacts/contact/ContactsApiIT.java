@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,6 +42,8 @@ class ContactsApiIT {
 
   @Autowired MongoTemplate mongo;
   @Autowired JsonMapper jsonMapper;
+
+  @LocalManagementPort int managementPort;
 
   private ApiClient api;
 
@@ -257,11 +260,27 @@ class ContactsApiIT {
   }
 
   @Test
-  void healthIsOpenToProbes() throws Exception {
-    HttpResponse<String> health = api.get("/actuator/health", null);
+  void probesAnswerOnTheApiPortAndTheRestOfTheActuatorOnlyOnTheManagementPort() throws Exception {
+    for (String probe : List.of("/readyz", "/livez")) {
+      HttpResponse<String> health = api.get(probe, null);
+      assertThat(health.statusCode()).as(probe).isEqualTo(200);
+      assertThat(health.body()).contains("\"UP\"");
+    }
+    String student = IDP.token("curious-" + UUID.randomUUID(), "student");
+    for (String internal :
+        List.of(
+            "/actuator",
+            "/actuator/metrics",
+            "/actuator/metrics/mongodb.driver.pool.size",
+            "/actuator/health",
+            "/actuator/info",
+            "/actuator/env")) {
+      assertThat(api.get(internal, student).statusCode()).as(internal).isEqualTo(404);
+    }
 
-    assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("\"UP\"");
+    ApiClient management = new ApiClient(managementPort);
+    assertThat(management.get("/actuator/metrics", null).statusCode()).isEqualTo(200);
+    assertThat(management.get("/actuator/health", null).body()).contains("\"UP\"");
   }
 
   private long ownedBy(String subject) {

@@ -85,7 +85,7 @@ class PreferencesApiIT {
 
   @Test
   void healthReportsTheStoreAndTheMailServer() throws Exception {
-    HttpResponse<String> health = api.get("/actuator/health", null);
+    HttpResponse<String> health = api.get("/readyz", null);
 
     assertThat(health.statusCode()).isEqualTo(200);
   }

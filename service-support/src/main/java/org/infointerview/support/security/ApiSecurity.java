@@ -15,15 +15,12 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 /** The pieces every security chain of ours is built from, the gateway's included. */
 public final class ApiSecurity {
 
-  /** Paths open without a token: health for probes, the API description. */
+  /**
+   * Paths open without a token: liveness and readiness for probes, the API description. The rest of
+   * the actuator (health details, metrics) is on the management port, never on this one.
+   */
   public static final String[] PUBLIC_PATHS = {
-    "/actuator/health",
-    "/actuator/health/**",
-    "/actuator/info",
-    "/v3/api-docs",
-    "/v3/api-docs.yaml",
-    "/v3/api-docs/**",
-    "/error"
+    "/livez", "/readyz", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/error"
   };
 
   private ApiSecurity() {}

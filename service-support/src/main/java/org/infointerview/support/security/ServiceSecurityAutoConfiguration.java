@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
@@ -67,6 +68,20 @@ public class ServiceSecurityAutoConfiguration {
   @ConditionalOnMissingBean
   SecurityObservationSettings securityObservations() {
     return SecurityObservationSettings.noObservations();
+  }
+
+  @Bean
+  ManagementPort managementPort() {
+    return new ManagementPort();
+  }
+
+  /**
+   * The management port is for scrapers and operators on a private network: no token there (the API
+   * port answers only {@code /livez} and {@code /readyz} of the actuator).
+   */
+  @Bean
+  WebSecurityCustomizer managementPortWithoutTokens(ManagementPort managementPort) {
+    return web -> web.ignoring().requestMatchers(managementPort);
   }
 
   /** Spring Security's strict firewall, with its header-value rule checked without a regex. */
