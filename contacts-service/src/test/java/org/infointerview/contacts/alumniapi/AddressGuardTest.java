@@ -67,8 +67,38 @@ class AddressGuardTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://127.0.0.1:8080/alumni", "https://10.0.0.5/alumni"})
+  @ValueSource(
+      strings = {
+        "http://127.0.0.1:8080/alumni",
+        "https://10.0.0.5/alumni",
+        "https://172.16.4.2/alumni",
+        "https://192.168.1.20/alumni",
+        "https://[fd12:3456::7]/alumni"
+      })
   void privateAddressesAndPlainHttpPassWhenTheInstallationAllowsThem(String url) {
     assertThat(AddressGuard.refusal(URI.create(url), new AddressGuard.Policy(true, true))).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http://169.254.169.254/latest/meta-data/",
+        "http://169.254.170.2/v2/credentials",
+        "http://[fe80::1]/alumni",
+        "http://[::ffff:169.254.169.254]/alumni",
+        "http://[64:ff9b::a9fe:a9fe]/alumni",
+        "http://[2002:a9fe:a9fe::1]/alumni",
+        "http://[::a9fe:a9fe]/alumni",
+        "http://[fd00:ec2::254]/latest/meta-data/",
+        "http://100.100.100.200/latest/meta-data/",
+        "http://0.0.0.0:8080/alumni",
+        "http://[::]/alumni",
+        "http://224.0.0.1/alumni",
+        "http://240.0.0.1/alumni"
+      })
+  void linkLocalMetadataAndUnroutableAddressesAreRefusedEvenWhenPrivateOnesAreAllowed(String url) {
+    assertThat(AddressGuard.refusal(URI.create(url), new AddressGuard.Policy(true, true)))
+        .isNotNull()
+        .contains("which is not allowed");
   }
 }

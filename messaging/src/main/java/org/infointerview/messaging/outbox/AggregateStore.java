@@ -6,6 +6,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,17 +49,24 @@ public class AggregateStore {
   private final OutboxBatches batches;
   private final Set<String> versionIndexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final ApplicationEventPublisher publisher;
+  private final @Nullable Set<String> relayed;
 
   AggregateStore(MongoTemplate mongo, OutboxSignal signal) {
-    this(mongo, signal, written -> {});
+    this(mongo, signal, written -> {}, Clock.systemUTC(), null);
   }
 
-  AggregateStore(MongoTemplate mongo, OutboxSignal signal, ApplicationEventPublisher publisher) {
-    this(mongo, signal, publisher, Clock.systemUTC());
-  }
-
+  /**
+   * @param relayed the collections the relay reads ({@code
+   *     infointerview.messaging.outbox-collections}); events for any other are refused before
+   *     anything is written, since nothing would ever publish them. Null: not checked.
+   */
   AggregateStore(
-      MongoTemplate mongo, OutboxSignal signal, ApplicationEventPublisher publisher, Clock clock) {
+      MongoTemplate mongo,
+      OutboxSignal signal,
+      ApplicationEventPublisher publisher,
+      Clock clock,
+      @Nullable Collection<String> relayed) {
+    this.relayed = relayed == null ? null : Set.copyOf(relayed);
     this.mongo = mongo;
     this.signal = signal;
     this.hints = new OutboxHints(mongo);
@@ -73,6 +81,7 @@ public class AggregateStore {
    */
   public <T> T insert(T aggregate, List<OutboxEntry> events) {
     MongoPersistentEntity<?> entity = entityOf(aggregate);
+    requireRelayed(entity, events);
     identifierOf(entity, aggregate);
     Document document = new Document();
     mongo.getConverter().write(aggregate, document);
@@ -97,6 +106,7 @@ public class AggregateStore {
    */
   public <T> T update(T aggregate, List<OutboxEntry> events) {
     MongoPersistentEntity<?> entity = entityOf(aggregate);
+    requireRelayed(entity, events);
     Object id = identifierOf(entity, aggregate);
     Document state = new Document();
     mongo.getConverter().write(aggregate, state);
@@ -228,6 +238,8 @@ public class AggregateStore {
 
   private <T> Part part(List<T> aggregates, List<List<OutboxEntry>> eventsOf) {
     MongoPersistentEntity<?> entity = entityOf(aggregates.get(0));
+    // Their later changes carry events in their own documents: the relay must read them.
+    requireRelayed(entity, eventsOf.stream().flatMap(List::stream).toList());
     MongoPersistentProperty version = entity.getVersionProperty();
     List<Document> documents = new ArrayList<>(aggregates.size());
     Map<Object, List<OutboxEntry>> eventsById = new LinkedHashMap<>();
@@ -327,6 +339,7 @@ public class AggregateStore {
       Class<?> type, Object id, Criteria guard, Update update, List<OutboxEntry> events) {
     MongoPersistentEntity<?> entity =
         mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type);
+    requireRelayed(entity, events);
     if (!events.isEmpty()) {
       update.push(OUTBOX).each(documents(events).toArray());
     }
@@ -344,6 +357,23 @@ public class AggregateStore {
       said(new AggregatesWritten(type, List.of(), List.of(id)));
     }
     return written;
+  }
+
+  /**
+   * Refuses events for a collection the relay does not read: they would wait in their documents
+   * forever, silently. Said on the first such write, with the fix.
+   */
+  private void requireRelayed(MongoPersistentEntity<?> entity, List<OutboxEntry> events) {
+    if (relayed != null && !events.isEmpty() && !relayed.contains(entity.getCollection())) {
+      throw new IllegalStateException(
+          entity.getType().getSimpleName()
+              + " is stored in the collection '"
+              + entity.getCollection()
+              + "', which infointerview.messaging.outbox-collections does not list, so its events"
+              + " would never be published. Add '"
+              + entity.getCollection()
+              + "' to infointerview.messaging.outbox-collections in application.yml.");
+    }
   }
 
   /** Tells in-process read models; their trouble never undoes or fails the write. */

@@ -28,8 +28,11 @@ public class OutboxConfiguration {
 
   @Bean
   AggregateStore aggregateStore(
-      MongoTemplate mongo, ApplicationEventPublisher publisher, Clock clock) {
-    return new AggregateStore(mongo, signal, publisher, clock);
+      MongoTemplate mongo,
+      ApplicationEventPublisher publisher,
+      Clock clock,
+      MessagingProperties properties) {
+    return new AggregateStore(mongo, signal, publisher, clock, properties.outboxCollections());
   }
 
   @Bean

@@ -34,6 +34,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +50,7 @@ class OutboxRelayIT {
   @Autowired LedgerService ledgers;
   @Autowired LedgerProjectionListener projection;
   @Autowired MongoTemplate mongo;
+  @Autowired AggregateStore store;
   @Autowired Outbox outbox;
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired MessagingProperties properties;
@@ -113,6 +115,39 @@ class OutboxRelayIT {
     assertThat(after.total()).isEqualTo(first.total()).isEqualTo(3);
     assertThat(after.version()).isEqualTo(first.version());
     await().atMost(WAIT).until(() -> projection.applied(ledgerId).equals(List.of(1L, 2L)));
+  }
+
+  /** An aggregate in a collection the relay was not told about. */
+  @org.springframework.data.mongodb.core.mapping.Document("tallies")
+  record Tally(@org.springframework.data.annotation.Id String id, int count) {}
+
+  @Test
+  void eventsForACollectionTheRelayDoesNotReadAreRefusedWithTheFixBeforeAnythingIsStored() {
+    String id = "tally-" + UUID.randomUUID();
+    OutboxEntry counted =
+        outbox.entry(
+            LedgerEntryAdded.TOPIC, LedgerEntryAdded.TYPE, 1, id, new LedgerEntryAdded(id, 1, 1));
+
+    assertThatThrownBy(() -> store.insert(new Tally(id, 1), List.of(counted)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'tallies'")
+        .hasMessageContaining("Add 'tallies' to infointerview.messaging.outbox-collections");
+    assertThatThrownBy(() -> store.insertAll(List.of(new Tally(id, 1)), t -> List.of(counted)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(mongo.findById(id, Tally.class)).isNull();
+
+    // Without events there is nothing for the relay to miss.
+    store.insert(new Tally(id, 2), List.of());
+    assertThatThrownBy(
+            () ->
+                store.apply(
+                    Tally.class,
+                    id,
+                    Criteria.where("count").is(2),
+                    new Update().set("count", 3),
+                    List.of(counted)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(mongo.findById(id, Tally.class).count()).isEqualTo(2);
   }
 
   @Test
