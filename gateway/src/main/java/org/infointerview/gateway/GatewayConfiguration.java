@@ -74,6 +74,15 @@ class GatewayConfiguration {
                     .build());
   }
 
+  /** Right after the forged headers are gone: the public address, whatever Host said. */
+  @Bean
+  FilterRegistrationBean<PublicAddressFilter> publicAddress(GatewayProperties properties) {
+    FilterRegistrationBean<PublicAddressFilter> registration =
+        new FilterRegistrationBean<>(new PublicAddressFilter(properties.publicUrl()));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<ServiceInternalsFilter> serviceInternals() {
     FilterRegistrationBean<ServiceInternalsFilter> registration =

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     both in each instance's memory
  * @param rateLimit requests allowed per caller
  * @param webUi the web UI behind the gateway, if one is deployed
+ * @param publicUrl the gateway's address as browsers reach it ({@code https://career.example.edu}):
+ *     the start of every absolute address it builds, whatever {@code Host} a request names; empty:
+ *     {@code http://localhost:<its port>}
  */
 @ConfigurationProperties("infointerview.gateway")
 public record GatewayProperties(
@@ -24,7 +27,8 @@ public record GatewayProperties(
     @DefaultValue("200") int connectionsPerService,
     @DefaultValue("") String redisUri,
     @DefaultValue RateLimit rateLimit,
-    @DefaultValue WebUi webUi) {
+    @DefaultValue WebUi webUi,
+    @DefaultValue("") String publicUrl) {
 
   /**
    * @param uri where the web UI is served ({@code http://web-ui:8080}: scheme, host and port; the

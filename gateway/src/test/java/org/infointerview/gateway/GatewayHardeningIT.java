@@ -56,6 +56,7 @@ import org.springframework.util.unit.DataSize;
       "infointerview.gateway.route-timeout=1s",
       "infointerview.http.max-request-size=1KB",
       "IMPORT_MAX_UPLOAD_SIZE=5MB",
+      "GATEWAY_PUBLIC_URL=https://gateway.career.example.edu",
       "infointerview.security.cors-allowed-origins=https://career.example.edu"
     })
 @InfrastructureTest
@@ -420,5 +421,34 @@ class GatewayHardeningIT {
     assertThat(blocked.headers().firstValue("Content-Type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     assertThat(api().get("/api/contacts/known", good).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(11)
+  void theHostHeaderNeverChoosesAnAddressTheGatewayBuilds() throws Exception {
+    String signIn = rawGet("/oauth2/authorization/infointerview", "evil.example");
+
+    assertThat(signIn).startsWith("HTTP/1.1 302");
+    assertThat(signIn)
+        .contains("redirect_uri=https://gateway.career.example.edu/login/oauth2/code/infointerview")
+        .doesNotContain("evil.example");
+  }
+
+  /** A request as any client can send it, with the Host header it chooses. */
+  private String rawGet(String path, String host) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET "
+                      + path
+                      + " HTTP/1.1\r\nHost: "
+                      + host
+                      + "\r\nAccept: text/html\r\n"
+                      + "Connection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
+    }
   }
 }

@@ -75,7 +75,8 @@ class KeycloakSignInIT {
           String moved =
               value
                   .replace("http://localhost:8180", keycloak.baseUri())
-                  .replace("http://keycloak:8180", keycloak.baseUri());
+                  .replace("http://keycloak:8180", keycloak.baseUri())
+                  .replace("http://localhost:8080", gateway(""));
           registry.add(name, () -> moved);
         });
     registry.add("server.port", () -> PORT);

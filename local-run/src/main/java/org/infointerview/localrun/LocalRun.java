@@ -61,7 +61,28 @@ public final class LocalRun {
                 "-XX:MaxMetaspaceSize=128m"));
   }
 
+  /**
+   * The launcher's own JVM, which also holds the dev infrastructure (the OIDC provider, the store,
+   * SMTP): bounded like every process it runs. Started from {@code java -jar} without flags, the
+   * launcher runs itself again with these and only waits for that JVM.
+   */
+  static final List<String> LAUNCHER_JVM_OPTIONS =
+      List.of(
+          "-Xms32m",
+          "-Xmx320m",
+          "-Xss512k",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:MaxMetaspaceSize=192m",
+          "-XX:ReservedCodeCacheSize=64m",
+          "-XX:+ExitOnOutOfMemoryError");
+
+  private static final String BOUNDED = "infointerview.local.bounded";
+
   public static void main(String[] args) {
+    if (!Boolean.getBoolean(BOUNDED)) {
+      System.exit(runBounded(args));
+    }
     Map<String, String> options = options(args);
     LocalRun run =
         new LocalRun(
@@ -81,6 +102,46 @@ public final class LocalRun {
       System.exit(1);
     }
     run.awaitStop();
+  }
+
+  /**
+   * Runs the launcher in a JVM of bounded heap and waits for it: Ctrl-C reaches both (one process
+   * group), a plain stop of this one is passed on, and its exit code becomes this one's.
+   */
+  private static int runBounded(String[] args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(LAUNCHER_JVM_OPTIONS);
+    command.add("-D" + BOUNDED + "=true");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(LocalRun.class.getName());
+    command.addAll(List.of(args));
+    Process bounded;
+    try {
+      bounded = new ProcessBuilder(command).inheritIO().start();
+    } catch (IOException e) {
+      System.err.println("The local run could not start its launcher: " + e.getMessage());
+      return 1;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  bounded.destroy();
+                  try {
+                    bounded.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "local-run-stop-launcher"));
+    try {
+      return bounded.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
   }
 
   void start() {
@@ -120,6 +181,7 @@ public final class LocalRun {
             .map(s -> CompletableFuture.runAsync(() -> s.awaitHealthy(START_TIMEOUT)))
             .toList();
     CompletableFuture.allOf(healthy.toArray(CompletableFuture[]::new)).join();
+    services.forEach(service -> service.watch(message -> say("%s", message)));
 
     Duration took = Duration.between(begin, Instant.now());
     banner(took);

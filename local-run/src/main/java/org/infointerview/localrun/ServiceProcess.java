@@ -6,14 +6,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +50,11 @@ final class ServiceProcess {
   private final Path log;
   private final Map<String, String> environment;
   private @Nullable Process process;
+  private volatile boolean stopping;
+  private volatile Duration backoff = Duration.ofSeconds(1);
+
+  private static final Duration STEADY = Duration.ofMinutes(2);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   ServiceProcess(String name, int port, Path jar, Path log, Map<String, String> environment) {
     this.name = name;
@@ -129,8 +140,97 @@ final class ServiceProcess {
     throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + log);
   }
 
-  /** Asks the JVM to stop (graceful shutdown), then ends it if it lingers. */
+  /**
+   * Watches the process as an orchestrator would: when it exits without being asked to, says which
+   * one died and why (its exit code and the last lines of its log) and starts it again, waiting 1,
+   * 2, 4 ... up to 30 s between tries (back to 1 s once it has run for two minutes).
+   */
+  void watch(Consumer<String> say) {
+    Process running = process;
+    if (running == null) {
+      return;
+    }
+    Instant started = Instant.now();
+    running
+        .onExit()
+        .thenAccept(
+            exited -> {
+              if (stopping) {
+                return;
+              }
+              if (Duration.between(started, Instant.now()).compareTo(STEADY) > 0) {
+                backoff = Duration.ofSeconds(1);
+              }
+              say.accept(
+                  name
+                      + " exited ("
+                      + why(exited.exitValue())
+                      + "); its last log lines:\n"
+                      + lastLines(12)
+                      + "\n    starting it again in "
+                      + backoff.toSeconds()
+                      + " s");
+              Duration wait = backoff;
+              backoff =
+                  backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                      ? MAX_BACKOFF
+                      : backoff.multipliedBy(2);
+              restart(wait, say);
+            });
+  }
+
+  private void restart(Duration wait, Consumer<String> say) {
+    CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS)
+        .execute(
+            () -> {
+              if (stopping) {
+                return;
+              }
+              Instant begin = Instant.now();
+              try {
+                start();
+                watch(say);
+                awaitHealthy(Duration.ofSeconds(150));
+                say.accept(
+                    name
+                        + " is back (healthy in "
+                        + Duration.between(begin, Instant.now()).toSeconds()
+                        + " s)");
+              } catch (RuntimeException e) {
+                say.accept(name + " did not come back: " + e.getMessage());
+              }
+            });
+  }
+
+  private static String why(int exitCode) {
+    return switch (exitCode) {
+      case 3 -> "exit code 3: out of memory";
+      case 137 -> "exit code 137: killed";
+      case 143 -> "exit code 143: terminated";
+      default -> "exit code " + exitCode;
+    };
+  }
+
+  /** The last lines of the log, indented; what there is when the log cannot be read. */
+  private String lastLines(int count) {
+    try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+      Deque<String> last = new ArrayDeque<>(count);
+      lines.forEach(
+          line -> {
+            if (last.size() == count) {
+              last.removeFirst();
+            }
+            last.addLast(line.length() > 300 ? line.substring(0, 300) + " ..." : line);
+          });
+      return last.stream().map(l -> "    | " + l).collect(Collectors.joining("\n"));
+    } catch (IOException | UncheckedIOException e) {
+      return "    (see " + log + ")";
+    }
+  }
+
+  /** Asks the JVM to stop (graceful shutdown), then ends it if it lingers; no restart follows. */
   void stop() {
+    stopping = true;
     Process running = process;
     if (running == null) {
       return;

@@ -49,6 +49,7 @@ class LocalRunIT {
     Running first = start();
     try {
       useTheSystem();
+      aServiceThatDiesIsReportedAndStartedAgain(first);
     } finally {
       first.stopAndExpectNothingLeft();
     }
@@ -60,6 +61,30 @@ class LocalRunIT {
     } finally {
       second.stopAndExpectNothingLeft();
     }
+  }
+
+  /** As an orchestrator would: the launcher says which service died and why, and restarts it. */
+  private void aServiceThatDiesIsReportedAndStartedAgain(Running run) throws Exception {
+    ProcessHandle notifications =
+        run.launcher()
+            .toHandle()
+            .descendants()
+            .filter(p -> p.info().commandLine().orElse("").contains("notifications-service"))
+            .findFirst()
+            .orElseThrow();
+    notifications.destroyForcibly();
+
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .untilAsserted(
+            () ->
+                assertThat(run.said()).anyMatch(l -> l.contains("notifications-service is back")));
+    assertThat(run.said())
+        .anyMatch(l -> l.contains("notifications-service exited (exit code 137: killed)"))
+        .anyMatch(l -> l.startsWith("    | "));
+    String token = new DevLogin(PORTS.issuer()).accessToken("student", "student");
+    assertThat(send("GET", "/api/notifications/me/preferences", token, null).statusCode())
+        .isEqualTo(200);
   }
 
   private void useTheSystem() throws Exception {
@@ -261,11 +286,20 @@ class LocalRunIT {
     System.out.printf(
         "local run: ready in %d s, %d JVMs, total RSS %d MB%n",
         took.toSeconds(), jvms.size(), rssKb / 1024);
-    assertThat(jvms).as("launcher, Kafka and four services").hasSize(6);
-    return new Running(launcher, jvms);
+    assertThat(jvms)
+        .as("the java -jar process, the bounded launcher, Kafka and four services")
+        .hasSize(7);
+    return new Running(launcher, jvms, output);
   }
 
-  private record Running(Process launcher, List<ProcessHandle> jvms) {
+  private record Running(Process launcher, List<ProcessHandle> jvms, List<String> output) {
+
+    List<String> said() {
+      synchronized (output) {
+        return List.copyOf(output);
+      }
+    }
+
     void stopAndExpectNothingLeft() throws InterruptedException {
       launcher.destroy();
       assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).as("the launcher stops").isTrue();
