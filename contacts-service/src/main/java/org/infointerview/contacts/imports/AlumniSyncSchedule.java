@@ -6,11 +6,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks every check interval whether the alumni sync's schedule is due, for as long as the
- * application runs. It stops with the application and starts with it again; its phase, the default,
- * is later than the import thread's (half of it), so it stops first and no tick queues a run that
- * thread will not take. A stopped instance, such as a context that tests keep paused in their
- * cache, claims no scheduled moment it cannot run.
+ * Looks every check interval whether the alumni sync's schedule is due, and for import jobs a
+ * stopped instance abandoned, for as long as the application runs. It stops with the application
+ * and starts with it again; its phase, the default, is later than the import thread's (half of it),
+ * so it stops first and no tick queues a run that thread will not take. A stopped instance, such as
+ * a context that tests keep paused in their cache, claims no scheduled moment it cannot run.
  */
 @Component
 class AlumniSyncSchedule implements SmartLifecycle {
@@ -18,11 +18,14 @@ class AlumniSyncSchedule implements SmartLifecycle {
   private static final int TICK_WAIT_SECONDS = 10;
 
   private final AlumniSyncService sync;
+  private final ImportService imports;
   private final AlumniSyncProperties properties;
   private @Nullable ThreadPoolTaskScheduler ticker;
 
-  AlumniSyncSchedule(AlumniSyncService sync, AlumniSyncProperties properties) {
+  AlumniSyncSchedule(
+      AlumniSyncService sync, ImportService imports, AlumniSyncProperties properties) {
     this.sync = sync;
+    this.imports = imports;
     this.properties = properties;
   }
 
@@ -39,6 +42,7 @@ class AlumniSyncSchedule implements SmartLifecycle {
     started.setAwaitTerminationSeconds(TICK_WAIT_SECONDS);
     started.initialize();
     started.scheduleWithFixedDelay(sync::tick, properties.checkInterval());
+    started.scheduleWithFixedDelay(imports::failAbandonedJobs, properties.checkInterval());
     ticker = started;
   }
 

@@ -266,21 +266,60 @@ class ImportService {
     return job(id);
   }
 
-  /** Jobs a stopped instance left behind: marked failed, so nobody waits for them. */
+  /**
+   * Jobs a stopped instance left behind (no heartbeat for two minutes): marked failed, so nobody
+   * waits for them, at start and on every tick of the imports' schedule (an instance that is back
+   * sooner than that finds them on a later tick). An interrupted import's counters are recounted
+   * from what it stored: its last batch may be stored without its counters, so the job tells what
+   * an undo will find.
+   */
   @EventListener(ApplicationReadyEvent.class)
   void failAbandonedJobs() {
     Instant stale = clock.instant().minus(STALE);
-    mongo.updateMulti(
+    Criteria abandoned =
+        Criteria.where("status")
+            .in(ImportStatus.QUEUED, ImportStatus.RUNNING, ImportStatus.UNDOING)
+            .and("heartbeatAt")
+            .lt(stale);
+    for (ImportJob job : mongo.find(Query.query(abandoned), ImportJob.class)) {
+      Update failed =
+          new Update().set("status", ImportStatus.FAILED).set("finishedAt", clock.instant());
+      if (job.status() == ImportStatus.UNDOING) {
+        failed.set(
+            "failure", "the undo was interrupted by a restart; undo the import again to finish it");
+      } else {
+        long created = marked(job.id(), true);
+        long updated = marked(job.id(), false);
+        failed
+            .set("created", created)
+            .set("updated", updated)
+            .set(
+                "rowsRead",
+                Math.max(job.rowsRead(), created + updated + job.unchanged() + job.failed()))
+            .set(
+                "failure",
+                "interrupted by a restart after "
+                    + (created + updated)
+                    + " rows were stored (counted again from the store); import the file again"
+                    + " to finish it");
+      }
+      mongo.updateFirst(
+          Query.query(Criteria.where("_id").is(job.id()).andOperator(abandoned)),
+          failed,
+          ImportJob.class);
+      log.warn("Import {} was abandoned by a stopped instance; marked failed", job.id());
+    }
+  }
+
+  /** How many contacts this import created (or updated) that still carry its mark. */
+  private long marked(String importId, boolean created) {
+    return mongo.count(
         Query.query(
-            Criteria.where("status")
-                .in(ImportStatus.QUEUED, ImportStatus.RUNNING, ImportStatus.UNDOING)
-                .and("heartbeatAt")
-                .lt(stale)),
-        new Update()
-            .set("status", ImportStatus.FAILED)
-            .set("finishedAt", clock.instant())
-            .set("failure", "interrupted by a restart; import the file again to finish it"),
-        ImportJob.class);
+            Criteria.where("importMark.importId")
+                .is(importId)
+                .and("importMark.created")
+                .is(created)),
+        Contact.class);
   }
 
   private void runJob(ImportJob queued, MappingProfile profile, JobSource source) {

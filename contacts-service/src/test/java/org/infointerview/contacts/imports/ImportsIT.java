@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +56,7 @@ class ImportsIT {
       "Alumni ID,First Name,Last Name,Email,Phone,Employer,Job Title,Class Year,Major,Mentor Opt-In\n";
 
   @Autowired MongoTemplate mongo;
+  @Autowired ImportService imports;
   @Autowired JsonMapper json;
 
   @Value("${local.server.port}")
@@ -512,6 +515,50 @@ class ImportsIT {
           .anySatisfy(r -> assertThat(r.value()).contains("\"type\":\"ContactErased\""));
     }
     assertThat(api.post("/imports/" + id + "/undo", admin, "").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void anImportInterruptedByARestartIsCountedAgainFromTheStoreAndItsUndoMatchesTheCount()
+      throws Exception {
+    awaitEnd(
+        idOf(
+            upload(
+                "alumni-db-export",
+                HEADER + row(1, "Priya", "Raman", "priya", "", "Analyst", "2015", ""),
+                "text/csv",
+                false)));
+    String file =
+        HEADER
+            + row(1, "Priya", "Raman", "priya", "", "Data Scientist", "2015", "")
+            + row(2, "New", "Person", "new", "", "Engineer", "2016", "")
+            + row(3, "Other", "Person", "other", "", "Engineer", "2016", "")
+            + row(4, "Third", "Person", "third", "", "Engineer", "2017", "");
+    String id = idOf(upload("alumni-db-export", file, "text/csv", false));
+    awaitEnd(id);
+    // As a killed instance leaves it: the last batch stored without its counters, no heartbeat.
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(id)),
+        new Update()
+            .set("status", ImportStatus.RUNNING)
+            .set("created", 1)
+            .set("updated", 0)
+            .set("rowsRead", 1)
+            .set("heartbeatAt", Instant.now().minus(Duration.ofMinutes(10)))
+            .unset("finishedAt"),
+        ImportJob.class);
+
+    imports.failAbandonedJobs();
+
+    JsonNode failed = json.readTree(api.get("/imports/" + id, admin).body());
+    assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+    assertThat(failed.get("created").asLong()).isEqualTo(3);
+    assertThat(failed.get("updated").asLong()).isEqualTo(1);
+    assertThat(failed.get("failure").asString()).contains("after 4 rows were stored");
+    assertThat(api.post("/imports/" + id + "/undo", admin, "").statusCode()).isEqualTo(202);
+    JsonNode undone = awaitStatus(id, "UNDONE");
+    assertThat(undone.get("undo").get("removed").asLong()).isEqualTo(3);
+    assertThat(undone.get("undo").get("restored").asLong()).isEqualTo(1);
+    assertThat(undone.get("undo").get("kept").asLong()).isZero();
   }
 
   @Test
