@@ -1,32 +1,48 @@
-# One image per deployable: docker build --build-arg SERVICE=contacts-service -t infointerview/contacts-service .
-# Stage 1 builds the service from this repository with the Maven wrapper; stage 2 runs it as a
-# non-root user on a JRE with container-aware memory settings.
+# One builder stage for every deployable, one target per deployable:
+#   docker build --target contacts-service -t infointerview/contacts-service .
+# The builder copies the whole repository (every module the root POM lists must be there, or Maven
+# refuses the reactor; .dockerignore leaves out build output and local data) and builds the four
+# services once, so parallel builds of several targets share this stage instead of each building
+# the shared modules again into one Maven cache. Each target runs its service as a non-root user on
+# a JRE with container-aware memory settings.
 FROM eclipse-temurin:17.0.17_10-jdk AS build
-ARG SERVICE
 WORKDIR /src
-COPY .mvn .mvn
-COPY mvnw pom.xml ./
-COPY event-contracts event-contracts
-COPY messaging messaging
-COPY service-support service-support
-COPY test-infrastructure test-infrastructure
-COPY contacts-service contacts-service
-COPY interviews-service interviews-service
-COPY notifications-service notifications-service
-COPY gateway gateway
-COPY local-run/pom.xml local-run/pom.xml
-RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true -pl "${SERVICE}" -am \
- && cp "${SERVICE}"/target/"${SERVICE}"-*.jar /app.jar \
- && java -Djarmode=tools -jar /app.jar extract --layers --launcher --destination /extracted
+COPY . .
+RUN --mount=type=cache,target=/root/.m2,sharing=locked \
+    ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true \
+      -pl contacts-service,interviews-service,notifications-service,gateway -am \
+ && for service in contacts-service interviews-service notifications-service gateway; do \
+      java -Djarmode=tools -jar "$service"/target/"$service"-*.jar \
+        extract --layers --launcher --destination /extracted/"$service"; \
+    done
 
-FROM eclipse-temurin:17.0.17_10-jre
+FROM eclipse-temurin:17.0.17_10-jre AS runtime
 RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --home /app app
 WORKDIR /app
-COPY --from=build --chown=app:app /extracted/dependencies/ ./
-COPY --from=build --chown=app:app /extracted/spring-boot-loader/ ./
-COPY --from=build --chown=app:app /extracted/snapshot-dependencies/ ./
-COPY --from=build --chown=app:app /extracted/application/ ./
 USER 10001
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC"
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+
+FROM runtime AS contacts-service
+COPY --from=build --chown=app:app /extracted/contacts-service/dependencies/ ./
+COPY --from=build --chown=app:app /extracted/contacts-service/spring-boot-loader/ ./
+COPY --from=build --chown=app:app /extracted/contacts-service/snapshot-dependencies/ ./
+COPY --from=build --chown=app:app /extracted/contacts-service/application/ ./
+
+FROM runtime AS interviews-service
+COPY --from=build --chown=app:app /extracted/interviews-service/dependencies/ ./
+COPY --from=build --chown=app:app /extracted/interviews-service/spring-boot-loader/ ./
+COPY --from=build --chown=app:app /extracted/interviews-service/snapshot-dependencies/ ./
+COPY --from=build --chown=app:app /extracted/interviews-service/application/ ./
+
+FROM runtime AS notifications-service
+COPY --from=build --chown=app:app /extracted/notifications-service/dependencies/ ./
+COPY --from=build --chown=app:app /extracted/notifications-service/spring-boot-loader/ ./
+COPY --from=build --chown=app:app /extracted/notifications-service/snapshot-dependencies/ ./
+COPY --from=build --chown=app:app /extracted/notifications-service/application/ ./
+
+FROM runtime AS gateway
+COPY --from=build --chown=app:app /extracted/gateway/dependencies/ ./
+COPY --from=build --chown=app:app /extracted/gateway/spring-boot-loader/ ./
+COPY --from=build --chown=app:app /extracted/gateway/snapshot-dependencies/ ./
+COPY --from=build --chown=app:app /extracted/gateway/application/ ./

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,11 +77,91 @@ class ComposeFileTest {
   }
 
   @Test
-  void ourServicesAreAllThereAndBuiltWithTheirOwnName() {
+  @SuppressWarnings("unchecked")
+  void ourServicesAreAllThereEachTheDockerfilesTargetOfItsOwnName() throws IOException {
+    String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
     for (String name : OUR_SERVICES) {
       assertThat(services).containsKey(name);
-      assertThat(services.get(name).get("build").toString()).contains("SERVICE=" + name);
+      Map<String, Object> build = (Map<String, Object>) services.get(name).get("build");
+      assertThat(build.get("target")).as(name).isEqualTo(name);
+      assertThat(dockerfile)
+          .as("a target of its own on the one builder stage")
+          .contains("FROM runtime AS " + name + "\n")
+          .contains("COPY --from=build --chown=app:app /extracted/" + name + "/application/ ./");
     }
+    assertThat(dockerfile.split("\nFROM "))
+        .as("the comments, then one builder, one runtime and four targets")
+        .hasSize(7);
+  }
+
+  /**
+   * Maven refuses a reactor whose root POM names a module that is not there, so the image build
+   * needs every module the root POM lists, whichever service it builds.
+   */
+  @Test
+  void everyModuleOfTheRootPomReachesTheImageBuild() throws IOException {
+    List<String> modules = new ArrayList<>();
+    Matcher module =
+        Pattern.compile("<module>([^<]+)</module>")
+            .matcher(Files.readString(ROOT.resolve("pom.xml")));
+    while (module.find()) {
+      modules.add(module.group(1));
+    }
+    String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+    int first = dockerfile.indexOf("\nFROM ");
+    String builder = dockerfile.substring(first, dockerfile.indexOf("\nFROM ", first + 1));
+
+    assertThat(modules).contains("benchmarks", "local-run", "gateway");
+    assertThat(builder).as("the builder copies the whole build context").contains("\nCOPY . .\n");
+    List<PathMatcher> ignored =
+        Files.readAllLines(ROOT.resolve(".dockerignore")).stream()
+            .map(String::strip)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            .map(line -> line.endsWith("/") ? line.substring(0, line.length() - 1) : line)
+            .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
+            .toList();
+    for (String name : modules) {
+      for (String file :
+          List.of("pom.xml", "src/main/java/Some.java", "src/main/resources/a.yml")) {
+        Path path = Path.of(name, file);
+        for (Path part = path; part != null; part = part.getParent()) {
+          Path checked = part;
+          assertThat(ignored)
+              .as("%s is left out of the build context by .dockerignore", path)
+              .noneMatch(matcher -> matcher.matches(checked));
+        }
+      }
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyContainerRestartsAndHasTimeToStop() {
+    services.forEach(
+        (name, service) -> {
+          assertThat(service.get("restart")).as(name).isEqualTo("unless-stopped");
+          assertThat(service).as(name).containsKey("stop_grace_period");
+        });
+    for (String name : OUR_SERVICES) {
+      String grace = services.get(name).get("stop_grace_period").toString();
+      assertThat(Integer.parseInt(grace.replace("s", "")))
+          .as("%s: longer than Spring's 30 s shutdown phase", name)
+          .isGreaterThan(30);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void kafkaKeepsItsLogOnItsVolumeAsOneCluster() {
+    Map<String, Object> kafka = services.get("kafka");
+    Map<String, Object> environment = (Map<String, Object>) kafka.get("environment");
+    List<String> volumes = (List<String>) kafka.get("volumes");
+    String mounted = volumes.get(0).substring(volumes.get(0).indexOf(':') + 1);
+
+    assertThat(environment.get("KAFKA_LOG_DIRS")).isEqualTo(mounted);
+    assertThat(environment.get("CLUSTER_ID").toString())
+        .as("a base64url UUID, as kafka-storage random-uuid makes one")
+        .matches("[A-Za-z0-9_-]{22}");
   }
 
   @Test
