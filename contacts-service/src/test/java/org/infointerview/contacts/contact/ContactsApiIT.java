@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.events.EventType;
@@ -257,6 +258,33 @@ class ContactsApiIT {
     assertThat(get("/contacts?size=100000", token).statusCode()).isEqualTo(400);
     assertThat(get("/contacts?page=-1", token).statusCode()).isEqualTo(400);
     assertThat(get("/contacts?size=abc", token).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aBodyInAnyFormatButJsonIsA415AndStoresNothing() throws Exception {
+    String subject = "yaml-" + UUID.randomUUID();
+    String token = IDP.token(subject, "student");
+    Map<String, String> bodies =
+        Map.of(
+            "application/yaml",
+            "givenName: Priya\nfamilyName: Raman\nownerId: someone-else\nsource: ALUMNI_IMPORT\n",
+            "application/x-yaml",
+            "givenName: Priya\nfamilyName: Raman\n",
+            "application/xml",
+            "<contact><givenName>Priya</givenName><familyName>Raman</familyName></contact>",
+            "text/plain",
+            "{\"givenName\": \"Priya\", \"familyName\": \"Raman\"}");
+
+    bodies.forEach(
+        (type, body) -> {
+          HttpResponse<String> refused =
+              api.send("POST", "/contacts", token, body, Map.of("Content-Type", type));
+          assertThat(refused.statusCode()).as(type).isEqualTo(415);
+          assertThat(refused.headers().firstValue("Content-Type"))
+              .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+          assertThat(refused.body()).as(type).doesNotContain("org.springframework", "Exception");
+        });
+    assertThat(ownedBy(subject)).isZero();
   }
 
   @Test

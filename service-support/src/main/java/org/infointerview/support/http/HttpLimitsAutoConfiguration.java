@@ -24,6 +24,11 @@ public class HttpLimitsAutoConfiguration {
   }
 
   @Bean
+  JsonBodies jsonBodies() {
+    return new JsonBodies();
+  }
+
+  @Bean
   FilterRegistrationBean<AddressEncodingFilter> addressEncoding() {
     FilterRegistrationBean<AddressEncodingFilter> registration =
         new FilterRegistrationBean<>(new AddressEncodingFilter());
