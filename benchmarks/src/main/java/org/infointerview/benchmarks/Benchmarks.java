@@ -3,8 +3,9 @@ package org.infointerview.benchmarks;
 import java.util.Arrays;
 
 /**
- * The benchmarks, by name: {@code java -jar benchmarks/target/benchmarks.jar gateway|import|search
- * [arguments]}. Each starts the local run on ports of its own and prints ratios.
+ * The benchmarks, by name: {@code java -jar benchmarks/target/benchmarks.jar
+ * gateway|import|restart|search [arguments]}. Each starts the local run on ports of its own and
+ * prints ratios.
  */
 public final class Benchmarks {
 
@@ -17,9 +18,10 @@ public final class Benchmarks {
       case "gateway" -> GatewayOverheadBenchmark.main(rest);
       case "import" -> ImportBenchmark.main(rest);
       case "search" -> SearchBenchmark.main(rest);
+      case "restart" -> RestartBenchmark.main(rest);
       default ->
           throw new IllegalArgumentException(
-              "Unknown benchmark " + name + "; use gateway, import or search");
+              "Unknown benchmark " + name + "; use gateway, import, restart or search");
     }
   }
 }

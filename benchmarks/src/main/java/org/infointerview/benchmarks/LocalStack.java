@@ -32,10 +32,12 @@ final class LocalStack implements AutoCloseable {
 
   private final Process process;
   private final LocalPorts ports;
+  private final Path data;
 
-  private LocalStack(Process process, LocalPorts ports) {
+  private LocalStack(Process process, LocalPorts ports, Path data) {
     this.process = process;
     this.ports = ports;
+    this.data = data;
   }
 
   static LocalStack start(int offset, Map<String, String> environment)
@@ -47,6 +49,7 @@ final class LocalStack implements AutoCloseable {
   static LocalStack start(int offset, Map<String, String> environment, List<String> options)
       throws IOException, InterruptedException {
     Path jar = Path.of("local-run", "target", "local-run.jar");
+    Path data = Path.of("target", "benchmark-" + UUID.randomUUID());
     if (!Files.exists(jar)) {
       throw new IllegalStateException("Build first: ./mvnw -B -q package -DskipTests");
     }
@@ -56,7 +59,7 @@ final class LocalStack implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
                 jar.toString(),
-                "--data=target/benchmark-" + UUID.randomUUID(),
+                "--data=" + data,
                 "--port-offset=" + offset));
     command.addAll(options);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -76,6 +79,7 @@ final class LocalStack implements AutoCloseable {
                     for (String more = lines.readLine(); more != null; more = lines.readLine()) {
                       if (more.contains(" WARN ")
                           || more.contains(" ERROR ")
+                          || more.startsWith("[local-run]")
                           || more.contains("Import ")) {
                         System.out.println(more);
                       }
@@ -86,7 +90,7 @@ final class LocalStack implements AutoCloseable {
                 });
         drain.setDaemon(true);
         drain.start();
-        return new LocalStack(process, new LocalPorts(offset));
+        return new LocalStack(process, new LocalPorts(offset), data);
       }
     }
     throw new IllegalStateException("The local run did not start");
@@ -94,6 +98,11 @@ final class LocalStack implements AutoCloseable {
 
   LocalPorts ports() {
     return ports;
+  }
+
+  /** A service's log file. */
+  Path log(String module) {
+    return data.resolve("logs").resolve(module + ".log");
   }
 
   /**

@@ -79,6 +79,18 @@ public final class LocalRun {
 
   private static final String BOUNDED = "infointerview.local.bounded";
 
+  /** Each service's JVM flags unless {@code LOCAL_RUN_JVM_OPTIONS} says otherwise. */
+  public static final List<String> SERVICE_JVM_DEFAULTS =
+      List.of(
+          "-Xms48m",
+          "-Xmx192m",
+          "-Xss512k",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:MaxMetaspaceSize=160m",
+          "-XX:ReservedCodeCacheSize=48m",
+          "-XX:+ExitOnOutOfMemoryError");
+
   public static void main(String[] args) {
     if (!Boolean.getBoolean(BOUNDED)) {
       System.exit(runBounded(args));

@@ -34,15 +34,7 @@ final class ServiceProcess {
   static final List<String> JVM_OPTIONS =
       System.getenv("LOCAL_RUN_JVM_OPTIONS") != null
           ? List.of(System.getenv("LOCAL_RUN_JVM_OPTIONS").trim().split("\\s+"))
-          : List.of(
-              "-Xms48m",
-              "-Xmx192m",
-              "-Xss512k",
-              "-XX:+UseSerialGC",
-              "-XX:TieredStopAtLevel=1",
-              "-XX:MaxMetaspaceSize=160m",
-              "-XX:ReservedCodeCacheSize=48m",
-              "-XX:+ExitOnOutOfMemoryError");
+          : LocalRun.SERVICE_JVM_DEFAULTS;
 
   private final String name;
   private final int port;
