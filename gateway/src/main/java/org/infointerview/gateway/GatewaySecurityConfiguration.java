@@ -1,7 +1,11 @@
 package org.infointerview.gateway;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import org.infointerview.support.problem.ServletProblems;
 import org.infointerview.support.security.ApiSecurity;
 import org.infointerview.support.security.CachingJwtDecoder;
 import org.infointerview.support.security.ProblemAuthenticationEntryPoint;
@@ -16,6 +20,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -41,6 +47,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -214,6 +221,7 @@ class GatewaySecurityConfiguration {
         .exceptionHandling(
             errors ->
                 errors
+                    .accessDeniedHandler(GatewaySecurityConfiguration::refused)
                     .defaultAuthenticationEntryPointFor(
                         SignInEndedException.orElse(new ProblemAuthenticationEntryPoint()), API)
                     .defaultAuthenticationEntryPointFor(
@@ -225,6 +233,24 @@ class GatewaySecurityConfiguration {
         .addFilterAfter(new TokenRelayFilter(clients), AuthorizationFilter.class)
         .addFilterAfter(rateLimit, AnonymousAuthenticationFilter.class);
     return http.build();
+  }
+
+  /**
+   * A browser's request refused: most often a write without its CSRF token, which the problem says
+   * how to send; otherwise a role that may not do this.
+   */
+  private static void refused(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+      throws IOException {
+    ServletProblems.write(
+        response,
+        HttpStatus.FORBIDDEN,
+        "Forbidden",
+        denied instanceof CsrfException
+            ? "The request's CSRF token is missing or out of date: send the XSRF-TOKEN cookie's"
+                + " value in the X-XSRF-TOKEN header."
+            : "This request is not allowed for you.",
+        request.getRequestURI());
   }
 
   /**

@@ -235,13 +235,15 @@ class GatewayHardeningIT {
     var multipart =
         postChunked(
             "/api/contacts/imports/upload", form, "multipart/form-data; boundary=" + boundary);
+    // Just over the 1 KB limit: the whole body arrives with the headers, so the refusal is read
+    // before the connection closes (a larger unread body may reset it first).
     var elsewhere =
         api()
             .send(
                 "POST",
                 "/api/contacts/contacts",
                 token(),
-                file,
+                file.substring(0, 2048),
                 Map.of("Content-Type", "text/csv"));
 
     assertThat(declared.statusCode()).isEqualTo(200);
@@ -450,5 +452,24 @@ class GatewayHardeningIT {
       String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       return answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
     }
+  }
+
+  @Test
+  @Order(0)
+  void aBrowsersWriteWithoutItsCsrfTokenIsA403ProblemThatSaysWhatToSend() throws Exception {
+    HttpResponse<String> refused =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/contacts/x"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(refused.body()).contains("X-XSRF-TOKEN").doesNotContain("timestamp");
   }
 }

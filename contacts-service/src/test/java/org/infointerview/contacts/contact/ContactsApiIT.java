@@ -258,6 +258,12 @@ class ContactsApiIT {
     assertThat(get("/contacts?size=100000", token).statusCode()).isEqualTo(400);
     assertThat(get("/contacts?page=-1", token).statusCode()).isEqualTo(400);
     assertThat(get("/contacts?size=abc", token).statusCode()).isEqualTo(400);
+    HttpResponse<String> huge = get("/contacts?page=99999999999", token);
+    assertThat(huge.statusCode()).isEqualTo(400);
+    assertThat(huge.body())
+        .contains("\"field\":\"page\"")
+        .contains("must be a whole number")
+        .doesNotContain("java.", "Integer", "String", "convert");
   }
 
   @Test

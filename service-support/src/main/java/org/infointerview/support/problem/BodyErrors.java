@@ -80,7 +80,8 @@ final class BodyErrors {
     return "must be " + expected(failure.getTargetType());
   }
 
-  private static String expected(@Nullable Class<?> type) {
+  /** What a value of this type looks like, in plain words. */
+  static String expected(@Nullable Class<?> type) {
     if (type == null) {
       return "a value of another kind";
     }

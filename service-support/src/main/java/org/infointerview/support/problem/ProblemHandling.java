@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.infointerview.support.http.RequestTooLargeException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -48,6 +50,26 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             .sorted(Comparator.comparing(FieldError::field))
             .toList();
     return ResponseEntity.badRequest().body(invalid(errors));
+  }
+
+  /**
+   * A query or path parameter that is not of its kind ({@code ?page=99999999999}, {@code
+   * ?size=abc}): a 400 that names the parameter and what it takes, never Spring's conversion
+   * message with its Java types.
+   */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name =
+        ex instanceof MethodArgumentTypeMismatchException argument
+            ? argument.getName()
+            : String.valueOf(ex.getPropertyName());
+    Class<?> required = ex.getRequiredType();
+    String reason = "must be " + BodyErrors.expected(required);
+    if (required == int.class || required == Integer.class) {
+      reason += " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+    }
+    return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(name, reason))));
   }
 
   /**
