@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.infointerview.testinfra.ApiClient;
+import org.infointerview.testinfra.AuthorizationMatrix;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -48,5 +51,35 @@ class RoleBeforeInputIT {
 
     assertThat(student.statusCode()).as(student.body()).isEqualTo(403);
     assertThat(admin.statusCode()).as(admin.body()).isEqualTo(400);
+  }
+
+  /** Every write a role may never make, from the authorization matrix. */
+  static Stream<AuthorizationMatrix.Row> refusedByRole() {
+    return AuthorizationMatrix.refusedByRole(AuthorizationMatrix.load("authorization-matrix.csv"))
+        .stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("refusedByRole")
+  void aRoleRefusedAnEndpointIsToldSoWhateverItsBodyOrItsType(AuthorizationMatrix.Row row) {
+    ApiClient api = new ApiClient(port);
+    String path =
+        row.path()
+            .replace("{id}", "64b7f0c2a1d3e45f6a7b8c90")
+            .replace("{code}", "STEM")
+            .replace("{name}", "role-check");
+    String token = IDP.token("role-" + row.role().toLowerCase(), row.role().toLowerCase());
+
+    for (Map.Entry<String, String> body :
+        Map.of(
+                "application/json", "{\"unknownField\": [1, 2",
+                "application/yaml", "name: x\nownerId: someone",
+                "text/html", "<p>not an upload</p>")
+            .entrySet()) {
+      HttpResponse<String> refused =
+          api.send(
+              row.method(), path, token, body.getValue(), Map.of("Content-Type", body.getKey()));
+      assertThat(refused.statusCode()).as(row + " with " + body.getKey()).isEqualTo(403);
+    }
   }
 }

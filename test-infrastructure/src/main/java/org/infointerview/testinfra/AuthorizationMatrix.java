@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.context.ApplicationContext;
@@ -50,6 +51,24 @@ public final class AuthorizationMatrix {
   }
 
   private AuthorizationMatrix() {}
+
+  /**
+   * The writes a role is refused whatever the resource (every row of that role on that endpoint is
+   * a 403): refusals by role alone, which must come before the request's input is read.
+   */
+  public static List<Row> refusedByRole(List<Row> rows) {
+    Map<String, List<Row>> byRoleAndEndpoint = new java.util.LinkedHashMap<>();
+    for (Row row : rows) {
+      byRoleAndEndpoint
+          .computeIfAbsent(row.endpoint() + " " + row.role(), key -> new ArrayList<>())
+          .add(row);
+    }
+    return byRoleAndEndpoint.values().stream()
+        .filter(group -> group.get(0).writes() && !group.get(0).anonymous())
+        .filter(group -> group.stream().allMatch(row -> row.expected() == 403))
+        .map(group -> group.get(0))
+        .toList();
+  }
 
   /** The rows of a class-path CSV. */
   public static List<Row> load(String resource) {

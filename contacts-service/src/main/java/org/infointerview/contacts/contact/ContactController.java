@@ -106,6 +106,7 @@ class ContactController {
 
   /** Replaces the details; {@code If-Match} must carry the ETag read (412 if it is stale). */
   @PutMapping("/{id}")
+  @PreAuthorize("hasAnyRole('STUDENT', 'ADMIN')")
   ResponseEntity<ContactResponse> replace(
       CurrentUser editor,
       @PathVariable String id,
@@ -119,6 +120,7 @@ class ContactController {
 
   /** Erases a contact: the owner's own, or (admin) an institution contact on request. */
   @DeleteMapping("/{id}")
+  @PreAuthorize("hasAnyRole('STUDENT', 'ADMIN')")
   @ApiResponse(responseCode = "204", description = "Erased")
   ResponseEntity<Void> erase(
       CurrentUser actor,

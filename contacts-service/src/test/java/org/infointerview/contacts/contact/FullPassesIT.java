@@ -79,6 +79,9 @@ class FullPassesIT {
   @Value("${local.server.port}")
   int port;
 
+  @Value("${spring.mvc.async.request-timeout}")
+  java.time.Duration downloadTimeout;
+
   private final Set<String> mine = new HashSet<>();
 
   @BeforeEach
@@ -132,5 +135,8 @@ class FullPassesIT {
     csv.body().lines().skip(1).forEach(line -> exported.add(line.substring(0, line.indexOf(','))));
     assertThat(exported).containsAll(mine);
     assertThat(largestAnswer.get()).isBetween(1, StorePages.DEFAULT_SIZE);
+    assertThat(downloadTimeout)
+        .as("a streamed export of a large directory is not cut at the container's 30 s")
+        .isGreaterThanOrEqualTo(java.time.Duration.ofMinutes(10));
   }
 }

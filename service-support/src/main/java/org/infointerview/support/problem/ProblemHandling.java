@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.infointerview.support.http.RequestTooLargeException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -46,7 +47,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
       WebRequest request) {
     List<FieldError> errors =
         ex.getBindingResult().getFieldErrors().stream()
-            .map(e -> new FieldError(e.getField(), String.valueOf(e.getDefaultMessage())))
+            .map(e -> new FieldError(e.getField(), reason(e)))
             .sorted(Comparator.comparing(FieldError::field))
             .toList();
     return ResponseEntity.badRequest().body(invalid(errors));
@@ -65,11 +66,24 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             ? argument.getName()
             : String.valueOf(ex.getPropertyName());
     Class<?> required = ex.getRequiredType();
+    return ResponseEntity.badRequest()
+        .body(invalid(List.of(new FieldError(name, mustBe(required)))));
+  }
+
+  /** A bound field's error: a value of the wrong kind in plain words, else the rule's message. */
+  private static String reason(org.springframework.validation.FieldError error) {
+    if (error.contains(TypeMismatchException.class)) {
+      return mustBe(error.unwrap(TypeMismatchException.class).getRequiredType());
+    }
+    return String.valueOf(error.getDefaultMessage());
+  }
+
+  private static String mustBe(@Nullable Class<?> required) {
     String reason = "must be " + BodyErrors.expected(required);
     if (required == int.class || required == Integer.class) {
       reason += " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
     }
-    return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(name, reason))));
+    return reason;
   }
 
   /**

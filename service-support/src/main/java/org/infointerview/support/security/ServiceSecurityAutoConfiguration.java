@@ -31,6 +31,7 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -68,6 +69,17 @@ public class ServiceSecurityAutoConfiguration {
   @ConditionalOnMissingBean
   SecurityObservationSettings securityObservations() {
     return SecurityObservationSettings.noObservations();
+  }
+
+  /** Every endpoint's role rule before its input is read ({@link RoleBeforeInput}). */
+  @Bean
+  WebMvcConfigurer roleBeforeInput() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new RoleBeforeInput());
+      }
+    };
   }
 
   @Bean
