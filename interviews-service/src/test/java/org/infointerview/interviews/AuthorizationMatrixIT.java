@@ -2,7 +2,10 @@ package org.infointerview.interviews;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -12,6 +15,7 @@ import org.bson.Document;
 import org.infointerview.testinfra.AuthorizationMatrix;
 import org.infointerview.testinfra.AuthorizationMatrixTestSupport;
 import org.infointerview.testinfra.InfrastructureTest;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,7 +32,11 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     String caller = "caller-" + UUID.randomUUID();
     String owner = "own".equals(row.resource()) ? caller : "owner-" + UUID.randomUUID();
     String contactId = "c-" + UUID.randomUUID();
-    mongo.insert(personalSnapshot(contactId, IDP.userId(owner)), "contact_snapshots");
+    mongo.insert(
+        "alumni".equals(row.resource())
+            ? optedInAlumnus(contactId)
+            : personalSnapshot(contactId, IDP.userId(owner)),
+        "contact_snapshots");
     String token = tokenFor(row, caller);
 
     HttpResponse<String> response =
@@ -38,6 +46,37 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     if (row.expected() == 404) {
       assertThat(response.body()).doesNotContain("Matrix Person");
     }
+  }
+
+  /**
+   * Who may see a contact is one rule (the contract's {@code ContactVisibility}): this service is
+   * asked the same questions about a contact as contacts-service and must answer alike.
+   */
+  @Test
+  void aContactIsSeenByTheSamePeopleHereAsInContactsService() throws IOException {
+    assertThat(contactRows(Path.of("src/test/resources/authorization-matrix.csv")))
+        .isEqualTo(
+            contactRows(
+                Path.of("../contacts-service/src/test/resources/authorization-matrix.csv")));
+  }
+
+  private static List<String> contactRows(Path matrix) throws IOException {
+    return Files.readAllLines(matrix).stream()
+        .filter(line -> line.startsWith("GET, /contacts/{id},"))
+        .sorted()
+        .toList();
+  }
+
+  private static Document optedInAlumnus(String contactId) {
+    return new Document("_id", contactId)
+        .append("source", "ALUMNI_IMPORT")
+        .append("displayName", "Matrix Person")
+        .append("careerFields", List.of())
+        .append("optedIn", true)
+        .append("contactPreference", "SHOW_EMAIL")
+        .append("doNotContact", false)
+        .append("contactVersion", 0L)
+        .append("updatedAt", Date.from(Instant.now()));
   }
 
   private static Document personalSnapshot(String contactId, String ownerId) {

@@ -9,6 +9,7 @@ import org.infointerview.events.contacts.ContactConsentChanged;
 import org.infointerview.events.contacts.ContactCreated;
 import org.infointerview.events.contacts.ContactErased;
 import org.infointerview.events.contacts.ContactUpdated;
+import org.infointerview.events.contacts.ContactVisibility;
 import org.infointerview.support.security.CurrentUser;
 import org.infointerview.support.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -617,7 +618,8 @@ public class Contact {
         details.careerFields(),
         details.timeZone(),
         consent.toEvent(),
-        nextVersion());
+        nextVersion(),
+        linkedUserId);
   }
 
   /** The fact of a change, for a contact about to be written with it (version + 1). */
@@ -632,7 +634,8 @@ public class Contact {
         details.careerFields(),
         details.timeZone(),
         consent.toEvent(),
-        nextVersion());
+        nextVersion(),
+        linkedUserId);
   }
 
   public ContactConsentChanged consentChanged() {
@@ -652,16 +655,14 @@ public class Contact {
 
   /** Whether the caller may see this contact at all. */
   boolean isVisibleTo(CurrentUser viewer) {
-    if (status != ContactStatus.ACTIVE) {
-      return false;
-    }
-    if (source.isOwned()) {
-      return viewer.id().equals(ownerId);
-    }
-    if (viewer.has(Role.ADMIN) || viewer.id().equals(linkedUserId)) {
-      return true;
-    }
-    return (viewer.has(Role.STUDENT) || viewer.has(Role.ADVISOR)) && consent.reachable();
+    return status == ContactStatus.ACTIVE
+        && ContactVisibility.visible(
+            source.isOwned() ? Objects.requireNonNullElse(ownerId, "") : null,
+            linkedUserId,
+            consent.optedIn(),
+            consent.doNotContact(),
+            viewer.id(),
+            viewer.roleNames());
   }
 
   /** Whether the caller may change this contact's details. */

@@ -162,8 +162,9 @@ class ContactService {
       throw new NotFoundException(
           "No alumni record has the address you signed in with; ask your career center.");
     }
-    Contact found = candidates.get(0);
-    return write(found.linkedTo(alumnus.id(), clock.instant()), List.of());
+    Contact claimed = candidates.get(0).linkedTo(alumnus.id(), clock.instant());
+    // The read models learn who the record is linked to: that person sees it as their own.
+    return write(claimed, List.of(outbox.entry(claimed.id(), claimed.updated())));
   }
 
   /** The person changes what they agree to; opting out is always one call away. Audited. */

@@ -62,6 +62,16 @@ class ContactTest {
   }
 
   @Test
+  void theLinkedPersonSeesTheirRecordAndItsEventsSaySoForEveryReadModel() {
+    Contact linked = imported(Consent.notAsked()).linkedTo(ALUMNUS.id(), NOW);
+
+    assertThat(linked.isVisibleTo(ALUMNUS)).isTrue();
+    assertThat(linked.isVisibleTo(STUDENT)).isFalse();
+    assertThat(linked.updated().linkedUserId()).isEqualTo(ALUMNUS.id());
+    assertThat(linked.created().linkedUserId()).isEqualTo(ALUMNUS.id());
+  }
+
+  @Test
   void anOptedInAlumnusIsFoundByStudentsButNotOnceTheySayDoNotContact() {
     Contact optedIn = imported(optedIn(ContactPreference.VIA_PLATFORM, false));
     Contact doNotContact = imported(optedIn(ContactPreference.VIA_PLATFORM, true));

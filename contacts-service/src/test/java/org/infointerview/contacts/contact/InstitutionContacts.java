@@ -112,7 +112,8 @@ public final class InstitutionContacts {
             "Physics",
             List.of("STEM"),
             optedIn(ContactPreference.VIA_PLATFORM));
-    return store.update(contact.linkedTo(userId, Instant.now()), List.of());
+    Contact linked = contact.linkedTo(userId, Instant.now());
+    return store.update(linked, List.of(outbox.entry(linked.id(), linked.updated())));
   }
 
   /** An opted-in alumnus whom students find. */

@@ -16,6 +16,9 @@ import java.util.List;
  * @param careerFields career field codes from the taxonomy
  * @param timeZone IANA time zone id; optional
  * @param consent the person's consent state
+ * @param linkedUserId the person this institution record is linked to (an alumnus who signed in and
+ *     claimed it), who sees it as their own; optional (added in December 2026: older events lack
+ *     it)
  * @param version the contact's version after this change; consumers ignore older versions
  */
 public record ContactCreated(
@@ -28,4 +31,5 @@ public record ContactCreated(
     List<String> careerFields,
     String timeZone,
     ConsentState consent,
-    long version) {}
+    long version,
+    String linkedUserId) {}

@@ -7,6 +7,8 @@ import java.util.List;
  * ContactCreated}, so consumers upsert rather than patch.
  *
  * @param version the contact's version after this change; consumers ignore older versions
+ * @param linkedUserId the person this institution record is linked to, as in {@link
+ *     ContactCreated}; optional
  */
 public record ContactUpdated(
     String contactId,
@@ -18,4 +20,5 @@ public record ContactUpdated(
     List<String> careerFields,
     String timeZone,
     ConsentState consent,
-    long version) {}
+    long version,
+    String linkedUserId) {}

@@ -23,7 +23,8 @@ final class ContactFacts {
       @Nullable List<String> careerFields,
       @Nullable String timeZone,
       Consent consent,
-      long version) {}
+      long version,
+      @Nullable String linkedUserId) {}
 
   record Consent(
       boolean optedIn,

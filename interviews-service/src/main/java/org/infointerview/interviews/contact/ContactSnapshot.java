@@ -2,6 +2,8 @@ package org.infointerview.interviews.contact;
 
 import java.time.Instant;
 import java.util.List;
+import org.infointerview.events.contacts.ContactVisibility;
+import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -14,6 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record ContactSnapshot(
     @Id String contactId,
     @Nullable String ownerId,
+    @Nullable String linkedUserId,
     String source,
     String displayName,
     @Nullable String organizationName,
@@ -30,11 +33,9 @@ record ContactSnapshot(
 
   static final String COLLECTION = "contact_snapshots";
 
-  /** A student sees their own contacts and institution-wide people who opted in. */
-  boolean isVisibleTo(String userId) {
-    if (ownerId != null) {
-      return ownerId.equals(userId);
-    }
-    return optedIn && !doNotContact;
+  /** Who may see it: the rule contacts-service applies, shared through the contract. */
+  boolean isVisibleTo(CurrentUser viewer) {
+    return ContactVisibility.visible(
+        ownerId, linkedUserId, optedIn, doNotContact, viewer.id(), viewer.roleNames());
   }
 }

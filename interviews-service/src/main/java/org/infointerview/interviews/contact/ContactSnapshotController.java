@@ -20,7 +20,7 @@ class ContactSnapshotController {
   ContactSnapshotResponse get(CurrentUser viewer, @PathVariable String id) {
     return snapshots
         .find(id)
-        .filter(s -> s.isVisibleTo(viewer.id()))
+        .filter(s -> s.isVisibleTo(viewer))
         .map(ContactSnapshotResponse::of)
         .orElseThrow(() -> new NotFoundException("Contact", id));
   }

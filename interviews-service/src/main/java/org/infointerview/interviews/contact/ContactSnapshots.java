@@ -37,6 +37,7 @@ class ContactSnapshots {
     Update update =
         new Update()
             .set("ownerId", state.ownerId())
+            .set("linkedUserId", state.linkedUserId())
             .set("source", state.source())
             .set("displayName", state.displayName())
             .set("organizationName", state.organizationName())

@@ -36,6 +36,11 @@ public record CurrentUser(
     return roles.contains(role);
   }
 
+  /** The roles by name, as rules shared through the event contracts name them. */
+  public Set<String> roleNames() {
+    return roles.stream().map(Role::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
   /** The identity of a subject at an issuer, as {@link #id()} spells it. */
   public static String idOf(String issuer, String subject) {
     return issuer + "|" + subject;
