@@ -5,11 +5,14 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
-import java.util.Locale;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -21,7 +24,9 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * The Kafka broker and MongoDB endpoint of one test JVM, chosen once: Testcontainers (pinned {@code
  * apache/kafka} and {@code mongo} images, Mongo as a single-node replica set) when a Docker engine
  * answers, otherwise an in-JVM KRaft broker and mongo-java-server. Every test runs the same way on
- * both. Set {@code -Dinfointerview.test.infrastructure=embedded} to force the embedded path.
+ * both. {@code -Dinfointerview.test.infrastructure=embedded} forces the embedded path, {@code
+ * containers} the containers (failing loudly without an engine); how an engine is found is {@link
+ * DockerDetection}'s.
  */
 public final class Infrastructure {
 
@@ -124,8 +129,21 @@ public final class Infrastructure {
     return mongoUri + "/" + database;
   }
 
+  /** A start that failed, remembered so that no later test context of this JVM tries again. */
+  private static volatile @Nullable RuntimeException failed;
+
   private static Infrastructure start() {
-    Infrastructure infrastructure = useContainers() ? containers() : embedded();
+    RuntimeException before = failed;
+    if (before != null) {
+      throw new IllegalStateException("The test infrastructure failed to start earlier", before);
+    }
+    Infrastructure infrastructure;
+    try {
+      infrastructure = useContainers() ? containers() : embedded();
+    } catch (RuntimeException e) {
+      failed = e;
+      throw e;
+    }
     log.info(
         "Test infrastructure: {} (Kafka {}, MongoDB {})",
         infrastructure.kind,
@@ -134,36 +152,64 @@ public final class Infrastructure {
     return infrastructure;
   }
 
+  private static volatile @Nullable Boolean containers;
+
   /**
-   * Whether this JVM's infrastructure runs in containers: a Docker engine answers, not forced off.
+   * Whether this JVM's infrastructure runs in containers ({@link DockerDetection}), decided once
+   * for the JVM and logged with the reason.
    */
   static boolean useContainers() {
-    String forced = System.getProperty("infointerview.test.infrastructure", "");
-    return !"embedded".equals(forced.toLowerCase(Locale.ROOT)) && dockerAvailable();
+    Boolean decided = containers;
+    if (decided == null) {
+      synchronized (Infrastructure.class) {
+        decided = containers;
+        if (decided == null) {
+          DockerDetection.Switch choice =
+              DockerDetection.Switch.of(System.getProperty("infointerview.test.infrastructure"));
+          List<String> hints =
+              DockerDetection.hints(
+                  System.getenv(), Path.of(System.getProperty("user.home")), Files::exists);
+          decided = DockerDetection.useContainers(choice, hints, Infrastructure::dockerAnswers);
+          log.info(
+              "Docker engine: {} (switch {}, announced by {})",
+              decided ? "answers, tests run on containers" : "none, tests run embedded",
+              choice,
+              hints.isEmpty() ? "nothing" : hints);
+          containers = decided;
+        }
+      }
+    }
+    return decided;
   }
 
-  private static boolean dockerAvailable() {
-    boolean configured =
-        System.getenv("DOCKER_HOST") != null
-            || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
-            || java.nio.file.Files.exists(
-                java.nio.file.Path.of(
-                    System.getProperty("user.home"), ".docker", "run", "docker.sock"));
-    if (!configured) {
-      return false;
-    }
+  /** Whether Testcontainers reaches an engine; why not is logged, never swallowed. */
+  private static boolean dockerAnswers() {
     try {
       return DockerClientFactory.instance().isDockerAvailable();
     } catch (RuntimeException | LinkageError e) {
+      log.warn("Testcontainers could not reach the Docker engine that announced itself", e);
       return false;
     }
   }
 
   private static Infrastructure containers() {
-    KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
-    MongoDBContainer mongo = new MongoDBContainer(MONGO_IMAGE);
-    kafka.start();
-    mongo.start();
+    KafkaContainer kafka =
+        new KafkaContainer(KAFKA_IMAGE).withEnv("KAFKA_NUM_PARTITIONS", String.valueOf(PARTITIONS));
+    MongoDBContainer mongo = new MongoDBContainer(MONGO_IMAGE).withReplicaSet();
+    try {
+      kafka.start();
+      mongo.start();
+    } catch (RuntimeException e) {
+      kafka.stop();
+      mongo.stop();
+      throw new IllegalStateException(
+          "The test containers ("
+              + KAFKA_IMAGE
+              + ", "
+              + MONGO_IMAGE
+              + ") did not start; -Dinfointerview.test.infrastructure=embedded runs without them",
+          e);
+    }
     String replicaSetUrl = mongo.getReplicaSetUrl();
     String base = replicaSetUrl.substring(0, replicaSetUrl.lastIndexOf('/'));
     return new Infrastructure(

@@ -100,7 +100,10 @@ public final class KeycloakServer implements AutoCloseable {
             .waitingFor(
                 Wait.forHttp("/health/ready").forPort(9000).withStartupTimeout(START_TIMEOUT));
     keycloak.start();
-    return new KeycloakServer("http://localhost:" + keycloak.getMappedPort(8080), keycloak::stop);
+    // The engine's host as Testcontainers knows it (a remote DOCKER_HOST, a host override), not
+    // localhost.
+    return new KeycloakServer(
+        "http://" + keycloak.getHost() + ":" + keycloak.getMappedPort(8080), keycloak::stop);
   }
 
   private static KeycloakServer process(String realmJson) {
