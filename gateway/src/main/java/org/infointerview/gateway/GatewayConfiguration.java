@@ -23,6 +23,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jetty.JettyServerCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
@@ -72,6 +73,12 @@ class GatewayConfiguration {
                             .build())
                     .timeLimiterConfig(TimeLimiterConfig.ofDefaults())
                     .build());
+  }
+
+  /** Jetty's own refusals (headers past the limit, a malformed request) as problems. */
+  @Bean
+  JettyServerCustomizer problemErrors() {
+    return server -> server.setErrorHandler(new ProblemErrorHandler());
   }
 
   /** Right after the forged headers are gone: the public address, whatever Host said. */

@@ -472,4 +472,26 @@ class GatewayHardeningIT {
     assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(refused.body()).contains("X-XSRF-TOKEN").doesNotContain("timestamp");
   }
+
+  @Test
+  @Order(0)
+  void aRequestJettyRefusesItselfIsAProblemWithTheSecurityHeadersNotAnHtmlPage() throws Exception {
+    String answer;
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /api/contacts/contacts HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                      + "a".repeat(20_000)
+                      + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    assertThat(answer).startsWith("HTTP/1.1 431");
+    assertThat(answer.toLowerCase(java.util.Locale.ROOT))
+        .contains("content-type: application/problem+json")
+        .contains("x-content-type-options: nosniff");
+    assertThat(answer).contains("\"status\":431").doesNotContain("<html");
+  }
 }

@@ -47,9 +47,11 @@ class ContactsApiIT {
   @LocalManagementPort int managementPort;
 
   private ApiClient api;
+  private int port;
 
   @BeforeEach
   void client(@Value("${local.server.port}") int port) {
+    this.port = port;
     api = new ApiClient(port);
   }
 
@@ -264,6 +266,30 @@ class ContactsApiIT {
         .contains("\"field\":\"page\"")
         .contains("must be a whole number")
         .doesNotContain("java.", "Integer", "String", "convert");
+  }
+
+  @Test
+  void aRequestTheContainerRefusesItselfIsAProblemWithTheSecurityHeadersNotAnHtmlPage()
+      throws Exception {
+    String answer;
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /contacts HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                      + "a".repeat(20_000)
+                      + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      answer =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    assertThat(answer).startsWith("HTTP/1.1 400");
+    assertThat(answer.toLowerCase(java.util.Locale.ROOT))
+        .contains("content-type: application/problem+json")
+        .contains("x-content-type-options: nosniff");
+    assertThat(answer).contains("\"status\":400").doesNotContain("<html", "Tomcat");
   }
 
   @Test

@@ -37,12 +37,22 @@ public final class SecurityHeaders {
    * Security's header writers run (a filter ahead of them); a header already set is kept.
    */
   public static void writeApiHeaders(HttpServletResponse response) {
-    setIfAbsent(response, CONTENT_SECURITY_POLICY_HEADER, CONTENT_SECURITY_POLICY);
-    setIfAbsent(response, "Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
-    setIfAbsent(response, "X-Content-Type-Options", "nosniff");
-    setIfAbsent(response, "X-Frame-Options", "DENY");
-    setIfAbsent(response, "Referrer-Policy", "no-referrer");
+    API_HEADERS.forEach((name, value) -> setIfAbsent(response, name, value));
   }
+
+  /** The headers of an API answer, by name, for answers written outside the servlet API. */
+  public static final java.util.Map<String, String> API_HEADERS =
+      java.util.Map.of(
+          CONTENT_SECURITY_POLICY_HEADER,
+          CONTENT_SECURITY_POLICY,
+          "Strict-Transport-Security",
+          "max-age=31536000 ; includeSubDomains",
+          "X-Content-Type-Options",
+          "nosniff",
+          "X-Frame-Options",
+          "DENY",
+          "Referrer-Policy",
+          "no-referrer");
 
   private static void setIfAbsent(HttpServletResponse response, String name, String value) {
     if (!response.containsHeader(name)) {
