@@ -2,14 +2,13 @@ package org.infointerview.gateway;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.infointerview.support.problem.ServletProblems;
 import org.infointerview.support.security.SecurityHeaders;
-import org.springframework.http.HttpStatus;
 
 /**
  * Jetty's own error answer (a request it refuses before the application sees it: headers or an
@@ -27,21 +26,7 @@ final class ProblemErrorHandler extends ErrorHandler {
       Throwable cause,
       Callback callback)
       throws IOException {
-    HttpStatus known = HttpStatus.resolve(code);
-    String title = known == null ? "Error" : known.getReasonPhrase();
-    String detail =
-        code < 500
-            ? "The request could not be read as sent; check its address, headers and size."
-            : "Something went wrong on our side; please try again shortly.";
-    byte[] body =
-        ("{\"type\":\"about:blank\",\"title\":\""
-                + title
-                + "\",\"status\":"
-                + code
-                + ",\"detail\":\""
-                + detail
-                + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
+    byte[] body = ServletProblems.containerRefusal(code);
     SecurityHeaders.API_HEADERS.forEach((name, value) -> response.getHeaders().put(name, value));
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.infointerview.support.problem.ServletProblems;
 import org.infointerview.support.security.SecurityHeaders;
-import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat's error report as a problem (RFC 9457) with the API's security headers, instead of its
@@ -22,26 +22,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
       return;
     }
-    HttpStatus known = HttpStatus.resolve(status);
-    String title = known == null ? "Error" : known.getReasonPhrase();
-    String detail =
-        status < 500
-            ? "The request could not be read as sent; check its address, headers and size."
-            : "Something went wrong on our side; please try again shortly.";
     try {
       SecurityHeaders.writeApiHeaders(response);
       response.setContentType("application/problem+json");
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       Writer writer = response.getReporter();
       if (writer != null) {
-        writer.write(
-            "{\"type\":\"about:blank\",\"title\":\""
-                + title
-                + "\",\"status\":"
-                + status
-                + ",\"detail\":\""
-                + detail
-                + "\"}");
+        writer.write(new String(ServletProblems.containerRefusal(status), StandardCharsets.UTF_8));
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {

@@ -45,4 +45,22 @@ public final class ServletProblems {
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.getOutputStream().write(JSON.writeValueAsBytes(problem));
   }
+
+  /**
+   * The problem a servlet container writes itself when it refuses a request before the application
+   * sees it (headers or an address past its limits, a malformed request), as JSON bytes.
+   */
+  public static byte[] containerRefusal(int status) {
+    HttpStatus known = HttpStatus.resolve(status);
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "about:blank");
+    problem.put("title", known == null ? "Error" : known.getReasonPhrase());
+    problem.put("status", status);
+    problem.put(
+        "detail",
+        status < 500
+            ? "The request could not be read as sent; check its address, headers and size."
+            : "Something went wrong on our side; please try again shortly.");
+    return JSON.writeValueAsBytes(problem);
+  }
 }
