@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @InfrastructureTest
+@org.junit.jupiter.api.extension.ExtendWith(
+    org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ContactsApiIT {
 
   private static final TestIdentityProvider IDP = TestIdentityProvider.get();
@@ -290,6 +292,53 @@ class ContactsApiIT {
         .contains("content-type: application/problem+json")
         .contains("x-content-type-options: nosniff");
     assertThat(answer).contains("\"status\":400").doesNotContain("<html", "Tomcat");
+  }
+
+  @Test
+  void errorsAClientCausesAreLoggedBelowErrorAndCountedAsTheirOwnStatus(
+      org.springframework.boot.test.system.CapturedOutput log) throws Exception {
+    String student = IDP.token("careless-" + UUID.randomUUID(), "student");
+    String marker = "careless-" + UUID.randomUUID();
+    double serverErrorsBefore = serverErrors();
+
+    List<HttpResponse<String>> refused =
+        List.of(
+            get("/contacts?page=" + marker, student),
+            api.send("POST", "/contacts?x=" + marker, student, "{\"givenName\": ", Map.of()),
+            api.send(
+                "POST",
+                "/contacts?y=" + marker,
+                student,
+                "{\"givenName\": \"A\", \"ownerId\": \"x\"}",
+                Map.of()),
+            get("/contacts/%FF" + marker, student));
+
+    assertThat(refused).allSatisfy(r -> assertThat(r.statusCode()).isBetween(400, 499));
+    // The web layer's and our own loggers (a broker that other test contexts stop logs its own).
+    assertThat((log.getOut() + log.getErr()).lines())
+        .as("nothing a client sends is logged as our error")
+        .noneMatch(
+            line ->
+                line.contains(" ERROR ")
+                    && (line.contains(" o.i.")
+                        || line.contains(" o.s.w")
+                        || line.contains(" o.a.c")));
+    assertThat(serverErrors()).as("requests counted as a 500").isEqualTo(serverErrorsBefore);
+  }
+
+  /** How many requests this service has counted as a 500 so far. */
+  private double serverErrors() {
+    HttpResponse<String> count =
+        new ApiClient(managementPort)
+            .get("/actuator/metrics/http.server.requests?tag=status:500", null);
+    if (count.statusCode() == 404) {
+      return 0;
+    }
+    java.util.regex.Matcher value =
+        java.util.regex.Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.E]+)")
+            .matcher(count.body());
+    assertThat(value.find()).as(count.body()).isTrue();
+    return Double.parseDouble(value.group(1));
   }
 
   @Test
