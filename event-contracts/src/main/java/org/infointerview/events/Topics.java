@@ -5,7 +5,11 @@ package org.infointerview.events;
  */
 public final class Topics {
 
-  /** Facts about contacts and organizations, keyed by contact id. Producer: contacts-service. */
+  /**
+   * Facts about contacts, profiles and imports, each keyed by its aggregate's id: the contact id
+   * (ContactCreated, ContactUpdated, ContactMerged, ContactConsentChanged, ContactErased), the user
+   * id (UserProfileProvisioned), the import id (AlumniImportCompleted). Producer: contacts-service.
+   */
   public static final String CONTACTS = "contacts.events";
 
   /** Facts about interviews, keyed by interview id. Producer: interviews-service. */

@@ -40,6 +40,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
+import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.outbox.AggregatesWritten;
@@ -178,11 +179,11 @@ class ContactIndex implements DisposableBean {
   void heard(IncomingEvent event) {
     List<String> ids = new ArrayList<>();
     JsonNode version =
-        event.data().get("ContactMerged".equals(event.type()) ? "survivorVersion" : "version");
+        event.data().get(event.is(EventType.CONTACT_MERGED) ? "survivorVersion" : "version");
     if (version == null || !version.isNumber() || isNewer(event.subject(), version.asLong())) {
       ids.add(event.subject());
     }
-    if ("ContactMerged".equals(event.type()) && event.data().has("mergedId")) {
+    if (event.is(EventType.CONTACT_MERGED) && event.data().has("mergedId")) {
       ids.add(event.data().get("mergedId").asString());
     }
     if (!ids.isEmpty()) {

@@ -12,6 +12,7 @@ import org.infointerview.contacts.contact.ContactDetails;
 import org.infointerview.contacts.contact.ContactDraft;
 import org.infointerview.contacts.contact.ContactRules;
 import org.infointerview.contacts.contact.Provenance;
+import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.events.interviews.ReferralCaptured;
 import org.infointerview.messaging.consumer.EventReader;
@@ -69,7 +70,7 @@ class ReferralListener {
 
   @KafkaListener(topics = Topics.INTERVIEWS, groupId = "${spring.application.name}")
   void on(IncomingEvent event) {
-    if (!"ReferralCaptured".equals(event.type())) {
+    if (!event.is(EventType.REFERRAL_CAPTURED)) {
       return;
     }
     processedEvents.once(CONSUMER, event, () -> apply(reader.data(event, ReferralCaptured.class)));

@@ -3,6 +3,7 @@ package org.infointerview.interviews.contact;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
@@ -45,17 +46,22 @@ class ContactEventsListener {
   private void apply(List<IncomingEvent> events) {
     List<ReadModels.VersionedWrite> writes = new ArrayList<>();
     for (IncomingEvent event : events) {
-      switch (event.type()) {
-        case "ContactCreated", "ContactUpdated" ->
+      EventType type = EventType.ofToken(event.type()).orElse(null);
+      if (type == null) {
+        log.debug("Ignoring {} {}", event.type(), event.id());
+        continue;
+      }
+      switch (type) {
+        case CONTACT_CREATED, CONTACT_UPDATED ->
             writes.add(snapshots.write(reader.data(event, ContactFacts.ContactState.class)));
-        case "ContactConsentChanged" ->
+        case CONTACT_CONSENT_CHANGED ->
             writes.add(snapshots.write(reader.data(event, ContactFacts.ConsentChanged.class)));
-        case "ContactMerged" -> {
+        case CONTACT_MERGED -> {
           snapshots.applyAll(writes);
           writes.clear();
           snapshots.remove(reader.data(event, ContactFacts.Merged.class).mergedId());
         }
-        case "ContactErased" -> {
+        case CONTACT_ERASED -> {
           snapshots.applyAll(writes);
           writes.clear();
           snapshots.remove(reader.data(event, ContactFacts.Erased.class).contactId());

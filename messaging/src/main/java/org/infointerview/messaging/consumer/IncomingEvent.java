@@ -1,6 +1,7 @@
 package org.infointerview.messaging.consumer;
 
 import java.time.Instant;
+import org.infointerview.events.EventType;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,4 +18,9 @@ public record IncomingEvent(
     Instant time,
     String datacontenttype,
     int schemaversion,
-    JsonNode data) {}
+    JsonNode data) {
+  /** Whether this is an event of that catalogued type (its token, as the contract names it). */
+  public boolean is(EventType type) {
+    return type.token().equals(type());
+  }
+}

@@ -1,6 +1,7 @@
 package org.infointerview.notifications.recipient;
 
 import java.time.Clock;
+import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
@@ -44,7 +45,7 @@ class ProfileEventsListener {
 
   @KafkaListener(topics = Topics.CONTACTS, groupId = "${spring.application.name}")
   void on(IncomingEvent event) {
-    if (!"UserProfileProvisioned".equals(event.type())) {
+    if (!event.is(EventType.USER_PROFILE_PROVISIONED)) {
       return;
     }
     processedEvents.once(CONSUMER, event, () -> apply(reader.data(event, ProfileFacts.class)));
