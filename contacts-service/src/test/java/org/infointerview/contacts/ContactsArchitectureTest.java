@@ -24,4 +24,9 @@ class ContactsArchitectureTest {
   void onlyTheMessagingModuleSendsToKafka() {
     ArchitectureRules.onlyMessagingSendsToKafka().check(classes);
   }
+
+  @Test
+  void featurePackagesAreFreeOfCycles() {
+    ArchitectureRules.featurePackagesAreFreeOfCycles("org.infointerview.contacts").check(classes);
+  }
 }

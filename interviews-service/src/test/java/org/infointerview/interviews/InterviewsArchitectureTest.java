@@ -18,4 +18,9 @@ class InterviewsArchitectureTest {
   void onlyTheMessagingModuleSendsToKafka() {
     ArchitectureRules.onlyMessagingSendsToKafka().check(classes);
   }
+
+  @Test
+  void featurePackagesAreFreeOfCycles() {
+    ArchitectureRules.featurePackagesAreFreeOfCycles("org.infointerview.interviews").check(classes);
+  }
 }

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 /** Architecture rules every module checks with ArchUnit. */
 public final class ArchitectureRules {
@@ -41,6 +42,20 @@ public final class ArchitectureRules {
         .resideInAnyPackage(KAFKA_PRODUCING)
         .allowEmptyShould(true)
         .because("a Kafka producer blocks the request thread when the broker is down");
+  }
+
+  /**
+   * A service's feature packages ({@code <service package>.<feature>..}) depend on each other in
+   * one direction only: a feature can be read, moved or split without pulling in the one that uses
+   * it.
+   */
+  public static ArchRule featurePackagesAreFreeOfCycles(String servicePackage) {
+    return SlicesRuleDefinition.slices()
+        .matching(servicePackage + ".(*)..")
+        .should()
+        .beFreeOfCycles()
+        .allowEmptyShould(true)
+        .because("a feature package is read, moved or split on its own");
   }
 
   /** Only the messaging module sends to Kafka: services publish through the outbox. */

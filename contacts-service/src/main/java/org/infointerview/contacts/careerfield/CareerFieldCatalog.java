@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.infointerview.contacts.contact.SearchTokens;
+import org.infointerview.contacts.text.SearchTokens;
 import org.infointerview.support.problem.InvalidFieldException;
 import org.infointerview.support.problem.NotFoundException;
 import org.jspecify.annotations.Nullable;

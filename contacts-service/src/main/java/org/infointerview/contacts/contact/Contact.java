@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.infointerview.contacts.text.SearchTokens;
 import org.infointerview.events.contacts.ContactConsentChanged;
 import org.infointerview.events.contacts.ContactCreated;
 import org.infointerview.events.contacts.ContactErased;

@@ -13,6 +13,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.infointerview.contacts.text.SearchTokens;
 import org.infointerview.support.problem.InvalidFieldException;
 import org.infointerview.support.security.CurrentUser;
 import org.infointerview.support.security.Role;

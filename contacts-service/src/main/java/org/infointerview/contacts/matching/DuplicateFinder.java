@@ -13,7 +13,7 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.bson.Document;
 import org.infointerview.contacts.contact.Contact;
 import org.infointerview.contacts.contact.ContactDetails;
-import org.infointerview.contacts.contact.SearchTokens;
+import org.infointerview.contacts.text.SearchTokens;
 import org.infointerview.messaging.store.StorePages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package org.infointerview.contacts.organization;
 
 import java.time.Instant;
 import java.util.List;
-import org.infointerview.contacts.contact.SearchTokens;
+import org.infointerview.contacts.text.SearchTokens;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;

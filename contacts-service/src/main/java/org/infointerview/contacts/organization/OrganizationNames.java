@@ -3,7 +3,7 @@ package org.infointerview.contacts.organization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.infointerview.contacts.contact.SearchTokens;
+import org.infointerview.contacts.text.SearchTokens;
 
 /**
  * An organization's name as duplicates are found by: folded tokens ({@link SearchTokens}), "&" read

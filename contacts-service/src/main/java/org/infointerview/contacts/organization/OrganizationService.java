@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.bson.types.ObjectId;
-import org.infointerview.contacts.contact.SearchTokens;
+import org.infointerview.contacts.text.SearchTokens;
 import org.infointerview.support.audit.AuditLog;
 import org.infointerview.support.problem.NotFoundException;
 import org.infointerview.support.problem.PreconditionException;

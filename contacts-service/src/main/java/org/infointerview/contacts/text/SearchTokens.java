@@ -1,4 +1,4 @@
-package org.infointerview.contacts.contact;
+package org.infointerview.contacts.text;
 
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
