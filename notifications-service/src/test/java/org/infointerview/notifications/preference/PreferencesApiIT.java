@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +24,8 @@ class PreferencesApiIT {
   private static final TestIdentityProvider IDP = TestIdentityProvider.get();
   @Autowired MongoTemplate mongo;
   @Autowired JsonMapper jsonMapper;
+
+  @LocalManagementPort int managementPort;
 
   private ApiClient api;
 
@@ -85,9 +88,14 @@ class PreferencesApiIT {
 
   @Test
   void healthReportsTheStoreAndTheMailServer() throws Exception {
-    HttpResponse<String> health = api.get("/readyz", null);
+    HttpResponse<String> ready = api.get("/readyz", null);
+    JsonNode health =
+        jsonMapper.readTree(new ApiClient(managementPort).get("/actuator/health", null).body());
 
-    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(health.get("status").asString()).isEqualTo("UP");
+    assertThat(health.get("components").get("mongo").get("status").asString()).isEqualTo("UP");
+    assertThat(health.get("components").get("mail").get("status").asString()).isEqualTo("UP");
   }
 
   private HttpResponse<String> send(String method, String token, String body) {
