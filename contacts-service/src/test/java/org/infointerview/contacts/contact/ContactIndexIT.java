@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.messaging.outbox.Outbox;
 import org.infointerview.testinfra.ApiClient;
+import org.infointerview.testinfra.GoldenEvent;
 import org.infointerview.testinfra.Infrastructure;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.TestIdentityProvider;
@@ -85,14 +86,7 @@ class ContactIndexIT {
 
     assertThat(found(family)).as("the index cannot know before the event").isEmpty();
 
-    String event =
-        new String(
-                getClass()
-                    .getResourceAsStream("/contracts/contacts/ContactUpdated.json")
-                    .readAllBytes(),
-                StandardCharsets.UTF_8)
-            .replace("64b7f0c2a1d3e45f6a7b8c90", elsewhere.id())
-            .replace("a1c2e3f4-5b6d-4e7f-8a9b-0c1d2e3f4a5b", UUID.randomUUID().toString());
+    String event = GoldenEvent.of(EventType.CONTACT_UPDATED).about(elsewhere.id()).json();
     producer.send(new ProducerRecord<>(Topics.CONTACTS, elsewhere.id(), event)).get();
 
     await()

@@ -2,8 +2,6 @@ package org.infointerview.contacts.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.testinfra.ApiClient;
+import org.infointerview.testinfra.GoldenEvent;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.infointerview.testinfra.TopicProbe;
@@ -396,10 +395,8 @@ class ContactsApiIT {
     return mongo.count(new Query(Criteria.where("ownerId").is(IDP.userId(subject))), Contact.class);
   }
 
-  private JsonNode golden(EventType type) throws IOException {
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream(type.goldenExample())) {
-      return jsonMapper.readTree(in);
-    }
+  private static JsonNode golden(EventType type) {
+    return GoldenEvent.of(type).envelope();
   }
 
   private HttpResponse<String> post(String path, String token, String json) {

@@ -3,9 +3,6 @@ package org.infointerview.contacts.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +13,7 @@ import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.ProcessedEvents;
 import org.infointerview.testinfra.ApiClient;
+import org.infointerview.testinfra.GoldenEvent;
 import org.infointerview.testinfra.Infrastructure;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.TestIdentityProvider;
@@ -29,7 +27,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** interviews-service's golden ReferralCaptured, published as it is on the wire. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -124,20 +121,12 @@ class ReferralListenerIT {
         Query.query(Criteria.where("ownerId").is(IDP.userId(student))), Contact.class);
   }
 
-  private String referral(String studentId, String email, String referralId) throws IOException {
-    try (InputStream in =
-        getClass()
-            .getClassLoader()
-            .getResourceAsStream(EventType.REFERRAL_CAPTURED.goldenExample())) {
-      ObjectNode event =
-          (ObjectNode) json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      event.put("id", UUID.randomUUID().toString());
-      ObjectNode data = (ObjectNode) event.get("data");
-      data.put("studentId", studentId);
-      data.put("email", email);
-      data.put("referralId", referralId);
-      return json.writeValueAsString(event);
-    }
+  private static String referral(String studentId, String email, String referralId) {
+    return GoldenEvent.of(EventType.REFERRAL_CAPTURED)
+        .with("studentId", studentId)
+        .with("email", email)
+        .with("referralId", referralId)
+        .json();
   }
 
   private String idOf(String event) {

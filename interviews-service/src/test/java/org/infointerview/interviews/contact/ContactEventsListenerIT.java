@@ -3,10 +3,7 @@ package org.infointerview.interviews.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,6 +12,7 @@ import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.ProcessedEvents;
 import org.infointerview.testinfra.ApiClient;
+import org.infointerview.testinfra.GoldenEvent;
 import org.infointerview.testinfra.Infrastructure;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.TestIdentityProvider;
@@ -174,14 +172,8 @@ class ContactEventsListenerIT {
     assertThat(intruder.body()).doesNotContain("Priya");
   }
 
-  private String golden(EventType type, String aggregateId) throws IOException {
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream(type.goldenExample())) {
-      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      ObjectNode envelope = (ObjectNode) jsonMapper.readTree(json);
-      String oldSubject = envelope.get("subject").asString();
-      envelope.put("id", UUID.randomUUID().toString());
-      return envelope.toString().replace(oldSubject, aggregateId);
-    }
+  private static String golden(EventType type, String aggregateId) {
+    return GoldenEvent.of(type).about(aggregateId).json();
   }
 
   private String id(String envelope) {

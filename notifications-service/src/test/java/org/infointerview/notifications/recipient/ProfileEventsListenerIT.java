@@ -3,8 +3,6 @@ package org.infointerview.notifications.recipient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -12,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.ProcessedEvents;
+import org.infointerview.testinfra.GoldenEvent;
 import org.infointerview.testinfra.Infrastructure;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** contacts-service's golden UserProfileProvisioned, as on the wire, becomes a recipient once. */
 @SpringBootTest
@@ -62,20 +60,12 @@ class ProfileEventsListenerIT {
     assertThat(recipient.timeZone()).isEqualTo("America/Chicago");
   }
 
-  private String golden(String userId, long version, String name) throws Exception {
-    try (InputStream in =
-        getClass()
-            .getClassLoader()
-            .getResourceAsStream(EventType.USER_PROFILE_PROVISIONED.goldenExample())) {
-      ObjectNode envelope =
-          (ObjectNode) jsonMapper.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      envelope.put("id", UUID.randomUUID().toString());
-      envelope.put("subject", userId);
-      ObjectNode data = (ObjectNode) envelope.get("data");
-      data.put("userId", userId);
-      data.put("version", version);
-      data.put("displayName", name);
-      return envelope.toString();
-    }
+  private static String golden(String userId, long version, String name) {
+    return GoldenEvent.of(EventType.USER_PROFILE_PROVISIONED)
+        .subject(userId)
+        .with("userId", userId)
+        .with("version", version)
+        .with("displayName", name)
+        .json();
   }
 }

@@ -1,0 +1,81 @@
+package org.infointerview.testinfra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import org.infointerview.events.EventType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A contract's golden example of an event type, as a test publishes it or compares with it: read
+ * from {@code event-contracts}' class path, with a fresh event id, and changed field by field. The
+ * producer's and every consumer's tests start from the same file.
+ */
+public final class GoldenEvent {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final ObjectNode envelope;
+
+  private GoldenEvent(ObjectNode envelope) {
+    this.envelope = envelope;
+  }
+
+  /** The golden example of this type, with an event id of its own. */
+  public static GoldenEvent of(EventType type) {
+    try (InputStream in =
+        GoldenEvent.class.getClassLoader().getResourceAsStream(type.goldenExample())) {
+      if (in == null) {
+        throw new IllegalStateException("No golden example at " + type.goldenExample());
+      }
+      ObjectNode envelope = (ObjectNode) JSON.readTree(in);
+      envelope.put("id", UUID.randomUUID().toString());
+      return new GoldenEvent(envelope);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The same event about another aggregate: every place the example names its subject. */
+  public GoldenEvent about(String aggregateId) {
+    String subject = envelope.get("subject").asString();
+    ObjectNode moved =
+        (ObjectNode) JSON.readTree(envelope.toString().replace(subject, aggregateId));
+    return new GoldenEvent(moved);
+  }
+
+  /** Sets a field of the payload. */
+  public GoldenEvent with(String field, String value) {
+    ((ObjectNode) envelope.get("data")).put(field, value);
+    return this;
+  }
+
+  /** Sets a number of the payload. */
+  public GoldenEvent with(String field, long value) {
+    ((ObjectNode) envelope.get("data")).put(field, value);
+    return this;
+  }
+
+  /** Sets the envelope's subject (the record key of the aggregate). */
+  public GoldenEvent subject(String subject) {
+    envelope.put("subject", subject);
+    return this;
+  }
+
+  public String id() {
+    return envelope.get("id").asString();
+  }
+
+  /** The whole envelope, as a consumer reads it. */
+  public JsonNode envelope() {
+    return envelope.deepCopy();
+  }
+
+  /** The envelope as the JSON text a producer sends. */
+  public String json() {
+    return envelope.toString();
+  }
+}
