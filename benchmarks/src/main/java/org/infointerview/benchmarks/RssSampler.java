@@ -1,10 +1,8 @@
 package org.infointerview.benchmarks;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import org.infointerview.localrun.ProcessMemory;
 
 /** The resident memory of a set of processes together, sampled every second; keeps the peak. */
 final class RssSampler implements AutoCloseable {
@@ -25,7 +23,7 @@ final class RssSampler implements AutoCloseable {
   private void sample() {
     while (running) {
       List<ProcessHandle> now = processes.get();
-      long total = now.stream().mapToLong(RssSampler::rssKb).sum();
+      long total = now.stream().mapToLong(ProcessMemory::rssKb).sum();
       if (total > peakKb) {
         peakKb = total;
         counted = now.size();
@@ -36,20 +34,6 @@ final class RssSampler implements AutoCloseable {
         return;
       }
     }
-  }
-
-  static long rssKb(ProcessHandle process) {
-    try {
-      for (String line :
-          Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return 0;
-    }
-    return 0;
   }
 
   double peakMegabytes() {

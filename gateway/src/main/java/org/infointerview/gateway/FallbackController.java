@@ -5,7 +5,6 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
-import org.infointerview.support.http.RequestTooLargeException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,18 +33,13 @@ class FallbackController {
   ResponseEntity<ProblemDetail> unavailable(
       @PathVariable String service, HttpServletRequest request) {
     Object failed = request.getAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-    HttpStatus clientFault = ClientFaults.statusOf(failed instanceof Throwable t ? t : null);
+    ProblemDetail clientFault = ClientFaults.problemFor(failed instanceof Throwable t ? t : null);
     if (clientFault != null) {
       // The client's own mistake, found while its request streamed through: said as such.
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
-              clientFault,
-              clientFault == HttpStatus.PAYLOAD_TOO_LARGE
-                  ? tooLarge((Throwable) failed)
-                  : "The request could not be read as sent; check its address, headers and body.");
-      problem.setTitle(clientFault.getReasonPhrase());
-      problem.setInstance(askedFor(request));
-      return ResponseEntity.status(clientFault).body(problem);
+      HttpStatus status = HttpStatus.valueOf(clientFault.getStatus());
+      clientFault.setTitle(status.getReasonPhrase());
+      clientFault.setInstance(askedFor(request));
+      return ResponseEntity.status(status).body(clientFault);
     }
     if (failed instanceof Throwable failure) {
       // The root cause says why (refused, timed out) without the request's address, which may
@@ -62,15 +56,6 @@ class FallbackController {
     problem.setProperty("service", service);
     problem.setInstance(askedFor(request));
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
-  }
-
-  private static String tooLarge(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof RequestTooLargeException tooLarge && tooLarge.getMessage() != null) {
-        return tooLarge.getMessage();
-      }
-    }
-    return "The request body is larger than accepted here.";
   }
 
   /** The address the client asked for, not the fallback's that the request was forwarded to. */

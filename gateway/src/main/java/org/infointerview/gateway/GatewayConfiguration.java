@@ -69,7 +69,7 @@ class GatewayConfiguration {
                 new Resilience4JConfigBuilder(id)
                     .circuitBreakerConfig(
                         CircuitBreakerConfig.custom()
-                            .ignoreException(failure -> ClientFaults.statusOf(failure) != null)
+                            .ignoreException(ClientFaults::isClientFault)
                             .build())
                     .timeLimiterConfig(TimeLimiterConfig.ofDefaults())
                     .build());

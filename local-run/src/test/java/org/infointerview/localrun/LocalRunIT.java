@@ -282,7 +282,7 @@ class LocalRunIT {
     List<ProcessHandle> jvms = new ArrayList<>();
     jvms.add(launcher.toHandle());
     launcher.toHandle().descendants().forEach(jvms::add);
-    long rssKb = jvms.stream().mapToLong(LocalRunIT::rssKb).sum();
+    long rssKb = jvms.stream().mapToLong(ProcessMemory::rssKb).sum();
     System.out.printf(
         "local run: ready in %d s, %d JVMs, total RSS %d MB%n",
         took.toSeconds(), jvms.size(), rssKb / 1024);
@@ -308,20 +308,6 @@ class LocalRunIT {
           .untilAsserted(
               () -> assertThat(jvms).as("processes left behind").noneMatch(ProcessHandle::isAlive));
     }
-  }
-
-  private static long rssKb(ProcessHandle process) {
-    try {
-      for (String line :
-          Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return 0;
-    }
-    return 0;
   }
 
   private HttpResponse<String> send(String method, String path, String token, String body)
