@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.infointerview.localrun.LocalPorts;
@@ -19,21 +20,21 @@ final class ImportClient {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
-  private final java.util.function.Supplier<String> token;
+  private final Supplier<String> token;
 
   /** Straight to contacts-service. */
-  ImportClient(LocalPorts ports, java.util.function.Supplier<String> token) {
+  ImportClient(LocalPorts ports, Supplier<String> token) {
     this("http://127.0.0.1:" + ports.contacts(), token);
   }
 
   /** At an address of the API: contacts-service's own, or the gateway's {@code /api/contacts}. */
-  ImportClient(String base, java.util.function.Supplier<String> token) {
+  ImportClient(String base, Supplier<String> token) {
     this.base = base;
     this.token = token;
   }
 
   /** Through the gateway, as an admin's browser or script sends it. */
-  static ImportClient throughGateway(LocalPorts ports, java.util.function.Supplier<String> token) {
+  static ImportClient throughGateway(LocalPorts ports, Supplier<String> token) {
     return new ImportClient("http://127.0.0.1:" + ports.gateway() + "/api/contacts", token);
   }
 

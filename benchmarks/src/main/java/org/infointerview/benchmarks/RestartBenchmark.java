@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.infointerview.localrun.LocalPorts;
 import org.infointerview.localrun.LocalRun;
@@ -36,7 +37,7 @@ final class RestartBenchmark {
     String flags = String.join(" ", LocalRun.SERVICE_JVM_DEFAULTS);
     System.out.printf("service JVMs: the local run's own flags: %s%n", flags);
     try (LocalStack stack =
-        LocalStack.start(OFFSET, Map.of("LOCAL_RUN_JVM_OPTIONS", flags), java.util.List.of())) {
+        LocalStack.start(OFFSET, Map.of("LOCAL_RUN_JVM_OPTIONS", flags), List.of())) {
       LocalPorts ports = stack.ports();
       DevTokens admin = new DevTokens(ports, "admin", "admin");
 

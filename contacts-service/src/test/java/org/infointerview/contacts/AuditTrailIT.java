@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
@@ -11,19 +13,19 @@ import org.infointerview.support.audit.AuditLog;
 import org.infointerview.support.security.CurrentUser;
 import org.infointerview.support.security.Role;
 import org.infointerview.testinfra.ApiClient;
-import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.ServiceIT;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The audit trail as features write it and admins read it over HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
+@ServiceIT
 class AuditTrailIT {
+
+  ApiClient api;
 
   private static final TestIdentityProvider IDP = TestIdentityProvider.get();
 
@@ -55,8 +57,7 @@ class AuditTrailIT {
             new ApiClient(port)
                 .get(
                     "/audit?actorId="
-                        + java.net.URLEncoder.encode(
-                            IDP.userId(advisor), java.nio.charset.StandardCharsets.UTF_8)
+                        + URLEncoder.encode(IDP.userId(advisor), StandardCharsets.UTF_8)
                         + "&action=NOTES_READ",
                     IDP.token("root", "admin"))
                 .body());
@@ -72,7 +73,6 @@ class AuditTrailIT {
 
   @Test
   void onlyAdminsReadItAndPageSizesAreBounded() {
-    ApiClient api = new ApiClient(port);
 
     assertThat(api.get("/audit", IDP.token("s", "student")).statusCode()).isEqualTo(403);
     assertThat(api.get("/audit", IDP.token("a", "advisor")).statusCode()).isEqualTo(403);

@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.bson.Document;
+import org.infointerview.contacts.alumnisync.AlumniSyncFixtures;
 import org.infointerview.contacts.contact.Contact;
 import org.infointerview.contacts.contact.InstitutionContacts;
-import org.infointerview.contacts.imports.AlumniSyncFixtures;
 import org.infointerview.contacts.matching.DuplicateFinder;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.outbox.AggregateStore;
@@ -17,11 +19,10 @@ import org.infointerview.messaging.outbox.Outbox;
 import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.AuthorizationMatrix;
 import org.infointerview.testinfra.AuthorizationMatrixTestSupport;
-import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.ServiceIT;
 import org.infointerview.testinfra.TopicProbe;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,8 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs every row of {@code authorization-matrix.csv} against the real service. A denied write must
  * leave the store as it was and put nothing on the topic.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
+@ServiceIT
 class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
 
   @Autowired MongoTemplate mongo;
@@ -99,7 +99,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
 
   private @Nullable String prepare(
       ApiClient api, AuthorizationMatrix.Row row, String caller, String marker) {
-    InstitutionContacts alumni = new InstitutionContacts(store, outbox);
+    InstitutionContacts alumni = new InstitutionContacts(store);
     return switch (row.resource()) {
       case "own" ->
           row.path().startsWith("/me/profile")
@@ -141,22 +141,17 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
         .as("organization stored after a denied " + row)
         .isZero();
     if ("org".equals(row.resource())) {
-      org.bson.Document organization =
-          mongo.findById(contactId, org.bson.Document.class, "organizations");
+      Document organization = mongo.findById(contactId, Document.class, "organizations");
       assertThat(organization).as("organization removed after a denied " + row).isNotNull();
       assertThat(organization.get("version", Number.class).longValue())
           .as("organization changed after a denied " + row)
           .isZero();
     } else if ("match".equals(row.resource())) {
-      assertThat(
-              mongo
-                  .findById(contactId, org.bson.Document.class, "match_reviews")
-                  .getString("status"))
+      assertThat(mongo.findById(contactId, Document.class, "match_reviews").getString("status"))
           .as("match decided after a denied " + row)
           .isEqualTo("OPEN");
     } else if ("import".equals(row.resource())) {
-      assertThat(
-              mongo.findById(contactId, org.bson.Document.class, "import_jobs").getString("status"))
+      assertThat(mongo.findById(contactId, Document.class, "import_jobs").getString("status"))
           .as("import changed after a denied " + row)
           .isEqualTo("COMPLETED");
     } else if (contactId != null) {
@@ -173,7 +168,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
   }
 
   private String openMatch(String marker) {
-    InstitutionContacts people = new InstitutionContacts(store, outbox).withoutAlumniIds();
+    InstitutionContacts people = new InstitutionContacts(store).withoutAlumniIds();
     String family = "Match" + marker;
     Contact a =
         people.alumnus(
@@ -184,7 +179,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
             "Engineer",
             2015,
             "Physics",
-            java.util.List.of(),
+            List.of(),
             InstitutionContacts.notAsked());
     Contact b =
         people.alumnus(
@@ -195,11 +190,11 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
             "Engineer",
             2015,
             "Physics",
-            java.util.List.of(),
+            List.of(),
             InstitutionContacts.notAsked());
-    duplicates.scan(java.util.List.of(family.toLowerCase()));
+    duplicates.scan(List.of(family.toLowerCase()));
     String id = a.id().compareTo(b.id()) < 0 ? a.id() + "~" + b.id() : b.id() + "~" + a.id();
-    assertThat(mongo.findById(id, org.bson.Document.class, "match_reviews")).isNotNull();
+    assertThat(mongo.findById(id, Document.class, "match_reviews")).isNotNull();
     return id;
   }
 
@@ -216,7 +211,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
   }
 
   private @Nullable String alumniSyncSetUp() {
-    if (mongo.findById("settings", org.bson.Document.class, "alumni_sync") == null) {
+    if (mongo.findById("settings", Document.class, "alumni_sync") == null) {
       AlumniSyncFixtures.storeUnchecked(mongo, "https://127.0.0.1:9/alumni");
     }
     AlumniSyncFixtures.awaitNoRun(mongo);
@@ -234,15 +229,12 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
             Map.of("Content-Type", "text/csv"));
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     String id = jsonMapper.readTree(accepted.body()).get("id").asString();
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(30))
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
         .until(
             () ->
                 "COMPLETED"
-                    .equals(
-                        mongo
-                            .findById(id, org.bson.Document.class, "import_jobs")
-                            .getString("status")));
+                    .equals(mongo.findById(id, Document.class, "import_jobs").getString("status")));
     return id;
   }
 

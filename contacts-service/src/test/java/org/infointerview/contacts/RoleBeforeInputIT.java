@@ -7,26 +7,22 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.AuthorizationMatrix;
-import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.ServiceIT;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * An endpoint for one role refuses everyone else before it looks at their input: a student sending
  * a broken body to an admin's endpoint is told 403, never the body's rules (400).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
+@ServiceIT
 class RoleBeforeInputIT {
 
-  private static final TestIdentityProvider IDP = TestIdentityProvider.get();
+  ApiClient api;
 
-  @Value("${local.server.port}")
-  int port;
+  private static final TestIdentityProvider IDP = TestIdentityProvider.get();
 
   @ParameterizedTest
   @CsvSource(
@@ -42,7 +38,6 @@ class RoleBeforeInputIT {
       })
   void aBrokenBodyFromTheWrongRoleIsRefusedForTheRoleAndFromAnAdminForTheBody(
       String method, String path, String body) {
-    ApiClient api = new ApiClient(port);
     Map<String, String> json = Map.of("Content-Type", "application/json");
 
     HttpResponse<String> student =
@@ -62,7 +57,6 @@ class RoleBeforeInputIT {
   @ParameterizedTest
   @MethodSource("refusedByRole")
   void aRoleRefusedAnEndpointIsToldSoWhateverItsBodyOrItsType(AuthorizationMatrix.Row row) {
-    ApiClient api = new ApiClient(port);
     String path =
         row.path()
             .replace("{id}", "64b7f0c2a1d3e45f6a7b8c90")

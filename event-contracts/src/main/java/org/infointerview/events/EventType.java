@@ -32,14 +32,14 @@ public enum EventType {
   private final String token;
   private final String topic;
   private final String producer;
-  private final Class<? extends Record> dataClass;
+  private final Class<? extends IntegrationEvent> dataClass;
   private final int schemaVersion;
 
   EventType(
       String token,
       String topic,
       String producer,
-      Class<? extends Record> dataClass,
+      Class<? extends IntegrationEvent> dataClass,
       int schemaVersion) {
     this.token = token;
     this.topic = topic;
@@ -57,7 +57,7 @@ public enum EventType {
     return topic;
   }
 
-  public Class<? extends Record> dataClass() {
+  public Class<? extends IntegrationEvent> dataClass() {
     return dataClass;
   }
 

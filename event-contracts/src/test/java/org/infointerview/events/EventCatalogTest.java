@@ -48,6 +48,9 @@ class EventCatalogTest {
     assertThat(envelope.subject()).isNotBlank();
     assertThat(envelope.time()).isNotNull();
     assertThat(envelope.data()).isInstanceOf(type.dataClass());
+    assertThat(((IntegrationEvent) envelope.data()).subject())
+        .as("the event's subject is the envelope's, its Kafka key")
+        .isEqualTo(envelope.subject());
     assertThat(STRICT.readTree(STRICT.writeValueAsString(envelope))).isEqualTo(golden);
   }
 

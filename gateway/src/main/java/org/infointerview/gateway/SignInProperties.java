@@ -1,5 +1,6 @@
 package org.infointerview.gateway;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,7 +24,7 @@ public record SignInProperties(
     String issuer,
     String clientId,
     String clientSecret,
-    @DefaultValue({"openid", "profile", "email"}) java.util.List<String> scopes,
+    @DefaultValue({"openid", "profile", "email"}) List<String> scopes,
     String authorizationUri,
     String tokenUri,
     String jwkSetUri,

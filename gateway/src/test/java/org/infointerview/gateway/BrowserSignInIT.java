@@ -1,15 +1,20 @@
 package org.infointerview.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.infointerview.gateway.Browser.location;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -21,6 +26,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @InfrastructureTest
+@ExtendWith(OutputCaptureExtension.class)
 class BrowserSignInIT {
 
   private static RecordingService service;
@@ -61,7 +67,13 @@ class BrowserSignInIT {
             .findFirst()
             .orElseThrow();
     assertThat(sessionCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
-    assertThat(service.paths()).as("the profile is provisioned at sign-in").contains("/me");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(service.paths())
+                    .as("the profile is provisioned at sign-in")
+                    .contains("/me"));
     assertThat(location(signedIn)).isEqualTo(gateway("/"));
     assertThat(location(get(gateway("/"))))
         .as("signed in, the bare address leads to the API documentation")
@@ -93,6 +105,29 @@ class BrowserSignInIT {
         .startsWith(TestIdentityProvider.get().issuerUri() + "/endsession")
         .contains("id_token_hint=");
     assertThat(get(gateway("/api/contacts/contacts")).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void signInDoesNotWaitForContactsServiceToProvisionTheProfile(CapturedOutput output)
+      throws Exception {
+    service.holdProfile();
+    try {
+      Browser browser = new Browser();
+      int asked = service.paths().size();
+      TestIdentityProvider.get().nextSignInAs("hold-" + port, "student");
+
+      signIn(browser);
+
+      assertThat(output.getAll())
+          .as("signed in while contacts-service still holds /me: the sign-in did not wait for it")
+          .doesNotContain("Profile not provisioned at sign-in");
+      service.answerProfile();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> service.paths().subList(asked, service.paths().size()).contains("/me"));
+    } finally {
+      service.answerProfile();
+    }
   }
 
   @Test

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,10 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.infointerview.support.http.RequestTooLargeException;
 import org.infointerview.testinfra.ApiClient;
@@ -78,7 +82,7 @@ class GatewayHardeningIT {
   @DynamicPropertySource
   static void services(DynamicPropertyRegistry registry) throws IOException {
     service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    service.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+    service.setExecutor(Executors.newFixedThreadPool(4));
     service.createContext(
         "/",
         exchange -> {
@@ -268,7 +272,7 @@ class GatewayHardeningIT {
     // Declared: refused on its Content-Length alone, before a byte of the body is read (sent
     // here as headers only, as a client asking first with Expect: 100-continue would).
     String declared;
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
       socket
           .getOutputStream()
           .write(
@@ -298,9 +302,7 @@ class GatewayHardeningIT {
                 .header("Content-Type", type)
                 .POST(
                     HttpRequest.BodyPublishers.ofInputStream(
-                        () ->
-                            new java.io.ByteArrayInputStream(
-                                body.getBytes(StandardCharsets.UTF_8))))
+                        () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
   }
@@ -444,7 +446,7 @@ class GatewayHardeningIT {
 
   /** A request as any client can send it, with the Host header it chooses. */
   private String rawGet(String path, String host) throws IOException {
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
       socket
           .getOutputStream()
           .write(
@@ -483,7 +485,7 @@ class GatewayHardeningIT {
   @Order(0)
   void aRequestJettyRefusesItselfIsAProblemWithTheSecurityHeadersNotAnHtmlPage() throws Exception {
     String answer;
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
       socket
           .getOutputStream()
           .write(
@@ -495,7 +497,7 @@ class GatewayHardeningIT {
     }
 
     assertThat(answer).startsWith("HTTP/1.1 431");
-    assertThat(answer.toLowerCase(java.util.Locale.ROOT))
+    assertThat(answer.toLowerCase(Locale.ROOT))
         .contains("content-type: application/problem+json")
         .contains("x-content-type-options: nosniff");
     assertThat(answer).contains("\"status\":431").doesNotContain("<html");

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -53,10 +54,9 @@ class GatewayRoutingIT {
 
   static final class Recorder {
     final HttpServer server;
-    final List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<Received> received = new CopyOnWriteArrayList<>();
     final CountDownLatch firstEventArrived = new CountDownLatch(1);
-    final List<Map<String, List<String>>> headersReceived =
-        new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<Map<String, List<String>>> headersReceived = new CopyOnWriteArrayList<>();
 
     Recorder(String name) throws IOException {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

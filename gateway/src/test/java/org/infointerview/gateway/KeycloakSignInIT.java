@@ -1,6 +1,7 @@
 package org.infointerview.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.infointerview.gateway.Browser.location;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -106,7 +108,13 @@ class KeycloakSignInIT {
       String username, Role role, String timeZone) throws Exception {
     Browser browser = new Browser();
     signIn(browser, username);
-    assertThat(service.paths()).as("the profile is provisioned at sign-in").contains("/me");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(service.paths())
+                    .as("the profile is provisioned at sign-in")
+                    .contains("/me"));
 
     HttpResponse<String> read = browser.get(gateway("/api/contacts/contacts"));
 

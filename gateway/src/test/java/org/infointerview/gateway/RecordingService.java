@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 
 /**
  * A deployable behind the gateway that answers every request with the same {@code 200} ({@code
@@ -27,6 +29,7 @@ final class RecordingService implements AutoCloseable {
 
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final HttpServer server;
+  private volatile CountDownLatch heldProfile = new CountDownLatch(0);
 
   private RecordingService(HttpServer server) {
     this.server = server;
@@ -57,6 +60,13 @@ final class RecordingService implements AutoCloseable {
                             : "?" + exchange.getRequestURI().getRawQuery()),
                     copy(exchange.getRequestHeaders())));
             exchange.getRequestBody().readAllBytes();
+            if ("/me".equals(exchange.getRequestURI().getRawPath())) {
+              try {
+                service.heldProfile.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
             exchange.getResponseHeaders().set("Content-Type", contentType);
             for (int i = 0; i < headers.length; i += 2) {
               exchange.getResponseHeaders().add(headers[i], headers[i + 1]);
@@ -68,6 +78,7 @@ final class RecordingService implements AutoCloseable {
             }
             exchange.close();
           });
+      server.setExecutor(Executors.newCachedThreadPool());
       server.start();
       return service;
     } catch (IOException e) {
@@ -79,6 +90,15 @@ final class RecordingService implements AutoCloseable {
     Headers copy = new Headers();
     copy.putAll(headers);
     return copy;
+  }
+
+  /** Answers {@code /me} only once {@link #answerProfile} is called; other requests at once. */
+  void holdProfile() {
+    heldProfile = new CountDownLatch(1);
+  }
+
+  void answerProfile() {
+    heldProfile.countDown();
   }
 
   String uri() {

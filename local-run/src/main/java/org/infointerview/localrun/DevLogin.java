@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class DevLogin {
       System.err.println("usage: DevLogin <student|alumnus|advisor|admin> [--port-offset=N]");
       System.exit(2);
     }
-    String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
     LocalPorts ports =
         new LocalPorts(Integer.parseInt(LocalRun.options(rest).getOrDefault("port-offset", "0")));
     DemoUsers.DemoUser user = DemoUsers.named(args[0]);

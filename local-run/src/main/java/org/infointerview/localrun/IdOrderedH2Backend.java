@@ -26,10 +26,10 @@ import org.jspecify.annotations.Nullable;
  * over a million contacts would read it a thousand times. Here such a page is read from the H2 map,
  * which keeps documents in {@code _id} order, starting at the bound and stopping at the limit.
  *
- * <p>Workaround for the embedded store only: it goes when the local run uses a real MongoDB. It
- * names H2Database's map prefixes ({@code databases.}, {@code meta.}) as mongo-java-server 1.47
- * does, and takes the short way only where H2's key order is MongoDB's: a collection whose ids are
- * all ObjectIds or all strings.
+ * <p>Embedded-store workaround: it goes when the local run uses a real MongoDB. It names
+ * H2Database's map prefixes ({@code databases.}, {@code meta.}) as mongo-java-server 1.47 does, and
+ * takes the short way only where H2's key order is MongoDB's: a collection whose ids are all
+ * ObjectIds or all strings.
  */
 final class IdOrderedH2Backend extends H2Backend {
 

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.infointerview.testinfra.KafkaServerProcess;
+import org.infointerview.kafkabroker.KafkaServerProcess;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -142,7 +143,7 @@ public final class LocalRun {
                 () -> {
                   bounded.destroy();
                   try {
-                    bounded.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
+                    bounded.waitFor(90, TimeUnit.SECONDS);
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                   }

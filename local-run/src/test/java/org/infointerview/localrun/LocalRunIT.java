@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -140,7 +142,7 @@ class LocalRunIT {
 
   /** A browser's visit through the gateway's sign-in at the dev OIDC provider, with cookies. */
   private void browserSignsInAtTheDevProviderAndSignsOut(String contactId) throws Exception {
-    java.net.CookieManager cookies = new java.net.CookieManager();
+    CookieManager cookies = new CookieManager();
     HttpClient browser =
         HttpClient.newBuilder()
             .cookieHandler(cookies)
@@ -179,7 +181,7 @@ class LocalRunIT {
     String xsrf =
         cookies.getCookieStore().getCookies().stream()
             .filter(c -> c.getName().equals("XSRF-TOKEN"))
-            .map(java.net.HttpCookie::getValue)
+            .map(HttpCookie::getValue)
             .findFirst()
             .orElseThrow();
     HttpResponse<String> signOut =

@@ -17,6 +17,7 @@ import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
+import org.infointerview.messaging.outbox.OutboxConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -55,10 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
     beforeName =
         "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties(MessagingProperties.class)
-@Import({
-  org.infointerview.messaging.outbox.OutboxConfiguration.class,
-  MongoPingHealthConfiguration.class
-})
+@Import({OutboxConfiguration.class, MongoPingHealthConfiguration.class})
 public class MessagingAutoConfiguration {
 
   @Bean
@@ -97,9 +96,7 @@ public class MessagingAutoConfiguration {
       settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
       factory.updateConfigs(settings);
       @SuppressWarnings("unchecked")
-      var typed =
-          (org.springframework.kafka.core.DefaultKafkaConsumerFactory<String, IncomingEvent>)
-              factory;
+      var typed = (DefaultKafkaConsumerFactory<String, IncomingEvent>) factory;
       typed.setKeyDeserializerSupplier(StringDeserializer::new);
       typed.setValueDeserializerSupplier(
           () ->

@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * MongoDB health by {@code ping}, which every MongoDB endpoint answers, the embedded store
- * included; Spring Boot's own indicator asks {@code hello}, which mongo-java-server lacks. Takes
- * the place of Boot's indicator by its bean name.
+ * Embedded-store workaround. MongoDB health by {@code ping}, which every MongoDB endpoint answers,
+ * the embedded store included; Spring Boot's own indicator asks {@code hello}, which
+ * mongo-java-server lacks. Takes the place of Boot's indicator by its bean name.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")

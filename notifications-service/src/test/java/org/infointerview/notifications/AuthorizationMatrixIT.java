@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.infointerview.testinfra.AuthorizationMatrix;
 import org.infointerview.testinfra.AuthorizationMatrixTestSupport;
 import org.infointerview.testinfra.InfrastructureTest;
@@ -32,9 +33,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
 
     assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());
     if (row.writes() && row.expected() >= 400) {
-      assertThat(
-              mongo.findById(
-                  IDP.userId(caller), org.bson.Document.class, "notification_preferences"))
+      assertThat(mongo.findById(IDP.userId(caller), Document.class, "notification_preferences"))
           .as("stored after a denied " + row)
           .isNull();
     }

@@ -7,11 +7,13 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.assertj.core.api.Assertions;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -57,7 +59,7 @@ public final class AuthorizationMatrix {
    * a 403): refusals by role alone, which must come before the request's input is read.
    */
   public static List<Row> refusedByRole(List<Row> rows) {
-    Map<String, List<Row>> byRoleAndEndpoint = new java.util.LinkedHashMap<>();
+    Map<String, List<Row>> byRoleAndEndpoint = new LinkedHashMap<>();
     for (Row row : rows) {
       byRoleAndEndpoint
           .computeIfAbsent(row.endpoint() + " " + row.role(), key -> new ArrayList<>())
@@ -132,10 +134,10 @@ public final class AuthorizationMatrix {
    */
   public static void assertRowsMatchEndpoints(ApplicationContext context, List<Row> rows) {
     Set<String> endpoints = endpoints(context);
-    org.assertj.core.api.Assertions.assertThat(uncovered(endpoints, rows))
+    Assertions.assertThat(uncovered(endpoints, rows))
         .as("endpoints without a row in the authorization matrix")
         .isEmpty();
-    org.assertj.core.api.Assertions.assertThat(stale(endpoints, rows))
+    Assertions.assertThat(stale(endpoints, rows))
         .as("rows of the authorization matrix without an endpoint")
         .isEmpty();
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,8 +81,7 @@ final class DockerDetection {
    *
    * @param dockerAnswers asks Testcontainers (only called where needed)
    */
-  static boolean useContainers(
-      Switch choice, List<String> hints, java.util.function.Supplier<Boolean> dockerAnswers) {
+  static boolean useContainers(Switch choice, List<String> hints, Supplier<Boolean> dockerAnswers) {
     if (choice == Switch.EMBEDDED) {
       return false;
     }

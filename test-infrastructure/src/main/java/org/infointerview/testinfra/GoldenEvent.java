@@ -1,5 +1,7 @@
 package org.infointerview.testinfra;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -77,5 +79,35 @@ public final class GoldenEvent {
   /** The envelope as the JSON text a producer sends. */
   public String json() {
     return envelope.toString();
+  }
+
+  /**
+   * Checks an event a producer published against its type's golden example: the same envelope
+   * fields, the same payload fields at every depth (where the published value is not null), the
+   * type token, and the subject as the record key. A field added on one side only fails it, so the
+   * contract, the producer's record and the example cannot drift apart.
+   *
+   * @param key the Kafka record's key
+   * @param published the record's value
+   */
+  public static void assertPublishedAs(EventType type, String key, String published) {
+    JsonNode event = JSON.readTree(published);
+    JsonNode golden = of(type).envelope();
+    assertThat(event.get("type").asString()).as("type token").isEqualTo(type.token());
+    assertThat(event.get("subject").asString()).as("subject is the record key").isEqualTo(key);
+    assertSameShape(type.token(), "", golden, event);
+  }
+
+  private static void assertSameShape(String token, String path, JsonNode golden, JsonNode event) {
+    if (golden.isObject() && event.isObject()) {
+      assertThat(event.propertyNames())
+          .as("%s%s: the fields of the golden example", token, path.isEmpty() ? "" : " " + path)
+          .containsExactlyInAnyOrderElementsOf(golden.propertyNames());
+      for (String field : golden.propertyNames()) {
+        assertSameShape(token, path + "." + field, golden.get(field), event.get(field));
+      }
+    } else if (golden.isArray() && event.isArray() && !golden.isEmpty() && !event.isEmpty()) {
+      assertSameShape(token, path + "[0]", golden.get(0), event.get(0));
+    }
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.infointerview.kafkabroker.KafkaServerProcess;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ public final class Infrastructure {
   public static final String MONGO_IMAGE = "mongo:8.0.16";
 
   /** Partitions of every topic the tests create, as in production. */
-  public static final int PARTITIONS = 3;
+  public static final int PARTITIONS = KafkaServerProcess.PARTITIONS;
 
   private static final Logger log = LoggerFactory.getLogger(Infrastructure.class);
   private static volatile Infrastructure instance;

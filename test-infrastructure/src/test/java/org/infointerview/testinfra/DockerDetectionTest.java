@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,7 @@ class DockerDetectionTest {
   private static final Path HOME = Path.of("/home/dev");
 
   private static List<String> hints(Map<String, String> env, String... existing) {
-    Set<Path> files = Set.of(java.util.Arrays.stream(existing).map(Path::of).toArray(Path[]::new));
+    Set<Path> files = Set.of(Arrays.stream(existing).map(Path::of).toArray(Path[]::new));
     return DockerDetection.hints(env, HOME, files::contains);
   }
 

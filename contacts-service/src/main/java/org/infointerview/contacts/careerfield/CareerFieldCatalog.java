@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -94,7 +95,7 @@ public class CareerFieldCatalog {
         mongo.findAndModify(
             Query.query(Criteria.where("_id").is(code)),
             new Update().set("name", name).set("retired", retired),
-            org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
+            FindAndModifyOptions.options().returnNew(true),
             CareerField.class);
     if (field == null) {
       throw new NotFoundException("Career field", code);

@@ -1,7 +1,7 @@
 package org.infointerview.contacts.careerfield;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.validation.Validator;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.infointerview.contacts.careerfield.CareerFieldCatalog.Kind;
-import org.infointerview.support.problem.RequestBodies;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,11 +48,9 @@ class CareerFieldController {
       @NotBlank @Size(max = 100) String name, @Nullable Boolean retired) {}
 
   private final CareerFieldCatalog catalog;
-  private final Validator validator;
 
-  CareerFieldController(CareerFieldCatalog catalog, Validator validator) {
+  CareerFieldController(CareerFieldCatalog catalog) {
     this.catalog = catalog;
-    this.validator = validator;
   }
 
   @GetMapping
@@ -64,8 +61,7 @@ class CareerFieldController {
   @PostMapping
   @ApiResponse(responseCode = "201", description = "Added; Location is its address")
   @PreAuthorize("hasRole('ADMIN')")
-  ResponseEntity<CareerFieldResponse> add(@RequestBody AddCareerFieldRequest request) {
-    RequestBodies.checked(validator, request);
+  ResponseEntity<CareerFieldResponse> add(@Valid @RequestBody AddCareerFieldRequest request) {
     CareerField field = catalog.add(request.code(), request.name().strip(), request.kind());
     return ResponseEntity.created(URI.create("/career-fields/" + field.code()))
         .body(CareerFieldResponse.of(field));
@@ -74,8 +70,7 @@ class CareerFieldController {
   @PutMapping("/{code}")
   @PreAuthorize("hasRole('ADMIN')")
   CareerFieldResponse change(
-      @PathVariable String code, @RequestBody ChangeCareerFieldRequest request) {
-    RequestBodies.checked(validator, request);
+      @PathVariable String code, @Valid @RequestBody ChangeCareerFieldRequest request) {
     return CareerFieldResponse.of(
         catalog.rename(code, request.name().strip(), Boolean.TRUE.equals(request.retired())));
   }

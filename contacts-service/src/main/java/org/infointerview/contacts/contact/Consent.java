@@ -1,6 +1,8 @@
 package org.infointerview.contacts.contact;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
+import java.util.Objects;
 import org.infointerview.events.contacts.ConsentState;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param pausedUntil no requests before this instant; null when not paused
  * @param doNotContact never contact, whatever else says
  */
+@RecordBuilder
+@RecordBuilder.Options(useImmutableCollections = true)
 public record Consent(
     boolean optedIn,
     @Nullable Instant optedInAt,
@@ -24,7 +28,8 @@ public record Consent(
     ContactChannel channel,
     @Nullable Integer maxRequestsPerMonth,
     @Nullable Instant pausedUntil,
-    boolean doNotContact) {
+    boolean doNotContact)
+    implements ConsentBuilder.With {
 
   /** A student's own contact: not an opted-in volunteer, reached however the student likes. */
   static Consent personal() {
@@ -39,7 +44,7 @@ public record Consent(
   }
 
   /** Whether students may find this person and ask them. */
-  boolean reachable() {
+  public boolean reachable() {
     return optedIn && !doNotContact;
   }
 
@@ -62,8 +67,8 @@ public record Consent(
     return optedIn == other.optedIn
         && preference == other.preference
         && channel == other.channel
-        && java.util.Objects.equals(maxRequestsPerMonth, other.maxRequestsPerMonth)
-        && java.util.Objects.equals(pausedUntil, other.pausedUntil)
+        && Objects.equals(maxRequestsPerMonth, other.maxRequestsPerMonth)
+        && Objects.equals(pausedUntil, other.pausedUntil)
         && doNotContact == other.doNotContact;
   }
 

@@ -20,14 +20,13 @@ record ConsentRequest(
     @Nullable Boolean doNotContact) {
 
   Consent consent() {
-    return new Consent(
-        optedIn,
-        null,
-        null,
-        contactPreference == null ? ContactPreference.VIA_PLATFORM : contactPreference,
-        channel == null ? ContactChannel.EMAIL : channel,
-        maxRequestsPerMonth,
-        pausedUntil,
-        Boolean.TRUE.equals(doNotContact));
+    return ConsentBuilder.builder()
+        .optedIn(optedIn)
+        .preference(contactPreference == null ? ContactPreference.VIA_PLATFORM : contactPreference)
+        .channel(channel == null ? ContactChannel.EMAIL : channel)
+        .maxRequestsPerMonth(maxRequestsPerMonth)
+        .pausedUntil(pausedUntil)
+        .doNotContact(Boolean.TRUE.equals(doNotContact))
+        .build();
   }
 }

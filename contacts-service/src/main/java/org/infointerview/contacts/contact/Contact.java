@@ -2,15 +2,19 @@ package org.infointerview.contacts.contact;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.infointerview.contacts.text.SearchTokens;
+import org.infointerview.events.IntegrationEvent;
 import org.infointerview.events.contacts.ContactConsentChanged;
 import org.infointerview.events.contacts.ContactCreated;
 import org.infointerview.events.contacts.ContactErased;
+import org.infointerview.events.contacts.ContactMerged;
 import org.infointerview.events.contacts.ContactUpdated;
 import org.infointerview.events.contacts.ContactVisibility;
+import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.support.security.CurrentUser;
 import org.infointerview.support.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +28,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A person a student may talk to: a student's own contact or referral, or an institution-wide
  * alumni or directory person whose consent decides whether students find them. Immutable: every
- * change returns a new state that the outbox's aggregate store writes with its event.
+ * transition returns the new state with the facts it causes ({@link Changed}), which the outbox's
+ * aggregate store writes together; only this class makes contacts' events.
  */
 @Document("contacts")
 @CompoundIndex(name = "owner_created", def = "{'ownerId': 1, 'createdAt': -1}")
@@ -169,54 +174,59 @@ public class Contact {
   }
 
   /** A contact a student adds for themself; nobody else sees it. */
-  static Contact personal(String id, String ownerId, ContactDetails details, Instant now) {
+  static Changed<Contact> personal(String id, String ownerId, ContactDetails details, Instant now) {
     return new Contact(
-        id,
-        ownerId,
-        ContactSource.PERSONAL,
-        ContactStatus.ACTIVE,
-        null,
-        details,
-        Consent.personal(),
-        List.of(),
-        List.of(new Provenance("STUDENT", ownerId, null, now, details.fieldsSet())),
-        null,
-        null,
-        null,
-        now,
-        now,
-        null,
-        null);
+            id,
+            ownerId,
+            ContactSource.PERSONAL,
+            ContactStatus.ACTIVE,
+            null,
+            details,
+            Consent.personal(),
+            List.of(),
+            List.of(new Provenance("STUDENT", ownerId, null, now, details.fieldsSet())),
+            null,
+            null,
+            null,
+            now,
+            now,
+            null,
+            null)
+        .creation();
   }
 
   /** Someone a student was referred to during an interview; the student's alone. */
-  public static Contact referral(
+  public static Changed<Contact> referral(
       String id, String studentId, ContactDetails details, String referredBy, Provenance origin) {
     return new Contact(
-        id,
-        studentId,
-        ContactSource.REFERRAL,
-        ContactStatus.ACTIVE,
-        null,
-        details,
-        Consent.personal(),
-        List.of(),
-        List.of(origin),
-        null,
-        referredBy,
-        null,
-        origin.at(),
-        origin.at(),
-        null,
-        null);
+            id,
+            studentId,
+            ContactSource.REFERRAL,
+            ContactStatus.ACTIVE,
+            null,
+            details,
+            Consent.personal(),
+            List.of(),
+            List.of(origin),
+            null,
+            referredBy,
+            null,
+            origin.at(),
+            origin.at(),
+            null,
+            null)
+        .creation();
   }
 
-  /** This contact, noted as referred by another; this very object if it already was. */
-  public Contact referredBy(String contactId, Instant now) {
+  /**
+   * This contact, noted as referred by another; nothing changes if it already was. Other services
+   * do not learn of it: who referred whom stays with the student.
+   */
+  public Changed<Contact> referredBy(String contactId, Instant now) {
     if (referredBy != null) {
-      return this;
+      return Changed.nothing(this);
     }
-    return change().referredBy(contactId).updatedAt(now).build();
+    return Changed.to(change().referredBy(contactId).updatedAt(now).build());
   }
 
   public @Nullable String referredBy() {
@@ -224,7 +234,7 @@ public class Contact {
   }
 
   /** An institution-wide person from an import or a directory, with what they consented to. */
-  public static Contact institutional(
+  public static Changed<Contact> institutional(
       String id,
       ContactSource source,
       ContactDetails details,
@@ -236,65 +246,70 @@ public class Contact {
     }
     ConsentActor actor = ConsentActor.valueOf(origin.origin());
     return new Contact(
-        id,
-        null,
-        source,
-        ContactStatus.ACTIVE,
-        null,
-        details,
-        consent,
-        List.of(new ConsentChange(consent, actor, origin.reference(), now)),
-        List.of(origin),
-        null,
-        null,
-        null,
-        now,
-        now,
-        null,
-        null);
+            id,
+            null,
+            source,
+            ContactStatus.ACTIVE,
+            null,
+            details,
+            consent,
+            List.of(new ConsentChange(consent, actor, origin.reference(), now)),
+            List.of(origin),
+            null,
+            null,
+            null,
+            now,
+            now,
+            null,
+            null)
+        .creation();
   }
 
   /**
-   * This contact with revised details; the provenance names the fields that actually changed.
-   * Returns this very object when nothing changed.
+   * This contact with revised details, told as ContactUpdated; the provenance names the fields that
+   * actually changed. Nothing changes when no field did.
    */
-  public Contact revised(ContactDetails revised, Provenance origin) {
+  public Changed<Contact> revised(ContactDetails revised, Provenance origin) {
     List<String> changed = details.fieldsChangedTo(revised);
     if (changed.isEmpty()) {
-      return this;
+      return Changed.nothing(this);
     }
     List<Provenance> history = new ArrayList<>(provenance);
     history.add(
         new Provenance(origin.origin(), origin.reference(), origin.row(), origin.at(), changed));
-    return change().details(revised).provenance(history).updatedAt(origin.at()).build();
+    return change().details(revised).provenance(history).updatedAt(origin.at()).build().update();
   }
 
-  /** This contact with a new consent, recorded in its history; this very object if unchanged. */
-  public Contact withConsent(
+  /**
+   * This contact with a new consent, recorded in its history and told as ContactConsentChanged;
+   * nothing changes when the choices are the same.
+   */
+  public Changed<Contact> withConsent(
       Consent requested, ConsentActor actor, @Nullable String actorId, Instant now) {
     if (requested.sameChoicesAs(consent)) {
-      return this;
+      return Changed.nothing(this);
     }
     Consent changed = requested.changedBy(actor, now, consent);
     List<ConsentChange> history = new ArrayList<>(consentHistory);
     history.add(new ConsentChange(changed, actor, actorId, now));
-    return change().consent(changed).consentHistory(history).updatedAt(now).build();
+    Contact next = change().consent(changed).consentHistory(history).updatedAt(now).build();
+    return Changed.to(next, next.consentChanged());
   }
 
-  /** This institution contact tied to the alumnus who signed in as this person. */
-  Contact linkedTo(String userId, Instant now) {
-    return change().linkedUserId(userId).updatedAt(now).build();
+  /**
+   * This institution contact tied to the alumnus who signed in as this person; the read models
+   * learn it (ContactUpdated), since that person sees the record as their own.
+   */
+  Changed<Contact> linkedTo(String userId, Instant now) {
+    return change().linkedUserId(userId).updatedAt(now).build().update();
   }
 
   /**
    * A tombstone: every personal detail gone, the id kept until ContactErased is published. What was
    * erased is not recoverable.
    */
-  public Contact erased(Instant now) {
-    ContactDetails nothing =
-        new ContactDetails(
-            "", "", null, null, List.of(), List.of(), null, null, null, null, List.of(), null, null,
-            null, null, null, List.of());
+  public Changed<Contact> erased(Instant now) {
+    ContactDetails nothing = ContactDetailsBuilder.builder().givenName("").familyName("").build();
     return change()
         .status(ContactStatus.ERASED)
         .mergedInto(null)
@@ -306,7 +321,8 @@ public class Contact {
         .referredBy(null)
         .importMark(null)
         .updatedAt(now)
-        .build();
+        .build()
+        .then(new ContactErased(id));
   }
 
   /** This state, marked as written by an import, so that the import can be undone. */
@@ -314,8 +330,8 @@ public class Contact {
     return change().importMark(mark).build();
   }
 
-  /** The details and consent an import replaced, put back; the mark is gone. */
-  public Contact restoredBefore(ImportMark mark, Instant now) {
+  /** The details and consent an import replaced, put back and told; the mark is gone. */
+  public Changed<Contact> restoredBefore(ImportMark mark, Instant now) {
     ContactDetails before = mark.before() == null ? details : mark.before();
     List<Provenance> history = new ArrayList<>(provenance);
     List<String> changed = details.fieldsChangedTo(before);
@@ -334,7 +350,8 @@ public class Contact {
         .provenance(history)
         .importMark(null)
         .updatedAt(now)
-        .build();
+        .build()
+        .update();
   }
 
   /**
@@ -342,7 +359,7 @@ public class Contact {
    * career fields are united, fields this one lacks are taken from the other, do-not-contact from
    * either holds, and the other's provenance is kept with a MERGE entry.
    */
-  public Contact absorbing(Contact other, String actorId, Instant now) {
+  public Changed<Contact> absorbing(Contact other, String actorId, Instant now) {
     ContactDetails a = details;
     ContactDetails b = other.details;
     AlumniFacts alumni = a.alumni();
@@ -359,40 +376,30 @@ public class Contact {
               or(alumni.college(), theirs.college()));
     }
     ContactDetails merged =
-        new ContactDetails(
-            a.givenName(),
-            a.familyName(),
-            or(a.preferredName(), b.preferredName()),
-            or(a.pronouns(), b.pronouns()),
-            union(a.emails(), b.emails()),
-            union(a.phones(), b.phones()),
-            or(a.linkedinUrl(), b.linkedinUrl()),
-            or(a.organizationName(), b.organizationName()),
-            or(a.jobTitle(), b.jobTitle()),
-            or(a.industry(), b.industry()),
-            union(a.careerFields(), b.careerFields()),
-            or(a.city(), b.city()),
-            or(a.region(), b.region()),
-            or(a.country(), b.country()),
-            or(a.timeZone(), b.timeZone()),
-            alumni,
-            union(a.tags(), b.tags()));
+        ContactDetailsBuilder.builder(a)
+            .preferredName(or(a.preferredName(), b.preferredName()))
+            .pronouns(or(a.pronouns(), b.pronouns()))
+            .emails(union(a.emails(), b.emails()))
+            .phones(union(a.phones(), b.phones()))
+            .linkedinUrl(or(a.linkedinUrl(), b.linkedinUrl()))
+            .organizationName(or(a.organizationName(), b.organizationName()))
+            .jobTitle(or(a.jobTitle(), b.jobTitle()))
+            .industry(or(a.industry(), b.industry()))
+            .careerFields(union(a.careerFields(), b.careerFields()))
+            .city(or(a.city(), b.city()))
+            .region(or(a.region(), b.region()))
+            .country(or(a.country(), b.country()))
+            .timeZone(or(a.timeZone(), b.timeZone()))
+            .alumni(alumni)
+            .tags(union(a.tags(), b.tags()))
+            .build();
     List<Provenance> history = new ArrayList<>(provenance);
     history.addAll(other.provenance);
     history.add(new Provenance("MERGE", other.id, null, now, details.fieldsChangedTo(merged)));
     Consent mergedConsent = consent;
     List<ConsentChange> consents = new ArrayList<>(consentHistory);
     if (other.consent.doNotContact() && !consent.doNotContact()) {
-      mergedConsent =
-          new Consent(
-              consent.optedIn(),
-              consent.optedInAt(),
-              consent.optInSource(),
-              consent.preference(),
-              consent.channel(),
-              consent.maxRequestsPerMonth(),
-              consent.pausedUntil(),
-              true);
+      mergedConsent = consent.withDoNotContact(true);
       consents.add(new ConsentChange(mergedConsent, ConsentActor.ADMIN, actorId, now));
     }
     return change()
@@ -402,31 +409,38 @@ public class Contact {
         .provenance(history)
         .linkedUserId(linkedUserId != null ? linkedUserId : other.linkedUserId)
         .updatedAt(now)
-        .build();
+        .build()
+        .update();
   }
 
-  /** This record, folded into another: hidden, its state kept so the merge can be undone. */
-  public Contact mergedInto(String survivorId, Instant now) {
+  /**
+   * This record, folded into the survivor (in the state it has with this one absorbed, not yet
+   * written): hidden, its state kept so the merge can be undone. ContactMerged, about the survivor,
+   * waits with this record, so consumers repoint to the survivor whatever happens to it next.
+   */
+  public Changed<Contact> mergedInto(Contact survivor, Instant now) {
     return change()
         .status(ContactStatus.MERGED)
-        .mergedInto(survivorId)
+        .mergedInto(survivor.id)
         .linkedUserId(null)
         .updatedAt(now)
-        .build();
+        .build()
+        .then(new ContactMerged(survivor.id, id, survivor.nextVersion()));
   }
 
-  /** A merged record, live again (its merge undone). */
-  public Contact unmerged(@Nullable String linkedUser, Instant now) {
+  /** A merged record, live again (its merge undone) and told as an update. */
+  public Changed<Contact> unmerged(@Nullable String linkedUser, Instant now) {
     return change()
         .status(ContactStatus.ACTIVE)
         .mergedInto(null)
         .linkedUserId(linkedUser)
         .updatedAt(now)
-        .build();
+        .build()
+        .update();
   }
 
   /** This contact with the state an earlier snapshot of it had, at its current version. */
-  public Contact withStateOf(Contact snapshot, Instant now) {
+  public Changed<Contact> withStateOf(Contact snapshot, Instant now) {
     return change()
         .ownerId(snapshot.ownerId)
         .source(snapshot.source)
@@ -440,7 +454,8 @@ public class Contact {
         .referredBy(snapshot.referredBy)
         .importMark(snapshot.importMark)
         .updatedAt(now)
-        .build();
+        .build()
+        .update();
   }
 
   public ContactStatus status() {
@@ -456,7 +471,7 @@ public class Contact {
   }
 
   private static List<String> union(List<String> mine, List<String> theirs) {
-    java.util.LinkedHashMap<String, String> all = new java.util.LinkedHashMap<>();
+    LinkedHashMap<String, String> all = new LinkedHashMap<>();
     for (String value : mine) {
       all.putIfAbsent(value.toLowerCase(Locale.ROOT), value);
     }
@@ -607,8 +622,39 @@ public class Contact {
     }
   }
 
+  /** This new contact with the fact of its creation: for an import that built it row by row. */
+  public Changed<Contact> creation() {
+    return Changed.to(this, created());
+  }
+
+  /**
+   * This state told against the one stored: ContactUpdated when the details or the link changed,
+   * ContactConsentChanged when the consent did. For an import that changes a contact row by row and
+   * writes it once. Both when the stored state is not known.
+   */
+  public Changed<Contact> changedSince(@Nullable Contact stored) {
+    Changed<Contact> told = Changed.to(this);
+    if (stored == null
+        || !stored.details.equals(details)
+        || !Objects.equals(stored.linkedUserId, linkedUserId)) {
+      told = told.and(updated());
+    }
+    if (stored == null || !stored.consent.sameChoicesAs(consent)) {
+      told = told.and(consentChanged());
+    }
+    return told;
+  }
+
+  private Changed<Contact> update() {
+    return Changed.to(this, updated());
+  }
+
+  private Changed<Contact> then(IntegrationEvent fact) {
+    return Changed.to(this, fact);
+  }
+
   /** The fact of this contact's creation, for other services. No email addresses or phones. */
-  public ContactCreated created() {
+  private ContactCreated created() {
     return new ContactCreated(
         id,
         ownerId,
@@ -624,7 +670,7 @@ public class Contact {
   }
 
   /** The fact of a change, for a contact about to be written with it (version + 1). */
-  public ContactUpdated updated() {
+  private ContactUpdated updated() {
     return new ContactUpdated(
         id,
         ownerId,
@@ -639,14 +685,10 @@ public class Contact {
         linkedUserId);
   }
 
-  public ContactConsentChanged consentChanged() {
+  private ContactConsentChanged consentChanged() {
     ConsentChange last = consentHistory.get(consentHistory.size() - 1);
     return new ContactConsentChanged(
         id, consent.toEvent(), last.actor().name(), last.at(), nextVersion());
-  }
-
-  public ContactErased erasedFact() {
-    return new ContactErased(id);
   }
 
   /** The version this state will have once written: 0 when new, one more than read otherwise. */
@@ -686,23 +728,23 @@ public class Contact {
     return id;
   }
 
-  @Nullable String ownerId() {
+  public @Nullable String ownerId() {
     return ownerId;
   }
 
-  List<String> searchTokens() {
+  public List<String> searchTokens() {
     return searchTokens;
   }
 
-  List<String> titleTokens() {
+  public List<String> titleTokens() {
     return titleTokens;
   }
 
-  String nameKey() {
+  public String nameKey() {
     return nameKey;
   }
 
-  @Nullable String organizationKey() {
+  public @Nullable String organizationKey() {
     return organizationKey;
   }
 
@@ -734,7 +776,7 @@ public class Contact {
     return createdAt;
   }
 
-  Instant updatedAt() {
+  public Instant updatedAt() {
     return updatedAt;
   }
 

@@ -1,5 +1,6 @@
 package org.infointerview.contacts.contact;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param careerFields codes from the taxonomy
  * @param alumni what the alumni database knows; null for people who are not alumni
  */
+@RecordBuilder
+@RecordBuilder.Options(useImmutableCollections = true)
 public record ContactDetails(
     String givenName,
     String familyName,
@@ -32,7 +35,8 @@ public record ContactDetails(
     @Nullable String country,
     @Nullable String timeZone,
     @Nullable AlumniFacts alumni,
-    List<String> tags) {
+    List<String> tags)
+    implements ContactDetailsBuilder.With {
 
   public ContactDetails {
     emails = List.copyOf(emails);

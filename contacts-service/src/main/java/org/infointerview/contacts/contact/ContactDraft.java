@@ -1,5 +1,6 @@
 package org.infointerview.contacts.contact;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -7,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * A contact's fields as someone typed them (a request body, a CSV row), before {@link ContactRules}
  * checks and normalizes them. Empty strings count as absent.
  */
+@RecordBuilder
+@RecordBuilder.Options(useImmutableCollections = true)
 public record ContactDraft(
     @Nullable String givenName,
     @Nullable String familyName,
@@ -28,7 +31,8 @@ public record ContactDraft(
     @Nullable String degree,
     @Nullable String major,
     @Nullable String college,
-    List<String> tags) {
+    List<String> tags)
+    implements ContactDraftBuilder.With {
 
   public ContactDraft {
     emails = List.copyOf(emails);
@@ -45,29 +49,31 @@ public record ContactDraft(
   /** The draft that gives these details back, for changing some fields and checking again. */
   public static ContactDraft of(ContactDetails details) {
     AlumniFacts alumni = details.alumni();
-    return new ContactDraft(
-        details.givenName(),
-        details.familyName(),
-        details.preferredName(),
-        details.pronouns(),
-        details.emails(),
-        details.phones(),
-        details.linkedinUrl(),
-        details.organizationName(),
-        details.jobTitle(),
-        details.industry(),
-        details.careerFields(),
-        details.city(),
-        details.region(),
-        details.country(),
-        details.timeZone(),
-        alumni == null ? null : alumni.externalId(),
-        alumni == null || alumni.graduationYear() == null
-            ? null
-            : alumni.graduationYear().toString(),
-        alumni == null ? null : alumni.degree(),
-        alumni == null ? null : alumni.major(),
-        alumni == null ? null : alumni.college(),
-        details.tags());
+    return ContactDraftBuilder.builder()
+        .givenName(details.givenName())
+        .familyName(details.familyName())
+        .preferredName(details.preferredName())
+        .pronouns(details.pronouns())
+        .emails(details.emails())
+        .phones(details.phones())
+        .linkedinUrl(details.linkedinUrl())
+        .organizationName(details.organizationName())
+        .jobTitle(details.jobTitle())
+        .industry(details.industry())
+        .careerFields(details.careerFields())
+        .city(details.city())
+        .region(details.region())
+        .country(details.country())
+        .timeZone(details.timeZone())
+        .externalAlumniId(alumni == null ? null : alumni.externalId())
+        .graduationYear(
+            alumni == null || alumni.graduationYear() == null
+                ? null
+                : alumni.graduationYear().toString())
+        .degree(alumni == null ? null : alumni.degree())
+        .major(alumni == null ? null : alumni.major())
+        .college(alumni == null ? null : alumni.college())
+        .tags(details.tags())
+        .build();
   }
 }

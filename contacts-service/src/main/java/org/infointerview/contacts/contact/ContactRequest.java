@@ -33,27 +33,28 @@ record ContactRequest(
 
   /** The draft to check; the alumni id is kept from the contact being replaced, if any. */
   ContactDraft draft(@Nullable String externalAlumniId) {
-    return new ContactDraft(
-        givenName,
-        familyName,
-        preferredName,
-        pronouns,
-        ContactDraft.texts(emails),
-        ContactDraft.texts(phones),
-        linkedinUrl,
-        organizationName,
-        jobTitle,
-        industry,
-        ContactDraft.texts(careerFields),
-        city,
-        region,
-        country,
-        timeZone,
-        externalAlumniId,
-        graduationYear == null ? null : graduationYear.toString(),
-        degree,
-        major,
-        college,
-        ContactDraft.texts(tags));
+    return ContactDraftBuilder.builder()
+        .givenName(givenName)
+        .familyName(familyName)
+        .preferredName(preferredName)
+        .pronouns(pronouns)
+        .emails(ContactDraft.texts(emails))
+        .phones(ContactDraft.texts(phones))
+        .linkedinUrl(linkedinUrl)
+        .organizationName(organizationName)
+        .jobTitle(jobTitle)
+        .industry(industry)
+        .careerFields(ContactDraft.texts(careerFields))
+        .city(city)
+        .region(region)
+        .country(country)
+        .timeZone(timeZone)
+        .externalAlumniId(externalAlumniId)
+        .graduationYear(graduationYear == null ? null : graduationYear.toString())
+        .degree(degree)
+        .major(major)
+        .college(college)
+        .tags(ContactDraft.texts(tags))
+        .build();
   }
 }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * preference (or ownership) allows; the alumni id, provenance and consent history only to admins
  * and the person themself.
  */
-record ContactResponse(
+public record ContactResponse(
     String id,
     String source,
     String displayName,
@@ -55,7 +55,7 @@ record ContactResponse(
       @Nullable Instant pausedUntil,
       boolean doNotContact) {}
 
-  static ContactResponse of(Contact contact, CurrentUser viewer) {
+  public static ContactResponse of(Contact contact, CurrentUser viewer) {
     ContactDetails d = contact.details();
     boolean reveal = contact.revealsDetailsTo(viewer);
     boolean steward =

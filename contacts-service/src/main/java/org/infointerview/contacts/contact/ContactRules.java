@@ -118,24 +118,25 @@ public class ContactRules {
       return new Checked(null, errors);
     }
     return new Checked(
-        new ContactDetails(
-            givenName,
-            familyName,
-            preferredName,
-            pronouns,
-            emails,
-            phoneNumbers,
-            linkedin,
-            organization,
-            jobTitle,
-            industry,
-            fields,
-            city,
-            region,
-            country,
-            timeZone,
-            alumni.isEmpty() ? null : alumni,
-            tags),
+        ContactDetailsBuilder.builder()
+            .givenName(givenName)
+            .familyName(familyName)
+            .preferredName(preferredName)
+            .pronouns(pronouns)
+            .emails(emails)
+            .phones(phoneNumbers)
+            .linkedinUrl(linkedin)
+            .organizationName(organization)
+            .jobTitle(jobTitle)
+            .industry(industry)
+            .careerFields(fields)
+            .city(city)
+            .region(region)
+            .country(country)
+            .timeZone(timeZone)
+            .alumni(alumni.isEmpty() ? null : alumni)
+            .tags(tags)
+            .build(),
         List.of());
   }
 

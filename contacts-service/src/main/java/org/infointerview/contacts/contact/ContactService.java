@@ -2,9 +2,10 @@ package org.infointerview.contacts.contact;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.bson.types.ObjectId;
 import org.infointerview.messaging.outbox.AggregateStore;
-import org.infointerview.messaging.outbox.Outbox;
+import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.support.audit.AuditLog;
 import org.infointerview.support.problem.InvalidFieldException;
 import org.infointerview.support.problem.NotFoundException;
@@ -17,6 +18,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,21 +30,14 @@ class ContactService {
 
   private final MongoTemplate mongo;
   private final AggregateStore store;
-  private final Outbox outbox;
   private final ContactRules rules;
   private final AuditLog audit;
   private final Clock clock;
 
   ContactService(
-      MongoTemplate mongo,
-      AggregateStore store,
-      Outbox outbox,
-      ContactRules rules,
-      AuditLog audit,
-      Clock clock) {
+      MongoTemplate mongo, AggregateStore store, ContactRules rules, AuditLog audit, Clock clock) {
     this.mongo = mongo;
     this.store = store;
-    this.outbox = outbox;
     this.rules = rules;
     this.audit = audit;
     this.clock = clock;
@@ -51,9 +46,8 @@ class ContactService {
   /** Adds a student's own contact and records ContactCreated with it. */
   Contact addPersonal(CurrentUser student, ContactRequest request) {
     ContactDetails details = valid(request.draft(null));
-    Contact contact =
-        Contact.personal(new ObjectId().toHexString(), student.id(), details, clock.instant());
-    return store.insert(contact, List.of(outbox.entry(contact.id(), contact.created())));
+    return store.insert(
+        Contact.personal(new ObjectId().toHexString(), student.id(), details, clock.instant()));
   }
 
   /** A contact the caller may see; 404 otherwise, whether or not it exists. */
@@ -70,7 +64,7 @@ class ContactService {
     Contact contact = editable(editor, id);
     requireVersion(contact, readVersion);
     ContactDetails details = valid(request.draft(contact.details().externalAlumniId()));
-    Contact revised =
+    return write(
         contact.revised(
             details,
             new Provenance(
@@ -78,11 +72,7 @@ class ContactService {
                 editor.id(),
                 null,
                 clock.instant(),
-                List.of()));
-    if (revised == contact) {
-      return contact;
-    }
-    return write(revised, List.of(outbox.entry(id, revised.updated())));
+                List.of())));
   }
 
   /**
@@ -100,8 +90,7 @@ class ContactService {
           null,
           purpose == null || purpose.isBlank() ? "erasure request" : purpose.strip());
     }
-    Contact erased = contact.erased(clock.instant());
-    write(erased, List.of(outbox.entry(id, erased.erasedFact())));
+    write(contact.erased(clock.instant()));
   }
 
   /** An admin records a person's consent, as they asked for it. Audited. */
@@ -114,13 +103,13 @@ class ContactService {
     if (read != null) {
       requireVersion(contact, read);
     }
-    Contact changed =
+    Changed<Contact> changed =
         contact.withConsent(request.consent(), ConsentActor.ADMIN, admin.id(), clock.instant());
-    if (changed == contact) {
+    if (!changed.changed()) {
       return contact;
     }
     audit.record(admin, "CONSENT_CHANGED", "Contact", id, null, "consent recorded by an admin");
-    return write(changed, List.of(outbox.entry(id, changed.consentChanged())));
+    return write(changed);
   }
 
   /**
@@ -148,7 +137,7 @@ class ContactService {
         mongo.find(
             Query.query(
                     Criteria.where("emailKeys")
-                        .is(alumnus.email().toLowerCase(java.util.Locale.ROOT))
+                        .is(alumnus.email().toLowerCase(Locale.ROOT))
                         .and("ownerId")
                         .isNull()
                         .and("linkedUserId")
@@ -162,23 +151,20 @@ class ContactService {
       throw new NotFoundException(
           "No alumni record has the address you signed in with; ask your career center.");
     }
-    Contact claimed = candidates.get(0).linkedTo(alumnus.id(), clock.instant());
-    // The read models learn who the record is linked to: that person sees it as their own.
-    return write(claimed, List.of(outbox.entry(claimed.id(), claimed.updated())));
+    return write(candidates.get(0).linkedTo(alumnus.id(), clock.instant()));
   }
 
   /** The person changes what they agree to; opting out is always one call away. Audited. */
   Contact changeOwnConsent(CurrentUser alumnus, ConsentRequest request) {
     for (int attempt = 0; ; attempt++) {
       Contact own = ownRecord(alumnus);
-      Contact changed =
+      Changed<Contact> changed =
           own.withConsent(request.consent(), ConsentActor.SELF, alumnus.id(), clock.instant());
-      if (changed == own) {
+      if (!changed.changed()) {
         return own;
       }
       try {
-        Contact written =
-            store.update(changed, List.of(outbox.entry(own.id(), changed.consentChanged())));
+        Contact written = store.update(changed);
         audit.record(
             alumnus, "CONSENT_CHANGED", "Contact", own.id(), null, "changed by the person");
         return written;
@@ -195,13 +181,9 @@ class ContactService {
     Contact own = ownRecord(alumnus);
     requireVersion(own, readVersion);
     ContactDetails details = valid(request.draftOver(own.details()));
-    Contact revised =
+    return write(
         own.revised(
-            details, new Provenance("SELF", alumnus.id(), null, clock.instant(), List.of()));
-    if (revised == own) {
-      return own;
-    }
-    return write(revised, List.of(outbox.entry(own.id(), revised.updated())));
+            details, new Provenance("SELF", alumnus.id(), null, clock.instant(), List.of())));
   }
 
   private Contact editable(CurrentUser editor, String id) {
@@ -210,7 +192,7 @@ class ContactService {
       throw new NotFoundException("Contact", id);
     }
     if (!contact.isEditableBy(editor)) {
-      throw new org.springframework.security.access.AccessDeniedException("not yours to change");
+      throw new AccessDeniedException("not yours to change");
     }
     return contact;
   }
@@ -221,12 +203,12 @@ class ContactService {
     }
   }
 
-  private Contact write(
-      Contact contact, List<org.infointerview.messaging.outbox.OutboxEntry> events) {
+  /** Writes a change; a contact changed meanwhile is the caller's 412. */
+  private Contact write(Changed<Contact> change) {
     try {
-      return store.update(contact, events);
+      return store.update(change);
     } catch (OptimisticLockingFailureException e) {
-      throw PreconditionException.changed("Contact " + contact.id());
+      throw PreconditionException.changed("Contact " + change.state().id());
     }
   }
 

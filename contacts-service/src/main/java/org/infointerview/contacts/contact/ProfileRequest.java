@@ -23,28 +23,19 @@ record ProfileRequest(
 
   /** The person's current details with these fields replaced (absent ones cleared). */
   ContactDraft draftOver(ContactDetails current) {
-    ContactDraft base = ContactDraft.of(current);
-    return new ContactDraft(
-        base.givenName(),
-        base.familyName(),
-        preferredName,
-        pronouns,
-        base.emails(),
-        ContactDraft.texts(phones),
-        linkedinUrl,
-        organizationName,
-        jobTitle,
-        industry,
-        ContactDraft.texts(careerFields),
-        city,
-        region,
-        country,
-        timeZone,
-        base.externalAlumniId(),
-        base.graduationYear(),
-        base.degree(),
-        base.major(),
-        base.college(),
-        base.tags());
+    return ContactDraftBuilder.builder(ContactDraft.of(current))
+        .preferredName(preferredName)
+        .pronouns(pronouns)
+        .phones(ContactDraft.texts(phones))
+        .linkedinUrl(linkedinUrl)
+        .organizationName(organizationName)
+        .jobTitle(jobTitle)
+        .industry(industry)
+        .careerFields(ContactDraft.texts(careerFields))
+        .city(city)
+        .region(region)
+        .country(country)
+        .timeZone(timeZone)
+        .build();
   }
 }

@@ -11,11 +11,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,8 +25,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.bson.Document;
 import org.infointerview.contacts.contact.ContactDetails;
 import org.infointerview.contacts.contact.ContactSource;
-import org.infointerview.contacts.contact.SpreadsheetCells;
-import org.infointerview.support.problem.RequestBodies;
+import org.infointerview.contacts.export.SpreadsheetCells;
+import org.infointerview.support.problem.FieldError;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -62,77 +63,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Validated
 class ImportController {
 
-  record Progress(long totalRows, long rowsRead, int percent, @Nullable Long etaSeconds) {}
-
-  record Undo(long removed, long restored, long kept, @Nullable Instant undoneAt) {}
-
-  record ImportResponse(
-      String id,
-      String profile,
-      ContactSource source,
-      String fileName,
-      long fileBytes,
-      String encoding,
-      String delimiter,
-      ImportStatus status,
-      Progress progress,
-      long created,
-      long updated,
-      long unchanged,
-      long failed,
-      long problems,
-      Instant createdAt,
-      @Nullable Instant startedAt,
-      @Nullable Instant finishedAt,
-      @Nullable String failure,
-      @Nullable Undo undo,
-      String errorReport) {
-
-    static ImportResponse of(ImportJob job, Instant now) {
-      long total = job.totalRows();
-      int percent;
-      if (job.status() == ImportStatus.COMPLETED) {
-        percent = 100;
-      } else if (total == 0) {
-        // Rows still unknown (an alumni API that does not say how many it has)
-        percent = job.status().finished() ? 100 : 0;
-      } else {
-        percent = (int) Math.min(100, job.rowsRead() * 100 / total);
-      }
-      Long eta = null;
-      if (job.status() == ImportStatus.RUNNING
-          && job.startedAt() != null
-          && job.rowsRead() > 0
-          && total >= job.rowsRead()) {
-        long elapsed = Duration.between(job.startedAt(), now).toMillis();
-        eta = Math.max(0, elapsed * (total - job.rowsRead()) / job.rowsRead() / 1000);
-      }
-      return new ImportResponse(
-          job.id(),
-          job.profileName(),
-          job.source(),
-          job.fileName(),
-          job.fileBytes(),
-          job.encoding(),
-          job.delimiter(),
-          job.status(),
-          new Progress(total, job.rowsRead(), percent, eta),
-          job.created(),
-          job.updated(),
-          job.unchanged(),
-          job.failed(),
-          job.problems(),
-          job.createdAt(),
-          job.startedAt(),
-          job.finishedAt(),
-          job.failure(),
-          job.undoneAt() == null && job.status() != ImportStatus.UNDOING
-              ? null
-              : new Undo(job.undoRemoved(), job.undoRestored(), job.undoKept(), job.undoneAt()),
-          "/imports/" + job.id() + "/errors");
-    }
-  }
-
   record PreviewResponse(
       String profile,
       String encoding,
@@ -147,7 +77,7 @@ class ImportController {
       List<ImportProblem> problems,
       boolean problemsTruncated) {}
 
-  record ProfileRequest(
+  record MappingProfileRequest(
       @Size(max = 500) @Nullable String description,
       @NotNull ContactSource source,
       @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull Column> columns,
@@ -159,17 +89,11 @@ class ImportController {
 
   private final ImportService imports;
   private final MappingProfiles profiles;
-  private final jakarta.validation.Validator validator;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
-  ImportController(
-      ImportService imports,
-      MappingProfiles profiles,
-      jakarta.validation.Validator validator,
-      java.time.Clock clock) {
+  ImportController(ImportService imports, MappingProfiles profiles, Clock clock) {
     this.imports = imports;
     this.profiles = profiles;
-    this.validator = validator;
     this.clock = clock;
   }
 
@@ -243,7 +167,7 @@ class ImportController {
       String profile,
       boolean dryRun,
       @Nullable String fileName,
-      java.io.InputStream body)
+      InputStream body)
       throws IOException {
     String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
     if (dryRun) {
@@ -323,27 +247,27 @@ class ImportController {
   }
 
   @GetMapping("/profiles")
-  List<MappingProfile> profiles() {
-    return profiles.all();
+  List<MappingProfileResponse> profiles() {
+    return profiles.all().stream().map(MappingProfileResponse::of).toList();
   }
 
   @PutMapping("/profiles/{name}")
-  MappingProfile saveProfile(
+  MappingProfileResponse saveProfile(
       @PathVariable
           @Pattern(
               regexp = "[a-z0-9][a-z0-9-]{0,62}",
               message = "must be lower case letters, digits and -")
           String name,
-      @RequestBody ProfileRequest request) {
-    RequestBodies.checked(validator, request);
-    return profiles.save(
-        name,
-        request.description() == null ? "" : request.description(),
-        request.source(),
-        request.columns().stream()
-            .map(c -> new MappingProfile.ColumnMapping(c.header().strip(), c.target().strip()))
-            .toList(),
-        request.clearWhenEmpty() == null ? List.of() : request.clearWhenEmpty());
+      @Valid @RequestBody MappingProfileRequest request) {
+    return MappingProfileResponse.of(
+        profiles.save(
+            name,
+            request.description() == null ? "" : request.description(),
+            request.source(),
+            request.columns().stream()
+                .map(c -> new MappingProfile.ColumnMapping(c.header().strip(), c.target().strip()))
+                .toList(),
+            request.clearWhenEmpty() == null ? List.of() : request.clearWhenEmpty()));
   }
 
   @ExceptionHandler(ImportRefused.class)
@@ -353,9 +277,7 @@ class ImportController {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
     problem.setTitle(e.notText() ? "Not a CSV file" : "File cannot be imported");
     problem.setType(URI.create("https://infointerview.org/problems/import-refused"));
-    problem.setProperty(
-        "errors",
-        List.of(new org.infointerview.support.problem.FieldError("file", e.getMessage())));
+    problem.setProperty("errors", List.of(new FieldError("file", e.getMessage())));
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);

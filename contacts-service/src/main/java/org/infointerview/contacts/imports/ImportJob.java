@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param problems problems found (rows can have several)
  */
 @Document("import_jobs")
-record ImportJob(
+public record ImportJob(
     @Id String id,
     String profileName,
     ContactSource source,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,7 @@ import org.infointerview.contacts.contact.Contact;
 import org.infointerview.contacts.matching.DuplicateFinder;
 import org.infointerview.events.contacts.AlumniImportCompleted;
 import org.infointerview.messaging.outbox.AggregateStore;
-import org.infointerview.messaging.outbox.Outbox;
-import org.infointerview.messaging.outbox.OutboxEntry;
+import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.messaging.store.StorePages;
 import org.infointerview.support.audit.AuditLog;
 import org.infointerview.support.problem.InvalidFieldException;
@@ -46,7 +46,7 @@ import org.springframework.stereotype.Service;
  * every undo is audited.
  */
 @Service
-class ImportService {
+public class ImportService {
 
   static final String PROBLEMS = "import_problems";
   private static final Logger log = LoggerFactory.getLogger(ImportService.class);
@@ -54,7 +54,6 @@ class ImportService {
 
   private final MongoTemplate mongo;
   private final AggregateStore store;
-  private final Outbox outbox;
   private final Importer importer;
   private final DuplicateFinder duplicates;
   private final MappingProfiles profiles;
@@ -66,7 +65,6 @@ class ImportService {
   ImportService(
       MongoTemplate mongo,
       AggregateStore store,
-      Outbox outbox,
       Importer importer,
       DuplicateFinder duplicates,
       MappingProfiles profiles,
@@ -76,7 +74,6 @@ class ImportService {
       Clock clock) {
     this.mongo = mongo;
     this.store = store;
-    this.outbox = outbox;
     this.importer = importer;
     this.duplicates = duplicates;
     this.profiles = profiles;
@@ -114,7 +111,7 @@ class ImportService {
               shape,
               admin.id(),
               clock.instant());
-      store.insert(job, List.of());
+      store.insert(Changed.to(job));
       audit.record(admin, "IMPORT", "Import", job.id(), null, "alumni import of " + fileName);
       executor.execute(() -> runJob(job, profile, new SpooledFile(file, profile)));
       return job;
@@ -129,12 +126,12 @@ class ImportService {
    *
    * @param source opens the rows on the import thread, and hears how the job ended
    */
-  ImportJob startFrom(
+  public ImportJob startFrom(
       String startedBy, MappingProfile profile, String description, JobSource source) {
     ImportJob job =
         ImportJob.fromService(
             new ObjectId().toHexString(), profile, description, startedBy, clock.instant());
-    store.insert(job, List.of());
+    store.insert(Changed.to(job));
     try {
       executor.execute(() -> runJob(job, profile, source));
     } catch (RuntimeException e) {
@@ -151,7 +148,7 @@ class ImportService {
   }
 
   /** Where a job's rows come from, and who hears how it ended. */
-  interface JobSource {
+  public interface JobSource {
     /** Opens the rows; called on the import thread. */
     RowSource open(ImportJob job) throws IOException;
 
@@ -185,7 +182,7 @@ class ImportService {
   }
 
   /** Records that a running job now knows how many rows it has (for its progress bar). */
-  void totalKnown(String id, long rows) {
+  public void totalKnown(String id, long rows) {
     updateJob(id, new Update().set("totalRows", rows));
   }
 
@@ -274,7 +271,7 @@ class ImportService {
    * an undo will find.
    */
   @EventListener(ApplicationReadyEvent.class)
-  void failAbandonedJobs() {
+  public void failAbandonedJobs() {
     Instant stale = clock.instant().minus(STALE);
     Criteria abandoned =
         Criteria.where("status")
@@ -365,20 +362,21 @@ class ImportService {
         counters(counts)
             .set("status", cancelled ? ImportStatus.CANCELLED : ImportStatus.COMPLETED)
             .set("finishedAt", clock.instant());
-    List<OutboxEntry> events =
-        List.of(
-            outbox.entry(
-                id,
-                new AlumniImportCompleted(
-                    id,
-                    profile.name(),
-                    counts.read,
-                    counts.created,
-                    counts.updated,
-                    counts.unchanged,
-                    counts.failed)));
+    AlumniImportCompleted fact =
+        new AlumniImportCompleted(
+            id,
+            profile.name(),
+            counts.read,
+            counts.created,
+            counts.updated,
+            counts.unchanged,
+            counts.failed);
     store.apply(
-        ImportJob.class, id, Criteria.where("status").is(ImportStatus.RUNNING), done, events);
+        ImportJob.class,
+        id,
+        Criteria.where("status").is(ImportStatus.RUNNING),
+        done,
+        List.of(fact));
     try {
       duplicates.scan(counts.families);
     } catch (RuntimeException e) {
@@ -435,12 +433,10 @@ class ImportService {
         } else {
           try {
             if (mark.created()) {
-              Contact erased = contact.erased(clock.instant());
-              store.update(erased, List.of(outbox.entry(contact.id(), erased.erasedFact())));
+              store.update(contact.erased(clock.instant()));
               removed++;
             } else {
-              Contact back = contact.restoredBefore(mark, clock.instant());
-              store.update(back, List.of(outbox.entry(contact.id(), back.updated())));
+              store.update(contact.restoredBefore(mark, clock.instant()));
               restored++;
             }
           } catch (OptimisticLockingFailureException e) {
@@ -492,7 +488,7 @@ class ImportService {
     Files.createDirectories(properties.spoolDirectory());
     Path file = Files.createTempFile(properties.spoolDirectory(), "upload-", ".csv");
     try (InputStream in = upload) {
-      Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
       return file;
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(file);

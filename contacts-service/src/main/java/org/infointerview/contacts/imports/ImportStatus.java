@@ -1,7 +1,7 @@
 package org.infointerview.contacts.imports;
 
 /** Where an import job is in its life. */
-enum ImportStatus {
+public enum ImportStatus {
   QUEUED,
   RUNNING,
   COMPLETED,

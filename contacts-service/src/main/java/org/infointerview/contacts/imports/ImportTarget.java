@@ -7,7 +7,7 @@ import java.util.Optional;
  * What a column of an import file can fill. Several columns may fill a repeatable target (email,
  * phone); list targets (careerFields, tags) split a cell on {@code ;} or {@code |}.
  */
-enum ImportTarget {
+public enum ImportTarget {
   GIVEN_NAME("givenName"),
   FAMILY_NAME("familyName"),
   PREFERRED_NAME("preferredName"),
@@ -49,7 +49,7 @@ enum ImportTarget {
   }
 
   /** The name used in mapping profiles and error reports. */
-  String key() {
+  public String key() {
     return key;
   }
 
@@ -64,7 +64,7 @@ enum ImportTarget {
         || this == DO_NOT_CONTACT;
   }
 
-  static Optional<ImportTarget> byKey(String key) {
+  public static Optional<ImportTarget> byKey(String key) {
     return Arrays.stream(values()).filter(t -> t.key.equals(key)).findFirst();
   }
 }

@@ -30,14 +30,14 @@ import org.infointerview.contacts.contact.ConsentActor;
 import org.infointerview.contacts.contact.Contact;
 import org.infointerview.contacts.contact.ContactDetails;
 import org.infointerview.contacts.contact.ContactDraft;
+import org.infointerview.contacts.contact.ContactDraftBuilder;
 import org.infointerview.contacts.contact.ContactRules;
 import org.infointerview.contacts.contact.ImportMark;
 import org.infointerview.contacts.contact.Provenance;
 import org.infointerview.contacts.imports.RowMapper.ConsentCells;
 import org.infointerview.contacts.imports.RowMapper.MappedRow;
 import org.infointerview.messaging.outbox.AggregateStore;
-import org.infointerview.messaging.outbox.Outbox;
-import org.infointerview.messaging.outbox.OutboxEntry;
+import org.infointerview.messaging.outbox.BulkInserts;
 import org.infointerview.support.problem.FieldError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -106,7 +106,7 @@ class Importer {
 
   private final MongoTemplate mongo;
   private final AggregateStore store;
-  private final Outbox outbox;
+  private final BulkInserts bulk;
   private final ContactRules rules;
   private final CareerFieldCatalog careerFields;
   private final ImportsProperties properties;
@@ -115,14 +115,14 @@ class Importer {
   Importer(
       MongoTemplate mongo,
       AggregateStore store,
-      Outbox outbox,
+      BulkInserts bulk,
       ContactRules rules,
       CareerFieldCatalog careerFields,
       ImportsProperties properties,
       Clock clock) {
     this.mongo = mongo;
     this.store = store;
-    this.outbox = outbox;
+    this.bulk = bulk;
     this.rules = rules;
     this.careerFields = careerFields;
     this.properties = properties;
@@ -293,7 +293,7 @@ class Importer {
     private final List<ImportProblem> problems = new ArrayList<>();
     private final Counts tally = new Counts();
     private final Set<String> families = new HashSet<>();
-    private AggregateStore.@Nullable Inserts inserts;
+    private BulkInserts.@Nullable Inserts inserts;
 
     /** The match keys of every contact it writes, as stored before and as written. */
     private final Set<String> keys = new HashSet<>();
@@ -383,6 +383,7 @@ class Importer {
                     consentFrom(row.consent(), Consent.notAsked()),
                     origin,
                     now)
+                .state()
                 .markedBy(new ImportMark(job.id(), true, null, null, 0, now));
         decided.created.put(contact.id(), contact);
         decided.rowOf.put(contact.id(), row.number());
@@ -397,7 +398,8 @@ class Importer {
         }
         continue;
       }
-      Contact revised = match.revised(checked.details(), origin);
+      // the facts are told once the contact is written: against its stored state (changedSince)
+      Contact revised = match.revised(checked.details(), origin).state();
       revised = withImportedConsent(revised, row.consent(), job.id(), now);
       if (revised == match) {
         tally.unchanged++;
@@ -426,8 +428,7 @@ class Importer {
     }
     // turned into documents here, while the store still writes the batch before
     decided.inserts =
-        store.prepare(
-            List.copyOf(decided.created.values()), c -> List.of(outbox.entry(c.id(), c.created())));
+        bulk.prepare(decided.created.values().stream().map(Contact::creation).toList());
     return decided;
   }
 
@@ -439,7 +440,7 @@ class Importer {
   private void write(Decided decided) {
     Counts tally = decided.tally;
     try {
-      store.insertAll(Objects.requireNonNull(decided.inserts));
+      bulk.insertAll(Objects.requireNonNull(decided.inserts));
     } catch (DuplicateKeyException e) {
       // Another import created some of these people meanwhile (same alumni id): those rows are
       // reported, the rest of the batch is stored.
@@ -464,16 +465,8 @@ class Importer {
       }
     }
     for (Contact contact : decided.changed.values()) {
-      Contact before = decided.known.stored(contact.id());
-      List<OutboxEntry> events = new ArrayList<>();
-      if (before == null || !before.details().equals(contact.details())) {
-        events.add(outbox.entry(contact.id(), contact.updated()));
-      }
-      if (before == null || !before.consent().sameChoicesAs(contact.consent())) {
-        events.add(outbox.entry(contact.id(), contact.consentChanged()));
-      }
       try {
-        store.update(contact, events);
+        store.update(contact.changedSince(decided.known.stored(contact.id())));
       } catch (OptimisticLockingFailureException e) {
         tally.updated--;
         tally.failed++;
@@ -505,34 +498,30 @@ class Importer {
     } else {
       requested = consentFrom(cells, current);
     }
-    return contact.withConsent(requested, ConsentActor.IMPORT, importId, now);
+    return contact.withConsent(requested, ConsentActor.IMPORT, importId, now).state();
   }
 
   private static Consent withDoNotContact(Consent c) {
-    return new Consent(
-        c.optedIn(),
-        c.optedInAt(),
-        c.optInSource(),
-        c.preference(),
-        c.channel(),
-        c.maxRequestsPerMonth(),
-        c.pausedUntil(),
-        true);
+    return c.withDoNotContact(true);
   }
 
+  /** The base consent with what the file's cells say laid over it. */
   private static Consent consentFrom(ConsentCells cells, Consent base) {
-    boolean optedIn = cells.optedIn() == null ? base.optedIn() : cells.optedIn();
-    return new Consent(
-        optedIn,
-        base.optedInAt(),
-        base.optInSource(),
-        cells.preference() == null ? base.preference() : cells.preference(),
-        base.channel(),
-        cells.maxRequestsPerMonth() == null
-            ? base.maxRequestsPerMonth()
-            : cells.maxRequestsPerMonth(),
-        base.pausedUntil(),
-        cells.doNotContact() == null ? base.doNotContact() : cells.doNotContact());
+    return base.with(
+        c -> {
+          if (cells.optedIn() != null) {
+            c.optedIn(cells.optedIn());
+          }
+          if (cells.preference() != null) {
+            c.preference(cells.preference());
+          }
+          if (cells.maxRequestsPerMonth() != null) {
+            c.maxRequestsPerMonth(cells.maxRequestsPerMonth());
+          }
+          if (cells.doNotContact() != null) {
+            c.doNotContact(cells.doNotContact());
+          }
+        });
   }
 
   /**
@@ -545,28 +534,34 @@ class Importer {
     ContactDraft file = row.draft();
     Set<ImportTarget> filled = row.filled();
     Merge m = new Merge(filled, clearWhenEmpty);
-    return new ContactDraft(
-        m.one(ImportTarget.GIVEN_NAME, file.givenName(), base.givenName()),
-        m.one(ImportTarget.FAMILY_NAME, file.familyName(), base.familyName()),
-        m.one(ImportTarget.PREFERRED_NAME, file.preferredName(), base.preferredName()),
-        m.one(ImportTarget.PRONOUNS, file.pronouns(), base.pronouns()),
-        m.union(ImportTarget.EMAIL, file.emails(), base.emails()),
-        m.union(ImportTarget.PHONE, file.phones(), base.phones()),
-        m.one(ImportTarget.LINKEDIN_URL, file.linkedinUrl(), base.linkedinUrl()),
-        m.one(ImportTarget.ORGANIZATION, file.organizationName(), base.organizationName()),
-        m.one(ImportTarget.JOB_TITLE, file.jobTitle(), base.jobTitle()),
-        m.one(ImportTarget.INDUSTRY, file.industry(), base.industry()),
-        m.list(ImportTarget.CAREER_FIELDS, file.careerFields(), base.careerFields()),
-        m.one(ImportTarget.CITY, file.city(), base.city()),
-        m.one(ImportTarget.REGION, file.region(), base.region()),
-        m.one(ImportTarget.COUNTRY, file.country(), base.country()),
-        m.one(ImportTarget.TIME_ZONE, file.timeZone(), base.timeZone()),
-        m.one(ImportTarget.EXTERNAL_ALUMNI_ID, file.externalAlumniId(), base.externalAlumniId()),
-        m.one(ImportTarget.GRADUATION_YEAR, file.graduationYear(), base.graduationYear()),
-        m.one(ImportTarget.DEGREE, file.degree(), base.degree()),
-        m.one(ImportTarget.MAJOR, file.major(), base.major()),
-        m.one(ImportTarget.COLLEGE, file.college(), base.college()),
-        m.union(ImportTarget.TAGS, file.tags(), base.tags()));
+    return ContactDraftBuilder.builder()
+        .givenName(m.one(ImportTarget.GIVEN_NAME, file.givenName(), base.givenName()))
+        .familyName(m.one(ImportTarget.FAMILY_NAME, file.familyName(), base.familyName()))
+        .preferredName(
+            m.one(ImportTarget.PREFERRED_NAME, file.preferredName(), base.preferredName()))
+        .pronouns(m.one(ImportTarget.PRONOUNS, file.pronouns(), base.pronouns()))
+        .emails(m.union(ImportTarget.EMAIL, file.emails(), base.emails()))
+        .phones(m.union(ImportTarget.PHONE, file.phones(), base.phones()))
+        .linkedinUrl(m.one(ImportTarget.LINKEDIN_URL, file.linkedinUrl(), base.linkedinUrl()))
+        .organizationName(
+            m.one(ImportTarget.ORGANIZATION, file.organizationName(), base.organizationName()))
+        .jobTitle(m.one(ImportTarget.JOB_TITLE, file.jobTitle(), base.jobTitle()))
+        .industry(m.one(ImportTarget.INDUSTRY, file.industry(), base.industry()))
+        .careerFields(m.list(ImportTarget.CAREER_FIELDS, file.careerFields(), base.careerFields()))
+        .city(m.one(ImportTarget.CITY, file.city(), base.city()))
+        .region(m.one(ImportTarget.REGION, file.region(), base.region()))
+        .country(m.one(ImportTarget.COUNTRY, file.country(), base.country()))
+        .timeZone(m.one(ImportTarget.TIME_ZONE, file.timeZone(), base.timeZone()))
+        .externalAlumniId(
+            m.one(
+                ImportTarget.EXTERNAL_ALUMNI_ID, file.externalAlumniId(), base.externalAlumniId()))
+        .graduationYear(
+            m.one(ImportTarget.GRADUATION_YEAR, file.graduationYear(), base.graduationYear()))
+        .degree(m.one(ImportTarget.DEGREE, file.degree(), base.degree()))
+        .major(m.one(ImportTarget.MAJOR, file.major(), base.major()))
+        .college(m.one(ImportTarget.COLLEGE, file.college(), base.college()))
+        .tags(m.union(ImportTarget.TAGS, file.tags(), base.tags()))
+        .build();
   }
 
   private record Merge(Set<ImportTarget> filled, List<String> clearWhenEmpty) {

@@ -19,7 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     never does)
  */
 @Document("import_profiles")
-record MappingProfile(
+public record MappingProfile(
     @Id String name,
     String description,
     ContactSource source,
@@ -29,7 +29,7 @@ record MappingProfile(
     @Version @Nullable Long version) {
 
   /** One column: its header in the file and the field it fills. */
-  record ColumnMapping(String header, String target) {}
+  public record ColumnMapping(String header, String target) {}
 
   /** The profiles a new installation starts with. */
   static List<MappingProfile> builtIn(Instant now) {

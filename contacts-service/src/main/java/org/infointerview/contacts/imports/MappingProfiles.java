@@ -2,6 +2,7 @@ package org.infointerview.contacts.imports;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import org.infointerview.support.problem.FieldError;
 import org.infointerview.support.problem.InvalidFieldException;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Service;
 
 /** The saved header mappings, the built-in ones seeded once and then the admins'. */
 @Service
-class MappingProfiles {
+public class MappingProfiles {
 
   private final MongoTemplate mongo;
   private final Clock clock;
@@ -36,7 +38,7 @@ class MappingProfiles {
           Query.query(Criteria.where("_id").is(profile.name())), MappingProfile.class)) {
         try {
           mongo.insert(profile);
-        } catch (org.springframework.dao.DuplicateKeyException raced) {
+        } catch (DuplicateKeyException raced) {
           // another instance seeded it
         }
       }
@@ -47,7 +49,7 @@ class MappingProfiles {
     return mongo.find(new Query().with(Sort.by("_id")), MappingProfile.class);
   }
 
-  MappingProfile named(String name) {
+  public MappingProfile named(String name) {
     MappingProfile profile = mongo.findById(name, MappingProfile.class);
     if (profile == null) {
       throw new InvalidFieldException(
@@ -114,6 +116,6 @@ class MappingProfiles {
   }
 
   private static List<String> targetKeys() {
-    return java.util.Arrays.stream(ImportTarget.values()).map(ImportTarget::key).toList();
+    return Arrays.stream(ImportTarget.values()).map(ImportTarget::key).toList();
   }
 }

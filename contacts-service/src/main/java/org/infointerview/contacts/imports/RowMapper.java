@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.infointerview.contacts.contact.ContactDraft;
+import org.infointerview.contacts.contact.ContactDraftBuilder;
 import org.infointerview.contacts.contact.ContactPreference;
 import org.jspecify.annotations.Nullable;
 
@@ -81,28 +82,29 @@ final class RowMapper {
     Set<ImportTarget> filled =
         values.isEmpty() ? EnumSet.noneOf(ImportTarget.class) : EnumSet.copyOf(values.keySet());
     ContactDraft draft =
-        new ContactDraft(
-            one(values, ImportTarget.GIVEN_NAME),
-            one(values, ImportTarget.FAMILY_NAME),
-            one(values, ImportTarget.PREFERRED_NAME),
-            one(values, ImportTarget.PRONOUNS),
-            list(values, ImportTarget.EMAIL),
-            list(values, ImportTarget.PHONE),
-            one(values, ImportTarget.LINKEDIN_URL),
-            one(values, ImportTarget.ORGANIZATION),
-            one(values, ImportTarget.JOB_TITLE),
-            one(values, ImportTarget.INDUSTRY),
-            list(values, ImportTarget.CAREER_FIELDS),
-            one(values, ImportTarget.CITY),
-            one(values, ImportTarget.REGION),
-            one(values, ImportTarget.COUNTRY),
-            one(values, ImportTarget.TIME_ZONE),
-            one(values, ImportTarget.EXTERNAL_ALUMNI_ID),
-            one(values, ImportTarget.GRADUATION_YEAR),
-            one(values, ImportTarget.DEGREE),
-            one(values, ImportTarget.MAJOR),
-            one(values, ImportTarget.COLLEGE),
-            list(values, ImportTarget.TAGS));
+        ContactDraftBuilder.builder()
+            .givenName(one(values, ImportTarget.GIVEN_NAME))
+            .familyName(one(values, ImportTarget.FAMILY_NAME))
+            .preferredName(one(values, ImportTarget.PREFERRED_NAME))
+            .pronouns(one(values, ImportTarget.PRONOUNS))
+            .emails(list(values, ImportTarget.EMAIL))
+            .phones(list(values, ImportTarget.PHONE))
+            .linkedinUrl(one(values, ImportTarget.LINKEDIN_URL))
+            .organizationName(one(values, ImportTarget.ORGANIZATION))
+            .jobTitle(one(values, ImportTarget.JOB_TITLE))
+            .industry(one(values, ImportTarget.INDUSTRY))
+            .careerFields(list(values, ImportTarget.CAREER_FIELDS))
+            .city(one(values, ImportTarget.CITY))
+            .region(one(values, ImportTarget.REGION))
+            .country(one(values, ImportTarget.COUNTRY))
+            .timeZone(one(values, ImportTarget.TIME_ZONE))
+            .externalAlumniId(one(values, ImportTarget.EXTERNAL_ALUMNI_ID))
+            .graduationYear(one(values, ImportTarget.GRADUATION_YEAR))
+            .degree(one(values, ImportTarget.DEGREE))
+            .major(one(values, ImportTarget.MAJOR))
+            .college(one(values, ImportTarget.COLLEGE))
+            .tags(list(values, ImportTarget.TAGS))
+            .build();
     ConsentCells consent =
         new ConsentCells(
             yesNo(row, values, ImportTarget.OPTED_IN, problems),

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Rows to import, one at a time: a CSV file's, or the alumni API's pages. */
-interface RowSource extends Closeable {
+public interface RowSource extends Closeable {
 
   /** The column names, for reports. */
   List<String> headers();

@@ -1,13 +1,14 @@
 package org.infointerview.contacts.matching;
 
-import jakarta.validation.Validator;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.infointerview.support.problem.RequestBodies;
 import org.infointerview.support.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -36,11 +37,11 @@ class MatchController {
       double score,
       List<String> reasons,
       MatchStatus status,
-      java.time.Instant foundAt,
-      @org.jspecify.annotations.Nullable String decidedBy,
-      java.time.@org.jspecify.annotations.Nullable Instant decidedAt,
-      @org.jspecify.annotations.Nullable String survivorId,
-      @org.jspecify.annotations.Nullable String mergedId) {
+      Instant foundAt,
+      @Nullable String decidedBy,
+      java.time.@Nullable Instant decidedAt,
+      @Nullable String survivorId,
+      @Nullable String mergedId) {
 
     static MatchResponse of(MatchReview r) {
       return new MatchResponse(
@@ -60,12 +61,10 @@ class MatchController {
 
   private final MergeService merges;
   private final DuplicateFinder finder;
-  private final Validator validator;
 
-  MatchController(MergeService merges, DuplicateFinder finder, Validator validator) {
+  MatchController(MergeService merges, DuplicateFinder finder) {
     this.merges = merges;
     this.finder = finder;
-    this.validator = validator;
   }
 
   @GetMapping
@@ -89,8 +88,7 @@ class MatchController {
 
   @PostMapping("/{id}/merge")
   MatchResponse merge(
-      CurrentUser admin, @PathVariable String id, @RequestBody MergeRequest request) {
-    RequestBodies.checked(validator, request);
+      CurrentUser admin, @PathVariable String id, @Valid @RequestBody MergeRequest request) {
     return MatchResponse.of(merges.merge(admin, id, request.survivorId()));
   }
 

@@ -5,9 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import org.infointerview.contacts.contact.Contact;
 import org.infointerview.contacts.contact.ContactStatus;
-import org.infointerview.events.contacts.ContactMerged;
 import org.infointerview.messaging.outbox.AggregateStore;
-import org.infointerview.messaging.outbox.Outbox;
+import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.support.audit.AuditLog;
 import org.infointerview.support.problem.InvalidFieldException;
 import org.infointerview.support.problem.NotFoundException;
@@ -32,15 +31,12 @@ class MergeService {
 
   private final MongoTemplate mongo;
   private final AggregateStore store;
-  private final Outbox outbox;
   private final AuditLog audit;
   private final Clock clock;
 
-  MergeService(
-      MongoTemplate mongo, AggregateStore store, Outbox outbox, AuditLog audit, Clock clock) {
+  MergeService(MongoTemplate mongo, AggregateStore store, AuditLog audit, Clock clock) {
     this.mongo = mongo;
     this.store = store;
-    this.outbox = outbox;
     this.audit = audit;
     this.clock = clock;
   }
@@ -100,16 +96,10 @@ class MergeService {
             .set("survivorBefore", survivor),
         MatchReview.class);
     // 2. the merged record hidden, with the fact other services act on
-    Contact hidden = merged.mergedInto(survivorId, now);
-    Contact absorbing = survivor.absorbing(merged, admin.id(), now);
-    store.update(
-        hidden,
-        List.of(
-            outbox.entry(
-                survivorId,
-                new ContactMerged(survivorId, mergedId, absorbing.currentVersion() + 1))));
+    Changed<Contact> absorbing = survivor.absorbing(merged, admin.id(), now);
+    store.update(merged.mergedInto(absorbing.state(), now));
     // 3. the survivor with everything it absorbed
-    store.update(absorbing, List.of(outbox.entry(survivorId, absorbing.updated())));
+    store.update(absorbing);
     return review(id);
   }
 
@@ -133,10 +123,8 @@ class MergeService {
     }
     Instant now = clock.instant();
     audit.record(admin, "MERGE_UNDONE", "Contact", survivor.id(), null, "undid merge " + id);
-    Contact restored = survivor.withStateOf(review.survivorBefore(), now);
-    store.update(restored, List.of(outbox.entry(restored.id(), restored.updated())));
-    Contact back = merged.unmerged(null, now);
-    store.update(back, List.of(outbox.entry(back.id(), back.updated())));
+    store.update(survivor.withStateOf(review.survivorBefore(), now));
+    store.update(merged.unmerged(null, now));
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(id)),
         new Update()

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.infointerview.contacts.careerfield.CareerFieldCatalog;
 import org.infointerview.contacts.contact.ContactRules;
@@ -74,7 +75,7 @@ class OrganizationRules {
       throw new InvalidFieldException(errors);
     }
     return new OrganizationDetails(
-        java.util.Objects.requireNonNull(name),
+        Objects.requireNonNull(name),
         domain,
         website,
         industry,

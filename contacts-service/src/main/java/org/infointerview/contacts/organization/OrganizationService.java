@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.bson.types.ObjectId;
 import org.infointerview.contacts.text.SearchTokens;
@@ -127,8 +128,7 @@ class OrganizationService {
       all.add(Criteria.where("details.industry").is(industry.strip()));
     }
     if (country != null && !country.isBlank()) {
-      all.add(
-          Criteria.where("details.country").is(country.strip().toUpperCase(java.util.Locale.ROOT)));
+      all.add(Criteria.where("details.country").is(country.strip().toUpperCase(Locale.ROOT)));
     }
     Query query =
         (all.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(all)))

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.infointerview.events.contacts.UserProfileProvisioned;
+import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.support.security.CurrentUser;
 import org.infointerview.support.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -42,33 +43,38 @@ public class UserProfile {
     this.version = version;
   }
 
-  /** The profile of someone signing in for the first time. */
-  static UserProfile of(CurrentUser user, Instant now) {
-    return new UserProfile(
-        user.id(), nameOf(user), user.email(), user.timeZone(), rolesOf(user), now, null);
+  /** The profile of someone signing in for the first time, told as UserProfileProvisioned. */
+  static Changed<UserProfile> of(CurrentUser user, Instant now) {
+    UserProfile profile =
+        new UserProfile(
+            user.id(), nameOf(user), user.email(), user.timeZone(), rolesOf(user), now, null);
+    return Changed.to(profile, profile.provisioned());
   }
 
-  /** Whether the provider now says something else about this person. */
-  boolean differsFrom(CurrentUser user) {
-    return !displayName.equals(nameOf(user))
-        || !Objects.equals(email, user.email())
-        || !Objects.equals(timeZone, user.timeZone())
-        || !roles.equals(rolesOf(user));
+  /** This profile with what the provider says now, told again; nothing when it says the same. */
+  Changed<UserProfile> refreshedFrom(CurrentUser user) {
+    if (displayName.equals(nameOf(user))
+        && Objects.equals(email, user.email())
+        && Objects.equals(timeZone, user.timeZone())
+        && roles.equals(rolesOf(user))) {
+      return Changed.nothing(this);
+    }
+    UserProfile refreshed =
+        new UserProfile(
+            userId,
+            nameOf(user),
+            user.email(),
+            user.timeZone(),
+            rolesOf(user),
+            firstSignInAt,
+            version);
+    return Changed.to(refreshed, refreshed.provisioned());
   }
 
-  /** This profile with what the provider says now. */
-  UserProfile refreshedFrom(CurrentUser user) {
-    return new UserProfile(
-        userId, nameOf(user), user.email(), user.timeZone(), rolesOf(user), firstSignInAt, version);
-  }
-
-  UserProfileProvisioned provisioned() {
+  /** The fact of this state, at the version it will have once written. */
+  private UserProfileProvisioned provisioned() {
     return new UserProfileProvisioned(
         userId, displayName, email, timeZone, roles, version == null ? 0 : version + 1);
-  }
-
-  UserProfileProvisioned created() {
-    return new UserProfileProvisioned(userId, displayName, email, timeZone, roles, 0);
   }
 
   private static String nameOf(CurrentUser user) {

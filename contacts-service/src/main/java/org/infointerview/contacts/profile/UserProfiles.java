@@ -1,9 +1,7 @@
 package org.infointerview.contacts.profile;
 
 import java.time.Clock;
-import java.util.List;
 import org.infointerview.messaging.outbox.AggregateStore;
-import org.infointerview.messaging.outbox.Outbox;
 import org.infointerview.support.security.CurrentUser;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -20,13 +18,11 @@ class UserProfiles {
 
   private final MongoTemplate mongo;
   private final AggregateStore store;
-  private final Outbox outbox;
   private final Clock clock;
 
-  UserProfiles(MongoTemplate mongo, AggregateStore store, Outbox outbox, Clock clock) {
+  UserProfiles(MongoTemplate mongo, AggregateStore store, Clock clock) {
     this.mongo = mongo;
     this.store = store;
-    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -35,15 +31,9 @@ class UserProfiles {
       try {
         UserProfile existing = mongo.findById(user.id(), UserProfile.class);
         if (existing == null) {
-          UserProfile profile = UserProfile.of(user, clock.instant());
-          return store.insert(profile, List.of(outbox.entry(profile.userId(), profile.created())));
+          return store.insert(UserProfile.of(user, clock.instant()));
         }
-        if (!existing.differsFrom(user)) {
-          return existing;
-        }
-        UserProfile refreshed = existing.refreshedFrom(user);
-        return store.update(
-            refreshed, List.of(outbox.entry(refreshed.userId(), refreshed.provisioned())));
+        return store.update(existing.refreshedFrom(user));
       } catch (DuplicateKeyException | OptimisticLockingFailureException raced) {
         if (attempt >= 3) {
           throw raced;

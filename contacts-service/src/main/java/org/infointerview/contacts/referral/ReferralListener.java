@@ -10,16 +10,16 @@ import java.util.UUID;
 import org.infointerview.contacts.contact.Contact;
 import org.infointerview.contacts.contact.ContactDetails;
 import org.infointerview.contacts.contact.ContactDraft;
+import org.infointerview.contacts.contact.ContactDraftBuilder;
 import org.infointerview.contacts.contact.ContactRules;
 import org.infointerview.contacts.contact.Provenance;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
-import org.infointerview.events.interviews.ReferralCaptured;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
 import org.infointerview.messaging.outbox.AggregateStore;
-import org.infointerview.messaging.outbox.Outbox;
+import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.support.problem.FieldError;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,7 +47,6 @@ class ReferralListener {
   private final EventReader reader;
   private final MongoTemplate mongo;
   private final AggregateStore store;
-  private final Outbox outbox;
   private final ContactRules rules;
   private final Clock clock;
 
@@ -56,14 +55,12 @@ class ReferralListener {
       EventReader reader,
       MongoTemplate mongo,
       AggregateStore store,
-      Outbox outbox,
       ContactRules rules,
       Clock clock) {
     this.processedEvents = processedEvents;
     this.reader = reader;
     this.mongo = mongo;
     this.store = store;
-    this.outbox = outbox;
     this.rules = rules;
     this.clock = clock;
   }
@@ -73,10 +70,10 @@ class ReferralListener {
     if (!event.is(EventType.REFERRAL_CAPTURED)) {
       return;
     }
-    processedEvents.once(CONSUMER, event, () -> apply(reader.data(event, ReferralCaptured.class)));
+    processedEvents.once(CONSUMER, event, () -> apply(reader.data(event, Referral.class)));
   }
 
-  private void apply(ReferralCaptured referral) {
+  private void apply(Referral referral) {
     Instant now = clock.instant();
     Contact existing =
         referral.email() == null
@@ -91,16 +88,13 @@ class ReferralListener {
                         .is("ACTIVE")),
                 Contact.class);
     if (existing != null) {
-      Contact linked = existing.referredBy(referral.referredByContactId(), now);
-      if (linked != existing) {
-        store.update(linked, List.of());
-      }
+      store.update(existing.referredBy(referral.referredByContactId(), now));
       return;
     }
     ContactDetails details = details(referral);
     String id =
         "ref-" + UUID.nameUUIDFromBytes(referral.referralId().getBytes(StandardCharsets.UTF_8));
-    Contact contact =
+    Changed<Contact> added =
         Contact.referral(
             id,
             referral.studentId(),
@@ -108,14 +102,14 @@ class ReferralListener {
             referral.referredByContactId(),
             new Provenance("REFERRAL", referral.interviewId(), null, now, details.fieldsSet()));
     try {
-      store.insert(contact, List.of(outbox.entry(id, contact.created())));
+      store.insert(added);
     } catch (DuplicateKeyException replayed) {
       log.debug("Referral {} was already added", referral.referralId());
     }
   }
 
   /** The referral's fields as contact details, leaving out any that break a rule. */
-  private ContactDetails details(ReferralCaptured referral) {
+  private ContactDetails details(Referral referral) {
     String name = referral.name() == null ? "" : referral.name().strip();
     int space = name.lastIndexOf(' ');
     String given = space < 0 ? name : name.substring(0, space);
@@ -145,28 +139,8 @@ class ReferralListener {
                   broken.contains("jobTitle") ? null : referral.jobTitle()));
     }
     ContactDetails details = checked.details();
-    if (family.isEmpty()) {
-      details =
-          new ContactDetails(
-              details.givenName(),
-              "",
-              details.preferredName(),
-              details.pronouns(),
-              details.emails(),
-              details.phones(),
-              details.linkedinUrl(),
-              details.organizationName(),
-              details.jobTitle(),
-              details.industry(),
-              details.careerFields(),
-              details.city(),
-              details.region(),
-              details.country(),
-              details.timeZone(),
-              details.alumni(),
-              details.tags());
-    }
-    return details;
+    // a one-word name was checked with a stand-in family name, which is not kept
+    return family.isEmpty() ? details.withFamilyName("") : details;
   }
 
   private static ContactDraft draft(
@@ -175,27 +149,12 @@ class ReferralListener {
       List<String> emails,
       @Nullable String organization,
       @Nullable String title) {
-    return new ContactDraft(
-        given,
-        family,
-        null,
-        null,
-        emails,
-        List.of(),
-        null,
-        organization,
-        title,
-        null,
-        List.of(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of());
+    return ContactDraftBuilder.builder()
+        .givenName(given)
+        .familyName(family)
+        .emails(emails)
+        .organizationName(organization)
+        .jobTitle(title)
+        .build();
   }
 }

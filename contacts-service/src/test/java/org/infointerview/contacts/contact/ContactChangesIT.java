@@ -7,19 +7,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.messaging.outbox.Outbox;
 import org.infointerview.support.audit.AuditLog;
 import org.infointerview.testinfra.ApiClient;
-import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.ServiceIT;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.infointerview.testinfra.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,8 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Changing, erasing and consenting, as the people who may do each see it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
+@ServiceIT
 class ContactChangesIT {
 
   private static final TestIdentityProvider IDP = TestIdentityProvider.get();
@@ -44,13 +42,12 @@ class ContactChangesIT {
   @Autowired AggregateStore store;
   @Autowired Outbox outbox;
 
-  private ApiClient api;
+  ApiClient api;
   private InstitutionContacts alumni;
 
   @BeforeEach
-  void setUp(@Value("${local.server.port}") int port) {
-    api = new ApiClient(port);
-    alumni = new InstitutionContacts(store, outbox);
+  void setUp() {
+    alumni = new InstitutionContacts(store);
   }
 
   @Test
@@ -123,7 +120,7 @@ class ContactChangesIT {
       assertThat(api.delete("/contacts/" + id, student).statusCode()).isEqualTo(204);
 
       assertThat(api.get("/contacts/" + id, student).statusCode()).isEqualTo(404);
-      org.bson.Document stored = mongo.findById(id, org.bson.Document.class, "contacts");
+      Document stored = mongo.findById(id, Document.class, "contacts");
       assertThat(stored.toJson()).doesNotContain("Raman").doesNotContain("priya@example.org");
       assertThat(events.pollForKey(id, Duration.ofSeconds(30)))
           .anySatisfy(r -> assertThat(r.value()).contains("\"type\":\"ContactErased\""));

@@ -55,28 +55,14 @@ class ContactRulesTest {
   @Test
   void namesAreRequiredAndTimeZonesAndCountriesMustExist() {
     ContactDraft draft =
-        new ContactDraft(
-            " ",
-            null,
-            null,
-            null,
-            List.of(),
-            List.of(),
-            "https://evil.example/in/x",
-            null,
-            null,
-            "NOT_AN_INDUSTRY",
-            List.of(),
-            null,
-            null,
-            "XX",
-            "Mars/Olympus",
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of("ok", "=cmd|' /C calc'!A0"));
+        ContactDraftBuilder.builder()
+            .givenName(" ")
+            .linkedinUrl("https://evil.example/in/x")
+            .industry("NOT_AN_INDUSTRY")
+            .country("XX")
+            .timeZone("Mars/Olympus")
+            .tags(List.of("ok", "=cmd|' /C calc'!A0"))
+            .build();
 
     assertThat(rules.check(draft).errors())
         .extracting(FieldError::field)
@@ -87,28 +73,11 @@ class ContactRulesTest {
   @Test
   void aLinkedInAddressIsNormalizedToHttps() {
     ContactDraft draft =
-        new ContactDraft(
-            "A",
-            "B",
-            null,
-            null,
-            List.of(),
-            List.of(),
-            "www.linkedin.com/in/priya-raman?trk=x",
-            null,
-            null,
-            null,
-            List.of(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of());
+        ContactDraftBuilder.builder()
+            .givenName("A")
+            .familyName("B")
+            .linkedinUrl("www.linkedin.com/in/priya-raman?trk=x")
+            .build();
 
     assertThat(rules.check(draft).details().linkedinUrl())
         .isEqualTo("https://www.linkedin.com/in/priya-raman");
@@ -116,27 +85,13 @@ class ContactRulesTest {
 
   private static ContactDraft draft(
       List<String> emails, List<String> phones, List<String> careerFields, String year) {
-    return new ContactDraft(
-        "Priyanka",
-        "Raman",
-        null,
-        null,
-        emails,
-        phones,
-        null,
-        null,
-        null,
-        null,
-        careerFields,
-        null,
-        null,
-        null,
-        null,
-        null,
-        year,
-        null,
-        null,
-        null,
-        List.of());
+    return ContactDraftBuilder.builder()
+        .givenName("Priyanka")
+        .familyName("Raman")
+        .emails(emails)
+        .phones(phones)
+        .careerFields(careerFields)
+        .graduationYear(year)
+        .build();
   }
 }

@@ -10,13 +10,11 @@ import java.util.UUID;
 import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.messaging.outbox.Outbox;
 import org.infointerview.testinfra.ApiClient;
-import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.ServiceIT;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,8 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Search as each role sees it. Every test works in a world of its own: a unique organization name
  * or word that only its own fixtures carry.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
+@ServiceIT
 class ContactSearchIT {
 
   private static final TestIdentityProvider IDP = TestIdentityProvider.get();
@@ -34,13 +31,12 @@ class ContactSearchIT {
   @Autowired AggregateStore store;
   @Autowired Outbox outbox;
 
-  private ApiClient api;
+  ApiClient api;
   private InstitutionContacts alumni;
 
   @BeforeEach
-  void setUp(@Value("${local.server.port}") int port) {
-    api = new ApiClient(port);
-    alumni = new InstitutionContacts(store, outbox);
+  void setUp() {
+    alumni = new InstitutionContacts(store);
   }
 
   @Test

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.infointerview.events.contacts.ContactConsentChanged;
 import org.infointerview.events.contacts.ContactCreated;
+import org.infointerview.events.contacts.ContactErased;
+import org.infointerview.events.contacts.ContactMerged;
 import org.infointerview.events.contacts.ContactUpdated;
+import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.support.security.CurrentUser;
 import org.infointerview.support.security.Role;
 import org.junit.jupiter.api.Test;
@@ -16,24 +20,23 @@ class ContactTest {
   private static final Instant NOW = Instant.parse("2026-11-29T10:15:30Z");
   private static final Instant LATER = NOW.plusSeconds(3600);
   static final ContactDetails PRIYA =
-      new ContactDetails(
-          "Priyanka",
-          "Raman",
-          "Priya",
-          "she/her",
-          List.of("priya@example.org"),
-          List.of("+13125550123"),
-          null,
-          "Northwind Health",
-          "Data Scientist",
-          "HEALTHCARE",
-          List.of("HEALTH_SCIENCE"),
-          "Chicago",
-          "IL",
-          "US",
-          "America/Chicago",
-          new AlumniFacts("A-1001", 2015, "BS", "Statistics", "Arts & Sciences"),
-          List.of());
+      ContactDetailsBuilder.builder()
+          .givenName("Priyanka")
+          .familyName("Raman")
+          .preferredName("Priya")
+          .pronouns("she/her")
+          .emails(List.of("priya@example.org"))
+          .phones(List.of("+13125550123"))
+          .organizationName("Northwind Health")
+          .jobTitle("Data Scientist")
+          .industry("HEALTHCARE")
+          .careerFields(List.of("HEALTH_SCIENCE"))
+          .city("Chicago")
+          .region("IL")
+          .country("US")
+          .timeZone("America/Chicago")
+          .alumni(new AlumniFacts("A-1001", 2015, "BS", "Statistics", "Arts & Sciences"))
+          .build();
 
   private static final CurrentUser STUDENT = user("student-1", Role.STUDENT);
   private static final CurrentUser OTHER_STUDENT = user("student-2", Role.STUDENT);
@@ -43,7 +46,7 @@ class ContactTest {
 
   @Test
   void aPersonalContactBelongsToItsStudentAndIsVisibleToNobodyElse() {
-    Contact contact = Contact.personal("c-1", STUDENT.id(), PRIYA, NOW);
+    Contact contact = Contact.personal("c-1", STUDENT.id(), PRIYA, NOW).state();
 
     assertThat(contact.isVisibleTo(STUDENT)).isTrue();
     assertThat(contact.isVisibleTo(OTHER_STUDENT)).isFalse();
@@ -63,12 +66,19 @@ class ContactTest {
 
   @Test
   void theLinkedPersonSeesTheirRecordAndItsEventsSaySoForEveryReadModel() {
-    Contact linked = imported(Consent.notAsked()).linkedTo(ALUMNUS.id(), NOW);
+    Changed<Contact> linking = imported(Consent.notAsked()).linkedTo(ALUMNUS.id(), NOW);
+    Contact linked = linking.state();
 
     assertThat(linked.isVisibleTo(ALUMNUS)).isTrue();
     assertThat(linked.isVisibleTo(STUDENT)).isFalse();
-    assertThat(linked.updated().linkedUserId()).isEqualTo(ALUMNUS.id());
-    assertThat(linked.created().linkedUserId()).isEqualTo(ALUMNUS.id());
+    assertThat(linking.events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ContactUpdated.class, u -> assertThat(u.linkedUserId()).isEqualTo(ALUMNUS.id()));
+    assertThat(linked.creation().events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ContactCreated.class, c -> assertThat(c.linkedUserId()).isEqualTo(ALUMNUS.id()));
   }
 
   @Test
@@ -97,7 +107,9 @@ class ContactTest {
 
   @Test
   void itsCreationFactCarriesThePreferredNameAndNoAddressOrPhone() {
-    ContactCreated created = Contact.personal("c-1", STUDENT.id(), PRIYA, NOW).created();
+    Changed<Contact> added = Contact.personal("c-1", STUDENT.id(), PRIYA, NOW);
+    assertThat(added.events()).hasSize(1);
+    ContactCreated created = (ContactCreated) added.events().get(0);
 
     assertThat(created.displayName()).isEqualTo("Priya Raman");
     assertThat(created.ownerId()).isEqualTo(STUDENT.id());
@@ -110,89 +122,123 @@ class ContactTest {
   @Test
   void aRevisionRecordsOnlyTheFieldsThatChangedAndWhereFrom() {
     Contact contact = imported(Consent.notAsked());
-    ContactDetails promoted =
-        new ContactDetails(
-            PRIYA.givenName(),
-            PRIYA.familyName(),
-            PRIYA.preferredName(),
-            PRIYA.pronouns(),
-            PRIYA.emails(),
-            PRIYA.phones(),
-            null,
-            PRIYA.organizationName(),
-            "Lead Data Scientist",
-            PRIYA.industry(),
-            PRIYA.careerFields(),
-            PRIYA.city(),
-            PRIYA.region(),
-            PRIYA.country(),
-            PRIYA.timeZone(),
-            PRIYA.alumni(),
-            PRIYA.tags());
+    ContactDetails promoted = PRIYA.withJobTitle("Lead Data Scientist");
 
-    Contact revised =
+    Changed<Contact> revision =
         contact.revised(promoted, new Provenance("IMPORT", "imp-2", 7L, LATER, List.of()));
+    Contact revised = revision.state();
 
     assertThat(revised.provenance())
         .last()
         .isEqualTo(new Provenance("IMPORT", "imp-2", 7L, LATER, List.of("jobTitle")));
     assertThat(revised.details().jobTitle()).isEqualTo("Lead Data Scientist");
-    ContactUpdated updated = revised.updated();
-    assertThat(updated.jobTitle()).isEqualTo("Lead Data Scientist");
+    assertThat(revision.events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ContactUpdated.class,
+            u -> {
+              assertThat(u.jobTitle()).isEqualTo("Lead Data Scientist");
+            });
   }
 
   @Test
   void anUnchangedRevisionIsNoChangeAtAll() {
     Contact contact = imported(Consent.notAsked());
 
-    assertThat(contact.revised(PRIYA, new Provenance("IMPORT", "imp-2", 7L, LATER, List.of())))
-        .isSameAs(contact);
+    Changed<Contact> revision =
+        contact.revised(PRIYA, new Provenance("IMPORT", "imp-2", 7L, LATER, List.of()));
+
+    assertThat(revision.changed()).isFalse();
+    assertThat(revision.state()).isSameAs(contact);
+    assertThat(revision.events()).isEmpty();
   }
 
   @Test
   void consentChangesAreKeptInHistoryWithWhoAndWhen() {
     Contact contact = imported(Consent.notAsked());
 
-    Contact optedIn =
+    Changed<Contact> optingIn =
         contact.withConsent(
             optedIn(ContactPreference.SHOW_EMAIL, false), ConsentActor.SELF, ALUMNUS.id(), LATER);
+    Contact optedIn = optingIn.state();
 
     assertThat(optedIn.consent().optedIn()).isTrue();
     assertThat(optedIn.consent().optedInAt()).isEqualTo(LATER);
     assertThat(optedIn.consent().optInSource()).isEqualTo(ConsentActor.SELF);
     assertThat(optedIn.consentHistory()).hasSize(2);
     assertThat(optedIn.consentHistory().get(1).actor()).isEqualTo(ConsentActor.SELF);
-    assertThat(optedIn.consentChanged().changedBy()).isEqualTo("SELF");
+    assertThat(optingIn.events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ContactConsentChanged.class, c -> assertThat(c.changedBy()).isEqualTo("SELF"));
     assertThat(
-            optedIn.withConsent(
-                optedIn(ContactPreference.SHOW_EMAIL, false), ConsentActor.ADMIN, "x", LATER))
-        .isSameAs(optedIn);
+            optedIn
+                .withConsent(
+                    optedIn(ContactPreference.SHOW_EMAIL, false), ConsentActor.ADMIN, "x", LATER)
+                .changed())
+        .isFalse();
   }
 
   @Test
   void erasureLeavesATombstoneWithoutPersonalData() {
-    Contact erased = imported(Consent.notAsked()).erased(LATER);
+    Changed<Contact> erasure = imported(Consent.notAsked()).erased(LATER);
+    Contact erased = erasure.state();
 
     assertThat(erased.status()).isEqualTo(ContactStatus.ERASED);
     assertThat(erased.details().emails()).isEmpty();
     assertThat(erased.details().familyName()).isEmpty();
     assertThat(erased.provenance()).isEmpty();
     assertThat(erased.isVisibleTo(ADMIN)).isFalse();
+    assertThat(erasure.events()).containsExactly(new ContactErased("a-1"));
+  }
+
+  @Test
+  void aMergeTellsTheSurvivorsNextVersionFromTheRecordItHides() {
+    Contact survivor = imported(Consent.notAsked());
+    Contact other =
+        Contact.institutional(
+                "a-2",
+                ContactSource.ALUMNI_IMPORT,
+                PRIYA.withEmails(List.of("p.raman@example.org")),
+                optedIn(ContactPreference.VIA_PLATFORM, true),
+                new Provenance("IMPORT", "imp-1", 2L, NOW, PRIYA.fieldsSet()),
+                NOW)
+            .state();
+
+    Changed<Contact> absorbing = survivor.absorbing(other, ADMIN.id(), LATER);
+    Changed<Contact> hidden = other.mergedInto(absorbing.state(), LATER);
+
+    assertThat(absorbing.state().details().emails())
+        .containsExactly("priya@example.org", "p.raman@example.org");
+    assertThat(absorbing.state().consent().doNotContact())
+        .as("do-not-contact from either holds")
+        .isTrue();
+    assertThat(hidden.state().status()).isEqualTo(ContactStatus.MERGED);
+    assertThat(hidden.events()).containsExactly(new ContactMerged("a-1", "a-2", 0));
+    assertThat(hidden.events().get(0).subject()).as("keyed by the survivor").isEqualTo("a-1");
   }
 
   private static Contact imported(Consent consent) {
     return Contact.institutional(
-        "a-1",
-        ContactSource.ALUMNI_IMPORT,
-        PRIYA,
-        consent,
-        new Provenance("IMPORT", "imp-1", 1L, NOW, PRIYA.fieldsSet()),
-        NOW);
+            "a-1",
+            ContactSource.ALUMNI_IMPORT,
+            PRIYA,
+            consent,
+            new Provenance("IMPORT", "imp-1", 1L, NOW, PRIYA.fieldsSet()),
+            NOW)
+        .state();
   }
 
   private static Consent optedIn(ContactPreference preference, boolean doNotContact) {
-    return new Consent(
-        true, NOW, ConsentActor.IMPORT, preference, ContactChannel.EMAIL, 2, null, doNotContact);
+    return ConsentBuilder.builder()
+        .optedIn(true)
+        .optedInAt(NOW)
+        .optInSource(ConsentActor.IMPORT)
+        .preference(preference)
+        .channel(ContactChannel.EMAIL)
+        .maxRequestsPerMonth(2)
+        .doNotContact(doNotContact)
+        .build();
   }
 
   private static CurrentUser user(String subject, Role role) {

@@ -2,24 +2,31 @@ package org.infointerview.contacts.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.GoldenEvent;
-import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.ServiceIT;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.infointerview.testinfra.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,10 +34,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
-@org.junit.jupiter.api.extension.ExtendWith(
-    org.springframework.boot.test.system.OutputCaptureExtension.class)
+@ServiceIT
+@ExtendWith(OutputCaptureExtension.class)
 class ContactsApiIT {
 
   private static final TestIdentityProvider IDP = TestIdentityProvider.get();
@@ -47,13 +52,12 @@ class ContactsApiIT {
 
   @LocalManagementPort int managementPort;
 
-  private ApiClient api;
+  ApiClient api;
   private int port;
 
   @BeforeEach
   void client(@Value("${local.server.port}") int port) {
     this.port = port;
-    api = new ApiClient(port);
   }
 
   @Test
@@ -246,9 +250,7 @@ class ContactsApiIT {
   void withoutAValidTokenTheAnswerIs401() throws Exception {
     HttpResponse<String> none = api.get("/contacts", null);
     HttpResponse<String> wrongAudience =
-        get(
-            "/contacts",
-            IDP.token("s", "someone-else", java.util.Map.of("roles", List.of("student"))));
+        get("/contacts", IDP.token("s", "someone-else", Map.of("roles", List.of("student"))));
 
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(wrongAudience.statusCode()).isEqualTo(401);
@@ -273,29 +275,27 @@ class ContactsApiIT {
   void aRequestTheContainerRefusesItselfIsAProblemWithTheSecurityHeadersNotAnHtmlPage()
       throws Exception {
     String answer;
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
       socket
           .getOutputStream()
           .write(
               ("GET /contacts HTTP/1.1\r\nHost: localhost\r\nX-Big: "
                       + "a".repeat(20_000)
                       + "\r\nConnection: close\r\n\r\n")
-                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      answer =
-          new String(
-              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                  .getBytes(StandardCharsets.US_ASCII));
+      answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     assertThat(answer).startsWith("HTTP/1.1 400");
-    assertThat(answer.toLowerCase(java.util.Locale.ROOT))
+    assertThat(answer.toLowerCase(Locale.ROOT))
         .contains("content-type: application/problem+json")
         .contains("x-content-type-options: nosniff");
     assertThat(answer).contains("\"status\":400").doesNotContain("<html", "Tomcat");
   }
 
   @Test
-  void errorsAClientCausesAreLoggedBelowErrorAndCountedAsTheirOwnStatus(
-      org.springframework.boot.test.system.CapturedOutput log) throws Exception {
+  void errorsAClientCausesAreLoggedBelowErrorAndCountedAsTheirOwnStatus(CapturedOutput log)
+      throws Exception {
     String student = IDP.token("careless-" + UUID.randomUUID(), "student");
     String marker = "careless-" + UUID.randomUUID();
     double serverErrorsBefore = serverErrors();
@@ -333,9 +333,8 @@ class ContactsApiIT {
     if (count.statusCode() == 404) {
       return 0;
     }
-    java.util.regex.Matcher value =
-        java.util.regex.Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.E]+)")
-            .matcher(count.body());
+    Matcher value =
+        Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.E]+)").matcher(count.body());
     assertThat(value.find()).as(count.body()).isTrue();
     return Double.parseDouble(value.group(1));
   }

@@ -4,28 +4,25 @@ import java.time.Instant;
 import java.util.List;
 import org.bson.types.ObjectId;
 import org.infointerview.messaging.outbox.AggregateStore;
-import org.infointerview.messaging.outbox.Outbox;
 
 /** Test fixture: alumni stored the way an import stores them, with their ContactCreated. */
 public final class InstitutionContacts {
 
   private final AggregateStore store;
-  private final Outbox outbox;
   private final boolean alumniIds;
 
-  public InstitutionContacts(AggregateStore store, Outbox outbox) {
-    this(store, outbox, true);
+  public InstitutionContacts(AggregateStore store) {
+    this(store, true);
   }
 
-  private InstitutionContacts(AggregateStore store, Outbox outbox, boolean alumniIds) {
+  private InstitutionContacts(AggregateStore store, boolean alumniIds) {
     this.store = store;
-    this.outbox = outbox;
     this.alumniIds = alumniIds;
   }
 
   /** Fixtures whose people have no alumni database id (directory people, unmatched alumni). */
   public InstitutionContacts withoutAlumniIds() {
-    return new InstitutionContacts(store, outbox, false);
+    return new InstitutionContacts(store, false);
   }
 
   public Contact alumnus(
@@ -49,7 +46,7 @@ public final class InstitutionContacts {
             major,
             careerFields,
             consent);
-    return store.insert(contact, List.of(outbox.entry(contact.id(), contact.created())));
+    return store.insert(contact.creation());
   }
 
   /** An alumnus as {@link #alumnus} makes them, not stored yet. */
@@ -64,39 +61,35 @@ public final class InstitutionContacts {
       List<String> careerFields,
       Consent consent) {
     ContactDetails details =
-        new ContactDetails(
-            givenName,
-            familyName,
-            null,
-            null,
-            List.of(email),
-            List.of("+13125550123"),
-            null,
-            organization,
-            jobTitle,
-            null,
-            careerFields,
-            "Chicago",
-            "IL",
-            "US",
-            "America/Chicago",
-            new AlumniFacts(
-                alumniIds ? "A-" + new ObjectId().toHexString() : null,
-                graduationYear,
-                "BS",
-                major,
-                "Engineering"),
-            List.of());
+        ContactDetailsBuilder.builder()
+            .givenName(givenName)
+            .familyName(familyName)
+            .emails(List.of(email))
+            .phones(List.of("+13125550123"))
+            .organizationName(organization)
+            .jobTitle(jobTitle)
+            .careerFields(careerFields)
+            .city("Chicago")
+            .region("IL")
+            .country("US")
+            .timeZone("America/Chicago")
+            .alumni(
+                new AlumniFacts(
+                    alumniIds ? "A-" + new ObjectId().toHexString() : null,
+                    graduationYear,
+                    "BS",
+                    major,
+                    "Engineering"))
+            .build();
     Instant now = Instant.now();
-    Contact contact =
-        Contact.institutional(
+    return Contact.institutional(
             new ObjectId().toHexString(),
             ContactSource.ALUMNI_IMPORT,
             details,
             consent,
             new Provenance("IMPORT", "fixture", 1L, now, details.fieldsSet()),
-            now);
-    return contact;
+            now)
+        .state();
   }
 
   /** An opted-in alumnus with their record already linked to a sign-in. */
@@ -112,8 +105,7 @@ public final class InstitutionContacts {
             "Physics",
             List.of("STEM"),
             optedIn(ContactPreference.VIA_PLATFORM));
-    Contact linked = contact.linkedTo(userId, Instant.now());
-    return store.update(linked, List.of(outbox.entry(linked.id(), linked.updated())));
+    return store.update(contact.linkedTo(userId, Instant.now()));
   }
 
   /** An opted-in alumnus whom students find. */
@@ -131,8 +123,14 @@ public final class InstitutionContacts {
   }
 
   public static Consent optedIn(ContactPreference preference) {
-    return new Consent(
-        true, Instant.now(), ConsentActor.IMPORT, preference, ContactChannel.EMAIL, 2, null, false);
+    return Consent.notAsked()
+        .with(
+            c ->
+                c.optedIn(true)
+                    .optedInAt(Instant.now())
+                    .optInSource(ConsentActor.IMPORT)
+                    .preference(preference)
+                    .maxRequestsPerMonth(2));
   }
 
   public static Consent notAsked() {

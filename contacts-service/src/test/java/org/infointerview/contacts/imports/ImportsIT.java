@@ -3,6 +3,7 @@ package org.infointerview.contacts.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -396,7 +398,7 @@ class ImportsIT {
   @Test
   void anUploadOverTheLimitIsA413EvenWhenChunked() throws Exception {
     byte[] big = new byte[21 * 1024 * 1024];
-    java.util.Arrays.fill(big, (byte) 'a');
+    Arrays.fill(big, (byte) 'a');
     HttpResponse<String> declared;
     try {
       declared =
@@ -413,8 +415,7 @@ class ImportsIT {
             HttpRequest.newBuilder(uri("/imports?profile=alumni-db-export"))
                 .header("Content-Type", "text/csv")
                 .POST(
-                    HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new java.io.ByteArrayInputStream(big))));
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
     assertThat(chunked.statusCode()).isEqualTo(413);
   }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.infointerview.contacts.contact.ContactDraft;
+import org.infointerview.contacts.contact.ContactDraftBuilder;
 import org.infointerview.contacts.imports.RowMapper.ConsentCells;
 import org.infointerview.contacts.imports.RowMapper.MappedRow;
 import org.jspecify.annotations.Nullable;
@@ -61,10 +62,7 @@ class ReadAheadTest {
   }
 
   private static ReadAhead.Prepared prepared(RowSource.Row row) {
-    ContactDraft draft =
-        new ContactDraft(
-            null, null, null, null, List.of(), List.of(), null, null, null, null, List.of(), null,
-            null, null, null, null, null, null, null, null, List.of());
+    ContactDraft draft = ContactDraftBuilder.builder().build();
     return new ReadAhead.Prepared(
         new MappedRow(
             row.number(),

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.infointerview.contacts.contact.Contact;
 import org.infointerview.contacts.contact.ContactPreference;
 import org.infointerview.contacts.contact.ContactStatus;
@@ -13,21 +15,20 @@ import org.infointerview.events.Topics;
 import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.messaging.outbox.Outbox;
 import org.infointerview.testinfra.ApiClient;
-import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.ServiceIT;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.infointerview.testinfra.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Probable duplicates found, reviewed, merged and unmerged through the API. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
+@ServiceIT
 class MatchingIT {
 
   private static final TestIdentityProvider IDP = TestIdentityProvider.get();
@@ -38,14 +39,13 @@ class MatchingIT {
   @Autowired Outbox outbox;
   @Autowired DuplicateFinder finder;
 
-  private ApiClient api;
+  ApiClient api;
   private InstitutionContacts alumni;
   private final String admin = IDP.token("admin-" + UUID.randomUUID(), "admin");
 
   @BeforeEach
-  void setUp(@Value("${local.server.port}") int port) {
-    api = new ApiClient(port);
-    alumni = new InstitutionContacts(store, outbox).withoutAlumniIds();
+  void setUp() {
+    alumni = new InstitutionContacts(store).withoutAlumniIds();
   }
 
   @Test
@@ -128,24 +128,17 @@ class MatchingIT {
             "/imports?profile=alumni-db-export",
             admin,
             csv,
-            java.util.Map.of("Content-Type", "text/csv"));
+            Map.of("Content-Type", "text/csv"));
     assertThat(accepted.statusCode()).isEqualTo(202);
 
-    org.springframework.data.mongodb.core.query.Criteria involving =
-        new org.springframework.data.mongodb.core.query.Criteria()
+    Criteria involving =
+        new Criteria()
             .orOperator(
-                org.springframework.data.mongodb.core.query.Criteria.where("firstId")
-                    .is(existing.id()),
-                org.springframework.data.mongodb.core.query.Criteria.where("secondId")
-                    .is(existing.id()));
-    org.awaitility.Awaitility.await()
+                Criteria.where("firstId").is(existing.id()),
+                Criteria.where("secondId").is(existing.id()));
+    Awaitility.await()
         .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                mongo.count(
-                        org.springframework.data.mongodb.core.query.Query.query(involving),
-                        MatchReview.class)
-                    == 1);
+        .until(() -> mongo.count(Query.query(involving), MatchReview.class) == 1);
   }
 
   private Contact person(String given, String family, String org, int year) {

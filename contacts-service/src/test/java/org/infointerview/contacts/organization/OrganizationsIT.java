@@ -6,15 +6,13 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.infointerview.testinfra.ApiClient;
-import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.ServiceIT;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,8 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The organization directory through the real API and store. Each test names its organizations with
  * a word of its own, so tests never see each other's.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
+@ServiceIT
 class OrganizationsIT {
 
   private static final TestIdentityProvider IDP = TestIdentityProvider.get();
@@ -34,17 +31,13 @@ class OrganizationsIT {
   @Autowired MongoTemplate mongo;
   @Autowired JsonMapper json;
 
-  @Value("${local.server.port}")
-  int port;
-
   private final String admin = IDP.token("admin-" + UUID.randomUUID(), "admin");
   private final String student = IDP.token("student-" + UUID.randomUUID(), "student");
-  private ApiClient api;
+  ApiClient api;
   private String word;
 
   @BeforeEach
   void setUp() {
-    api = new ApiClient(port);
     word = "Zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
   }
 

@@ -9,28 +9,24 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.events.Topics;
 import org.infointerview.testinfra.ApiClient;
-import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.ServiceIT;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.infointerview.testinfra.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
+@ServiceIT
 class ProfileIT {
+
+  ApiClient api;
 
   private static final TestIdentityProvider IDP = TestIdentityProvider.get();
 
   @Autowired MongoTemplate mongo;
   @Autowired JsonMapper jsonMapper;
-
-  @Value("${local.server.port}")
-  int port;
 
   @Test
   void theFirstSightOfAPersonProvisionsTheirProfileOnceAndAnnouncesIt() {
@@ -49,7 +45,6 @@ class ProfileIT {
                 subject + "@example.edu",
                 "zoneinfo",
                 "America/Chicago"));
-    ApiClient api = new ApiClient(port);
 
     try (TopicProbe events = TopicProbe.on(Topics.CONTACTS)) {
       JsonNode first = jsonMapper.readTree(api.get("/me", token).body());
@@ -79,7 +74,6 @@ class ProfileIT {
   void whatTheProviderChangesIsTakenOverAndAnnouncedAgain() {
     String subject = "s-" + UUID.randomUUID();
     String userId = IDP.userId(subject);
-    ApiClient api = new ApiClient(port);
     api.get(
         "/me",
         IDP.token(

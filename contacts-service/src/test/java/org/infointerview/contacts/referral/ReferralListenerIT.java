@@ -15,23 +15,22 @@ import org.infointerview.messaging.consumer.ProcessedEvents;
 import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.GoldenEvent;
 import org.infointerview.testinfra.Infrastructure;
-import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.ServiceIT;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.infointerview.testinfra.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.json.JsonMapper;
 
 /** interviews-service's golden ReferralCaptured, published as it is on the wire. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
+@ServiceIT
 class ReferralListenerIT {
+
+  ApiClient api;
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final TestIdentityProvider IDP = TestIdentityProvider.get();
@@ -41,9 +40,6 @@ class ReferralListenerIT {
   @Autowired MongoTemplate mongo;
   @Autowired ProcessedEvents processedEvents;
   @Autowired JsonMapper json;
-
-  @Value("${local.server.port}")
-  int port;
 
   @AfterEach
   void close() {
@@ -76,7 +72,6 @@ class ReferralListenerIT {
       assertThat(contacts.pollForKey(tomas.id(), WAIT))
           .anySatisfy(r -> assertThat(r.value()).contains("\"source\":\"REFERRAL\""));
     }
-    ApiClient api = new ApiClient(port);
     assertThat(api.get("/contacts?scope=own", IDP.token(student, "student")).body())
         .contains("Tomás Okafor");
     assertThat(
@@ -89,7 +84,6 @@ class ReferralListenerIT {
   void aReferralToSomeoneTheStudentAlreadyHasLinksThatContact() throws Exception {
     String student = "student-" + UUID.randomUUID();
     String email = "known-" + UUID.randomUUID() + "@example.org";
-    ApiClient api = new ApiClient(port);
     assertThat(
             api.post(
                     "/contacts",

@@ -1,5 +1,7 @@
 package org.infointerview.events.contacts;
 
+import org.infointerview.events.IntegrationEvent;
+
 /**
  * An alumni import finished (CSV upload or alumni database sync).
  *
@@ -18,4 +20,11 @@ public record AlumniImportCompleted(
     long created,
     long updated,
     long unchanged,
-    long failed) {}
+    long failed)
+    implements IntegrationEvent {
+
+  @Override
+  public String subject() {
+    return importId;
+  }
+}

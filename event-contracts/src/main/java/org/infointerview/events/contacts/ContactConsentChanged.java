@@ -1,6 +1,7 @@
 package org.infointerview.events.contacts;
 
 import java.time.Instant;
+import org.infointerview.events.IntegrationEvent;
 
 /**
  * A person's consent or capacity changed.
@@ -12,4 +13,11 @@ import java.time.Instant;
  * @param version the contact's version after this change
  */
 public record ContactConsentChanged(
-    String contactId, ConsentState consent, String changedBy, Instant changedAt, long version) {}
+    String contactId, ConsentState consent, String changedBy, Instant changedAt, long version)
+    implements IntegrationEvent {
+
+  @Override
+  public String subject() {
+    return contactId;
+  }
+}

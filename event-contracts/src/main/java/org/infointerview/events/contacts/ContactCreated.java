@@ -1,6 +1,7 @@
 package org.infointerview.events.contacts;
 
 import java.util.List;
+import org.infointerview.events.IntegrationEvent;
 
 /**
  * A contact was added, by a student, an import or a referral. Carries only what other services need
@@ -32,4 +33,11 @@ public record ContactCreated(
     String timeZone,
     ConsentState consent,
     long version,
-    String linkedUserId) {}
+    String linkedUserId)
+    implements IntegrationEvent {
+
+  @Override
+  public String subject() {
+    return contactId;
+  }
+}

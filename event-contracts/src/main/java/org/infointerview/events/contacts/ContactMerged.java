@@ -1,5 +1,7 @@
 package org.infointerview.events.contacts;
 
+import org.infointerview.events.IntegrationEvent;
+
 /**
  * Two records of the same person were merged; the merged id no longer exists. Consumers repoint
  * references from {@code mergedId} to {@code survivorId}.
@@ -8,4 +10,11 @@ package org.infointerview.events.contacts;
  * @param mergedId the contact that was merged into the survivor
  * @param survivorVersion the survivor's version after the merge
  */
-public record ContactMerged(String survivorId, String mergedId, long survivorVersion) {}
+public record ContactMerged(String survivorId, String mergedId, long survivorVersion)
+    implements IntegrationEvent {
+
+  @Override
+  public String subject() {
+    return survivorId;
+  }
+}

@@ -1,6 +1,7 @@
 package org.infointerview.events.contacts;
 
 import java.util.List;
+import org.infointerview.events.IntegrationEvent;
 
 /**
  * A contact's shown details changed. Carries the full current state of the same fields as {@link
@@ -21,4 +22,11 @@ public record ContactUpdated(
     String timeZone,
     ConsentState consent,
     long version,
-    String linkedUserId) {}
+    String linkedUserId)
+    implements IntegrationEvent {
+
+  @Override
+  public String subject() {
+    return contactId;
+  }
+}

@@ -1,6 +1,7 @@
 package org.infointerview.events.contacts;
 
 import java.util.List;
+import org.infointerview.events.IntegrationEvent;
 
 /**
  * A person signed in for the first time (or their identity provider changed what it says about
@@ -20,4 +21,11 @@ public record UserProfileProvisioned(
     String email,
     String timeZone,
     List<String> roles,
-    long version) {}
+    long version)
+    implements IntegrationEvent {
+
+  @Override
+  public String subject() {
+    return userId;
+  }
+}

@@ -1,5 +1,7 @@
 package org.infointerview.events.interviews;
 
+import org.infointerview.events.IntegrationEvent;
+
 /**
  * During an interview a student noted a referral: someone else to talk to. contacts-service turns
  * it into a REFERRAL contact owned by the student, or links one the student already has.
@@ -21,4 +23,11 @@ public record ReferralCaptured(
     String name,
     String email,
     String organizationName,
-    String jobTitle) {}
+    String jobTitle)
+    implements IntegrationEvent {
+
+  @Override
+  public String subject() {
+    return interviewId;
+  }
+}

@@ -14,14 +14,13 @@ import org.infointerview.messaging.consumer.ProcessedEvents;
 import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.GoldenEvent;
 import org.infointerview.testinfra.Infrastructure;
-import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.ServiceIT;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.infointerview.testinfra.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,8 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * model: applied, applied once when redelivered, never overwritten by an older version, and a
  * malformed record goes to the dead-letter topic.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
+@ServiceIT
 class ContactEventsListenerIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);

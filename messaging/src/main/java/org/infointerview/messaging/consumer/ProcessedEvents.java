@@ -119,8 +119,9 @@ public class ProcessedEvents {
   }
 
   /**
-   * A find by {@code _id}, not {@code MongoTemplate.exists}: that one counts with an aggregation,
-   * which the embedded store answers by reading the whole collection, once per event.
+   * A find by {@code _id}, not {@code MongoTemplate.exists} (Embedded-store workaround): that one
+   * counts with an aggregation, which the embedded store answers by reading the whole collection,
+   * once per event.
    */
   private boolean recorded(String key) {
     return mongo

@@ -25,9 +25,10 @@ import org.springframework.data.mongodb.core.query.Update;
  * <p>Each write is a compare-and-set on exact keys, with no transaction: read the stored version by
  * {@code _id}, then update the record only if it still has that version (or insert it if it is
  * still absent); a writer that lost a race reads again. Filtering on exact {@code _id} and version
- * (never a range such as {@code version < n}) lets the embedded store answer from the {@code {_id,
- * version}} index this class keeps on each collection; a range would make it read the whole
- * collection for every event. A replica set finds the record by {@code _id} either way.
+ * (never a range such as {@code version < n}; Embedded-store workaround) lets the embedded store
+ * answer from the {@code {_id, version}} index this class keeps on each collection; a range would
+ * make it read the whole collection for every event. A replica set finds the record by {@code _id}
+ * either way.
  *
  * <p>A batch listener writes many records at once ({@link #writeAll}): one read of the stored
  * versions and one unordered bulk of the same compare-and-sets, instead of two round trips per

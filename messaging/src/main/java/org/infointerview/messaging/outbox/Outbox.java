@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 import org.infointerview.events.EventEnvelope;
 import org.infointerview.events.EventType;
+import org.infointerview.events.IntegrationEvent;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns event payloads into outbox entries: envelope, id, time and key, serialized once. */
@@ -19,13 +20,13 @@ public class Outbox {
     this.clock = clock;
   }
 
-  /** An entry for a catalogued event about the given aggregate. */
-  public OutboxEntry entry(String aggregateId, Record payload) {
-    EventType type = EventType.of(payload.getClass());
-    return entry(type.topic(), type.token(), type.schemaVersion(), aggregateId, payload);
+  /** An entry for a catalogued event, keyed by its subject. */
+  public OutboxEntry entry(IntegrationEvent event) {
+    EventType type = EventType.of(event.getClass());
+    return entry(type.topic(), type.token(), type.schemaVersion(), event.subject(), event);
   }
 
-  /** An entry for any event; prefer {@link #entry(String, Record)} for catalogued events. */
+  /** An entry for any event; catalogued events go through {@link #entry(IntegrationEvent)}. */
   public OutboxEntry entry(
       String topic, String type, int schemaVersion, String aggregateId, Object payload) {
     String id = UUID.randomUUID().toString();

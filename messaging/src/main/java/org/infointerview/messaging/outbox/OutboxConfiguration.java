@@ -29,10 +29,15 @@ public class OutboxConfiguration {
   @Bean
   AggregateStore aggregateStore(
       MongoTemplate mongo,
+      Outbox outbox,
       ApplicationEventPublisher publisher,
-      Clock clock,
       MessagingProperties properties) {
-    return new AggregateStore(mongo, signal, publisher, clock, properties.outboxCollections());
+    return new AggregateStore(mongo, signal, outbox, publisher, properties.outboxCollections());
+  }
+
+  @Bean
+  BulkInserts bulkInserts(AggregateStore store, Outbox outbox, MongoTemplate mongo, Clock clock) {
+    return new BulkInserts(store, outbox, mongo, signal, clock);
   }
 
   @Bean

@@ -14,8 +14,9 @@ import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Where pending events wait: after a document gets events, a small hint naming it is upserted into
- * {@code outbox_pending}, so the relay reads the few documents that have something to publish
+ * Where pending events wait (Embedded-store workaround: no change streams, and no cheap query for
+ * documents with pending events). After a document gets events, a small hint naming it is upserted
+ * into {@code outbox_pending}, so the relay reads the few documents that have something to publish
  * instead of searching whole collections (which the embedded store can only scan). A hint is only a
  * shortcut: a write that dies between the document and its hint leaves events the relay's periodic
  * sweep still finds. Each touch counts up {@code n}; the relay removes a hint only if nobody
@@ -91,7 +92,10 @@ class OutboxHints {
     mongo.getCollection(COLLECTION).bulkWrite(deletes, new BulkWriteOptions().ordered(false));
   }
 
-  /** A string key: the embedded store mishandles documents as {@code _id} under concurrency. */
+  /**
+   * A string key. Embedded-store workaround: it mishandles documents as {@code _id} under
+   * concurrency.
+   */
   private static String key(String collection, Object id) {
     return collection + ":" + (id instanceof ObjectId objectId ? objectId.toHexString() : id);
   }

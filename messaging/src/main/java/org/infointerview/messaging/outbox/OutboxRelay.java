@@ -2,8 +2,10 @@ package org.infointerview.messaging.outbox;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.infointerview.messaging.MessagingProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -88,7 +91,7 @@ class OutboxRelay implements SmartLifecycle {
         .getCollection(LEASES)
         .createIndex(
             new Document("_id", 1).append("owner", 1),
-            new com.mongodb.client.model.IndexOptions().unique(true).name("_id_owner"));
+            new IndexOptions().unique(true).name("_id_owner"));
     running = true;
     Thread relay = new Thread(this::run, "outbox-relay");
     relay.setDaemon(true);
@@ -230,9 +233,9 @@ class OutboxRelay implements SmartLifecycle {
   /**
    * Takes the leases on many documents at once (one unordered insert: a key another relay holds
    * fails, an expired one is taken over) and reads their pending events in one query. Every filter
-   * on a large collection names {@code _id} alone, so even the embedded store, which uses an index
-   * only for a query on exactly its keys, never scans it. The keys others hold are added to {@code
-   * held}.
+   * on a large collection names {@code _id} alone (Embedded-store workaround: it uses an index only
+   * for a query on exactly its keys), so no query scans it. The keys others hold are added to
+   * {@code held}.
    */
   private List<Claim> claimAll(String collection, List<Object> ids, Set<String> held) {
     Date until = Date.from(clock.instant().plus(properties.relay().lease()));
@@ -317,9 +320,7 @@ class OutboxRelay implements SmartLifecycle {
   }
 
   private static String leaseKey(String collection, Object id) {
-    return collection
-        + ":"
-        + (id instanceof org.bson.types.ObjectId objectId ? objectId.toHexString() : id);
+    return collection + ":" + (id instanceof ObjectId objectId ? objectId.toHexString() : id);
   }
 
   /** Sends every claimed document's events, then removes those the broker acknowledged. */
@@ -405,7 +406,7 @@ class OutboxRelay implements SmartLifecycle {
   }
 
   private static byte[] bytes(String value) {
-    return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return value.getBytes(StandardCharsets.UTF_8);
   }
 
   /** A document this relay holds the lease on, with the events it had when claimed. */

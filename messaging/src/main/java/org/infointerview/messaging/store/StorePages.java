@@ -20,10 +20,10 @@ import org.springframework.data.mongodb.core.query.Query;
  * Every document a filter matches, read in pages of a bounded size ordered by {@code _id}, each
  * page asking for the documents after the last one read (keyset paging). A pass over a whole
  * collection (a search index build, an export, an undo) holds one page at a time whatever the store
- * does with cursors: the embedded store answers a find with its whole result at once, so a plain
- * stream of a million contacts is a million documents in the reader's heap. On MongoDB each page is
- * a range read of the {@code _id} index. A document written during the pass is read if its {@code
- * _id} comes after the page being read; each document is read at most once.
+ * does with cursors (Embedded-store workaround: it answers a find with its whole result at once),
+ * so a plain stream of a million contacts is a million documents in the reader's heap. On MongoDB
+ * each page is a range read of the {@code _id} index. A document written during the pass is read if
+ * its {@code _id} comes after the page being read; each document is read at most once.
  */
 public final class StorePages {
 

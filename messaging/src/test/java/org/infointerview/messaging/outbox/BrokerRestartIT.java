@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,11 +23,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.infointerview.kafkabroker.KafkaServerProcess;
 import org.infointerview.messaging.testapp.LedgerEntryAdded;
 import org.infointerview.messaging.testapp.LedgerProjectionListener;
 import org.infointerview.messaging.testapp.LedgerTestApplication;
 import org.infointerview.testinfra.Infrastructure;
-import org.infointerview.testinfra.KafkaServerProcess;
 import org.infointerview.testinfra.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class BrokerRestartIT {
     }
     HttpClient http = HttpClient.newHttpClient();
     AtomicInteger written = new AtomicInteger();
-    List<Integer> failedStatuses = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Integer> failedStatuses = Collections.synchronizedList(new ArrayList<>());
     ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
     List<Future<?>> work = new ArrayList<>();
     for (int w = 0; w < WRITERS; w++) {

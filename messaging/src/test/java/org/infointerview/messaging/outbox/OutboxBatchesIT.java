@@ -28,6 +28,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * New aggregates inserted together keep their events in one batch document: what the store holds
@@ -50,16 +51,18 @@ class OutboxBatchesIT {
   @Autowired LedgerProjectionListener projection;
 
   private AggregateStore store;
+  private BulkInserts bulk;
 
   @BeforeEach
   void setUp() {
     store = new AggregateStore(mongo, new OutboxSignal());
+    bulk = new BulkInserts(store, outbox, mongo, new OutboxSignal(), Clock.systemUTC());
   }
 
   @Test
   void newAggregatesEventsWaitInOneBatchAndALaterChangeGoesOutOnlyAfterIt() throws Exception {
     List<BatchLedger> ledgers = List.of(ledger(), ledger(), ledger());
-    store.insertAll(ledgers, l -> List.of(added(l.id, 1, 10)));
+    bulk.insertAll(ledgers, l -> List.of(added(l.id, 1, 10)));
 
     Document events = eventsOf(ledgers.get(0).id);
     Document batch = mongo.findById(events.get("_id"), Document.class, OutboxBatches.COLLECTION);
@@ -173,7 +176,7 @@ class OutboxBatchesIT {
     OutboxRelay impatient = relay(Duration.ZERO);
     List<BatchLedger> ledgers = List.of(ledger(), ledger());
     try (TopicProbe probe = TopicProbe.on(LedgerEntryAdded.TOPIC)) {
-      store.insertAll(
+      bulk.insertAll(
           ledgers,
           l -> List.of(added(l.id, 1, 7)),
           () -> {
@@ -209,7 +212,7 @@ class OutboxBatchesIT {
     String padding = "x".repeat(600_000);
     List<BatchLedger> ledgers =
         List.of(ledger(), ledger(), ledger(), ledger(), ledger(), ledger(), ledger(), ledger());
-    store.insertAll(
+    bulk.insertAll(
         ledgers,
         l ->
             List.of(
@@ -284,7 +287,7 @@ class OutboxBatchesIT {
   }
 
   private static long sequenceOf(ConsumerRecord<String, String> record) {
-    return tools.jackson.databind.json.JsonMapper.builder()
+    return JsonMapper.builder()
         .build()
         .readTree(record.value())
         .get("data")

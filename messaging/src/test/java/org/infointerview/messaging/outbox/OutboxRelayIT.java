@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.infointerview.events.Topics;
+import org.infointerview.events.contacts.ContactErased;
 import org.infointerview.messaging.MessagingProperties;
 import org.infointerview.messaging.testapp.Ledger;
 import org.infointerview.messaging.testapp.LedgerEntryAdded;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -52,6 +55,7 @@ class OutboxRelayIT {
   @Autowired MongoTemplate mongo;
   @Autowired AggregateStore store;
   @Autowired Outbox outbox;
+  @Autowired BulkInserts bulk;
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired MessagingProperties properties;
   @Autowired JsonMapper jsonMapper;
@@ -81,11 +85,7 @@ class OutboxRelayIT {
         .atMost(WAIT)
         .until(
             () ->
-                mongo.count(
-                        new org.springframework.data.mongodb.core.query.Query(
-                            org.springframework.data.mongodb.core.query.Criteria.where("id")
-                                .is(ledgerId)),
-                        OutboxHints.COLLECTION)
+                mongo.count(new Query(Criteria.where("id").is(ledgerId)), OutboxHints.COLLECTION)
                     == 0);
   }
 
@@ -119,7 +119,7 @@ class OutboxRelayIT {
 
   /** An aggregate in a collection the relay was not told about. */
   @org.springframework.data.mongodb.core.mapping.Document("tallies")
-  record Tally(@org.springframework.data.annotation.Id String id, int count) {}
+  record Tally(@Id String id, int count) {}
 
   @Test
   void eventsForACollectionTheRelayDoesNotReadAreRefusedWithTheFixBeforeAnythingIsStored() {
@@ -132,7 +132,7 @@ class OutboxRelayIT {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("'tallies'")
         .hasMessageContaining("Add 'tallies' to infointerview.messaging.outbox-collections");
-    assertThatThrownBy(() -> store.insertAll(List.of(new Tally(id, 1)), t -> List.of(counted)))
+    assertThatThrownBy(() -> bulk.insertAll(List.of(new Tally(id, 1)), t -> List.of(counted)))
         .isInstanceOf(IllegalStateException.class);
     assertThat(mongo.findById(id, Tally.class)).isNull();
 
@@ -145,7 +145,7 @@ class OutboxRelayIT {
                     id,
                     Criteria.where("count").is(2),
                     new Update().set("count", 3),
-                    List.of(counted)))
+                    List.of(new ContactErased(id))))
         .isInstanceOf(IllegalStateException.class);
     assertThat(mongo.findById(id, Tally.class).count()).isEqualTo(2);
   }
@@ -315,11 +315,11 @@ class OutboxRelayIT {
 
   @org.springframework.data.mongodb.core.mapping.Document("no_ids")
   static class NoId {
-    @org.springframework.data.annotation.Id String id;
+    @Id String id;
   }
 
   private static final class CompletableFutures {
-    static void join(java.util.concurrent.CompletableFuture<?> future) {
+    static void join(CompletableFuture<?> future) {
       future.join();
     }
   }

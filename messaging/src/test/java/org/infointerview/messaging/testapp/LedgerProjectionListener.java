@@ -1,5 +1,6 @@
 package org.infointerview.messaging.testapp;
 
+import java.util.List;
 import org.bson.Document;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
@@ -53,9 +54,9 @@ public class LedgerProjectionListener {
   }
 
   /** The sequence numbers the projection applied for a ledger, in the order it applied them. */
-  public java.util.List<Long> applied(String ledgerId) {
+  public List<Long> applied(String ledgerId) {
     Document projection =
         mongo.findOne(new Query(Criteria.where("_id").is(ledgerId)), Document.class, COLLECTION);
-    return projection == null ? java.util.List.of() : projection.getList("sequences", Long.class);
+    return projection == null ? List.of() : projection.getList("sequences", Long.class);
   }
 }

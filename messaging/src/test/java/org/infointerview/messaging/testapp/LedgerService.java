@@ -3,6 +3,8 @@ package org.infointerview.messaging.testapp;
 import java.util.List;
 import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.messaging.outbox.Outbox;
+import org.infointerview.messaging.outbox.OutboxEntry;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -30,12 +32,11 @@ public class LedgerService {
           ledger = new Ledger(ledgerId);
         }
         LedgerEntryAdded event = ledger.add(amount);
-        List<org.infointerview.messaging.outbox.OutboxEntry> events =
+        List<OutboxEntry> events =
             List.of(
                 outbox.entry(LedgerEntryAdded.TOPIC, LedgerEntryAdded.TYPE, 1, ledgerId, event));
         return opening ? store.insert(ledger, events) : store.update(ledger, events);
-      } catch (OptimisticLockingFailureException
-          | org.springframework.dao.DuplicateKeyException e) {
+      } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
         if (attempt >= 10) {
           throw e;
         }

@@ -2,9 +2,6 @@ package org.infointerview.notifications.preference;
 
 import jakarta.validation.Valid;
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import org.infointerview.support.problem.InvalidFieldException;
 import org.infointerview.support.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -32,14 +29,6 @@ class PreferencesController {
 
   @PutMapping
   PreferencesResponse change(CurrentUser me, @Valid @RequestBody PreferencesRequest request) {
-    if (request.timeZone() != null) {
-      try {
-        ZoneId.of(request.timeZone());
-      } catch (DateTimeException e) {
-        throw new InvalidFieldException(
-            "timeZone", "is not an IANA time zone such as Europe/Paris");
-      }
-    }
     NotificationPreferences changed =
         current(me)
             .change(

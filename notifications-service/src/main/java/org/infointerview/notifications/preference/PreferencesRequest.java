@@ -2,9 +2,10 @@ package org.infointerview.notifications.preference;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.infointerview.support.validation.TimeZoneId;
 import org.jspecify.annotations.Nullable;
 
 record PreferencesRequest(
     @NotNull Boolean emailReminders,
     @NotNull Boolean inAppReminders,
-    @Size(max = 64) @Nullable String timeZone) {}
+    @Size(max = 64) @TimeZoneId @Nullable String timeZone) {}

@@ -3,22 +3,19 @@ package org.infointerview.notifications.preference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.UUID;
 import org.infointerview.testinfra.ApiClient;
-import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.ServiceIT;
 import org.infointerview.testinfra.TestIdentityProvider;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@InfrastructureTest
+@ServiceIT
 class PreferencesApiIT {
 
   private static final TestIdentityProvider IDP = TestIdentityProvider.get();
@@ -27,12 +24,7 @@ class PreferencesApiIT {
 
   @LocalManagementPort int managementPort;
 
-  private ApiClient api;
-
-  @BeforeEach
-  void client(@Value("${local.server.port}") int port) {
-    api = new ApiClient(port);
-  }
+  ApiClient api;
 
   @Test
   void aPersonWithoutPreferencesGetsTheDefaultsAndNothingIsStored() throws Exception {
@@ -99,6 +91,6 @@ class PreferencesApiIT {
   }
 
   private HttpResponse<String> send(String method, String token, String body) {
-    return api.send(method, "/me/preferences", token, body, java.util.Map.of());
+    return api.send(method, "/me/preferences", token, body, Map.of());
   }
 }

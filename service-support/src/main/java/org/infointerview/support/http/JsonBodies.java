@@ -1,6 +1,7 @@
 package org.infointerview.support.http;
 
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -28,7 +29,7 @@ class JsonBodies implements WebMvcConfigurer {
       return true;
     }
     for (MediaType type : converter.getSupportedMediaTypes()) {
-      String subtype = type.getSubtype().toLowerCase(java.util.Locale.ROOT);
+      String subtype = type.getSubtype().toLowerCase(Locale.ROOT);
       if (OTHER_FORMATS.stream().anyMatch(subtype::contains)) {
         return true;
       }

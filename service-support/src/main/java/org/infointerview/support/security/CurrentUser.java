@@ -1,6 +1,7 @@
 package org.infointerview.support.security;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +39,7 @@ public record CurrentUser(
 
   /** The roles by name, as rules shared through the event contracts name them. */
   public Set<String> roleNames() {
-    return roles.stream().map(Role::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    return roles.stream().map(Role::name).collect(Collectors.toUnmodifiableSet());
   }
 
   /** The identity of a subject at an issuer, as {@link #id()} spells it. */

@@ -1,6 +1,8 @@
 package org.infointerview.support.security;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.Map;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -41,8 +43,8 @@ public final class SecurityHeaders {
   }
 
   /** The headers of an API answer, by name, for answers written outside the servlet API. */
-  public static final java.util.Map<String, String> API_HEADERS =
-      java.util.Map.of(
+  public static final Map<String, String> API_HEADERS =
+      Map.of(
           CONTENT_SECURITY_POLICY_HEADER,
           CONTENT_SECURITY_POLICY,
           "Strict-Transport-Security",
@@ -71,7 +73,7 @@ public final class SecurityHeaders {
   public static void apply(HeadersConfigurer<?> headers, RequestMatcher pages, String pagePolicy) {
     RequestMatcher documentation =
         new OrRequestMatcher(
-            java.util.Arrays.stream(DOCUMENTATION_PATHS)
+            Arrays.stream(DOCUMENTATION_PATHS)
                 .map(p -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(p))
                 .toList());
     // One policy per response, chosen by one pass over the matchers.

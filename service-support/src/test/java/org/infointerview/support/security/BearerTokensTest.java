@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -59,7 +60,7 @@ class BearerTokensTest {
 
   private record Outcome(@Nullable String token, @Nullable String error) {}
 
-  private static Outcome outcome(java.util.function.Supplier<@Nullable String> resolve) {
+  private static Outcome outcome(Supplier<@Nullable String> resolve) {
     Throwable failure = catchThrowable(resolve::get);
     if (failure instanceof OAuth2AuthenticationException refused) {
       return new Outcome(null, refused.getError().getErrorCode() + ": " + refused.getMessage());

@@ -16,6 +16,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,9 +28,12 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -105,17 +109,13 @@ class TokenValidationIT {
   }
 
   @Test
-  void theConfiguredDecoderRemembersValidatedTokens(
-      @org.springframework.beans.factory.annotation.Autowired
-          org.springframework.security.oauth2.jwt.JwtDecoder decoder) {
+  void theConfiguredDecoderRemembersValidatedTokens(@Autowired JwtDecoder decoder) {
     assertThat(decoder).isInstanceOf(CachingJwtDecoder.class);
   }
 
   @Test
   void aMalformedBearerHeaderIsRejectedByTheConfiguredResolver(
-      @org.springframework.beans.factory.annotation.Autowired
-          org.springframework.security.oauth2.server.resource.web.BearerTokenResolver resolver)
-      throws Exception {
+      @Autowired BearerTokenResolver resolver) throws Exception {
     assertThat(resolver).isInstanceOf(BearerTokens.class);
     String token = signed(KEY, JWSAlgorithm.RS256, claims -> {});
 
@@ -229,7 +229,7 @@ class TokenValidationIT {
   @Test
   void anAuthorizationHeaderWithAControlCharacterIsRefusedByTheFirewall() throws Exception {
     String token = signed(KEY, JWSAlgorithm.RS256, claims -> {});
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
       // U+0085 (next line) is a control character; Tomcat lets it through as obs-text.
       String request =
           "GET /whoami HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"

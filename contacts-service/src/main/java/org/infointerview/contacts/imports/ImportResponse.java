@@ -1,0 +1,78 @@
+package org.infointerview.contacts.imports;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.infointerview.contacts.contact.ContactSource;
+import org.jspecify.annotations.Nullable;
+
+/** An import job as the API shows it: for CSV uploads and alumni database runs alike. */
+public record ImportResponse(
+    String id,
+    String profile,
+    ContactSource source,
+    String fileName,
+    long fileBytes,
+    String encoding,
+    String delimiter,
+    ImportStatus status,
+    Progress progress,
+    long created,
+    long updated,
+    long unchanged,
+    long failed,
+    long problems,
+    Instant createdAt,
+    @Nullable Instant startedAt,
+    @Nullable Instant finishedAt,
+    @Nullable String failure,
+    @Nullable Undo undo,
+    String errorReport) {
+
+  public record Progress(long totalRows, long rowsRead, int percent, @Nullable Long etaSeconds) {}
+
+  public record Undo(long removed, long restored, long kept, @Nullable Instant undoneAt) {}
+
+  public static ImportResponse of(ImportJob job, Instant now) {
+    long total = job.totalRows();
+    int percent;
+    if (job.status() == ImportStatus.COMPLETED) {
+      percent = 100;
+    } else if (total == 0) {
+      // Rows still unknown (an alumni API that does not say how many it has)
+      percent = job.status().finished() ? 100 : 0;
+    } else {
+      percent = (int) Math.min(100, job.rowsRead() * 100 / total);
+    }
+    Long eta = null;
+    if (job.status() == ImportStatus.RUNNING
+        && job.startedAt() != null
+        && job.rowsRead() > 0
+        && total >= job.rowsRead()) {
+      long elapsed = Duration.between(job.startedAt(), now).toMillis();
+      eta = Math.max(0, elapsed * (total - job.rowsRead()) / job.rowsRead() / 1000);
+    }
+    return new ImportResponse(
+        job.id(),
+        job.profileName(),
+        job.source(),
+        job.fileName(),
+        job.fileBytes(),
+        job.encoding(),
+        job.delimiter(),
+        job.status(),
+        new Progress(total, job.rowsRead(), percent, eta),
+        job.created(),
+        job.updated(),
+        job.unchanged(),
+        job.failed(),
+        job.problems(),
+        job.createdAt(),
+        job.startedAt(),
+        job.finishedAt(),
+        job.failure(),
+        job.undoneAt() == null && job.status() != ImportStatus.UNDOING
+            ? null
+            : new Undo(job.undoRemoved(), job.undoRestored(), job.undoKept(), job.undoneAt()),
+        "/imports/" + job.id() + "/errors");
+  }
+}

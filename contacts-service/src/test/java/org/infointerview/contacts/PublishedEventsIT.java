@@ -1,0 +1,191 @@
+package org.infointerview.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.infointerview.contacts.contact.Contact;
+import org.infointerview.contacts.contact.ContactPreference;
+import org.infointerview.contacts.contact.InstitutionContacts;
+import org.infointerview.contacts.matching.DuplicateFinder;
+import org.infointerview.events.EventType;
+import org.infointerview.events.Topics;
+import org.infointerview.messaging.outbox.AggregateStore;
+import org.infointerview.testinfra.ApiClient;
+import org.infointerview.testinfra.GoldenEvent;
+import org.infointerview.testinfra.ServiceIT;
+import org.infointerview.testinfra.TestIdentityProvider;
+import org.infointerview.testinfra.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The producer's side of every contract on {@code contacts.events}: each event type this service
+ * publishes is caused here the way users cause it (through the API, an import, a merge), read back
+ * from the topic, and held against its golden example ({@link GoldenEvent#assertPublishedAs}), the
+ * same file the consumers' tests publish. A new event type without a check here fails the first
+ * test.
+ */
+@ServiceIT
+class PublishedEventsIT {
+
+  ApiClient api;
+
+  private static final TestIdentityProvider IDP = TestIdentityProvider.get();
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  /** The types this test causes; every type the catalogue gives contacts.events must be here. */
+  private static final Set<EventType> CHECKED =
+      EnumSet.of(
+          EventType.CONTACT_CREATED,
+          EventType.CONTACT_UPDATED,
+          EventType.CONTACT_CONSENT_CHANGED,
+          EventType.CONTACT_ERASED,
+          EventType.CONTACT_MERGED,
+          EventType.ALUMNI_IMPORT_COMPLETED,
+          EventType.USER_PROFILE_PROVISIONED);
+
+  @Autowired AggregateStore store;
+  @Autowired DuplicateFinder finder;
+  @Autowired JsonMapper json;
+
+  @Test
+  void everyEventTypeOfThisServiceIsCheckedHere() {
+    assertThat(Arrays.stream(EventType.values()).filter(t -> t.topic().equals(Topics.CONTACTS)))
+        .containsExactlyInAnyOrderElementsOf(CHECKED);
+  }
+
+  @Test
+  void aStudentsContactIsCreatedChangedAndErasedInTheContractsShapes() {
+    String student = IDP.token("student-" + UUID.randomUUID(), "student");
+    try (TopicProbe events = TopicProbe.on(Topics.CONTACTS)) {
+      String id =
+          json.readTree(
+                  api.post(
+                          "/contacts",
+                          student,
+                          """
+                          {"givenName": "Priya", "familyName": "Raman",
+                           "emails": ["priya@example.org"], "careerFields": ["HEALTH_SCIENCE"]}
+                          """)
+                      .body())
+              .get("id")
+              .asString();
+      assertThat(
+              api.send(
+                      "PUT",
+                      "/contacts/" + id,
+                      student,
+                      """
+                      {"givenName": "Priya", "familyName": "Raman", "jobTitle": "Analyst"}
+                      """,
+                      Map.of("If-Match", "\"0\""))
+                  .statusCode())
+          .isEqualTo(200);
+      assertThat(api.delete("/contacts/" + id, student).statusCode()).isEqualTo(204);
+
+      checkPublished(events, id, EventType.CONTACT_CREATED);
+      checkPublished(events, id, EventType.CONTACT_UPDATED);
+      checkPublished(events, id, EventType.CONTACT_ERASED);
+    }
+  }
+
+  @Test
+  void anAdminsConsentChangeAndAMergeAreInTheContractsShapes() {
+    String admin = IDP.token("admin-" + UUID.randomUUID(), "admin");
+    InstitutionContacts alumni = new InstitutionContacts(store).withoutAlumniIds();
+    String family = "Pub" + UUID.randomUUID().toString().substring(0, 8);
+    Contact jon = person(alumni, "Jon", family);
+    Contact john = person(alumni, "John", family);
+    try (TopicProbe events = TopicProbe.on(Topics.CONTACTS)) {
+      assertThat(
+              api.put(
+                      "/contacts/" + jon.id() + "/consent",
+                      admin,
+                      "{\"optedIn\": true, \"maxRequestsPerMonth\": 2}")
+                  .statusCode())
+          .isEqualTo(200);
+      finder.scan(List.of(family.toLowerCase()));
+      // a review's id names its pair, the smaller id first
+      String match =
+          jon.id().compareTo(john.id()) < 0
+              ? jon.id() + "~" + john.id()
+              : john.id() + "~" + jon.id();
+      assertThat(
+              api.post(
+                      "/matches/" + match + "/merge",
+                      admin,
+                      "{\"survivorId\": \"" + jon.id() + "\"}")
+                  .statusCode())
+          .isEqualTo(200);
+
+      checkPublished(events, jon.id(), EventType.CONTACT_CONSENT_CHANGED);
+      checkPublished(events, jon.id(), EventType.CONTACT_MERGED);
+    }
+  }
+
+  @Test
+  void anImportAndAFirstSignInAreInTheContractsShapes() {
+    String subject = "admin-" + UUID.randomUUID();
+    String admin = IDP.token(subject, "admin");
+    String csv =
+        "Alumni ID,First Name,Last Name,Email,Class Year\n"
+            + "P-"
+            + UUID.randomUUID()
+            + ",Ada,Lovelace,ada-"
+            + UUID.randomUUID()
+            + "@example.org,1835\n";
+    try (TopicProbe events = TopicProbe.on(Topics.CONTACTS)) {
+      var accepted =
+          api.send(
+              "POST",
+              "/imports?profile=alumni-db-export",
+              admin,
+              csv,
+              Map.of("Content-Type", "text/csv"));
+      assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+      String importId = json.readTree(accepted.body()).get("id").asString();
+      assertThat(api.get("/me", admin).statusCode()).isEqualTo(200);
+
+      checkPublished(events, importId, EventType.ALUMNI_IMPORT_COMPLETED);
+      checkPublished(events, IDP.userId(subject), EventType.USER_PROFILE_PROVISIONED);
+    }
+  }
+
+  private void checkPublished(TopicProbe events, String key, EventType type) {
+    List<ConsumerRecord<String, String>> seen =
+        events.pollUntil(records -> find(records, key, type) != null, WAIT);
+    ConsumerRecord<String, String> record = find(seen, key, type);
+    assertThat(record).as("%s about %s on %s", type.token(), key, Topics.CONTACTS).isNotNull();
+    GoldenEvent.assertPublishedAs(type, record.key(), record.value());
+  }
+
+  private ConsumerRecord<String, String> find(
+      List<ConsumerRecord<String, String>> records, String key, EventType type) {
+    return records.stream()
+        .filter(r -> key.equals(r.key()))
+        .filter(r -> type.token().equals(json.readTree(r.value()).get("type").asString()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static Contact person(InstitutionContacts alumni, String given, String family) {
+    return alumni.alumnus(
+        given,
+        family,
+        given.toLowerCase() + "-" + UUID.randomUUID() + "@example.org",
+        "Same Org",
+        "Engineer",
+        2004,
+        "Physics",
+        List.of("STEM"),
+        InstitutionContacts.optedIn(ContactPreference.SHOW_EMAIL));
+  }
+}

@@ -1,0 +1,129 @@
+package org.infointerview.contacts.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.infointerview.contacts.contact.Contact;
+import org.infointerview.contacts.contact.ContactPreference;
+import org.infointerview.contacts.contact.InstitutionContacts;
+import org.infointerview.events.EventType;
+import org.infointerview.events.Topics;
+import org.infointerview.messaging.outbox.AggregateStore;
+import org.infointerview.messaging.outbox.Outbox;
+import org.infointerview.testinfra.ApiClient;
+import org.infointerview.testinfra.GoldenEvent;
+import org.infointerview.testinfra.Infrastructure;
+import org.infointerview.testinfra.ServiceIT;
+import org.infointerview.testinfra.TestIdentityProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Search reads this instance's Lucene index of the contacts: writes by other instances reach it
+ * through their events, and what the store says now wins over what the index still holds.
+ */
+@ServiceIT
+class ContactIndexIT {
+
+  private static final TestIdentityProvider IDP = TestIdentityProvider.get();
+
+  private final KafkaProducer<String, String> producer = Infrastructure.get().producer();
+
+  @Autowired MongoTemplate mongo;
+  @Autowired AggregateStore store;
+  @Autowired Outbox outbox;
+  @Autowired ContactIndex index;
+  @Autowired JsonMapper json;
+
+  private final String student = IDP.token("student-" + UUID.randomUUID(), "student");
+  ApiClient api;
+  private String family;
+
+  @BeforeEach
+  void setUp() {
+    family = "Idx" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    await().atMost(Duration.ofSeconds(30)).until(index::ready);
+  }
+
+  @AfterEach
+  void close() {
+    producer.close(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aContactAnotherInstanceStoredIsFoundOnceItsEventArrives() throws Exception {
+    Contact elsewhere =
+        new InstitutionContacts(store)
+            .unsaved(
+                "Remote",
+                family,
+                "remote-" + UUID.randomUUID() + "@example.org",
+                "Far Away Labs",
+                "Researcher",
+                2011,
+                "Biology",
+                List.of("STEM"),
+                InstitutionContacts.optedIn(ContactPreference.SHOW_EMAIL));
+    // Stored as another instance stores it: this instance's own write path never sees it.
+    mongo.insert(elsewhere);
+
+    assertThat(found(family)).as("the index cannot know before the event").isEmpty();
+
+    String event = GoldenEvent.of(EventType.CONTACT_UPDATED).about(elsewhere.id()).json();
+    producer.send(new ProducerRecord<>(Topics.CONTACTS, elsewhere.id(), event)).get();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(found(family)).containsExactly(elsewhere.id()));
+  }
+
+  @Test
+  void whatTheStoreSaysNowWinsOverTheIndexSoAWithdrawnPersonIsNotShown() {
+    Contact open = new InstitutionContacts(store).optedInAlumnus(family);
+    assertThat(found(family)).containsExactly(open.id());
+
+    // Another instance records the opt-out; its event has not arrived here yet.
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(open.id())),
+        new Update().set("consent.optedIn", false),
+        Contact.class);
+
+    assertThat(found(family)).isEmpty();
+  }
+
+  @Test
+  void thisInstancesOwnWritesAreSearchableAtOnce() {
+    HttpResponse<String> created =
+        api.post(
+            "/contacts",
+            student,
+            "{\"givenName\": \"Nadia\", \"familyName\": \""
+                + family
+                + "\", \"jobTitle\": \"Nurse\"}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = json.readTree(created.body()).get("id").asString();
+
+    assertThat(found(family + " nadia")).containsExactly(id);
+    assertThat(api.delete("/contacts/" + id, student).statusCode()).isEqualTo(204);
+    assertThat(found(family)).isEmpty();
+  }
+
+  private List<String> found(String q) {
+    HttpResponse<String> response = api.get("/contacts?q=" + q.replace(" ", "+"), student);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json.readTree(response.body()).get("items").findValuesAsString("id");
+  }
+}

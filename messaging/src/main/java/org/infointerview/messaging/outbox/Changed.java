@@ -1,0 +1,37 @@
+package org.infointerview.messaging.outbox;
+
+import java.util.List;
+import org.infointerview.events.IntegrationEvent;
+
+/**
+ * What an aggregate's decision produced: its new state and the facts the change caused, which
+ * {@link AggregateStore} writes in one single-document write. Aggregates return it from every
+ * transition (as FTGO's {@code Order} returns its events); callers never make events themselves.
+ *
+ * @param state the aggregate to store: the same object it was asked to change when nothing changed
+ * @param events the facts for other services, each about its {@link IntegrationEvent#subject()}
+ * @param changed false when the aggregate decided nothing changed: then nothing is written
+ */
+public record Changed<T>(T state, List<IntegrationEvent> events, boolean changed) {
+
+  public Changed {
+    events = List.copyOf(events);
+  }
+
+  /** A new or changed state and the facts it causes (none for a purely internal change). */
+  public static <T> Changed<T> to(T state, IntegrationEvent... events) {
+    return new Changed<>(state, List.of(events), true);
+  }
+
+  /** The aggregate, unchanged: nothing to write, nothing to tell. */
+  public static <T> Changed<T> nothing(T unchanged) {
+    return new Changed<>(unchanged, List.of(), false);
+  }
+
+  /** This change with another fact added, about the same decision. */
+  public Changed<T> and(IntegrationEvent event) {
+    List<IntegrationEvent> all = new java.util.ArrayList<>(events);
+    all.add(event);
+    return new Changed<>(state, all, true);
+  }
+}
