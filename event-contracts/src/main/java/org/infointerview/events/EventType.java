@@ -9,7 +9,13 @@ import org.infointerview.events.contacts.ContactErased;
 import org.infointerview.events.contacts.ContactMerged;
 import org.infointerview.events.contacts.ContactUpdated;
 import org.infointerview.events.contacts.UserProfileProvisioned;
+import org.infointerview.events.interviews.InterviewCancelled;
+import org.infointerview.events.interviews.InterviewCompleted;
+import org.infointerview.events.interviews.InterviewPlanned;
+import org.infointerview.events.interviews.InterviewRescheduled;
+import org.infointerview.events.interviews.InterviewScheduled;
 import org.infointerview.events.interviews.ReferralCaptured;
+import org.infointerview.events.interviews.ThankYouSent;
 
 /**
  * Every event type on the wire: its logical token, its topic, its payload record and the current
@@ -27,6 +33,16 @@ public enum EventType {
       "AlumniImportCompleted", Topics.CONTACTS, "contacts", AlumniImportCompleted.class, 1),
   USER_PROFILE_PROVISIONED(
       "UserProfileProvisioned", Topics.CONTACTS, "contacts", UserProfileProvisioned.class, 1),
+  INTERVIEW_PLANNED("InterviewPlanned", Topics.INTERVIEWS, "interviews", InterviewPlanned.class, 1),
+  INTERVIEW_SCHEDULED(
+      "InterviewScheduled", Topics.INTERVIEWS, "interviews", InterviewScheduled.class, 1),
+  INTERVIEW_RESCHEDULED(
+      "InterviewRescheduled", Topics.INTERVIEWS, "interviews", InterviewRescheduled.class, 1),
+  INTERVIEW_CANCELLED(
+      "InterviewCancelled", Topics.INTERVIEWS, "interviews", InterviewCancelled.class, 1),
+  INTERVIEW_COMPLETED(
+      "InterviewCompleted", Topics.INTERVIEWS, "interviews", InterviewCompleted.class, 1),
+  THANK_YOU_SENT("ThankYouSent", Topics.INTERVIEWS, "interviews", ThankYouSent.class, 1),
   REFERRAL_CAPTURED("ReferralCaptured", Topics.INTERVIEWS, "interviews", ReferralCaptured.class, 1);
 
   private final String token;

@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.bson.Document;
 import org.infointerview.testinfra.AuthorizationMatrix;
 import org.infointerview.testinfra.AuthorizationMatrixTestSupport;
 import org.infointerview.testinfra.InfrastructureTest;
@@ -27,16 +27,31 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
 
   @Autowired MongoTemplate mongo;
 
+  /** Bodies a student would send, so a row tests the role, not the body's rules. */
+  private static final Map<String, String> BODIES =
+      Map.of(
+          "/interviews/{id}/schedule",
+          "{\"start\": \"%s\", \"mode\": \"VIDEO\"}"
+              .formatted(Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS)),
+          "/interviews/{id}/cancel",
+          "{\"reason\": \"My plans changed.\"}",
+          "/interviews/{id}/thank-you",
+          "{\"channel\": \"EMAIL\"}");
+
   @Override
   protected void check(AuthorizationMatrix.Row row) {
+    if (row.path().startsWith("/interviews")) {
+      checkInterview(row);
+      return;
+    }
     String caller = "caller-" + UUID.randomUUID();
     String owner = "own".equals(row.resource()) ? caller : "owner-" + UUID.randomUUID();
     String contactId = "c-" + UUID.randomUUID();
-    mongo.insert(
+    ContactSnapshotFixtures.store(
+        mongo,
         "alumni".equals(row.resource())
-            ? optedInAlumnus(contactId)
-            : personalSnapshot(contactId, IDP.userId(owner)),
-        "contact_snapshots");
+            ? ContactSnapshotFixtures.optedInAlumnus(contactId, "Matrix Person")
+            : ContactSnapshotFixtures.personal(contactId, IDP.userId(owner), "Matrix Person"));
     String token = tokenFor(row, caller);
 
     HttpResponse<String> response =
@@ -45,6 +60,40 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());
     if (row.expected() == 404) {
       assertThat(response.body()).doesNotContain("Matrix Person");
+    }
+  }
+
+  /**
+   * An interview row: the owner (the caller for {@code own}, someone else otherwise) plans one with
+   * an opted-in alumnus through the API, then the caller takes the row's step.
+   */
+  private void checkInterview(AuthorizationMatrix.Row row) {
+    String caller = "caller-" + UUID.randomUUID();
+    String owner = "own".equals(row.resource()) ? caller : "owner-" + UUID.randomUUID();
+    String contactId = "c-" + UUID.randomUUID();
+    ContactSnapshotFixtures.store(
+        mongo, ContactSnapshotFixtures.optedInAlumnus(contactId, "Matrix Person"));
+    String plan = "{\"contactId\": \"" + contactId + "\", \"purpose\": \"Learn the field.\"}";
+    HttpResponse<String> planned = api().post("/interviews", IDP.token(owner, "student"), plan);
+    assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+    String interviewId = planned.headers().firstValue("Location").orElseThrow().substring(12);
+    String body =
+        row.path().equals("/interviews") && row.method().equals("POST")
+            ? plan
+            : BODIES.get(row.path());
+
+    HttpResponse<String> response =
+        api()
+            .send(
+                row.method(),
+                row.path().replace("{id}", interviewId),
+                tokenFor(row, caller),
+                body,
+                Map.of());
+
+    assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());
+    if (row.expected() == 404) {
+      assertThat(response.body()).doesNotContain("Matrix Person").doesNotContain("Learn the field");
     }
   }
 
@@ -65,30 +114,5 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
         .filter(line -> line.startsWith("GET, /contacts/{id},"))
         .sorted()
         .toList();
-  }
-
-  private static Document optedInAlumnus(String contactId) {
-    return new Document("_id", contactId)
-        .append("source", "ALUMNI_IMPORT")
-        .append("displayName", "Matrix Person")
-        .append("careerFields", List.of())
-        .append("optedIn", true)
-        .append("contactPreference", "SHOW_EMAIL")
-        .append("doNotContact", false)
-        .append("contactVersion", 0L)
-        .append("updatedAt", Date.from(Instant.now()));
-  }
-
-  private static Document personalSnapshot(String contactId, String ownerId) {
-    return new Document("_id", contactId)
-        .append("ownerId", ownerId)
-        .append("source", "PERSONAL")
-        .append("displayName", "Matrix Person")
-        .append("careerFields", List.of())
-        .append("optedIn", false)
-        .append("contactPreference", "SHOW_EMAIL")
-        .append("doNotContact", false)
-        .append("contactVersion", 0L)
-        .append("updatedAt", Date.from(Instant.now()));
   }
 }

@@ -1,6 +1,8 @@
 package org.infointerview.notifications.preference;
 
 import java.time.Instant;
+import java.util.Objects;
+import org.infointerview.messaging.outbox.Changed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -30,9 +32,17 @@ record NotificationPreferences(
     return new NotificationPreferences(userId, true, true, null, now, null);
   }
 
-  NotificationPreferences change(
+  /** What the person chose now; nothing changes when they chose the same again. */
+  Changed<NotificationPreferences> change(
       boolean emailReminders, boolean inAppReminders, @Nullable String timeZone, Instant now) {
-    return new NotificationPreferences(
-        userId, emailReminders, inAppReminders, timeZone, now, version);
+    if (version != null
+        && emailReminders == this.emailReminders
+        && inAppReminders == this.inAppReminders
+        && Objects.equals(timeZone, this.timeZone)) {
+      return Changed.nothing(this);
+    }
+    return Changed.to(
+        new NotificationPreferences(
+            userId, emailReminders, inAppReminders, timeZone, now, version));
   }
 }

@@ -1,7 +1,6 @@
 package org.infointerview.notifications.preference;
 
 import jakarta.validation.Valid;
-import java.time.Clock;
 import org.infointerview.support.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -14,34 +13,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/me/preferences")
 class PreferencesController {
 
-  private final NotificationPreferencesRepository preferences;
-  private final Clock clock;
+  private final PreferencesService preferences;
 
-  PreferencesController(NotificationPreferencesRepository preferences, Clock clock) {
+  PreferencesController(PreferencesService preferences) {
     this.preferences = preferences;
-    this.clock = clock;
   }
 
   @GetMapping
   PreferencesResponse mine(CurrentUser me) {
-    return PreferencesResponse.of(current(me));
+    return PreferencesResponse.of(preferences.current(me));
   }
 
   @PutMapping
   PreferencesResponse change(CurrentUser me, @Valid @RequestBody PreferencesRequest request) {
-    NotificationPreferences changed =
-        current(me)
-            .change(
-                request.emailReminders(),
-                request.inAppReminders(),
-                request.timeZone(),
-                clock.instant());
-    return PreferencesResponse.of(preferences.save(changed));
-  }
-
-  private NotificationPreferences current(CurrentUser me) {
-    return preferences
-        .findById(me.id())
-        .orElseGet(() -> NotificationPreferences.defaults(me.id(), clock.instant()));
+    return PreferencesResponse.of(preferences.change(me, request));
   }
 }

@@ -146,6 +146,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Conflict");
+    problem.setProperty("reason", e.reason());
+    e.details().forEach(problem::setProperty);
+    return problem;
+  }
+
   @ExceptionHandler(PreconditionException.class)
   ProblemDetail precondition(PreconditionException e) {
     ProblemDetail problem =

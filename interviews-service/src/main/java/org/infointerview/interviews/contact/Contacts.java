@@ -1,0 +1,24 @@
+package org.infointerview.interviews.contact;
+
+import java.util.Optional;
+import org.infointerview.support.security.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * What other features of this service may ask about contacts: the read model kept from
+ * contacts-service's events, so planning an interview works while contacts-service is down.
+ */
+@Component
+public class Contacts {
+
+  private final ContactSnapshots snapshots;
+
+  Contacts(ContactSnapshots snapshots) {
+    this.snapshots = snapshots;
+  }
+
+  /** The contact as this viewer may see it; empty when unknown or not theirs to see. */
+  public Optional<ContactCard> visibleTo(CurrentUser viewer, String contactId) {
+    return snapshots.find(contactId).filter(s -> s.isVisibleTo(viewer)).map(ContactCard::of);
+  }
+}

@@ -1,0 +1,278 @@
+package org.infointerview.interviews.interview;
+
+import io.soabase.recordbuilder.core.RecordBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.infointerview.events.interviews.InterviewCancelled;
+import org.infointerview.events.interviews.InterviewCompleted;
+import org.infointerview.events.interviews.InterviewPlanned;
+import org.infointerview.events.interviews.InterviewRescheduled;
+import org.infointerview.events.interviews.InterviewScheduled;
+import org.infointerview.events.interviews.ThankYouSent;
+import org.infointerview.messaging.outbox.Changed;
+import org.infointerview.support.problem.ConflictException;
+import org.infointerview.support.problem.InvalidFieldException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A student's informational interview with one person: owned by that student and never shown to
+ * another. Immutable: each transition checks the move against {@link InterviewStatus} and returns
+ * the new state with the facts it causes ({@link Changed}); an illegal move is a 409 naming the
+ * allowed next steps.
+ *
+ * @param contact whom it is with, as known when planned
+ * @param careerField the career field code it is about; optional
+ * @param purpose what the student wants to learn, in their words
+ * @param appointment the time agreed; null until scheduled
+ * @param thankYouDueAt completion + 48 hours
+ * @param endReason why it was cancelled, in the words of whoever cancelled
+ * @param history every move, oldest first
+ */
+@Document(Interview.COLLECTION)
+@CompoundIndex(name = "student_created", def = "{'studentId': 1, 'createdAt': -1}")
+@CompoundIndex(name = "student_status", def = "{'studentId': 1, 'status': 1}")
+@RecordBuilder
+@RecordBuilder.Options(useImmutableCollections = true)
+public record Interview(
+    @Id String id,
+    String studentId,
+    ContactRef contact,
+    @Nullable String careerField,
+    String purpose,
+    InterviewStatus status,
+    @Nullable Appointment appointment,
+    @Nullable Instant completedAt,
+    @Nullable Instant thankYouDueAt,
+    @Nullable ThankYou thankYou,
+    @Nullable String endReason,
+    List<Step> history,
+    Instant createdAt,
+    Instant updatedAt,
+    @Version @Nullable Long version)
+    implements InterviewBuilder.With {
+
+  static final String COLLECTION = "interviews";
+
+  /** How long a student has to thank the person after the conversation. */
+  static final Duration THANK_YOU_WITHIN = Duration.ofHours(48);
+
+  /** How far ahead a time may be agreed. */
+  static final Duration LATEST_START = Duration.ofDays(365);
+
+  public Interview {
+    history = List.copyOf(history);
+  }
+
+  /** A new interview a student plans with someone they may see. */
+  static Changed<Interview> plan(
+      String id,
+      String studentId,
+      ContactRef contact,
+      @Nullable String careerField,
+      String purpose,
+      Instant now) {
+    Interview planned =
+        new Interview(
+            id,
+            studentId,
+            contact,
+            careerField,
+            purpose,
+            InterviewStatus.PLANNED,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(new Step(InterviewStatus.PLANNED, now)),
+            now,
+            now,
+            null);
+    return Changed.to(
+        planned, new InterviewPlanned(id, studentId, contact.contactId(), careerField, now, 0));
+  }
+
+  /**
+   * A time agreed: the first (InterviewScheduled), or a new one for a scheduled interview
+   * (InterviewRescheduled, sequence + 1). The start must lie ahead, within a year; the same time,
+   * mode and place again changes nothing.
+   */
+  Changed<Interview> schedule(Appointment slot, Instant now) {
+    if (!slot.start().isAfter(now)) {
+      throw new InvalidFieldException("start", "must be in the future");
+    }
+    if (slot.start().isAfter(now.plus(LATEST_START))) {
+      throw new InvalidFieldException("start", "must be within a year from now");
+    }
+    if (slot.durationMinutes() < Appointment.SHORTEST_MINUTES
+        || slot.durationMinutes() > Appointment.LONGEST_MINUTES) {
+      throw new InvalidFieldException("durationMinutes", "must be from 15 to 60 minutes");
+    }
+    Appointment before = appointment;
+    if (status == InterviewStatus.SCHEDULED
+        && before != null
+        && before.equals(slot.numbered(before.sequence()))) {
+      return Changed.nothing(this);
+    }
+    requireMove(InterviewStatus.SCHEDULED, "scheduled");
+    Appointment agreed = slot.numbered(before == null ? 0 : before.sequence() + 1);
+    Interview next = moved(InterviewStatus.SCHEDULED, now).withAppointment(agreed);
+    if (status == InterviewStatus.SCHEDULED && before != null) {
+      return Changed.to(
+          next,
+          new InterviewRescheduled(
+              id,
+              studentId,
+              contact.contactId(),
+              before.start(),
+              agreed.start(),
+              agreed.durationMinutes(),
+              agreed.studentTimeZone(),
+              agreed.contactTimeZone(),
+              agreed.mode().name(),
+              agreed.where(),
+              agreed.sequence(),
+              nextVersion()));
+    }
+    return Changed.to(
+        next,
+        new InterviewScheduled(
+            id,
+            studentId,
+            contact.contactId(),
+            agreed.start(),
+            agreed.durationMinutes(),
+            agreed.studentTimeZone(),
+            agreed.contactTimeZone(),
+            agreed.mode().name(),
+            agreed.where(),
+            agreed.sequence(),
+            nextVersion()));
+  }
+
+  /**
+   * The conversation took place: a thank-you is due within 48 hours. Not before the agreed time has
+   * begun.
+   */
+  Changed<Interview> complete(Instant now) {
+    requireMove(InterviewStatus.COMPLETED, "completed");
+    Appointment agreed = Objects.requireNonNull(appointment);
+    if (now.isBefore(agreed.start())) {
+      throw new ConflictException(
+          "NOT_YET_HELD",
+          "The interview starts at " + agreed.start() + "; mark it done once it took place.");
+    }
+    Instant due = now.plus(THANK_YOU_WITHIN);
+    Interview next =
+        moved(InterviewStatus.COMPLETED, now).withCompletedAt(now).withThankYouDueAt(due);
+    return Changed.to(
+        next, new InterviewCompleted(id, studentId, contact.contactId(), now, due, nextVersion()));
+  }
+
+  /** The student thanked the person; on time when sent within the 48 hours. */
+  Changed<Interview> thank(ThankYouChannel channel, Instant sentAt, Instant now) {
+    requireMove(InterviewStatus.THANKED, "thanked");
+    if (sentAt.isAfter(now)) {
+      throw new InvalidFieldException("sentAt", "must not be in the future");
+    }
+    Instant completed = Objects.requireNonNull(completedAt);
+    if (sentAt.isBefore(completed)) {
+      throw new InvalidFieldException("sentAt", "must not be before the interview was completed");
+    }
+    boolean onTime = !sentAt.isAfter(Objects.requireNonNull(thankYouDueAt));
+    Interview next =
+        moved(InterviewStatus.THANKED, now).withThankYou(new ThankYou(channel, sentAt, onTime));
+    return Changed.to(
+        next,
+        new ThankYouSent(
+            id, studentId, contact.contactId(), channel.name(), sentAt, onTime, nextVersion()));
+  }
+
+  /** Called off before it took place, with the reason the person will read. */
+  Changed<Interview> cancel(String reason, Instant now) {
+    requireMove(InterviewStatus.CANCELLED, "cancelled");
+    boolean wasScheduled = status == InterviewStatus.SCHEDULED;
+    int sequence = appointment == null ? 0 : appointment.sequence() + 1;
+    Interview next = moved(InterviewStatus.CANCELLED, now).withEndReason(reason);
+    return Changed.to(
+        next,
+        new InterviewCancelled(
+            id,
+            studentId,
+            contact.contactId(),
+            reason,
+            wasScheduled,
+            sequence,
+            now,
+            nextVersion()));
+  }
+
+  /** The agreed time passed without the conversation. Only once it has ended. */
+  Changed<Interview> noShow(Instant now) {
+    requireMove(InterviewStatus.NO_SHOW, "marked as missed");
+    Appointment agreed = Objects.requireNonNull(appointment);
+    if (now.isBefore(agreed.end())) {
+      throw new ConflictException(
+          "NOT_YET_HELD",
+          "The interview ends at " + agreed.end() + "; it can be marked as missed after that.");
+    }
+    return Changed.to(moved(InterviewStatus.NO_SHOW, now));
+  }
+
+  /** Nothing more to do. */
+  Changed<Interview> close(Instant now) {
+    requireMove(InterviewStatus.CLOSED, "closed");
+    return Changed.to(moved(InterviewStatus.CLOSED, now));
+  }
+
+  /** Whether a time is agreed that could clash with another. */
+  boolean holdsTime() {
+    return status == InterviewStatus.SCHEDULED && appointment != null;
+  }
+
+  /** The version a reader gets as its ETag. */
+  long currentVersion() {
+    return version == null ? 0 : version;
+  }
+
+  private long nextVersion() {
+    return version == null ? 0 : version + 1;
+  }
+
+  private Interview moved(InterviewStatus to, Instant now) {
+    List<Step> steps = new ArrayList<>(history);
+    steps.add(new Step(to, now));
+    return withStatus(to).withHistory(steps).withUpdatedAt(now);
+  }
+
+  private void requireMove(InterviewStatus to, String verb) {
+    if (!status.allows(to)) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("status", status.name());
+      details.put("allowed", status.next().stream().map(Enum::name).sorted().toList());
+      throw new ConflictException(
+          "ILLEGAL_TRANSITION",
+          "An interview that is "
+              + status.name()
+              + " cannot be "
+              + verb
+              + (status.next().isEmpty()
+                  ? "; it is closed."
+                  : "; next it may be " + String.join(", ", allowedNames()) + "."),
+          details);
+    }
+  }
+
+  private List<String> allowedNames() {
+    return status.next().stream().map(Enum::name).sorted().toList();
+  }
+}

@@ -1,0 +1,132 @@
+package org.infointerview.interviews.interview;
+
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.util.List;
+import org.infointerview.support.http.EntityTags;
+import org.infointerview.support.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A student's interviews. Each step is a {@code POST} on the interview ({@code /schedule}, {@code
+ * /complete}, ...) answered with the interview as it now is; an {@code If-Match} with the ETag read
+ * makes the step fail with 412 if the interview changed meanwhile. A step the interview's state
+ * does not allow is a 409 naming the allowed ones.
+ */
+@RestController
+@RequestMapping("/interviews")
+@PreAuthorize("hasRole('STUDENT')")
+@Validated
+class InterviewController {
+
+  private final InterviewService interviews;
+
+  InterviewController(InterviewService interviews) {
+    this.interviews = interviews;
+  }
+
+  @PostMapping
+  @ApiResponse(responseCode = "201", description = "Planned; Location is its address")
+  ResponseEntity<InterviewResponse> plan(
+      CurrentUser student, @Valid @RequestBody PlanInterviewRequest request) {
+    Interview interview = interviews.plan(student, request);
+    return ResponseEntity.created(URI.create("/interviews/" + interview.id()))
+        .eTag(EntityTags.of(interview.currentVersion()))
+        .body(InterviewResponse.of(interview));
+  }
+
+  @GetMapping
+  List<InterviewResponse> mine(
+      CurrentUser student,
+      @RequestParam(required = false) @Nullable InterviewStatus status,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    return interviews.mine(student, status, page, size).stream()
+        .map(InterviewResponse::of)
+        .toList();
+  }
+
+  @GetMapping("/{id}")
+  ResponseEntity<InterviewResponse> get(CurrentUser student, @PathVariable String id) {
+    return answer(interviews.own(student, id));
+  }
+
+  /** Records the time agreed; again for a scheduled interview, it moves it (sequence + 1). */
+  @PostMapping("/{id}/schedule")
+  ResponseEntity<InterviewResponse> schedule(
+      CurrentUser student,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @Valid @RequestBody ScheduleRequest request) {
+    return answer(interviews.schedule(student, id, read(ifMatch), request));
+  }
+
+  /** The conversation took place: the 48 hours for the thank-you start. */
+  @PostMapping("/{id}/complete")
+  ResponseEntity<InterviewResponse> complete(
+      CurrentUser student,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+    return answer(interviews.complete(student, id, read(ifMatch)));
+  }
+
+  @PostMapping("/{id}/thank-you")
+  ResponseEntity<InterviewResponse> thankYou(
+      CurrentUser student,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @Valid @RequestBody ThankYouRequest request) {
+    return answer(interviews.thank(student, id, read(ifMatch), request));
+  }
+
+  @PostMapping("/{id}/cancel")
+  ResponseEntity<InterviewResponse> cancel(
+      CurrentUser student,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @Valid @RequestBody CancelRequest request) {
+    return answer(interviews.cancel(student, id, read(ifMatch), request));
+  }
+
+  /** The agreed time passed and the conversation did not take place. */
+  @PostMapping("/{id}/no-show")
+  ResponseEntity<InterviewResponse> noShow(
+      CurrentUser student,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+    return answer(interviews.noShow(student, id, read(ifMatch)));
+  }
+
+  @PostMapping("/{id}/close")
+  ResponseEntity<InterviewResponse> close(
+      CurrentUser student,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+    return answer(interviews.close(student, id, read(ifMatch)));
+  }
+
+  private static @Nullable Long read(@Nullable String ifMatch) {
+    return ifMatch == null ? null : EntityTags.required(ifMatch);
+  }
+
+  private static ResponseEntity<InterviewResponse> answer(Interview interview) {
+    return ResponseEntity.ok()
+        .eTag(EntityTags.of(interview.currentVersion()))
+        .body(InterviewResponse.of(interview));
+  }
+}

@@ -1,0 +1,238 @@
+package org.infointerview.interviews.interview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.infointerview.events.interviews.InterviewCancelled;
+import org.infointerview.events.interviews.InterviewCompleted;
+import org.infointerview.events.interviews.InterviewPlanned;
+import org.infointerview.events.interviews.InterviewRescheduled;
+import org.infointerview.events.interviews.InterviewScheduled;
+import org.infointerview.events.interviews.ThankYouSent;
+import org.infointerview.messaging.outbox.Changed;
+import org.infointerview.support.problem.ConflictException;
+import org.infointerview.support.problem.InvalidFieldException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class InterviewTest {
+
+  private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
+  private static final Instant TOMORROW_5PM = Instant.parse("2026-12-06T17:00:00Z");
+  private static final ContactRef ADA =
+      new ContactRef("c-1", true, "Ada Park", "Northwind Health", "Data Scientist", null);
+
+  @Test
+  void aPlannedInterviewBelongsToItsStudentAndSaysSo() {
+    Changed<Interview> planned = planned();
+
+    assertThat(planned.state().status()).isEqualTo(InterviewStatus.PLANNED);
+    assertThat(planned.state().studentId()).isEqualTo("student-1");
+    assertThat(planned.events())
+        .containsExactly(new InterviewPlanned("i-1", "student-1", "c-1", "HEALTH_SCIENCE", NOW, 0));
+  }
+
+  @Test
+  void theFirstTimeAgreedIsScheduledAndANewOneIsARescheduleWithTheNextSequence() {
+    Interview interview = stored(planned().state());
+
+    Changed<Interview> scheduled = interview.schedule(slot(TOMORROW_5PM), NOW);
+    Changed<Interview> moved =
+        stored(scheduled.state()).schedule(slot(TOMORROW_5PM.plus(Duration.ofDays(1))), NOW);
+
+    assertThat(scheduled.state().status()).isEqualTo(InterviewStatus.SCHEDULED);
+    assertThat(scheduled.events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            InterviewScheduled.class,
+            e -> {
+              assertThat(e.start()).isEqualTo(TOMORROW_5PM);
+              assertThat(e.sequence()).isZero();
+              assertThat(e.studentTimeZone()).isEqualTo("America/Chicago");
+              assertThat(e.contactTimeZone()).isEqualTo("America/New_York");
+            });
+    assertThat(moved.state().status()).isEqualTo(InterviewStatus.SCHEDULED);
+    assertThat(moved.events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            InterviewRescheduled.class,
+            e -> {
+              assertThat(e.previousStart()).isEqualTo(TOMORROW_5PM);
+              assertThat(e.sequence()).isEqualTo(1);
+              assertThat(e.version()).isEqualTo(2);
+            });
+  }
+
+  @Test
+  void theSameTimeAgainChangesNothing() {
+    Interview scheduled =
+        stored(stored(planned().state()).schedule(slot(TOMORROW_5PM), NOW).state());
+
+    Changed<Interview> again = scheduled.schedule(slot(TOMORROW_5PM), NOW);
+
+    assertThat(again.changed()).isFalse();
+    assertThat(again.events()).isEmpty();
+  }
+
+  @Test
+  void aTimeInThePastOrMoreThanAYearAheadOrOfTheWrongLengthIsRefusedByField() {
+    Interview interview = stored(planned().state());
+
+    assertThatThrownBy(() -> interview.schedule(slot(NOW.minusSeconds(60)), NOW))
+        .isInstanceOfSatisfying(
+            InvalidFieldException.class,
+            e -> assertThat(e.errors().get(0).field()).isEqualTo("start"));
+    assertThatThrownBy(() -> interview.schedule(slot(NOW.plus(Duration.ofDays(366))), NOW))
+        .isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("within a year");
+    for (int minutes : List.of(14, 61)) {
+      assertThatThrownBy(() -> interview.schedule(slot(TOMORROW_5PM, minutes), NOW))
+          .isInstanceOfSatisfying(
+              InvalidFieldException.class,
+              e -> assertThat(e.errors().get(0).field()).isEqualTo("durationMinutes"));
+    }
+  }
+
+  @Test
+  void anInterviewIsCompletedOnlyOnceItsTimeHasBegunAndTheThankYouIsDue48HoursLater() {
+    Interview scheduled =
+        stored(stored(planned().state()).schedule(slot(TOMORROW_5PM), NOW).state());
+
+    assertThatThrownBy(() -> scheduled.complete(TOMORROW_5PM.minusSeconds(1)))
+        .isInstanceOfSatisfying(
+            ConflictException.class, e -> assertThat(e.reason()).isEqualTo("NOT_YET_HELD"));
+    Instant after = TOMORROW_5PM.plus(Duration.ofMinutes(35));
+    Changed<Interview> completed = scheduled.complete(after);
+
+    assertThat(completed.state().thankYouDueAt()).isEqualTo(after.plus(Duration.ofHours(48)));
+    assertThat(completed.events())
+        .containsExactly(
+            new InterviewCompleted(
+                "i-1", "student-1", "c-1", after, after.plus(Duration.ofHours(48)), 2));
+  }
+
+  @Test
+  void aThankYouWithinTheHoursIsOnTimeAndOneAfterThemIsNot() {
+    Instant after = TOMORROW_5PM.plus(Duration.ofMinutes(35));
+    Interview completed = stored(completedAt(after));
+
+    Changed<Interview> prompt =
+        completed.thank(ThankYouChannel.EMAIL, after.plusSeconds(3600), after.plusSeconds(3600));
+    Changed<Interview> late =
+        completed.thank(
+            ThankYouChannel.CARD,
+            after.plus(Duration.ofHours(49)),
+            after.plus(Duration.ofHours(50)));
+
+    assertThat(prompt.state().status()).isEqualTo(InterviewStatus.THANKED);
+    assertThat(((ThankYouSent) prompt.events().get(0)).onTime()).isTrue();
+    assertThat(((ThankYouSent) late.events().get(0)).onTime()).isFalse();
+    assertThatThrownBy(
+            () ->
+                completed.thank(
+                    ThankYouChannel.EMAIL, after.plusSeconds(7200), after.plusSeconds(60)))
+        .isInstanceOf(InvalidFieldException.class)
+        .hasMessageContaining("sentAt");
+  }
+
+  @Test
+  void cancellingAScheduledInterviewTellsCalendarsTheNextSequence() {
+    Interview scheduled =
+        stored(stored(planned().state()).schedule(slot(TOMORROW_5PM), NOW).state());
+
+    Changed<Interview> cancelled = scheduled.cancel("My exam moved to that day.", NOW);
+
+    assertThat(cancelled.state().endReason()).isEqualTo("My exam moved to that day.");
+    assertThat(cancelled.events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            InterviewCancelled.class,
+            e -> {
+              assertThat(e.wasScheduled()).isTrue();
+              assertThat(e.sequence()).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void aMissedInterviewIsMarkedOnlyAfterItsEndAndCanBeScheduledAgain() {
+    Interview scheduled =
+        stored(stored(planned().state()).schedule(slot(TOMORROW_5PM), NOW).state());
+
+    assertThatThrownBy(() -> scheduled.noShow(TOMORROW_5PM.plusSeconds(60)))
+        .isInstanceOf(ConflictException.class);
+    Interview missed = stored(scheduled.noShow(TOMORROW_5PM.plus(Duration.ofHours(1))).state());
+    Changed<Interview> again =
+        missed.schedule(
+            slot(TOMORROW_5PM.plus(Duration.ofDays(2))), TOMORROW_5PM.plus(Duration.ofHours(2)));
+
+    assertThat(missed.status()).isEqualTo(InterviewStatus.NO_SHOW);
+    assertThat(again.events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            InterviewScheduled.class, e -> assertThat(e.sequence()).isEqualTo(1));
+  }
+
+  @Test
+  void anIllegalMoveIsAConflictNamingTheAllowedNextSteps() {
+    Interview interview = stored(planned().state());
+
+    assertThatThrownBy(() -> interview.complete(NOW))
+        .isInstanceOfSatisfying(
+            ConflictException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo("ILLEGAL_TRANSITION");
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "An interview that is PLANNED cannot be completed; next it may be"
+                          + " CANCELLED, REQUESTED, SCHEDULED.");
+              assertThat(e.details().get("allowed"))
+                  .isEqualTo(List.of("CANCELLED", "REQUESTED", "SCHEDULED"));
+            });
+  }
+
+  @ParameterizedTest
+  @EnumSource(InterviewStatus.class)
+  void aClosedInterviewGoesNowhereAndEveryOtherStateCanBeClosedOrMovesOn(InterviewStatus status) {
+    if (status == InterviewStatus.CLOSED) {
+      assertThat(status.next()).isEmpty();
+    } else {
+      assertThat(status.next()).isNotEmpty();
+    }
+  }
+
+  private static Changed<Interview> planned() {
+    return Interview.plan(
+        "i-1", "student-1", ADA, "HEALTH_SCIENCE", "How do I get into health data?", NOW);
+  }
+
+  private static Interview completedAt(Instant when) {
+    return stored(
+        stored(stored(planned().state()).schedule(slot(TOMORROW_5PM), NOW).state())
+            .complete(when)
+            .state());
+  }
+
+  /** As the store gives it back: one version more. */
+  private static Interview stored(Interview interview) {
+    return interview.withVersion(interview.version() == null ? 0 : interview.version() + 1);
+  }
+
+  private static Appointment slot(Instant start) {
+    return slot(start, 30);
+  }
+
+  private static Appointment slot(Instant start, int minutes) {
+    return new Appointment(
+        start,
+        minutes,
+        "America/Chicago",
+        "America/New_York",
+        MeetingMode.VIDEO,
+        "https://meet.example.org/x",
+        0);
+  }
+}

@@ -1,0 +1,392 @@
+package org.infointerview.interviews.interview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.infointerview.events.EventType;
+import org.infointerview.events.Topics;
+import org.infointerview.interviews.ContactSnapshotFixtures;
+import org.infointerview.testinfra.ApiClient;
+import org.infointerview.testinfra.GoldenEvent;
+import org.infointerview.testinfra.MovableClock;
+import org.infointerview.testinfra.ServiceIT;
+import org.infointerview.testinfra.TestIdentityProvider;
+import org.infointerview.testinfra.TopicProbe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A student's interview over HTTP, as the student sees it: planned with a volunteer, a time agreed
+ * and moved, held, thanked for and closed, each step's fact on {@code interviews.events} in the
+ * contract's shape; and each way to get it wrong refused in plain words with nothing stored.
+ */
+@ServiceIT
+@Import(InterviewsApiIT.Clocks.class)
+class InterviewsApiIT {
+
+  private static final TestIdentityProvider IDP = TestIdentityProvider.get();
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @TestConfiguration
+  static class Clocks {
+    @Bean
+    MovableClock clock() {
+      return new MovableClock();
+    }
+  }
+
+  ApiClient api;
+
+  @Autowired MongoTemplate mongo;
+  @Autowired JsonMapper json;
+  @Autowired MovableClock clock;
+
+  private final String subject = "student-" + UUID.randomUUID();
+  private final String student = IDP.token(subject, "student");
+
+  @AfterEach
+  void realTime() {
+    clock.reset();
+  }
+
+  @Test
+  void aStudentPlansSchedulesMovesHoldsThanksAndClosesAnInterviewAndEachStepIsPublished() {
+    String contactId = volunteer("Ada Park");
+    Instant start = inDays(3);
+    try (TopicProbe events = TopicProbe.on(Topics.INTERVIEWS)) {
+      HttpResponse<String> planned =
+          api.post(
+              "/interviews",
+              student,
+              """
+              {"contactId": "%s", "careerField": "HEALTH_SCIENCE",
+               "purpose": "How does someone move from statistics into health data?"}
+              """
+                  .formatted(contactId));
+      assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+      JsonNode interview = json.readTree(planned.body());
+      String id = interview.get("id").asString();
+      assertThat(planned.headers().firstValue("Location")).hasValue("/interviews/" + id);
+      assertThat(interview.get("status").asString()).isEqualTo("PLANNED");
+      assertThat(interview.get("contact").get("displayName").asString()).isEqualTo("Ada Park");
+      assertThat(interview.get("allowedNext").toString())
+          .isEqualTo("[\"REQUESTED\",\"SCHEDULED\",\"CANCELLED\"]");
+
+      JsonNode scheduled =
+          ok(
+              api.send(
+                  "POST",
+                  "/interviews/" + id + "/schedule",
+                  student,
+                  """
+                  {"start": "%s", "durationMinutes": 30, "studentTimeZone": "America/Chicago",
+                   "mode": "VIDEO", "where": "https://meet.example.org/ada"}
+                  """
+                      .formatted(start),
+                  Map.of("If-Match", "\"0\"")));
+      assertThat(scheduled.get("status").asString()).isEqualTo("SCHEDULED");
+      JsonNode slot = scheduled.get("appointment");
+      assertThat(slot.get("contactTimeZone").asString())
+          .as("the person's zone from their record")
+          .isEqualTo("America/New_York");
+      assertThat(LocalDateTime.parse(slot.get("studentLocalStart").asString()))
+          .isEqualTo(LocalDateTime.ofInstant(start, ZoneId.of("America/Chicago")));
+      assertThat(LocalDateTime.parse(slot.get("contactLocalStart").asString()))
+          .isEqualTo(LocalDateTime.ofInstant(start, ZoneId.of("America/New_York")));
+
+      JsonNode moved =
+          ok(
+              api.post(
+                  "/interviews/" + id + "/schedule",
+                  student,
+                  "{\"start\": \"%s\", \"mode\": \"PHONE\", \"where\": \"+13125550123\"}"
+                      .formatted(start.plus(Duration.ofHours(2)))));
+      assertThat(moved.get("appointment").get("sequence").asInt()).isEqualTo(1);
+      assertThat(moved.get("appointment").get("durationMinutes").asInt()).isEqualTo(30);
+
+      clock.advance(Duration.ofDays(3).plus(Duration.ofHours(3)));
+      JsonNode completed = ok(api.post("/interviews/" + id + "/complete", student, ""));
+      assertThat(Instant.parse(completed.get("thankYouDueAt").asString()))
+          .isEqualTo(
+              Instant.parse(completed.get("completedAt").asString()).plus(Duration.ofHours(48)));
+
+      clock.advance(Duration.ofHours(20));
+      JsonNode thanked =
+          ok(api.post("/interviews/" + id + "/thank-you", student, "{\"channel\": \"EMAIL\"}"));
+      assertThat(thanked.get("status").asString()).isEqualTo("THANKED");
+      assertThat(thanked.get("thankYou").get("onTime").asBoolean()).isTrue();
+
+      JsonNode closed = ok(api.post("/interviews/" + id + "/close", student, ""));
+      assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+      assertThat(closed.get("allowedNext").isEmpty()).isTrue();
+      assertThat(closed.get("history").size()).isEqualTo(6);
+
+      for (EventType type :
+          List.of(
+              EventType.INTERVIEW_PLANNED,
+              EventType.INTERVIEW_SCHEDULED,
+              EventType.INTERVIEW_RESCHEDULED,
+              EventType.INTERVIEW_COMPLETED,
+              EventType.THANK_YOU_SENT)) {
+        checkPublished(events, id, type);
+      }
+    }
+  }
+
+  @Test
+  void aCancelledInterviewSaysWhyAndCalendarsAreToldTheNextSequence() {
+    String id = plan(volunteer("Grace Hopper"));
+    ok(api.post("/interviews/" + id + "/schedule", student, slot(inDays(5))));
+    try (TopicProbe events = TopicProbe.on(Topics.INTERVIEWS)) {
+      JsonNode cancelled =
+          ok(
+              api.post(
+                  "/interviews/" + id + "/cancel",
+                  student,
+                  "{\"reason\": \"My exam moved to that day; I will ask again in January.\"}"));
+
+      assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
+      ConsumerRecord<String, String> record =
+          checkPublished(events, id, EventType.INTERVIEW_CANCELLED);
+      JsonNode data = json.readTree(record.value()).get("data");
+      assertThat(data.get("wasScheduled").asBoolean()).isTrue();
+      assertThat(data.get("sequence").asInt()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anIllegalStepIsAConflictNamingTheNextStepsAndChangesNothing() {
+    String id = plan(volunteer("Alan Kay"));
+
+    HttpResponse<String> refused = api.post("/interviews/" + id + "/complete", student, "");
+
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = json.readTree(refused.body());
+    assertThat(problem.get("reason").asString()).isEqualTo("ILLEGAL_TRANSITION");
+    assertThat(problem.get("detail").asString())
+        .isEqualTo(
+            "An interview that is PLANNED cannot be completed; next it may be CANCELLED,"
+                + " REQUESTED, SCHEDULED.");
+    assertThat(problem.get("allowed").toString())
+        .isEqualTo("[\"CANCELLED\",\"REQUESTED\",\"SCHEDULED\"]");
+    assertThat(stored(id).status()).isEqualTo(InterviewStatus.PLANNED);
+    assertThat(stored(id).version()).isZero();
+  }
+
+  @Test
+  void aTimeInThePastTooFarAheadOfTheWrongLengthOrInAnUnknownZoneIsRefusedByField() {
+    String id = plan(volunteer("Barbara Liskov"));
+
+    Map<String, String> refusals =
+        Map.of(
+            slot(Instant.now().minus(Duration.ofHours(1))),
+            "start",
+            slot(Instant.now().plus(Duration.ofDays(400))),
+            "start",
+            "{\"start\": \"%s\", \"durationMinutes\": 90, \"mode\": \"VIDEO\"}"
+                .formatted(inDays(2)),
+            "durationMinutes",
+            "{\"start\": \"%s\", \"studentTimeZone\": \"Mars/Olympus_Mons\", \"mode\": \"VIDEO\"}"
+                .formatted(inDays(2)),
+            "studentTimeZone",
+            "{\"start\": \"%s\", \"mode\": \"CARRIER_PIGEON\"}".formatted(inDays(2)),
+            "mode",
+            "{\"start\": \"next tuesday\", \"mode\": \"VIDEO\"}",
+            "start");
+
+    refusals.forEach(
+        (body, field) -> {
+          HttpResponse<String> refused = api.post("/interviews/" + id + "/schedule", student, body);
+          assertThat(refused.statusCode()).as(body + " -> " + refused.body()).isEqualTo(400);
+          assertThat(json.readTree(refused.body()).get("errors").toString())
+              .as(body)
+              .contains("\"field\":\"" + field + "\"");
+          assertThat(refused.body()).doesNotContain("Exception", "java.");
+        });
+    assertThat(stored(id).status()).isEqualTo(InterviewStatus.PLANNED);
+    assertThat(stored(id).appointment()).isNull();
+  }
+
+  @Test
+  void twoInterviewsOfOneStudentMayNotOverlapButAnotherStudentsMay() {
+    String first = plan(volunteer("Edsger Dijkstra"));
+    String second = plan(volunteer("Frances Allen"));
+    Instant start = inDays(4);
+    ok(api.post("/interviews/" + first + "/schedule", student, slot(start)));
+
+    HttpResponse<String> clash =
+        api.post(
+            "/interviews/" + second + "/schedule",
+            student,
+            slot(start.plus(Duration.ofMinutes(20))));
+    String otherStudent = IDP.token("student-" + UUID.randomUUID(), "student");
+    String theirs =
+        json.readTree(
+                api.post(
+                        "/interviews",
+                        otherStudent,
+                        "{\"contactId\": \"%s\", \"purpose\": \"Same person, same time.\"}"
+                            .formatted(volunteer("Ken Thompson")))
+                    .body())
+            .get("id")
+            .asString();
+
+    assertThat(clash.statusCode()).as(clash.body()).isEqualTo(409);
+    JsonNode problem = json.readTree(clash.body());
+    assertThat(problem.get("reason").asString()).isEqualTo("CLASH");
+    assertThat(problem.get("clashesWith").asString()).isEqualTo(first);
+    assertThat(problem.get("detail").asString()).contains("Edsger Dijkstra");
+    assertThat(stored(second).appointment()).isNull();
+    assertThat(
+            api.post(
+                    "/interviews/" + second + "/schedule",
+                    student,
+                    slot(start.plus(Duration.ofMinutes(30))))
+                .statusCode())
+        .as("right after the first ends")
+        .isEqualTo(200);
+    assertThat(
+            api.post("/interviews/" + theirs + "/schedule", otherStudent, slot(start)).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void anotherStudentsInterviewIsNotFoundAndTheirListIsTheirOwn() {
+    String id = plan(volunteer("Margaret Hamilton"));
+    String intruder = IDP.token("student-" + UUID.randomUUID(), "student");
+
+    HttpResponse<String> read = api.get("/interviews/" + id, intruder);
+    HttpResponse<String> cancel =
+        api.post("/interviews/" + id + "/cancel", intruder, "{\"reason\": \"x\"}");
+    HttpResponse<String> list = api.get("/interviews", intruder);
+
+    assertThat(read.statusCode()).isEqualTo(404);
+    assertThat(cancel.statusCode()).isEqualTo(404);
+    assertThat(read.body()).doesNotContain("Margaret Hamilton");
+    assertThat(json.readTree(list.body()).isEmpty()).isTrue();
+    assertThat(stored(id).status()).isEqualTo(InterviewStatus.PLANNED);
+  }
+
+  @Test
+  void aStudentCannotSetStateOwnerOrVersionAndAContactTheyMayNotSeeIsNotFound() {
+    String contactId = volunteer("Radia Perlman");
+    String someonesOwn = "c-" + UUID.randomUUID();
+    ContactSnapshotFixtures.store(
+        mongo,
+        ContactSnapshotFixtures.personal(
+            someonesOwn, IDP.userId("someone-else"), "Private Person"));
+
+    HttpResponse<String> withStatus =
+        api.post(
+            "/interviews",
+            student,
+            "{\"contactId\": \"%s\", \"purpose\": \"x\", \"status\": \"COMPLETED\"}"
+                .formatted(contactId));
+    HttpResponse<String> withOwner =
+        api.post(
+            "/interviews",
+            student,
+            "{\"contactId\": \"%s\", \"purpose\": \"x\", \"studentId\": \"someone\"}"
+                .formatted(contactId));
+    HttpResponse<String> hidden =
+        api.post(
+            "/interviews",
+            student,
+            "{\"contactId\": \"%s\", \"purpose\": \"x\"}".formatted(someonesOwn));
+
+    assertThat(withStatus.statusCode()).isEqualTo(400);
+    assertThat(withStatus.body()).contains("status").contains("is not a field of this request");
+    assertThat(withOwner.statusCode()).isEqualTo(400);
+    assertThat(hidden.statusCode()).isEqualTo(404);
+    assertThat(hidden.body()).doesNotContain("Private Person");
+    assertThat(json.readTree(api.get("/interviews", student).body()).isEmpty()).isTrue();
+  }
+
+  @Test
+  void markupInThePurposeIsKeptAsTextAndReturnedAsJsonText() {
+    String purpose = "<script>alert('x')</script> & <b>why</b>";
+
+    HttpResponse<String> planned =
+        api.post(
+            "/interviews",
+            student,
+            json.writeValueAsString(
+                Map.of("contactId", volunteer("Ivan Sutherland"), "purpose", purpose)));
+
+    assertThat(planned.statusCode()).isEqualTo(201);
+    assertThat(planned.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(json.readTree(planned.body()).get("purpose").asString()).isEqualTo(purpose);
+    assertThat(stored(json.readTree(planned.body()).get("id").asString()).purpose())
+        .isEqualTo(purpose);
+  }
+
+  private String volunteer(String name) {
+    String contactId = "c-" + UUID.randomUUID();
+    ContactSnapshotFixtures.store(mongo, ContactSnapshotFixtures.optedInAlumnus(contactId, name));
+    return contactId;
+  }
+
+  private String plan(String contactId) {
+    HttpResponse<String> planned =
+        api.post(
+            "/interviews",
+            student,
+            "{\"contactId\": \"%s\", \"purpose\": \"Learn how the work is done.\"}"
+                .formatted(contactId));
+    assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+    return json.readTree(planned.body()).get("id").asString();
+  }
+
+  private static String slot(Instant start) {
+    return "{\"start\": \"%s\", \"mode\": \"VIDEO\"}".formatted(start);
+  }
+
+  private Instant inDays(int days) {
+    return clock.instant().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.MINUTES);
+  }
+
+  private JsonNode ok(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json.readTree(response.body());
+  }
+
+  private Interview stored(String id) {
+    return mongo.findById(id, Interview.class);
+  }
+
+  private ConsumerRecord<String, String> checkPublished(
+      TopicProbe events, String key, EventType type) {
+    List<ConsumerRecord<String, String>> seen =
+        events.pollUntil(records -> find(records, key, type) != null, WAIT);
+    ConsumerRecord<String, String> record = find(seen, key, type);
+    assertThat(record).as("%s about %s", type.token(), key).isNotNull();
+    GoldenEvent.assertPublishedAs(type, record.key(), record.value());
+    return record;
+  }
+
+  private ConsumerRecord<String, String> find(
+      List<ConsumerRecord<String, String>> records, String key, EventType type) {
+    return records.stream()
+        .filter(r -> key.equals(r.key()))
+        .filter(r -> type.token().equals(json.readTree(r.value()).get("type").asString()))
+        .findFirst()
+        .orElse(null);
+  }
+}

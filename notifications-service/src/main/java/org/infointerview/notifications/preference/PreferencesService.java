@@ -1,0 +1,54 @@
+package org.infointerview.notifications.preference;
+
+import java.time.Clock;
+import org.infointerview.messaging.outbox.AggregateStore;
+import org.infointerview.messaging.outbox.Changed;
+import org.infointerview.support.security.CurrentUser;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * A person's own preferences: the defaults until they first change them, then what they chose,
+ * written through the aggregate store like every aggregate.
+ */
+@Service
+class PreferencesService {
+
+  private final MongoTemplate mongo;
+  private final AggregateStore store;
+  private final Clock clock;
+
+  PreferencesService(MongoTemplate mongo, AggregateStore store, Clock clock) {
+    this.mongo = mongo;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** Theirs, or the defaults (not stored) when they never chose. */
+  NotificationPreferences current(CurrentUser me) {
+    NotificationPreferences stored = mongo.findById(me.id(), NotificationPreferences.class);
+    return stored != null ? stored : NotificationPreferences.defaults(me.id(), clock.instant());
+  }
+
+  /** Stores their choice; two changes at once: the later one is taken again over the first. */
+  NotificationPreferences change(CurrentUser me, PreferencesRequest request) {
+    for (int attempt = 0; ; attempt++) {
+      NotificationPreferences current = current(me);
+      Changed<NotificationPreferences> changed =
+          current.change(
+              request.emailReminders(),
+              request.inAppReminders(),
+              request.timeZone(),
+              clock.instant());
+      try {
+        return current.version() == null ? store.insert(changed) : store.update(changed);
+      } catch (DuplicateKeyException | OptimisticLockingFailureException raced) {
+        if (attempt >= 2) {
+          throw raced;
+        }
+      }
+    }
+  }
+}
