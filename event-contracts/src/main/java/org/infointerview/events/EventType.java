@@ -14,6 +14,8 @@ import org.infointerview.events.interviews.InterviewCompleted;
 import org.infointerview.events.interviews.InterviewPlanned;
 import org.infointerview.events.interviews.InterviewRescheduled;
 import org.infointerview.events.interviews.InterviewScheduled;
+import org.infointerview.events.interviews.OutreachLogged;
+import org.infointerview.events.interviews.OutreachRequested;
 import org.infointerview.events.interviews.ReferralCaptured;
 import org.infointerview.events.interviews.ThankYouSent;
 
@@ -34,6 +36,9 @@ public enum EventType {
   USER_PROFILE_PROVISIONED(
       "UserProfileProvisioned", Topics.CONTACTS, "contacts", UserProfileProvisioned.class, 1),
   INTERVIEW_PLANNED("InterviewPlanned", Topics.INTERVIEWS, "interviews", InterviewPlanned.class, 1),
+  OUTREACH_REQUESTED(
+      "OutreachRequested", Topics.INTERVIEWS, "interviews", OutreachRequested.class, 1),
+  OUTREACH_LOGGED("OutreachLogged", Topics.INTERVIEWS, "interviews", OutreachLogged.class, 1),
   INTERVIEW_SCHEDULED(
       "InterviewScheduled", Topics.INTERVIEWS, "interviews", InterviewScheduled.class, 1),
   INTERVIEW_RESCHEDULED(

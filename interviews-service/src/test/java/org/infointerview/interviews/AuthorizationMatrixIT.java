@@ -36,12 +36,28 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
           "/interviews/{id}/cancel",
           "{\"reason\": \"My plans changed.\"}",
           "/interviews/{id}/thank-you",
-          "{\"channel\": \"EMAIL\"}");
+          "{\"channel\": \"EMAIL\"}",
+          "/interviews/{id}/outreach/draft",
+          "{\"source\": \"ALUMNI_DATABASE\"}",
+          "/interviews/{id}/outreach",
+          "{\"channel\": \"PHONE\", \"message\": \"Left a message.\"}",
+          "/interviews/{id}/declined",
+          "{}",
+          "/interviews/{id}/notes",
+          "{\"learned\": \"x\"}",
+          "/interviews/{id}/referrals",
+          "{\"name\": \"Someone Else\"}",
+          "/interviews/{id}/preparation",
+          "{\"pitch\": \"I study statistics.\"}");
 
   @Override
   protected void check(AuthorizationMatrix.Row row) {
     if (row.path().startsWith("/interviews")) {
       checkInterview(row);
+      return;
+    }
+    if (row.path().startsWith("/research") || row.path().equals("/question-bank")) {
+      checkResearch(row);
       return;
     }
     String caller = "caller-" + UUID.randomUUID();
@@ -95,6 +111,31 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     if (row.expected() == 404) {
       assertThat(response.body()).doesNotContain("Matrix Person").doesNotContain("Learn the field");
     }
+  }
+
+  /**
+   * A research row: the owner (the caller for {@code own}, another student otherwise) has written a
+   * note on the topic; the caller then reads, writes or deletes it.
+   */
+  private void checkResearch(AuthorizationMatrix.Row row) {
+    String caller = "caller-" + UUID.randomUUID();
+    String owner = "others".equals(row.resource()) ? "owner-" + UUID.randomUUID() : caller;
+    String topic = "Topic-" + UUID.randomUUID();
+    String note = "{\"summary\": \"Matrix research\"}";
+    assertThat(
+            api().put("/research/FIELD/" + topic, IDP.token(owner, "student"), note).statusCode())
+        .isEqualTo(200);
+
+    HttpResponse<String> response =
+        api()
+            .send(
+                row.method(),
+                row.path().replace("{kind}", "FIELD").replace("{topic}", topic),
+                tokenFor(row, caller),
+                row.method().equals("PUT") ? note : null,
+                Map.of());
+
+    assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());
   }
 
   /**

@@ -22,6 +22,11 @@ public final class ContactSnapshotFixtures {
         .append("maxRequestsPerMonth", 2);
   }
 
+  /** An alumnus who opted in, asked as often as this number a month at most. */
+  public static Document volunteer(String contactId, String displayName, int perMonth) {
+    return optedInAlumnus(contactId, displayName).append("maxRequestsPerMonth", perMonth);
+  }
+
   /** A student's own contact: theirs alone. */
   public static Document personal(String contactId, String ownerId, String displayName) {
     return snapshot(contactId, ownerId, "PERSONAL", displayName, false);

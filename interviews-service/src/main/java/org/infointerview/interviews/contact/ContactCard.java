@@ -1,5 +1,6 @@
 package org.infointerview.interviews.contact;
 
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +20,8 @@ public record ContactCard(
     @Nullable String timeZone,
     boolean optedIn,
     boolean doNotContact,
-    @Nullable Integer maxRequestsPerMonth) {
+    @Nullable Integer maxRequestsPerMonth,
+    @Nullable Instant pausedUntil) {
 
   static ContactCard of(ContactSnapshot snapshot) {
     return new ContactCard(
@@ -32,6 +34,7 @@ public record ContactCard(
         snapshot.timeZone(),
         snapshot.optedIn(),
         snapshot.doNotContact(),
-        snapshot.maxRequestsPerMonth());
+        snapshot.maxRequestsPerMonth(),
+        snapshot.pausedUntil());
   }
 }

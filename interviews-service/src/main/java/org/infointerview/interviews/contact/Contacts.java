@@ -17,6 +17,14 @@ public class Contacts {
     this.snapshots = snapshots;
   }
 
+  /**
+   * The contact as it is now, whoever asks: for checking whether an interview's person may still be
+   * asked (someone who withdrew their consent is no longer visible, but still known).
+   */
+  public Optional<ContactCard> find(String contactId) {
+    return snapshots.find(contactId).map(ContactCard::of);
+  }
+
   /** The contact as this viewer may see it; empty when unknown or not theirs to see. */
   public Optional<ContactCard> visibleTo(CurrentUser viewer, String contactId) {
     return snapshots.find(contactId).filter(s -> s.isVisibleTo(viewer)).map(ContactCard::of);

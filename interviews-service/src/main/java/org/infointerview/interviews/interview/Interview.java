@@ -4,19 +4,27 @@ import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.infointerview.events.interviews.InterviewCancelled;
 import org.infointerview.events.interviews.InterviewCompleted;
 import org.infointerview.events.interviews.InterviewPlanned;
 import org.infointerview.events.interviews.InterviewRescheduled;
 import org.infointerview.events.interviews.InterviewScheduled;
+import org.infointerview.events.interviews.OutreachLogged;
+import org.infointerview.events.interviews.OutreachRequested;
+import org.infointerview.events.interviews.ReferralCaptured;
 import org.infointerview.events.interviews.ThankYouSent;
 import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.support.problem.ConflictException;
+import org.infointerview.support.problem.FieldError;
 import org.infointerview.support.problem.InvalidFieldException;
+import org.infointerview.support.problem.UnprocessableException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -34,7 +42,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param purpose what the student wants to learn, in their words
  * @param appointment the time agreed; null until scheduled
  * @param thankYouDueAt completion + 48 hours
- * @param endReason why it was cancelled, in the words of whoever cancelled
+ * @param endReason why it was cancelled or declined, in the words of whoever said so
+ * @param attempts each time the student reached out, oldest first
+ * @param followUpDueAt when a follow-up is due if the person has not answered
+ * @param preparation the student's pitch and questions for this conversation
+ * @param notes what the student wrote during or after the conversation
+ * @param referrals whom the person suggested talking to next
+ * @param referredThrough the referral this interview follows, if any
  * @param history every move, oldest first
  */
 @Document(Interview.COLLECTION)
@@ -54,6 +68,12 @@ public record Interview(
     @Nullable Instant thankYouDueAt,
     @Nullable ThankYou thankYou,
     @Nullable String endReason,
+    List<OutreachAttempt> attempts,
+    @Nullable Instant followUpDueAt,
+    @Nullable Preparation preparation,
+    @Nullable Notes notes,
+    List<Referral> referrals,
+    @Nullable ReferralSource referredThrough,
     List<Step> history,
     Instant createdAt,
     Instant updatedAt,
@@ -68,7 +88,27 @@ public record Interview(
   /** How far ahead a time may be agreed. */
   static final Duration LATEST_START = Duration.ofDays(365);
 
+  /** Follow-ups after which no answer is taken as none (NO_RESPONSE is suggested). */
+  static final int FOLLOW_UPS_BEFORE_GIVING_UP = 2;
+
+  /** The most text notes may hold: 64 KiB of characters, a long conversation's worth. */
+  static final int NOTES_MOST_CHARACTERS = 65_536;
+
+  /** States before the conversation: preparing. */
+  private static final Set<InterviewStatus> PREPARING =
+      EnumSet.of(InterviewStatus.PLANNED, InterviewStatus.REQUESTED, InterviewStatus.SCHEDULED);
+
+  /** States in which the conversation is under way or has happened: notes and referrals. */
+  private static final Set<InterviewStatus> CONVERSED =
+      EnumSet.of(
+          InterviewStatus.SCHEDULED,
+          InterviewStatus.COMPLETED,
+          InterviewStatus.THANKED,
+          InterviewStatus.CLOSED);
+
   public Interview {
+    attempts = List.copyOf(attempts);
+    referrals = List.copyOf(referrals);
     history = List.copyOf(history);
   }
 
@@ -79,6 +119,7 @@ public record Interview(
       ContactRef contact,
       @Nullable String careerField,
       String purpose,
+      @Nullable ReferralSource referredThrough,
       Instant now) {
     Interview planned =
         new Interview(
@@ -93,6 +134,12 @@ public record Interview(
             null,
             null,
             null,
+            List.of(),
+            null,
+            null,
+            null,
+            List.of(),
+            referredThrough,
             List.of(new Step(InterviewStatus.PLANNED, now)),
             now,
             now,
@@ -125,7 +172,8 @@ public record Interview(
     }
     requireMove(InterviewStatus.SCHEDULED, "scheduled");
     Appointment agreed = slot.numbered(before == null ? 0 : before.sequence() + 1);
-    Interview next = moved(InterviewStatus.SCHEDULED, now).withAppointment(agreed);
+    Interview next =
+        moved(InterviewStatus.SCHEDULED, now).withAppointment(agreed).withFollowUpDueAt(null);
     if (status == InterviewStatus.SCHEDULED && before != null) {
       return Changed.to(
           next,
@@ -202,7 +250,8 @@ public record Interview(
     requireMove(InterviewStatus.CANCELLED, "cancelled");
     boolean wasScheduled = status == InterviewStatus.SCHEDULED;
     int sequence = appointment == null ? 0 : appointment.sequence() + 1;
-    Interview next = moved(InterviewStatus.CANCELLED, now).withEndReason(reason);
+    Interview next =
+        moved(InterviewStatus.CANCELLED, now).withEndReason(reason).withFollowUpDueAt(null);
     return Changed.to(
         next,
         new InterviewCancelled(
@@ -232,6 +281,168 @@ public record Interview(
   Changed<Interview> close(Instant now) {
     requireMove(InterviewStatus.CLOSED, "closed");
     return Changed.to(moved(InterviewStatus.CLOSED, now));
+  }
+
+  /**
+   * The student reaches out: the first request (PLANNED, or again after NO_RESPONSE, moves it to
+   * REQUESTED) or a follow-up to an unanswered one (stays REQUESTED). By email it is a request the
+   * platform delivers (OutreachRequested); any other way it is logged (OutreachLogged). A follow-up
+   * becomes due {@code followUpAfter} later.
+   */
+  public Changed<Interview> reachOut(
+      OutreachAttempt attempt, String studentName, Duration followUpAfter, Instant now) {
+    boolean followUp = status == InterviewStatus.REQUESTED;
+    if (!followUp) {
+      requireMove(InterviewStatus.REQUESTED, "requested");
+    }
+    OutreachAttempt logged =
+        new OutreachAttempt(attempt.channel(), attempt.at(), attempt.message(), followUp);
+    List<OutreachAttempt> all = new ArrayList<>(attempts);
+    all.add(logged);
+    Interview next =
+        (followUp ? withUpdatedAt(now) : moved(InterviewStatus.REQUESTED, now))
+            .withAttempts(all)
+            .withFollowUpDueAt(attempt.at().plus(followUpAfter));
+    if (attempt.channel() == OutreachChannel.EMAIL) {
+      return Changed.to(
+          next,
+          new OutreachRequested(
+              id,
+              studentId,
+              studentName,
+              contact.contactId(),
+              Objects.requireNonNullElse(attempt.message(), ""),
+              followUp,
+              attempt.at(),
+              nextVersion()));
+    }
+    return Changed.to(
+        next,
+        new OutreachLogged(
+            id,
+            studentId,
+            contact.contactId(),
+            attempt.channel().name(),
+            followUp,
+            attempt.at(),
+            nextVersion()));
+  }
+
+  /** Whether this is the first ask of this round: the one a volunteer's capacity counts. */
+  public boolean asksAnew() {
+    return status != InterviewStatus.REQUESTED;
+  }
+
+  /** The person never answered. */
+  Changed<Interview> noResponse(Instant now) {
+    requireMove(InterviewStatus.NO_RESPONSE, "marked as unanswered");
+    return Changed.to(moved(InterviewStatus.NO_RESPONSE, now).withFollowUpDueAt(null));
+  }
+
+  /** The person said no (the student records it, with what they said if anything). */
+  Changed<Interview> declined(@Nullable String reason, Instant now) {
+    requireMove(InterviewStatus.DECLINED, "declined");
+    return Changed.to(
+        moved(InterviewStatus.DECLINED, now).withEndReason(reason).withFollowUpDueAt(null));
+  }
+
+  /** Follow-ups sent after the first request of this round. */
+  public long followUps() {
+    return attempts.stream().filter(OutreachAttempt::followUp).count();
+  }
+
+  /** Whether to suggest giving up: two follow-ups went unanswered and the next is due. */
+  boolean noResponseSuggested(Instant now) {
+    return status == InterviewStatus.REQUESTED
+        && followUps() >= FOLLOW_UPS_BEFORE_GIVING_UP
+        && followUpDueAt != null
+        && !now.isBefore(followUpDueAt);
+  }
+
+  /** The student's pitch and questions, replaced whole; before the conversation. Private. */
+  Changed<Interview> prepared(Preparation prepared, Instant now) {
+    if (!PREPARING.contains(status)) {
+      throw new ConflictException(
+          "ALREADY_HELD",
+          "An interview that is "
+              + status.name()
+              + " is past preparing; write what you learned in its notes.",
+          Map.of("status", status.name()));
+    }
+    return Changed.to(withPreparation(prepared).withUpdatedAt(now));
+  }
+
+  /**
+   * The student's notes of the conversation, replaced whole; during the conversation or after it.
+   * Private: no event.
+   */
+  Changed<Interview> noted(Notes written, Instant now) {
+    requireConversed("noted");
+    if (written.length() > NOTES_MOST_CHARACTERS) {
+      throw new UnprocessableException(
+          "Notes hold at most 65,536 characters; these have " + written.length() + ".",
+          List.of(new FieldError("notes", "must be at most 65,536 characters in all")));
+    }
+    return Changed.to(withNotes(written).withUpdatedAt(now));
+  }
+
+  /**
+   * The person suggested someone to talk to next: kept, and told to contacts-service, which adds
+   * them to the student's contacts (ReferralCaptured).
+   */
+  Changed<Interview> referred(
+      String name,
+      @Nullable String organizationName,
+      @Nullable String jobTitle,
+      @Nullable String email,
+      @Nullable String why,
+      boolean mayUseName,
+      Instant now) {
+    requireConversed("given referrals");
+    Referral referral =
+        new Referral(
+            id + "-" + (referrals.size() + 1),
+            name,
+            organizationName,
+            jobTitle,
+            email,
+            why,
+            mayUseName,
+            now);
+    List<Referral> all = new ArrayList<>(referrals);
+    all.add(referral);
+    return Changed.to(
+        withReferrals(all).withUpdatedAt(now),
+        new ReferralCaptured(
+            referral.referralId(),
+            id,
+            studentId,
+            contact.contactId(),
+            name,
+            email,
+            organizationName,
+            jobTitle));
+  }
+
+  /** One of this interview's referrals, to start the next interview from it. */
+  Optional<ReferralSource> referralSource(String referralId) {
+    return referrals.stream()
+        .filter(r -> r.referralId().equals(referralId))
+        .findFirst()
+        .map(r -> new ReferralSource(id, r.referralId(), contact.displayName()));
+  }
+
+  private void requireConversed(String verb) {
+    if (!CONVERSED.contains(status)) {
+      throw new ConflictException(
+          "NOT_YET_HELD",
+          "An interview that is "
+              + status.name()
+              + " cannot be "
+              + verb
+              + "; notes and referrals come once a time is agreed.",
+          Map.of("status", status.name()));
+    }
   }
 
   /** Whether a time is agreed that could clash with another. */

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import org.infointerview.support.http.EntityTags;
 import org.infointerview.support.security.CurrentUser;
@@ -16,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,9 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 class InterviewController {
 
   private final InterviewService interviews;
+  private final Clock clock;
 
-  InterviewController(InterviewService interviews) {
+  InterviewController(InterviewService interviews, Clock clock) {
     this.interviews = interviews;
+    this.clock = clock;
   }
 
   @PostMapping
@@ -47,7 +51,7 @@ class InterviewController {
     Interview interview = interviews.plan(student, request);
     return ResponseEntity.created(URI.create("/interviews/" + interview.id()))
         .eTag(EntityTags.of(interview.currentVersion()))
-        .body(InterviewResponse.of(interview));
+        .body(InterviewResponse.of(interview, clock.instant()));
   }
 
   @GetMapping
@@ -57,13 +61,93 @@ class InterviewController {
       @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     return interviews.mine(student, status, page, size).stream()
-        .map(InterviewResponse::of)
+        .map(i -> InterviewResponse.of(i, clock.instant()))
         .toList();
   }
 
   @GetMapping("/{id}")
   ResponseEntity<InterviewResponse> get(CurrentUser student, @PathVariable String id) {
     return answer(interviews.own(student, id));
+  }
+
+  /** A first draft of the request, from what the platform knows, with its warnings. */
+  @PostMapping("/{id}/outreach/draft")
+  OutreachDraftResponse draft(
+      CurrentUser student,
+      @PathVariable String id,
+      @Valid @RequestBody OutreachDraftRequest request) {
+    return interviews.draft(student, id, request);
+  }
+
+  /**
+   * Reaches out: by email the platform delivers the message (the person's address stays hidden); a
+   * call, a voicemail, LinkedIn or a meeting is logged. The first ask moves the interview to
+   * REQUESTED; later ones are follow-ups. A volunteer who cannot be asked now is a 409 saying why
+   * ({@code DO_NOT_CONTACT}, {@code NOT_OPTED_IN}, {@code PAUSED}, {@code CAPACITY_REACHED}).
+   */
+  @PostMapping("/{id}/outreach")
+  ResponseEntity<OutreachResponse> reachOut(
+      CurrentUser student,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @Valid @RequestBody OutreachRequest request) {
+    OutreachResponse reached = interviews.reachOut(student, id, read(ifMatch), request);
+    return ResponseEntity.ok().eTag(EntityTags.of(reached.interview().version())).body(reached);
+  }
+
+  /** The person never answered. */
+  @PostMapping("/{id}/no-response")
+  ResponseEntity<InterviewResponse> noResponse(
+      CurrentUser student,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+    return answer(interviews.noResponse(student, id, read(ifMatch)));
+  }
+
+  /** The person said no. */
+  @PostMapping("/{id}/declined")
+  ResponseEntity<InterviewResponse> declined(
+      CurrentUser student,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @Valid @RequestBody DeclinedRequest request) {
+    return answer(interviews.declined(student, id, read(ifMatch), request));
+  }
+
+  /**
+   * Step 2, prepare: the 30-second introduction and the questions, replaced whole, with a career
+   * counselor's warnings about each (never refusals).
+   */
+  @PutMapping("/{id}/preparation")
+  PreparationResponse prepare(
+      CurrentUser student,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @Valid @RequestBody PreparationRequest request) {
+    return interviews.prepare(student, id, read(ifMatch), request);
+  }
+
+  /** The notes of the conversation, replaced whole (during it or after). */
+  @PutMapping("/{id}/notes")
+  ResponseEntity<InterviewResponse> notes(
+      CurrentUser student,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @Valid @RequestBody NotesRequest request) {
+    return answer(interviews.note(student, id, read(ifMatch), request));
+  }
+
+  /**
+   * "Who else should I talk to?": a referral, which contacts-service adds to the student's
+   * contacts; plan the next interview with {@code fromReferral} to keep the chain.
+   */
+  @PostMapping("/{id}/referrals")
+  ResponseEntity<InterviewResponse> referral(
+      CurrentUser student,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @Valid @RequestBody ReferralRequest request) {
+    return answer(interviews.refer(student, id, read(ifMatch), request));
   }
 
   /** Records the time agreed; again for a scheduled interview, it moves it (sequence + 1). */
@@ -124,9 +208,9 @@ class InterviewController {
     return ifMatch == null ? null : EntityTags.required(ifMatch);
   }
 
-  private static ResponseEntity<InterviewResponse> answer(Interview interview) {
+  private ResponseEntity<InterviewResponse> answer(Interview interview) {
     return ResponseEntity.ok()
         .eTag(EntityTags.of(interview.currentVersion()))
-        .body(InterviewResponse.of(interview));
+        .body(InterviewResponse.of(interview, clock.instant()));
   }
 }

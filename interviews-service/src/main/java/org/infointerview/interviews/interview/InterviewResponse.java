@@ -7,8 +7,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An interview as its student sees it, with what may happen next and the agreed time in both
- * parties' local time.
+ * An interview as its student sees it, with what may happen next, the agreed time in both parties'
+ * local time, and its outreach (attempts, when a follow-up is due, whether to give up).
  */
 record InterviewResponse(
     String id,
@@ -22,6 +22,14 @@ record InterviewResponse(
     @Nullable Instant thankYouDueAt,
     @Nullable ThankYou thankYou,
     @Nullable String endReason,
+    List<OutreachAttempt> attempts,
+    @Nullable Instant followUpDueAt,
+    long followUps,
+    boolean noResponseSuggested,
+    @Nullable Preparation preparation,
+    @Nullable Notes notes,
+    List<Referral> referrals,
+    @Nullable ReferralSource referredThrough,
     List<Step> history,
     Instant createdAt,
     Instant updatedAt,
@@ -65,7 +73,7 @@ record InterviewResponse(
     }
   }
 
-  static InterviewResponse of(Interview interview) {
+  static InterviewResponse of(Interview interview, Instant now) {
     ContactRef c = interview.contact();
     return new InterviewResponse(
         interview.id(),
@@ -80,6 +88,14 @@ record InterviewResponse(
         interview.thankYouDueAt(),
         interview.thankYou(),
         interview.endReason(),
+        interview.attempts(),
+        interview.followUpDueAt(),
+        interview.followUps(),
+        interview.noResponseSuggested(now),
+        interview.preparation(),
+        interview.notes(),
+        interview.referrals(),
+        interview.referredThrough(),
         interview.history(),
         interview.createdAt(),
         interview.updatedAt(),

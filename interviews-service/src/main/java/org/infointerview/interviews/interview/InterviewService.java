@@ -3,15 +3,26 @@ package org.infointerview.interviews.interview;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.bson.types.ObjectId;
 import org.infointerview.interviews.contact.ContactCard;
 import org.infointerview.interviews.contact.Contacts;
+import org.infointerview.interviews.outreach.OutreachChecks;
+import org.infointerview.interviews.outreach.OutreachTemplate;
+import org.infointerview.interviews.outreach.VolunteerCapacity;
+import org.infointerview.interviews.outreach.Volunteers;
+import org.infointerview.interviews.outreach.Warning;
+import org.infointerview.interviews.preparation.QuestionChecks;
+import org.infointerview.interviews.research.ResearchKind;
+import org.infointerview.interviews.research.ResearchNote;
+import org.infointerview.interviews.research.ResearchNotes;
 import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.support.problem.ConflictException;
+import org.infointerview.support.problem.InvalidFieldException;
 import org.infointerview.support.problem.NotFoundException;
 import org.infointerview.support.problem.PreconditionException;
 import org.infointerview.support.security.CurrentUser;
@@ -33,13 +44,112 @@ class InterviewService {
   private final MongoTemplate mongo;
   private final AggregateStore store;
   private final Contacts contacts;
+  private final VolunteerCapacity capacity;
+  private final ResearchNotes research;
+  private final InterviewsProperties properties;
   private final Clock clock;
 
-  InterviewService(MongoTemplate mongo, AggregateStore store, Contacts contacts, Clock clock) {
+  InterviewService(
+      MongoTemplate mongo,
+      AggregateStore store,
+      Contacts contacts,
+      VolunteerCapacity capacity,
+      ResearchNotes research,
+      InterviewsProperties properties,
+      Clock clock) {
     this.mongo = mongo;
     this.store = store;
     this.contacts = contacts;
+    this.capacity = capacity;
+    this.research = research;
+    this.properties = properties;
     this.clock = clock;
+  }
+
+  /** A first draft of the request to this interview's person, with its warnings. */
+  OutreachDraftResponse draft(CurrentUser student, String id, OutreachDraftRequest request) {
+    Interview interview = own(student, id);
+    String message =
+        OutreachTemplate.draft(
+            interview.contact().displayName(),
+            student.name() == null || student.name().isBlank() ? "[your name]" : student.name(),
+            properties.schoolName(),
+            request.major(),
+            interview.careerField(),
+            request.source(),
+            request.referredBy());
+    return new OutreachDraftResponse(message, OutreachChecks.check(message));
+  }
+
+  /**
+   * The student reaches out. Refused (409, nothing stored) when the person asked not to be
+   * contacted, or, for a volunteer, has not opted in, is pausing, or was asked as often this month
+   * as they agreed to, by all students together; a follow-up to a request already counted is not
+   * counted again.
+   */
+  OutreachResponse reachOut(
+      CurrentUser student, String id, @Nullable Long readVersion, OutreachRequest request) {
+    Instant now = clock.instant();
+    Instant at = request.at() == null ? now : request.at();
+    if (at.isAfter(now)) {
+      throw new InvalidFieldException("at", "must not be in the future");
+    }
+    String message = request.message() == null ? null : request.message().strip();
+    if (request.channel() == OutreachChannel.EMAIL && (message == null || message.isEmpty())) {
+      throw new InvalidFieldException("message", "is what the person receives by email; write it");
+    }
+    Interview interview = own(student, id);
+    if (readVersion != null && interview.currentVersion() != readVersion) {
+      throw PreconditionException.changed("Interview " + id);
+    }
+    ContactCard person =
+        contacts
+            .find(interview.contact().contactId())
+            .orElseThrow(
+                () ->
+                    new ConflictException(
+                        "CONTACT_GONE",
+                        interview.contact().displayName()
+                            + " is no longer in the directory; they cannot be asked."));
+    Volunteers.requireReachable(person, now);
+    Changed<Interview> reached =
+        interview.reachOut(
+            new OutreachAttempt(request.channel(), at, message, false),
+            student.name() == null || student.name().isBlank() ? "A student" : student.name(),
+            properties.followUpAfter(),
+            now);
+    boolean counted =
+        interview.asksAnew() && person.institutional() && person.maxRequestsPerMonth() != null;
+    if (counted) {
+      capacity.claim(
+          person.contactId(), person.displayName(), id, person.maxRequestsPerMonth(), now);
+    }
+    try {
+      Interview written = store.update(reached);
+      return new OutreachResponse(
+          InterviewResponse.of(written, now),
+          message == null ? List.of() : OutreachChecks.check(message));
+    } catch (RuntimeException failed) {
+      if (counted) {
+        capacity.release(person.contactId(), id, now);
+      }
+      if (failed instanceof OptimisticLockingFailureException) {
+        throw PreconditionException.changed("Interview " + id);
+      }
+      throw failed;
+    }
+  }
+
+  Interview noResponse(CurrentUser student, String id, @Nullable Long readVersion) {
+    return change(student, id, readVersion, interview -> interview.noResponse(clock.instant()));
+  }
+
+  Interview declined(
+      CurrentUser student, String id, @Nullable Long readVersion, DeclinedRequest request) {
+    String reason =
+        request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
+    return change(
+        student, id, readVersion, interview -> interview.declined(reason, clock.instant()));
   }
 
   /** Plans an interview with someone the student may see (their own contact or a volunteer). */
@@ -48,6 +158,8 @@ class InterviewService {
         contacts
             .visibleTo(student, request.contactId())
             .orElseThrow(() -> new NotFoundException("Contact", request.contactId()));
+    ReferralSource source =
+        request.fromReferral() == null ? null : referralSource(student, request.fromReferral());
     return store.insert(
         Interview.plan(
             new ObjectId().toHexString(),
@@ -55,7 +167,77 @@ class InterviewService {
             ContactRef.of(contact),
             blankToNull(request.careerField()),
             request.purpose().strip(),
+            source,
             clock.instant()));
+  }
+
+  /** A referral from one of the student's interviews; 404 for any other. */
+  private ReferralSource referralSource(CurrentUser student, String referralId) {
+    int dash = referralId.lastIndexOf('-');
+    String interviewId = dash <= 0 ? referralId : referralId.substring(0, dash);
+    Interview from = mongo.findById(interviewId, Interview.class);
+    if (from == null || !from.studentId().equals(student.id())) {
+      throw new NotFoundException("Referral", referralId);
+    }
+    return from.referralSource(referralId)
+        .orElseThrow(() -> new NotFoundException("Referral", referralId));
+  }
+
+  /**
+   * Replaces the pitch and questions, and reads them as a counselor would: closed questions, job
+   * asks, and what the organization's website answers according to the student's research.
+   */
+  PreparationResponse prepare(
+      CurrentUser student, String id, @Nullable Long readVersion, PreparationRequest request) {
+    Instant now = clock.instant();
+    Preparation preparation = request.preparation(now);
+    Interview written =
+        change(student, id, readVersion, interview -> interview.prepared(preparation, now));
+    List<String> onWebsite =
+        written.contact().organizationName() == null
+            ? List.of()
+            : research
+                .find(student.id(), ResearchKind.ORGANIZATION, written.contact().organizationName())
+                .map(ResearchNote::websiteAnswers)
+                .orElse(List.of());
+    List<PreparationResponse.QuestionWarnings> questions = new ArrayList<>();
+    for (int i = 0; i < preparation.questions().size(); i++) {
+      String text = preparation.questions().get(i).text();
+      List<Warning> warnings = QuestionChecks.check(text, onWebsite);
+      if (!warnings.isEmpty()) {
+        questions.add(new PreparationResponse.QuestionWarnings(i, text, warnings));
+      }
+    }
+    return new PreparationResponse(
+        InterviewResponse.of(written, now),
+        preparation.pitch() == null ? List.of() : QuestionChecks.pitch(preparation.pitch()),
+        questions);
+  }
+
+  /** Replaces the notes of the conversation. */
+  Interview note(CurrentUser student, String id, @Nullable Long readVersion, NotesRequest request) {
+    Instant now = clock.instant();
+    return change(student, id, readVersion, interview -> interview.noted(request.notes(now), now));
+  }
+
+  /**
+   * Keeps a referral and tells contacts-service, which adds the person to the student's contacts.
+   */
+  Interview refer(
+      CurrentUser student, String id, @Nullable Long readVersion, ReferralRequest request) {
+    return change(
+        student,
+        id,
+        readVersion,
+        interview ->
+            interview.referred(
+                request.name().strip(),
+                blankToNull(request.organizationName()),
+                blankToNull(request.jobTitle()),
+                blankToNull(request.email()),
+                blankToNull(request.why()),
+                Boolean.TRUE.equals(request.mayUseName()),
+                clock.instant()));
   }
 
   /** The student's interviews, newest first. */

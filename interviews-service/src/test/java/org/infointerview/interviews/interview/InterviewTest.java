@@ -11,10 +11,14 @@ import org.infointerview.events.interviews.InterviewCompleted;
 import org.infointerview.events.interviews.InterviewPlanned;
 import org.infointerview.events.interviews.InterviewRescheduled;
 import org.infointerview.events.interviews.InterviewScheduled;
+import org.infointerview.events.interviews.OutreachLogged;
+import org.infointerview.events.interviews.OutreachRequested;
+import org.infointerview.events.interviews.ReferralCaptured;
 import org.infointerview.events.interviews.ThankYouSent;
 import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.support.problem.ConflictException;
 import org.infointerview.support.problem.InvalidFieldException;
+import org.infointerview.support.problem.UnprocessableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -194,6 +198,127 @@ class InterviewTest {
             });
   }
 
+  @Test
+  void theFirstEmailIsARequestTheNextAreFollowUpsAndACallIsLogged() {
+    Interview planned = stored(planned().state());
+
+    Changed<Interview> asked =
+        planned.reachOut(email(NOW, "Dear Ada, I found your name..."), "Sam", WEEK, NOW);
+    Interview requested = stored(asked.state());
+    Changed<Interview> called =
+        requested.reachOut(
+            new OutreachAttempt(OutreachChannel.PHONE, NOW.plus(WEEK), "voicemail", false),
+            "Sam",
+            WEEK,
+            NOW.plus(WEEK));
+
+    assertThat(planned.asksAnew()).isTrue();
+    assertThat(requested.status()).isEqualTo(InterviewStatus.REQUESTED);
+    assertThat(requested.asksAnew()).as("a follow-up is no new ask").isFalse();
+    assertThat(requested.followUpDueAt()).isEqualTo(NOW.plus(WEEK));
+    assertThat(asked.events())
+        .containsExactly(
+            new OutreachRequested(
+                "i-1", "student-1", "Sam", "c-1", "Dear Ada, I found your name...", false, NOW, 1));
+    assertThat(called.state().status()).isEqualTo(InterviewStatus.REQUESTED);
+    assertThat(called.state().followUps()).isEqualTo(1);
+    assertThat(called.events())
+        .containsExactly(
+            new OutreachLogged("i-1", "student-1", "c-1", "PHONE", true, NOW.plus(WEEK), 2));
+  }
+
+  @Test
+  void afterTwoUnansweredFollowUpsGivingUpIsSuggestedOnceTheNextIsDue() {
+    Interview interview =
+        stored(stored(planned().state()).reachOut(email(NOW, "x"), "Sam", WEEK, NOW).state());
+    for (int week = 1; week <= 2; week++) {
+      Instant at = NOW.plus(WEEK.multipliedBy(week));
+      interview = stored(interview.reachOut(email(at, "following up"), "Sam", WEEK, at).state());
+    }
+    Instant lastDue = interview.followUpDueAt();
+
+    assertThat(interview.noResponseSuggested(lastDue.minusSeconds(1))).isFalse();
+    assertThat(interview.noResponseSuggested(lastDue)).isTrue();
+    Interview unanswered = stored(interview.noResponse(lastDue).state());
+    assertThat(unanswered.status()).isEqualTo(InterviewStatus.NO_RESPONSE);
+    assertThat(unanswered.followUpDueAt()).isNull();
+    assertThat(unanswered.asksAnew()).as("a new round asks anew").isTrue();
+  }
+
+  @Test
+  void aDeclineIsRecordedOnlyForARequestAndKeepsWhatThePersonSaid() {
+    Interview planned = stored(planned().state());
+    Interview requested = stored(planned.reachOut(email(NOW, "x"), "Sam", WEEK, NOW).state());
+
+    assertThatThrownBy(() -> planned.declined(null, NOW)).isInstanceOf(ConflictException.class);
+    Interview declined = requested.declined("Traveling until March.", NOW).state();
+    assertThat(declined.status()).isEqualTo(InterviewStatus.DECLINED);
+    assertThat(declined.endReason()).isEqualTo("Traveling until March.");
+  }
+
+  @Test
+  void notesAndReferralsComeOnceATimeIsAgreedAndEachReferralIsToldToContacts() {
+    Interview planned = stored(planned().state());
+    Interview scheduled = stored(planned.schedule(slot(TOMORROW_5PM), NOW).state());
+    Notes notes = new Notes("<b>Data</b> work is 60 % cleaning.", null, null, List.of(), true, NOW);
+
+    assertThatThrownBy(() -> planned.noted(notes, NOW))
+        .isInstanceOfSatisfying(
+            ConflictException.class, e -> assertThat(e.reason()).isEqualTo("NOT_YET_HELD"));
+    Interview noted = stored(scheduled.noted(notes, NOW).state());
+    Changed<Interview> referred =
+        noted.referred(
+            "Tomás Okafor",
+            "Northwind Health",
+            "Lead",
+            "tomas@example.org",
+            "Knows HL7",
+            true,
+            NOW);
+
+    assertThat(noted.notes().learned()).isEqualTo("<b>Data</b> work is 60 % cleaning.");
+    assertThat(referred.state().referrals())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.referralId()).isEqualTo("i-1-1");
+              assertThat(r.mayUseName()).isTrue();
+            });
+    assertThat(referred.events())
+        .containsExactly(
+            new ReferralCaptured(
+                "i-1-1",
+                "i-1",
+                "student-1",
+                "c-1",
+                "Tomás Okafor",
+                "tomas@example.org",
+                "Northwind Health",
+                "Lead"));
+    assertThat(referred.state().referralSource("i-1-1"))
+        .contains(new ReferralSource("i-1", "i-1-1", "Ada Park"));
+  }
+
+  @Test
+  void notesOverSixtyFourThousandCharactersAreRefusedWhole() {
+    Interview scheduled =
+        stored(stored(planned().state()).schedule(slot(TOMORROW_5PM), NOW).state());
+    Notes tooMuch = new Notes("x".repeat(40_000), "y".repeat(25_537), null, List.of(), null, NOW);
+
+    assertThatThrownBy(() -> scheduled.noted(tooMuch, NOW))
+        .isInstanceOf(UnprocessableException.class)
+        .hasMessageContaining("65,536");
+    Notes justEnough =
+        new Notes("x".repeat(40_000), "y".repeat(25_536), null, List.of(), null, NOW);
+    assertThat(scheduled.noted(justEnough, NOW).changed()).isTrue();
+  }
+
+  private static final Duration WEEK = Duration.ofDays(7);
+
+  private static OutreachAttempt email(Instant at, String message) {
+    return new OutreachAttempt(OutreachChannel.EMAIL, at, message, false);
+  }
+
   @ParameterizedTest
   @EnumSource(InterviewStatus.class)
   void aClosedInterviewGoesNowhereAndEveryOtherStateCanBeClosedOrMovesOn(InterviewStatus status) {
@@ -206,7 +331,7 @@ class InterviewTest {
 
   private static Changed<Interview> planned() {
     return Interview.plan(
-        "i-1", "student-1", ADA, "HEALTH_SCIENCE", "How do I get into health data?", NOW);
+        "i-1", "student-1", ADA, "HEALTH_SCIENCE", "How do I get into health data?", null, NOW);
   }
 
   private static Interview completedAt(Instant when) {

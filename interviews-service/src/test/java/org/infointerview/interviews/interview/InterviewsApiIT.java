@@ -171,6 +171,82 @@ class InterviewsApiIT {
   }
 
   @Test
+  void notesAndAReferralAreKeptTheReferralIsPublishedAndTheNextInterviewFollowsIt() {
+    String id = plan(volunteer("Ada Park"));
+    ok(api.post("/interviews/" + id + "/schedule", student, slot(inDays(2))));
+    String notes =
+        """
+        {"learned": "<script>x</script> Most of the work is cleaning data.",
+         "advice": "Learn SQL well.", "mayContactAgain": true,
+         "actionItems": [{"text": "Take the SQL course", "dueOn": "2027-01-31"}]}
+        """;
+    try (TopicProbe events = TopicProbe.on(Topics.INTERVIEWS)) {
+      JsonNode noted = ok(api.put("/interviews/" + id + "/notes", student, notes));
+      assertThat(noted.get("notes").get("learned").asString())
+          .isEqualTo("<script>x</script> Most of the work is cleaning data.");
+      assertThat(noted.get("notes").get("actionItems").get(0).get("dueOn").asString())
+          .isEqualTo("2027-01-31");
+
+      JsonNode referred =
+          ok(
+              api.post(
+                  "/interviews/" + id + "/referrals",
+                  student,
+                  """
+                  {"name": "Tomás Okafor", "organizationName": "Northwind Health",
+                   "jobTitle": "Clinical Informatics Lead", "email": "tomas@example.org",
+                   "why": "She moved from statistics too.", "mayUseName": true}
+                  """));
+      String referralId = referred.get("referrals").get(0).get("referralId").asString();
+      ConsumerRecord<String, String> captured =
+          checkPublished(events, id, EventType.REFERRAL_CAPTURED);
+      assertThat(json.readTree(captured.value()).get("data").get("referralId").asString())
+          .isEqualTo(referralId);
+
+      String tomas = "c-" + UUID.randomUUID();
+      ContactSnapshotFixtures.store(
+          mongo, ContactSnapshotFixtures.personal(tomas, IDP.userId(subject), "Tomás Okafor"));
+      HttpResponse<String> next =
+          api.post(
+              "/interviews",
+              student,
+              "{\"contactId\": \"%s\", \"purpose\": \"Informatics\", \"fromReferral\": \"%s\"}"
+                  .formatted(tomas, referralId));
+      assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
+      JsonNode through = json.readTree(next.body()).get("referredThrough");
+      assertThat(through.get("interviewId").asString()).isEqualTo(id);
+      assertThat(through.get("referredBy").asString()).isEqualTo("Ada Park");
+    }
+    String intruder = IDP.token("student-" + UUID.randomUUID(), "student");
+    HttpResponse<String> stolen =
+        api.post(
+            "/interviews",
+            intruder,
+            "{\"contactId\": \"%s\", \"purpose\": \"x\", \"fromReferral\": \"%s-1\"}"
+                .formatted(volunteer("Someone"), id));
+    assertThat(stolen.statusCode()).as("another student's referral").isEqualTo(404);
+  }
+
+  @Test
+  void notesOverTheLimitOrBeforeATimeIsAgreedAreRefusedAndNothingIsStored() {
+    String id = plan(volunteer("Ada Park"));
+    HttpResponse<String> early =
+        api.put("/interviews/" + id + "/notes", student, "{\"learned\": \"too soon\"}");
+    ok(api.post("/interviews/" + id + "/schedule", student, slot(inDays(2))));
+    HttpResponse<String> huge =
+        api.put(
+            "/interviews/" + id + "/notes",
+            student,
+            json.writeValueAsString(Map.of("learned", "x".repeat(70_000))));
+
+    assertThat(early.statusCode()).isEqualTo(409);
+    assertThat(json.readTree(early.body()).get("reason").asString()).isEqualTo("NOT_YET_HELD");
+    assertThat(huge.statusCode()).as(huge.body()).isEqualTo(422);
+    assertThat(huge.body()).contains("65,536").contains("\"field\":\"notes\"");
+    assertThat(stored(id).notes()).isNull();
+  }
+
+  @Test
   void anIllegalStepIsAConflictNamingTheNextStepsAndChangesNothing() {
     String id = plan(volunteer("Alan Kay"));
 

@@ -1,5 +1,6 @@
 package org.infointerview.messaging.outbox;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.infointerview.events.IntegrationEvent;
 
@@ -30,7 +31,7 @@ public record Changed<T>(T state, List<IntegrationEvent> events, boolean changed
 
   /** This change with another fact added, about the same decision. */
   public Changed<T> and(IntegrationEvent event) {
-    List<IntegrationEvent> all = new java.util.ArrayList<>(events);
+    List<IntegrationEvent> all = new ArrayList<>(events);
     all.add(event);
     return new Changed<>(state, all, true);
   }
