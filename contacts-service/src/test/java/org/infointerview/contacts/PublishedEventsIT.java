@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.contacts.contact.Contact;
 import org.infointerview.contacts.contact.ContactPreference;
 import org.infointerview.contacts.contact.InstitutionContacts;
@@ -91,9 +90,9 @@ class PublishedEventsIT {
           .isEqualTo(200);
       assertThat(api.delete("/contacts/" + id, student).statusCode()).isEqualTo(204);
 
-      checkPublished(events, id, EventType.CONTACT_CREATED);
-      checkPublished(events, id, EventType.CONTACT_UPDATED);
-      checkPublished(events, id, EventType.CONTACT_ERASED);
+      events.published(id, EventType.CONTACT_CREATED, WAIT);
+      events.published(id, EventType.CONTACT_UPDATED, WAIT);
+      events.published(id, EventType.CONTACT_ERASED, WAIT);
     }
   }
 
@@ -126,8 +125,8 @@ class PublishedEventsIT {
                   .statusCode())
           .isEqualTo(200);
 
-      checkPublished(events, jon.id(), EventType.CONTACT_CONSENT_CHANGED);
-      checkPublished(events, jon.id(), EventType.CONTACT_MERGED);
+      events.published(jon.id(), EventType.CONTACT_CONSENT_CHANGED, WAIT);
+      events.published(jon.id(), EventType.CONTACT_MERGED, WAIT);
     }
   }
 
@@ -154,26 +153,9 @@ class PublishedEventsIT {
       String importId = json.readTree(accepted.body()).get("id").asString();
       assertThat(api.get("/me", admin).statusCode()).isEqualTo(200);
 
-      checkPublished(events, importId, EventType.ALUMNI_IMPORT_COMPLETED);
-      checkPublished(events, IDP.userId(subject), EventType.USER_PROFILE_PROVISIONED);
+      events.published(importId, EventType.ALUMNI_IMPORT_COMPLETED, WAIT);
+      events.published(IDP.userId(subject), EventType.USER_PROFILE_PROVISIONED, WAIT);
     }
-  }
-
-  private void checkPublished(TopicProbe events, String key, EventType type) {
-    List<ConsumerRecord<String, String>> seen =
-        events.pollUntil(records -> find(records, key, type) != null, WAIT);
-    ConsumerRecord<String, String> record = find(seen, key, type);
-    assertThat(record).as("%s about %s on %s", type.token(), key, Topics.CONTACTS).isNotNull();
-    GoldenEvent.assertPublishedAs(type, record.key(), record.value());
-  }
-
-  private ConsumerRecord<String, String> find(
-      List<ConsumerRecord<String, String>> records, String key, EventType type) {
-    return records.stream()
-        .filter(r -> key.equals(r.key()))
-        .filter(r -> type.token().equals(json.readTree(r.value()).get("type").asString()))
-        .findFirst()
-        .orElse(null);
   }
 
   private static Contact person(InstitutionContacts alumni, String given, String family) {

@@ -29,26 +29,25 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
 
   /** Bodies a student would send, so a row tests the role, not the body's rules. */
   private static final Map<String, String> BODIES =
-      Map.of(
-          "/interviews/{id}/schedule",
-          "{\"start\": \"%s\", \"mode\": \"VIDEO\"}"
-              .formatted(Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS)),
-          "/interviews/{id}/cancel",
-          "{\"reason\": \"My plans changed.\"}",
-          "/interviews/{id}/thank-you",
-          "{\"channel\": \"EMAIL\"}",
-          "/interviews/{id}/outreach/draft",
-          "{\"source\": \"ALUMNI_DATABASE\"}",
-          "/interviews/{id}/outreach",
-          "{\"channel\": \"PHONE\", \"message\": \"Left a message.\"}",
-          "/interviews/{id}/declined",
-          "{}",
-          "/interviews/{id}/notes",
-          "{\"learned\": \"x\"}",
-          "/interviews/{id}/referrals",
-          "{\"name\": \"Someone Else\"}",
-          "/interviews/{id}/preparation",
-          "{\"pitch\": \"I study statistics.\"}");
+      Map.ofEntries(
+          Map.entry(
+              "/interviews/{id}/schedule",
+              "{\"start\": \"%s\", \"mode\": \"VIDEO\"}"
+                  .formatted(
+                      Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS))),
+          Map.entry("/interviews/{id}/cancel", "{\"reason\": \"My plans changed.\"}"),
+          Map.entry("/interviews/{id}/thank-you", "{\"channel\": \"EMAIL\"}"),
+          Map.entry("/interviews/{id}/outreach/draft", "{\"source\": \"ALUMNI_DATABASE\"}"),
+          Map.entry(
+              "/interviews/{id}/outreach",
+              "{\"channel\": \"PHONE\", \"message\": \"Left a message.\"}"),
+          Map.entry("/interviews/{id}/declined", "{}"),
+          Map.entry("/interviews/{id}/notes", "{\"learned\": \"x\"}"),
+          Map.entry("/interviews/{id}/referrals", "{\"name\": \"Someone Else\"}"),
+          Map.entry("/interviews/{id}/preparation", "{\"pitch\": \"I study statistics.\"}"),
+          Map.entry("/interviews/{id}/interactions", "{\"kind\": \"MESSAGE\"}"),
+          Map.entry("/interviews/{id}/report-backs", "{\"message\": \"It worked out.\"}"),
+          Map.entry("/interviews/{id}/keep-in-touch", "{\"everyDays\": 30}"));
 
   @Override
   protected void check(AuthorizationMatrix.Row row) {

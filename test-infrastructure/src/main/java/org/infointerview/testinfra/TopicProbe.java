@@ -1,5 +1,7 @@
 package org.infointerview.testinfra;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +13,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.infointerview.events.EventType;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads what is really on a topic, from the beginning, with a consumer group of its own: how tests
@@ -65,6 +70,32 @@ public final class TopicProbe implements AutoCloseable {
   public List<ConsumerRecord<String, String>> pollForKey(String key, Duration timeout) {
     return pollUntil(records -> records.stream().anyMatch(r -> key.equals(r.key())), timeout);
   }
+
+  /**
+   * The first event of this type about this aggregate (key), waited for up to {@code timeout},
+   * after checking it against the type's golden example ({@link GoldenEvent#assertPublishedAs}):
+   * how a producer test finds what it caused and holds it to the contract.
+   */
+  public ConsumerRecord<String, String> published(String key, EventType type, Duration timeout) {
+    ConsumerRecord<String, String> record =
+        find(pollUntil(records -> find(records, key, type) != null, timeout), key, type);
+    assertThat(record).as("%s about %s", type.token(), key).isNotNull();
+    GoldenEvent.assertPublishedAs(type, record.key(), record.value());
+    return record;
+  }
+
+  private static @Nullable ConsumerRecord<String, String> find(
+      List<ConsumerRecord<String, String>> records, String key, EventType type) {
+    for (ConsumerRecord<String, String> record : records) {
+      if (key.equals(record.key())
+          && type.token().equals(TYPE.readTree(record.value()).path("type").asString(""))) {
+        return record;
+      }
+    }
+    return null;
+  }
+
+  private static final JsonMapper TYPE = JsonMapper.builder().build();
 
   /** Polls for the whole duration; returns every record seen. */
   public List<ConsumerRecord<String, String>> pollFor(Duration duration) {

@@ -15,6 +15,10 @@ record ContactRef(
     @Nullable String jobTitle,
     @Nullable String timeZone) {
 
+  ContactRef withContactId(String id) {
+    return new ContactRef(id, institutional, displayName, organizationName, jobTitle, timeZone);
+  }
+
   static ContactRef of(ContactCard card) {
     return new ContactRef(
         card.contactId(),

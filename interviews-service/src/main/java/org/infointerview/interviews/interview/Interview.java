@@ -19,6 +19,7 @@ import org.infointerview.events.interviews.InterviewScheduled;
 import org.infointerview.events.interviews.OutreachLogged;
 import org.infointerview.events.interviews.OutreachRequested;
 import org.infointerview.events.interviews.ReferralCaptured;
+import org.infointerview.events.interviews.ReportBackSent;
 import org.infointerview.events.interviews.ThankYouSent;
 import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.support.problem.ConflictException;
@@ -29,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -49,6 +51,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param notes what the student wrote during or after the conversation
  * @param referrals whom the person suggested talking to next
  * @param referredThrough the referral this interview follows, if any
+ * @param interactions each time the student was in touch after the conversation
+ * @param keepInTouchEveryDays the keep-in-touch cadence; null when the student stopped it
+ * @param keepInTouchDueAt when to be in touch again: the last interaction + the cadence
  * @param history every move, oldest first
  */
 @Document(Interview.COLLECTION)
@@ -58,7 +63,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @RecordBuilder.Options(useImmutableCollections = true)
 public record Interview(
     @Id String id,
-    String studentId,
+    // Embedded-store workaround: it answers a query from an index only when the index has exactly
+    // the query's keys; the dashboard and the lists ask by studentId alone.
+    @Indexed String studentId,
     ContactRef contact,
     @Nullable String careerField,
     String purpose,
@@ -74,6 +81,9 @@ public record Interview(
     @Nullable Notes notes,
     List<Referral> referrals,
     @Nullable ReferralSource referredThrough,
+    List<Interaction> interactions,
+    @Nullable Integer keepInTouchEveryDays,
+    @Nullable Instant keepInTouchDueAt,
     List<Step> history,
     Instant createdAt,
     Instant updatedAt,
@@ -106,10 +116,22 @@ public record Interview(
           InterviewStatus.THANKED,
           InterviewStatus.CLOSED);
 
+  /** The keep-in-touch cadence a completed interview starts with. */
+  static final int KEEP_IN_TOUCH_DAYS = 90;
+
+  /** States after the conversation: keeping in touch. */
+  private static final Set<InterviewStatus> AFTER =
+      EnumSet.of(InterviewStatus.COMPLETED, InterviewStatus.THANKED, InterviewStatus.CLOSED);
+
+  /**
+   * Lists absent from a partial read (the dashboard leaves the long ones in the store) are empty.
+   */
+  @SuppressWarnings("ConstantValue")
   public Interview {
-    attempts = List.copyOf(attempts);
-    referrals = List.copyOf(referrals);
-    history = List.copyOf(history);
+    attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    interactions = interactions == null ? List.of() : List.copyOf(interactions);
+    referrals = referrals == null ? List.of() : List.copyOf(referrals);
+    history = history == null ? List.of() : List.copyOf(history);
   }
 
   /** A new interview a student plans with someone they may see. */
@@ -140,6 +162,9 @@ public record Interview(
             null,
             List.of(),
             referredThrough,
+            List.of(),
+            KEEP_IN_TOUCH_DAYS,
+            null,
             List.of(new Step(InterviewStatus.PLANNED, now)),
             now,
             now,
@@ -221,7 +246,10 @@ public record Interview(
     }
     Instant due = now.plus(THANK_YOU_WITHIN);
     Interview next =
-        moved(InterviewStatus.COMPLETED, now).withCompletedAt(now).withThankYouDueAt(due);
+        moved(InterviewStatus.COMPLETED, now)
+            .withCompletedAt(now)
+            .withThankYouDueAt(due)
+            .withKeepInTouchDueAt(dueAfter(now));
     return Changed.to(
         next, new InterviewCompleted(id, studentId, contact.contactId(), now, due, nextVersion()));
   }
@@ -238,7 +266,9 @@ public record Interview(
     }
     boolean onTime = !sentAt.isAfter(Objects.requireNonNull(thankYouDueAt));
     Interview next =
-        moved(InterviewStatus.THANKED, now).withThankYou(new ThankYou(channel, sentAt, onTime));
+        moved(InterviewStatus.THANKED, now)
+            .withThankYou(new ThankYou(channel, sentAt, onTime))
+            .touched(new Interaction(InteractionKind.THANK_YOU, sentAt, channel.name(), false));
     return Changed.to(
         next,
         new ThankYouSent(
@@ -441,6 +471,128 @@ public record Interview(
               + " cannot be "
               + verb
               + "; notes and referrals come once a time is agreed.",
+          Map.of("status", status.name()));
+    }
+  }
+
+  /** The person's record was merged into another: the interview follows the survivor. */
+  Changed<Interview> repointedTo(String survivorId, Instant now) {
+    if (contact.contactId().equals(survivorId)) {
+      return Changed.nothing(this);
+    }
+    return Changed.to(withContact(contact.withContactId(survivorId)).withUpdatedAt(now));
+  }
+
+  /**
+   * The person may no longer be asked: a request still waiting is cancelled with the reason the
+   * student reads (InterviewCancelled); if they said do-not-contact, a plan or an agreed time is
+   * too. Anything else stays as it is.
+   */
+  Changed<Interview> consentWithdrawn(boolean doNotContact, Instant now) {
+    boolean pending =
+        status == InterviewStatus.REQUESTED
+            || doNotContact
+                && (status == InterviewStatus.PLANNED || status == InterviewStatus.SCHEDULED);
+    if (!pending) {
+      return Changed.nothing(this);
+    }
+    return cancel(
+        contact.displayName()
+            + (doNotContact
+                ? " asked not to be contacted any more; the platform cancelled this interview."
+                : " no longer takes requests through the platform; the platform cancelled this"
+                    + " request."),
+        now);
+  }
+
+  /**
+   * The person's record was erased: whom the interview was with is forgotten (the student's own
+   * notes stay theirs); a request or a time still open is cancelled.
+   */
+  Changed<Interview> contactErased(Instant now) {
+    Interview anonymous =
+        withContact(
+            new ContactRef(
+                contact.contactId(), contact.institutional(), "Erased contact", null, null, null));
+    if (status == InterviewStatus.PLANNED
+        || status == InterviewStatus.REQUESTED
+        || status == InterviewStatus.SCHEDULED) {
+      return anonymous.cancel("The person's record was erased.", now);
+    }
+    return Changed.to(anonymous.withUpdatedAt(now));
+  }
+
+  /**
+   * The student was in touch again (a message, a call, a meeting): kept, and the keep-in-touch
+   * cadence starts again from it. Only after the conversation.
+   */
+  Changed<Interview> inTouch(Interaction interaction, Instant now) {
+    requireAfter("kept in touch with");
+    return Changed.to(touched(interaction).withUpdatedAt(now));
+  }
+
+  /**
+   * The student tells the person what came of their advice; sent through the platform it is
+   * ReportBackSent, which notifications-service delivers.
+   */
+  Changed<Interview> reportedBack(String message, boolean send, String studentName, Instant now) {
+    requireAfter("reported back on");
+    Interview next =
+        touched(new Interaction(InteractionKind.REPORT_BACK, now, message, send))
+            .withUpdatedAt(now);
+    if (!send) {
+      return Changed.to(next);
+    }
+    return Changed.to(
+        next,
+        new ReportBackSent(
+            id, studentId, studentName, contact.contactId(), message, now, nextVersion()));
+  }
+
+  /** A cadence of its own for this person (7 to 365 days), or none (null): no more reminders. */
+  Changed<Interview> keepInTouchEvery(@Nullable Integer days, Instant now) {
+    requireAfter("given a keep-in-touch cadence");
+    if (days != null && (days < 7 || days > 365)) {
+      throw new InvalidFieldException("everyDays", "must be from 7 to 365 days, or null to stop");
+    }
+    Instant last = lastTouch();
+    return Changed.to(
+        withKeepInTouchEveryDays(days)
+            .withKeepInTouchDueAt(days == null ? null : last.plus(Duration.ofDays(days)))
+            .withUpdatedAt(now));
+  }
+
+  private Interview touched(Interaction interaction) {
+    List<Interaction> all = new ArrayList<>(interactions);
+    all.add(interaction);
+    Interview next = withInteractions(all);
+    return next.withKeepInTouchDueAt(next.dueAfter(next.lastTouch()));
+  }
+
+  /** The last time the student was in touch: an interaction, or the conversation itself. */
+  private Instant lastTouch() {
+    Instant last = completedAt != null ? completedAt : updatedAt;
+    for (Interaction interaction : interactions) {
+      if (interaction.at().isAfter(last)) {
+        last = interaction.at();
+      }
+    }
+    return last;
+  }
+
+  private @Nullable Instant dueAfter(Instant from) {
+    return keepInTouchEveryDays == null ? null : from.plus(Duration.ofDays(keepInTouchEveryDays));
+  }
+
+  private void requireAfter(String verb) {
+    if (!AFTER.contains(status)) {
+      throw new ConflictException(
+          "NOT_YET_HELD",
+          "An interview that is "
+              + status.name()
+              + " cannot be "
+              + verb
+              + "; that comes after the conversation.",
           Map.of("status", status.name()));
     }
   }

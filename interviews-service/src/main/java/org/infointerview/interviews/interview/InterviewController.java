@@ -127,6 +127,36 @@ class InterviewController {
     return interviews.prepare(student, id, read(ifMatch), request);
   }
 
+  /** Step 6, keep in touch: a message, call or meeting after the conversation. */
+  @PostMapping("/{id}/interactions")
+  ResponseEntity<InterviewResponse> interaction(
+      CurrentUser student,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @Valid @RequestBody InteractionRequest request) {
+    return answer(interviews.inTouch(student, id, read(ifMatch), request));
+  }
+
+  /** What came of the person's advice; with {@code send}, the platform delivers it to them. */
+  @PostMapping("/{id}/report-backs")
+  ResponseEntity<InterviewResponse> reportBack(
+      CurrentUser student,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @Valid @RequestBody ReportBackRequest request) {
+    return answer(interviews.reportBack(student, id, read(ifMatch), request));
+  }
+
+  /** How often to be in touch with this person (7 to 365 days), or {@code null} to stop. */
+  @PutMapping("/{id}/keep-in-touch")
+  ResponseEntity<InterviewResponse> keepInTouch(
+      CurrentUser student,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @Valid @RequestBody KeepInTouchRequest request) {
+    return answer(interviews.keepInTouch(student, id, read(ifMatch), request));
+  }
+
   /** The notes of the conversation, replaced whole (during it or after). */
   @PutMapping("/{id}/notes")
   ResponseEntity<InterviewResponse> notes(

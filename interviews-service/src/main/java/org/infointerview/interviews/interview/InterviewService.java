@@ -214,6 +214,52 @@ class InterviewService {
         questions);
   }
 
+  /** A time the student was in touch again; the keep-in-touch cadence starts again from it. */
+  Interview inTouch(
+      CurrentUser student, String id, @Nullable Long readVersion, InteractionRequest request) {
+    if (request.kind() == InteractionKind.THANK_YOU
+        || request.kind() == InteractionKind.REPORT_BACK) {
+      throw new InvalidFieldException(
+          "kind", "is recorded with /thank-you or /report-backs; here MESSAGE, CALL or MEETING");
+    }
+    Instant now = clock.instant();
+    Instant at = request.at() == null ? now : request.at();
+    if (at.isAfter(now)) {
+      throw new InvalidFieldException("at", "must not be in the future");
+    }
+    return change(
+        student,
+        id,
+        readVersion,
+        interview ->
+            interview.inTouch(
+                new Interaction(request.kind(), at, blankToNull(request.note()), false), now));
+  }
+
+  /** What came of the advice: logged, and sent to the person when the student asks. */
+  Interview reportBack(
+      CurrentUser student, String id, @Nullable Long readVersion, ReportBackRequest request) {
+    return change(
+        student,
+        id,
+        readVersion,
+        interview ->
+            interview.reportedBack(
+                request.message().strip(),
+                Boolean.TRUE.equals(request.send()),
+                student.name() == null || student.name().isBlank() ? "A student" : student.name(),
+                clock.instant()));
+  }
+
+  Interview keepInTouch(
+      CurrentUser student, String id, @Nullable Long readVersion, KeepInTouchRequest request) {
+    return change(
+        student,
+        id,
+        readVersion,
+        interview -> interview.keepInTouchEvery(request.everyDays(), clock.instant()));
+  }
+
   /** Replaces the notes of the conversation. */
   Interview note(CurrentUser student, String id, @Nullable Long readVersion, NotesRequest request) {
     Instant now = clock.instant();

@@ -14,6 +14,7 @@ import org.infointerview.events.interviews.InterviewScheduled;
 import org.infointerview.events.interviews.OutreachLogged;
 import org.infointerview.events.interviews.OutreachRequested;
 import org.infointerview.events.interviews.ReferralCaptured;
+import org.infointerview.events.interviews.ReportBackSent;
 import org.infointerview.events.interviews.ThankYouSent;
 import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.support.problem.ConflictException;
@@ -311,6 +312,92 @@ class InterviewTest {
     Notes justEnough =
         new Notes("x".repeat(40_000), "y".repeat(25_536), null, List.of(), null, NOW);
     assertThat(scheduled.noted(justEnough, NOW).changed()).isTrue();
+  }
+
+  @Test
+  void aWithdrawnConsentCancelsAWaitingRequestAndDoNotContactEveryOpenStep() {
+    Interview planned = stored(planned().state());
+    Interview requested = stored(planned.reachOut(email(NOW, "x"), "Sam", WEEK, NOW).state());
+    Interview scheduled = stored(planned.schedule(slot(TOMORROW_5PM), NOW).state());
+
+    Changed<Interview> withdrawn = requested.consentWithdrawn(false, NOW);
+
+    assertThat(withdrawn.state().status()).isEqualTo(InterviewStatus.CANCELLED);
+    assertThat(withdrawn.state().endReason()).contains("Ada Park").contains("no longer takes");
+    assertThat(withdrawn.events()).hasOnlyElementsOfType(InterviewCancelled.class);
+    assertThat(planned.consentWithdrawn(false, NOW).changed()).isFalse();
+    assertThat(scheduled.consentWithdrawn(false, NOW).changed())
+        .as("an agreed time stands when they only stop taking new requests")
+        .isFalse();
+    assertThat(scheduled.consentWithdrawn(true, NOW).state().status())
+        .isEqualTo(InterviewStatus.CANCELLED);
+    assertThat(planned.consentWithdrawn(true, NOW).state().endReason())
+        .contains("asked not to be contacted");
+  }
+
+  @Test
+  void anErasedPersonIsForgottenAndAMergedOneFollowed() {
+    Interview scheduled =
+        stored(stored(planned().state()).schedule(slot(TOMORROW_5PM), NOW).state());
+
+    Changed<Interview> erased = scheduled.contactErased(NOW);
+    Changed<Interview> merged = scheduled.repointedTo("c-9", NOW);
+
+    assertThat(erased.state().contact().displayName()).isEqualTo("Erased contact");
+    assertThat(erased.state().contact().organizationName()).isNull();
+    assertThat(erased.state().status()).isEqualTo(InterviewStatus.CANCELLED);
+    assertThat(merged.state().contact().contactId()).isEqualTo("c-9");
+    assertThat(merged.state().contact().displayName()).isEqualTo("Ada Park");
+    assertThat(merged.state().repointedTo("c-9", NOW).changed()).isFalse();
+  }
+
+  @Test
+  void keepingInTouchStartsAtCompletionAndEveryContactStartsTheCadenceAgain() {
+    Instant after = TOMORROW_5PM.plus(Duration.ofMinutes(35));
+    Interview completed = stored(completedAt(after));
+    assertThat(completed.keepInTouchDueAt()).isEqualTo(after.plus(Duration.ofDays(90)));
+
+    Interview thanked =
+        stored(
+            completed
+                .thank(ThankYouChannel.EMAIL, after.plusSeconds(3600), after.plusSeconds(3600))
+                .state());
+    assertThat(thanked.keepInTouchDueAt())
+        .isEqualTo(after.plusSeconds(3600).plus(Duration.ofDays(90)));
+
+    Instant later = after.plus(Duration.ofDays(30));
+    Interview called =
+        stored(
+            thanked
+                .inTouch(
+                    new Interaction(InteractionKind.CALL, later, "Asked about SQL", false), later)
+                .state());
+    assertThat(called.keepInTouchDueAt()).isEqualTo(later.plus(Duration.ofDays(90)));
+
+    Interview monthly = stored(called.keepInTouchEvery(30, later).state());
+    assertThat(monthly.keepInTouchDueAt()).isEqualTo(later.plus(Duration.ofDays(30)));
+    assertThat(monthly.keepInTouchEvery(null, later).state().keepInTouchDueAt()).isNull();
+    assertThatThrownBy(() -> monthly.keepInTouchEvery(3, later))
+        .isInstanceOf(InvalidFieldException.class);
+    assertThatThrownBy(() -> stored(planned().state()).keepInTouchEvery(30, NOW))
+        .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void aReportBackSentThroughThePlatformIsToldAndOneKeptForOneselfIsNot() {
+    Interview completed = stored(completedAt(TOMORROW_5PM.plus(Duration.ofMinutes(35))));
+    Instant later = TOMORROW_5PM.plus(Duration.ofDays(60));
+
+    Changed<Interview> sent = completed.reportedBack("I took the course.", true, "Sam", later);
+    Changed<Interview> kept = completed.reportedBack("Note to self.", false, "Sam", later);
+
+    assertThat(sent.events())
+        .containsExactly(
+            new ReportBackSent("i-1", "student-1", "Sam", "c-1", "I took the course.", later, 4));
+    assertThat(kept.events()).isEmpty();
+    assertThat(kept.state().interactions())
+        .singleElement()
+        .satisfies(i -> assertThat(i.sentThroughPlatform()).isFalse());
   }
 
   private static final Duration WEEK = Duration.ofDays(7);

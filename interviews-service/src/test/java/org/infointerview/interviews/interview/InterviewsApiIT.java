@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +19,6 @@ import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.interviews.ContactSnapshotFixtures;
 import org.infointerview.testinfra.ApiClient;
-import org.infointerview.testinfra.GoldenEvent;
 import org.infointerview.testinfra.MovableClock;
 import org.infointerview.testinfra.ServiceIT;
 import org.infointerview.testinfra.TestIdentityProvider;
@@ -132,6 +134,20 @@ class InterviewsApiIT {
       assertThat(thanked.get("status").asString()).isEqualTo("THANKED");
       assertThat(thanked.get("thankYou").get("onTime").asBoolean()).isTrue();
 
+      clock.advance(Duration.ofDays(40));
+      JsonNode reported =
+          ok(
+              api.post(
+                  "/interviews/" + id + "/report-backs",
+                  student,
+                  "{\"message\": \"I took the SQL course you suggested.\", \"send\": true}"));
+      assertThat(Instant.parse(reported.get("keepInTouchDueAt").asString()))
+          .isEqualTo(clock.instant().plus(Duration.ofDays(90)).truncatedTo(ChronoUnit.MILLIS));
+      JsonNode monthly =
+          ok(api.put("/interviews/" + id + "/keep-in-touch", student, "{\"everyDays\": 30}"));
+      assertThat(Instant.parse(monthly.get("keepInTouchDueAt").asString()))
+          .isEqualTo(clock.instant().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MILLIS));
+
       JsonNode closed = ok(api.post("/interviews/" + id + "/close", student, ""));
       assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
       assertThat(closed.get("allowedNext").isEmpty()).isTrue();
@@ -143,8 +159,9 @@ class InterviewsApiIT {
               EventType.INTERVIEW_SCHEDULED,
               EventType.INTERVIEW_RESCHEDULED,
               EventType.INTERVIEW_COMPLETED,
-              EventType.THANK_YOU_SENT)) {
-        checkPublished(events, id, type);
+              EventType.THANK_YOU_SENT,
+              EventType.REPORT_BACK_SENT)) {
+        events.published(id, type, WAIT);
       }
     }
   }
@@ -163,7 +180,7 @@ class InterviewsApiIT {
 
       assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
       ConsumerRecord<String, String> record =
-          checkPublished(events, id, EventType.INTERVIEW_CANCELLED);
+          events.published(id, EventType.INTERVIEW_CANCELLED, WAIT);
       JsonNode data = json.readTree(record.value()).get("data");
       assertThat(data.get("wasScheduled").asBoolean()).isTrue();
       assertThat(data.get("sequence").asInt()).isEqualTo(1);
@@ -199,7 +216,7 @@ class InterviewsApiIT {
                   """));
       String referralId = referred.get("referrals").get(0).get("referralId").asString();
       ConsumerRecord<String, String> captured =
-          checkPublished(events, id, EventType.REFERRAL_CAPTURED);
+          events.published(id, EventType.REFERRAL_CAPTURED, WAIT);
       assertThat(json.readTree(captured.value()).get("data").get("referralId").asString())
           .isEqualTo(referralId);
 
@@ -244,6 +261,70 @@ class InterviewsApiIT {
     assertThat(huge.statusCode()).as(huge.body()).isEqualTo(422);
     assertThat(huge.body()).contains("65,536").contains("\"field\":\"notes\"");
     assertThat(stored(id).notes()).isNull();
+  }
+
+  @Test
+  void theDashboardShowsWhatIsComingAndWhatIsDueInOneCall() {
+    String ahead = plan(volunteer("Ada Ahead"));
+    ok(api.post("/interviews/" + ahead + "/schedule", student, slot(inDays(10))));
+    String held = plan(volunteer("Hal Held"));
+    ok(
+        api.post(
+            "/interviews/" + held + "/schedule",
+            student,
+            slot(clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES))));
+    String asked = plan(volunteer("Ann Asked"));
+    ok(
+        api.post(
+            "/interviews/" + asked + "/outreach",
+            student,
+            "{\"channel\": \"EMAIL\", \"message\": \"I found your name in the alumni directory.\"}"));
+    clock.advance(Duration.ofHours(2));
+    ok(api.post("/interviews/" + held + "/complete", student, ""));
+    String dueOn = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(3).toString();
+    ok(
+        api.put(
+            "/interviews/" + held + "/notes",
+            student,
+            "{\"actionItems\": [{\"text\": \"Take the SQL course\", \"dueOn\": \"%s\"},"
+                    .formatted(dueOn)
+                + " {\"text\": \"Done already\", \"done\": true}]}"));
+
+    JsonNode now = ok(api.get("/me/dashboard", student));
+
+    assertThat(now.get("timeZone").asString()).isEqualTo("UTC");
+    assertThat(names(now.get("upcoming"))).containsExactly("Ada Ahead");
+    assertThat(names(now.get("thankYousDue"))).containsExactly("Hal Held");
+    assertThat(now.get("thankYousDue").get(0).get("hoursLeft").asLong()).isBetween(47L, 48L);
+    assertThat(now.get("actionItemsDue").size()).isEqualTo(1);
+    assertThat(now.get("actionItemsDue").get(0).get("text").asString())
+        .isEqualTo("Take the SQL course");
+    assertThat(names(now.get("waitingForAnswer"))).containsExactly("Ann Asked");
+    assertThat(now.get("followUpsDue").isEmpty()).isTrue();
+    assertThat(now.get("counts").get("SCHEDULED").asLong()).isEqualTo(1);
+    assertThat(now.get("counts").get("COMPLETED").asLong()).isEqualTo(1);
+    assertThat(now.get("counts").get("REQUESTED").asLong()).isEqualTo(1);
+
+    clock.advance(Duration.ofDays(8));
+    JsonNode later = ok(api.get("/me/dashboard", student));
+
+    assertThat(names(later.get("followUpsDue"))).containsExactly("Ann Asked");
+    assertThat(later.get("thankYousDue").get(0).get("hoursLeft").asLong())
+        .as("overdue")
+        .isNegative();
+    assertThat(later.get("actionItemsDue").get(0).get("overdue").asBoolean()).isTrue();
+    assertThat(
+            ok(api.get("/me/dashboard", IDP.token("student-" + UUID.randomUUID(), "student")))
+                .get("upcoming")
+                .isEmpty())
+        .as("another student sees only their own")
+        .isTrue();
+  }
+
+  private static List<String> names(JsonNode items) {
+    List<String> names = new ArrayList<>();
+    items.forEach(item -> names.add(item.get("contactName").asString()));
+    return names;
   }
 
   @Test
@@ -445,24 +526,5 @@ class InterviewsApiIT {
 
   private Interview stored(String id) {
     return mongo.findById(id, Interview.class);
-  }
-
-  private ConsumerRecord<String, String> checkPublished(
-      TopicProbe events, String key, EventType type) {
-    List<ConsumerRecord<String, String>> seen =
-        events.pollUntil(records -> find(records, key, type) != null, WAIT);
-    ConsumerRecord<String, String> record = find(seen, key, type);
-    assertThat(record).as("%s about %s", type.token(), key).isNotNull();
-    GoldenEvent.assertPublishedAs(type, record.key(), record.value());
-    return record;
-  }
-
-  private ConsumerRecord<String, String> find(
-      List<ConsumerRecord<String, String>> records, String key, EventType type) {
-    return records.stream()
-        .filter(r -> key.equals(r.key()))
-        .filter(r -> type.token().equals(json.readTree(r.value()).get("type").asString()))
-        .findFirst()
-        .orElse(null);
   }
 }

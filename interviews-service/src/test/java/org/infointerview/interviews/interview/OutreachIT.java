@@ -22,7 +22,6 @@ import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.interviews.ContactSnapshotFixtures;
 import org.infointerview.testinfra.ApiClient;
-import org.infointerview.testinfra.GoldenEvent;
 import org.infointerview.testinfra.ServiceIT;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.infointerview.testinfra.TopicProbe;
@@ -92,12 +91,12 @@ class OutreachIT {
       assertThat(called.get("interview").get("followUps").asInt()).isEqualTo(1);
 
       ConsumerRecord<String, String> requested =
-          checkPublished(events, id, EventType.OUTREACH_REQUESTED);
+          events.published(id, EventType.OUTREACH_REQUESTED, WAIT);
       JsonNode data = json.readTree(requested.value()).get("data");
       assertThat(data.get("contactId").asString()).isEqualTo(contactId);
       assertThat(data.get("message").asString()).contains("Are you hiring?");
       assertThat(requested.value()).doesNotContain("@").as("no address of the person");
-      checkPublished(events, id, EventType.OUTREACH_LOGGED);
+      events.published(id, EventType.OUTREACH_LOGGED, WAIT);
     }
     assertThat(countedFor(contactId)).as("a follow-up is not a new ask").isEqualTo(1);
   }
@@ -289,24 +288,5 @@ class OutreachIT {
 
   private Interview stored(String id) {
     return mongo.findById(id, Interview.class);
-  }
-
-  private ConsumerRecord<String, String> checkPublished(
-      TopicProbe events, String key, EventType type) {
-    List<ConsumerRecord<String, String>> seen =
-        events.pollUntil(records -> find(records, key, type) != null, WAIT);
-    ConsumerRecord<String, String> record = find(seen, key, type);
-    assertThat(record).as("%s about %s", type.token(), key).isNotNull();
-    GoldenEvent.assertPublishedAs(type, record.key(), record.value());
-    return record;
-  }
-
-  private ConsumerRecord<String, String> find(
-      List<ConsumerRecord<String, String>> records, String key, EventType type) {
-    return records.stream()
-        .filter(r -> key.equals(r.key()))
-        .filter(r -> type.token().equals(json.readTree(r.value()).get("type").asString()))
-        .findFirst()
-        .orElse(null);
   }
 }
