@@ -30,7 +30,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -63,9 +62,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @RecordBuilder.Options(useImmutableCollections = true)
 public record Interview(
     @Id String id,
-    // Embedded-store workaround: it answers a query from an index only when the index has exactly
-    // the query's keys; the dashboard and the lists ask by studentId alone.
-    @Indexed String studentId,
+    String studentId,
     ContactRef contact,
     @Nullable String careerField,
     String purpose,

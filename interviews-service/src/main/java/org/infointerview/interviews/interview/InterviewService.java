@@ -72,7 +72,7 @@ class InterviewService {
     String message =
         OutreachTemplate.draft(
             interview.contact().displayName(),
-            student.name() == null || student.name().isBlank() ? "[your name]" : student.name(),
+            senderName(student, "[your name]"),
             properties.schoolName(),
             request.major(),
             interview.careerField(),
@@ -115,7 +115,7 @@ class InterviewService {
     Changed<Interview> reached =
         interview.reachOut(
             new OutreachAttempt(request.channel(), at, message, false),
-            student.name() == null || student.name().isBlank() ? "A student" : student.name(),
+            senderName(student),
             properties.followUpAfter(),
             now);
     boolean counted =
@@ -247,7 +247,7 @@ class InterviewService {
             interview.reportedBack(
                 request.message().strip(),
                 Boolean.TRUE.equals(request.send()),
-                student.name() == null || student.name().isBlank() ? "A student" : student.name(),
+                senderName(student),
                 clock.instant()));
   }
 
@@ -404,6 +404,15 @@ class InterviewService {
             Map.of("clashesWith", other.id()));
       }
     }
+  }
+
+  /** The name the person sees as the sender: the student's sign-in name. */
+  private static String senderName(CurrentUser student) {
+    return senderName(student, "A student");
+  }
+
+  private static String senderName(CurrentUser student, String otherwise) {
+    return student.name() == null || student.name().isBlank() ? otherwise : student.name();
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

@@ -45,12 +45,13 @@ public class VolunteerCapacity {
       String contactId, String displayName, String interviewId, int most, Instant now) {
     String key = key(contactId, now);
     if (indexed.compareAndSet(false, true)) {
-      // Embedded-store workaround: it answers the compare-and-set below from an index only when
-      // the index has exactly the query's keys; MongoDB would use _id alone.
+      // Embedded-store workaround: it answers a query from a unique index with exactly the
+      // query's keys only (never from _id alone when the query names more); MongoDB uses _id.
       mongo
           .getCollection(COLLECTION)
           .createIndex(
-              new Document("_id", 1).append("count", 1), new IndexOptions().name("_id_count"));
+              new Document("_id", 1).append("count", 1),
+              new IndexOptions().unique(true).name("_id_count"));
     }
     for (int attempt = 0; attempt < 100; attempt++) {
       Document month = mongo.findById(key, Document.class, COLLECTION);
