@@ -13,7 +13,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.infointerview.support.security.CurrentUser;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,10 +31,12 @@ class Dashboard {
   static final Duration ACTION_ITEMS_AHEAD = Duration.ofDays(7);
 
   private final MongoTemplate mongo;
+  private final StudentInterviews byStudent;
   private final Clock clock;
 
-  Dashboard(MongoTemplate mongo, Clock clock) {
+  Dashboard(MongoTemplate mongo, StudentInterviews byStudent, Clock clock) {
     this.mongo = mongo;
+    this.byStudent = byStudent;
     this.clock = clock;
   }
 
@@ -43,12 +44,15 @@ class Dashboard {
     Instant now = clock.instant();
     ZoneId zone = zoneOf(student);
     LocalDate today = LocalDate.ofInstant(now, zone);
-    Query mine =
-        Query.query(Criteria.where("studentId").is(student.id()))
-            .with(Sort.by(Sort.Direction.DESC, "createdAt"))
-            .limit(MOST);
+    // By _id alone: the embedded store answers that from its index (StudentInterviews)
+    Query mine = Query.query(Criteria.where("_id").in(byStudent.of(student.id())));
     mine.fields().exclude("preparation", "history", "interactions", "referrals");
-    List<Interview> interviews = mongo.find(mine, Interview.class);
+    List<Interview> interviews =
+        mongo.find(mine, Interview.class).stream()
+            .filter(i -> i.studentId().equals(student.id()))
+            .sorted(Comparator.comparing(Interview::createdAt).reversed())
+            .limit(MOST)
+            .toList();
 
     List<DashboardResponse.Upcoming> upcoming = new ArrayList<>();
     List<DashboardResponse.ThankYouDue> thanks = new ArrayList<>();

@@ -1,9 +1,9 @@
 package org.infointerview.interviews.interview;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,7 +28,6 @@ import org.infointerview.support.problem.PreconditionException;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -46,6 +45,7 @@ class InterviewService {
   private final Contacts contacts;
   private final VolunteerCapacity capacity;
   private final ResearchNotes research;
+  private final StudentInterviews byStudent;
   private final InterviewsProperties properties;
   private final Clock clock;
 
@@ -55,6 +55,7 @@ class InterviewService {
       Contacts contacts,
       VolunteerCapacity capacity,
       ResearchNotes research,
+      StudentInterviews byStudent,
       InterviewsProperties properties,
       Clock clock) {
     this.mongo = mongo;
@@ -62,6 +63,7 @@ class InterviewService {
     this.contacts = contacts;
     this.capacity = capacity;
     this.research = research;
+    this.byStudent = byStudent;
     this.properties = properties;
     this.clock = clock;
   }
@@ -160,9 +162,11 @@ class InterviewService {
             .orElseThrow(() -> new NotFoundException("Contact", request.contactId()));
     ReferralSource source =
         request.fromReferral() == null ? null : referralSource(student, request.fromReferral());
+    String id = new ObjectId().toHexString();
+    byStudent.add(student.id(), id);
     return store.insert(
         Interview.plan(
-            new ObjectId().toHexString(),
+            id,
             student.id(),
             ContactRef.of(contact),
             blankToNull(request.careerField()),
@@ -288,16 +292,25 @@ class InterviewService {
 
   /** The student's interviews, newest first. */
   List<Interview> mine(CurrentUser student, @Nullable InterviewStatus status, int page, int size) {
-    Criteria criteria = Criteria.where("studentId").is(student.id());
-    if (status != null) {
-      criteria = criteria.and("status").is(status);
-    }
-    return mongo.find(
-        Query.query(criteria)
-            .with(Sort.by(Sort.Direction.DESC, "createdAt"))
-            .skip((long) page * size)
-            .limit(size),
-        Interview.class);
+    return allOf(student).stream()
+        .filter(i -> status == null || i.status() == status)
+        .sorted(Comparator.comparing(Interview::createdAt).reversed())
+        .skip((long) page * size)
+        .limit(size)
+        .toList();
+  }
+
+  /**
+   * Every interview of the student, read by {@code _id} from their list ({@link
+   * StudentInterviews}): the query names {@code _id} alone, so the embedded store answers it from
+   * the {@code _id} index; the rest is sorted out here.
+   */
+  private List<Interview> allOf(CurrentUser student) {
+    return mongo
+        .find(Query.query(Criteria.where("_id").in(byStudent.of(student.id()))), Interview.class)
+        .stream()
+        .filter(i -> i.studentId().equals(student.id()))
+        .toList();
   }
 
   /** One of the student's interviews; 404 for any other. */
@@ -369,29 +382,13 @@ class InterviewService {
     }
   }
 
-  /**
-   * No two of a student's agreed times may overlap. Appointments last at most an hour, so only
-   * those starting within an hour before this one's end can touch it.
-   */
+  /** No two of a student's agreed times may overlap. */
   private void requireNoClash(CurrentUser student, Interview interview, Appointment slot) {
-    List<Interview> near =
-        mongo.find(
-            Query.query(
-                Criteria.where("studentId")
-                    .is(student.id())
-                    .and("status")
-                    .is(InterviewStatus.SCHEDULED)
-                    .and("_id")
-                    .ne(interview.id())
-                    .and("appointment.start")
-                    .gt(
-                        slot.start()
-                            .minus(Duration.ofMinutes(Appointment.LONGEST_MINUTES))
-                            .minusSeconds(1))
-                    .lt(slot.end())),
-            Interview.class);
+    List<Interview> near = allOf(student);
     for (Interview other : near) {
-      if (other.holdsTime() && other.appointment().overlaps(slot)) {
+      if (!other.id().equals(interview.id())
+          && other.holdsTime()
+          && other.appointment().overlaps(slot)) {
         throw new ConflictException(
             "CLASH",
             "You already have an interview with "

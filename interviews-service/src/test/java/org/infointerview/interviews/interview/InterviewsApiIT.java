@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.interviews.ContactSnapshotFixtures;
@@ -58,6 +59,7 @@ class InterviewsApiIT {
   @Autowired MongoTemplate mongo;
   @Autowired JsonMapper json;
   @Autowired MovableClock clock;
+  @Autowired StudentInterviews byStudent;
 
   private final String subject = "student-" + UUID.randomUUID();
   private final String student = IDP.token(subject, "student");
@@ -325,6 +327,21 @@ class InterviewsApiIT {
     List<String> names = new ArrayList<>();
     items.forEach(item -> names.add(item.get("contactName").asString()));
     return names;
+  }
+
+  @Test
+  void aStoreFromBeforeTheStudentListsIsListedAgainFromItsInterviews() {
+    String first = plan(volunteer("Lin Before"));
+    String second = plan(volunteer("Lou Before"));
+    mongo.getCollection(StudentInterviews.COLLECTION).deleteMany(new Document());
+    assertThat(json.readTree(api.get("/interviews", student).body()).isEmpty())
+        .as("without its list the student's interviews are not found")
+        .isTrue();
+
+    byStudent.rebuild();
+
+    assertThat(json.readTree(api.get("/interviews", student).body()).findValuesAsString("id"))
+        .containsExactlyInAnyOrder(first, second);
   }
 
   @Test
