@@ -65,7 +65,6 @@ final class DashboardBenchmark {
       DevTokens token = new DevTokens(ports, "student", "student");
       String me = userId(ports, token.get());
       MongoDatabase store = client.getDatabase("interviews");
-      MongoCollection<Document> interviews = store.getCollection("interviews");
       long seeding = System.nanoTime();
       seed(store, me, students, perStudent);
       System.out.printf(

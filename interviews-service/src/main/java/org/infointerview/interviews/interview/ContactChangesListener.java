@@ -1,6 +1,7 @@
 package org.infointerview.interviews.interview;
 
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
@@ -106,12 +107,8 @@ class ContactChangesListener {
     }
   }
 
-  private interface Decision {
-    Changed<Interview> apply(Interview interview);
-  }
-
   /** Every interview with the person, a page at a time; one lost to a race is read again. */
-  private void changeAll(String contactId, Decision decision) {
+  private void changeAll(String contactId, Function<Interview, Changed<Interview>> decision) {
     try (Stream<Interview> interviews =
         StorePages.stream(
             mongo,
@@ -121,7 +118,7 @@ class ContactChangesListener {
     }
   }
 
-  private void change(Interview interview, Decision decision) {
+  private void change(Interview interview, Function<Interview, Changed<Interview>> decision) {
     @Nullable Interview current = interview;
     for (int attempt = 0; attempt < 3 && current != null; attempt++) {
       try {
