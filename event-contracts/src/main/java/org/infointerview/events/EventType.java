@@ -18,6 +18,7 @@ import org.infointerview.events.interviews.OutreachLogged;
 import org.infointerview.events.interviews.OutreachRequested;
 import org.infointerview.events.interviews.ReferralCaptured;
 import org.infointerview.events.interviews.ReportBackSent;
+import org.infointerview.events.interviews.RequestAnswered;
 import org.infointerview.events.interviews.ThankYouSent;
 
 /**
@@ -49,6 +50,7 @@ public enum EventType {
   INTERVIEW_COMPLETED(
       "InterviewCompleted", Topics.INTERVIEWS, "interviews", InterviewCompleted.class, 1),
   THANK_YOU_SENT("ThankYouSent", Topics.INTERVIEWS, "interviews", ThankYouSent.class, 1),
+  REQUEST_ANSWERED("RequestAnswered", Topics.INTERVIEWS, "interviews", RequestAnswered.class, 1),
   REPORT_BACK_SENT("ReportBackSent", Topics.INTERVIEWS, "interviews", ReportBackSent.class, 1),
   REFERRAL_CAPTURED("ReferralCaptured", Topics.INTERVIEWS, "interviews", ReferralCaptured.class, 1);
 

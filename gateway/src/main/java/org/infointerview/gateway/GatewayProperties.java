@@ -42,12 +42,15 @@ public record GatewayProperties(
   /**
    * @param perUser requests a signed-in person may make per period
    * @param perAnonymousAddress requests an address without a token may make per period
+   * @param answersPerAddress requests an address may make per period to the answer links of request
+   *     mails (the one API path open without sign-in), signed in or not
    * @param period the refill period
    * @param redisTimeout how long a count may wait for Redis before this instance counts alone
    */
   public record RateLimit(
       @DefaultValue("300") long perUser,
       @DefaultValue("60") long perAnonymousAddress,
+      @DefaultValue("20") long answersPerAddress,
       @DefaultValue("1m") Duration period,
       @DefaultValue("500ms") Duration redisTimeout) {}
 }

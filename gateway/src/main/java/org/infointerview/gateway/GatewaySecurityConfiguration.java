@@ -50,6 +50,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -71,6 +72,14 @@ class GatewaySecurityConfiguration {
         return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
       };
   private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
+
+  /**
+   * The answer link of a request mail: the person asked answers through it without an account (the
+   * token in the path is the credential, checked by interviews-service), so it is open here,
+   * without a CSRF token (it carries no ambient credential), and rate-limited by address.
+   */
+  static final RequestMatcher ANSWER_LINKS =
+      PathPatternRequestMatcher.withDefaults().matcher("/api/interviews/answers/*");
 
   @Bean
   ClientRegistrationRepository clientRegistrations(SignInProperties signIn) {
@@ -217,7 +226,7 @@ class GatewaySecurityConfiguration {
         .requestCache(cache -> cache.requestCache(pagesOnly()))
         // The single-page-app pattern: the token in a readable XSRF-TOKEN cookie, sent back in
         // the X-XSRF-TOKEN header.
-        .csrf(csrf -> csrf.spa())
+        .csrf(csrf -> csrf.spa().ignoringRequestMatchers(ANSWER_LINKS))
         .exceptionHandling(
             errors ->
                 errors
@@ -280,6 +289,8 @@ class GatewaySecurityConfiguration {
           requests) {
     requests
         .requestMatchers(ApiSecurity.PUBLIC_PATHS)
+        .permitAll()
+        .requestMatchers(ANSWER_LINKS)
         .permitAll()
         .requestMatchers("/login/**", "/oauth2/**")
         .permitAll()

@@ -22,21 +22,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A token bucket per caller (Bucket4j): per person when the request carries a valid token, per
- * address otherwise. The key never comes from a header the client controls: the person from the
- * validated token, the address from the connection (forwarding headers are stripped unless a
- * trusted proxy sent them). Over the limit: 429 with {@code Retry-After}. Where the buckets live
- * (this instance's memory, or Redis shared by every instance) is {@link RateLimitBuckets}' choice.
+ * address otherwise; the answer links of request mails, open without sign-in, per address always
+ * and tighter. The key never comes from a header the client controls: the person from the validated
+ * token, the address from the connection (forwarding headers are stripped unless a trusted proxy
+ * sent them). Over the limit: 429 with {@code Retry-After}. Where the buckets live (this instance's
+ * memory, or Redis shared by every instance) is {@link RateLimitBuckets}' choice.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
   private final RateLimitBuckets buckets;
   private final BucketConfiguration perUser;
   private final BucketConfiguration perAddress;
+  private final BucketConfiguration answersPerAddress;
 
   RateLimitFilter(GatewayProperties.RateLimit limits, RateLimitBuckets buckets) {
     this.buckets = buckets;
     this.perUser = configuration(limits.perUser(), limits.period());
     this.perAddress = configuration(limits.perAnonymousAddress(), limits.period());
+    this.answersPerAddress = configuration(limits.answersPerAddress(), limits.period());
   }
 
   private static BucketConfiguration configuration(long capacity, Duration period) {
@@ -51,9 +54,11 @@ class RateLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String person = person();
     ConsumptionProbe probe =
-        person != null
-            ? buckets.tryConsume("user:" + person, perUser)
-            : buckets.tryConsume("address:" + request.getRemoteAddr(), perAddress);
+        GatewaySecurityConfiguration.ANSWER_LINKS.matches(request)
+            ? buckets.tryConsume("answers:" + request.getRemoteAddr(), answersPerAddress)
+            : person != null
+                ? buckets.tryConsume("user:" + person, perUser)
+                : buckets.tryConsume("address:" + request.getRemoteAddr(), perAddress);
     if (probe.isConsumed()) {
       response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
       chain.doFilter(request, response);

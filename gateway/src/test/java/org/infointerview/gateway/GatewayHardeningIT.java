@@ -57,6 +57,7 @@ import org.springframework.util.unit.DataSize;
     properties = {
       "infointerview.gateway.rate-limit.per-user=5",
       "infointerview.gateway.rate-limit.per-anonymous-address=12",
+      "infointerview.gateway.rate-limit.answers-per-address=3",
       "infointerview.gateway.route-timeout=1s",
       "infointerview.http.max-request-size=1KB",
       "IMPORT_MAX_UPLOAD_SIZE=5MB",
@@ -405,6 +406,22 @@ class GatewayHardeningIT {
     }
 
     assertThat(refusedAt).as("requests before the 429").isBetween(1, 12);
+  }
+
+  @Test
+  @Order(9)
+  void answerLinksAreLimitedByAddressSignedInOrNotAndTheRestOfTheApiIsNot() {
+    String signedIn = token();
+    int refusedAt = -1;
+    for (int i = 0; i < 8 && refusedAt < 0; i++) {
+      var response = api().get("/api/interviews/answers/guess-" + i, i % 2 == 0 ? null : signedIn);
+      if (response.statusCode() == 429) {
+        refusedAt = i;
+      }
+    }
+
+    assertThat(refusedAt).as("answer-link calls before the 429").isEqualTo(3);
+    assertThat(api().get("/api/contacts/after-guessing", signedIn).statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -288,6 +288,45 @@ class GatewayRoutingIT {
   }
 
   @Test
+  void anAnswerLinkReachesInterviewsServiceWithoutSignInOrCsrfTokenAndNothingElseDoes()
+      throws Exception {
+    Recorder interviews = SERVICES.get("interviews");
+    String token = "65c1a2b3c4d5e6f7a8b9c0d1.q3Jm0YtZkP8wVhXbN2cR7A.1766332800.sig";
+
+    HttpResponse<String> read = get("/api/interviews/answers/" + token, null);
+    HttpResponse<String> answered =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/interviews/answers/" + token))
+                    .header("Content-Type", "application/json")
+                    .header("Cookie", "XSRF-TOKEN=chosen-by-the-page")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"answer\": \"DECLINED\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+    assertThat(interviews.received)
+        .filteredOn(r -> r.path().equals("/answers/" + token))
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r.authorization()).isNull());
+    assertThat(read.headers().allValues("Set-Cookie"))
+        .as("no session for an answer")
+        .noneMatch(c -> c.startsWith("INFOINTERVIEW_SESSION"));
+    int before = interviews.received.size();
+    for (String closed :
+        List.of(
+            "/api/interviews/answers",
+            "/api/interviews/answers/" + token + "/more",
+            "/api/interviews/interviews",
+            "/api/interviews/me/requests")) {
+      assertThat(get(closed, null).statusCode()).as(closed).isEqualTo(401);
+    }
+    assertThat(interviews.received).hasSize(before);
+  }
+
+  @Test
   void probesAreOpenAndNothingElseOfAnyActuatorIsReachableThroughTheGateway() throws Exception {
     assertThat(get("/readyz", null).statusCode()).isEqualTo(200);
     assertThat(get("/livez", null).statusCode()).isEqualTo(200);

@@ -12,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
+import org.infointerview.interviews.interview.AnswerLinkFixtures;
 import org.infointerview.testinfra.AuthorizationMatrix;
 import org.infointerview.testinfra.AuthorizationMatrixTestSupport;
 import org.infointerview.testinfra.InfrastructureTest;
@@ -53,6 +55,10 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
   protected void check(AuthorizationMatrix.Row row) {
     if (row.path().startsWith("/interviews")) {
       checkInterview(row);
+      return;
+    }
+    if (row.path().startsWith("/answers") || row.path().startsWith("/me/requests")) {
+      checkAnswer(row);
       return;
     }
     if (row.path().startsWith("/research") || row.path().equals("/question-bank")) {
@@ -104,6 +110,54 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
                 row.path().replace("{id}", interviewId),
                 tokenFor(row, caller),
                 body,
+                Map.of());
+
+    assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());
+    if (row.expected() == 404) {
+      assertThat(response.body()).doesNotContain("Matrix Person").doesNotContain("Learn the field");
+    }
+  }
+
+  /**
+   * An answer row: a student asked a person by email; the caller is that person (own: the link
+   * issued for the request, or signed in with the record linked to them) or not (others: a token
+   * nobody issued, or a request to someone else).
+   */
+  private void checkAnswer(AuthorizationMatrix.Row row) {
+    String caller = "caller-" + UUID.randomUUID();
+    String contactId = "c-" + UUID.randomUUID();
+    Document person = ContactSnapshotFixtures.volunteer(contactId, "Matrix Person", 1000);
+    if ("own".equals(row.resource())) {
+      person.append("linkedUserId", IDP.userId(caller));
+    }
+    ContactSnapshotFixtures.store(mongo, person);
+    String student = IDP.token("owner-" + UUID.randomUUID(), "student");
+    HttpResponse<String> planned =
+        api()
+            .post(
+                "/interviews",
+                student,
+                "{\"contactId\": \"" + contactId + "\", \"purpose\": \"Learn the field.\"}");
+    String interviewId = planned.headers().firstValue("Location").orElseThrow().substring(12);
+    HttpResponse<String> asked =
+        api()
+            .post(
+                "/interviews/" + interviewId + "/outreach",
+                student,
+                "{\"channel\": \"EMAIL\", \"message\": \"Dear Matrix Person\"}");
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+    String token =
+        "own".equals(row.resource())
+            ? AnswerLinkFixtures.openLink(context, mongo, interviewId)
+            : interviewId + ".AAAAAAAAAAAAAAAAAAAAAA.9999999999." + "A".repeat(43);
+
+    HttpResponse<String> response =
+        api()
+            .send(
+                row.method(),
+                row.path().replace("{token}", token).replace("{id}", interviewId),
+                tokenFor(row, caller),
+                row.method().equals("POST") ? "{\"answer\": \"DECLINED\"}" : null,
                 Map.of());
 
     assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());

@@ -184,6 +184,10 @@ public final class LocalRun {
     environment.put("NOTIFICATIONS_SERVICE_URI", "http://127.0.0.1:" + ports.notifications());
     // Plain HTTP on localhost: the session cookie cannot be Secure here (it is in production).
     environment.put("SESSION_COOKIE_SECURE", "false");
+    // A fixed key for this machine's demo data only, so answer links in the mail viewer outlive a
+    // restart of interviews-service; a deployment sets its own secret.
+    environment.put(
+        "INTERVIEWS_ANSWER_LINK_SECRET", "local-run-only-answer-links-key-not-for-production");
     service("contacts-service", ports.contacts(), "contacts", environment);
     service("interviews-service", ports.interviews(), "interviews", environment);
     service("notifications-service", ports.notifications(), "notifications", environment);

@@ -21,6 +21,7 @@ class RoleMapperTest {
                   "eduPersonAffiliation",
                   "eduPersonScopedAffiliation"),
               Map.of(),
+              List.of(),
               List.of()));
 
   @Test

@@ -6,14 +6,26 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 
 /**
  * A clock a test moves on by hand, for what depends on time passing (an interview marked done after
  * its start, a thank-you due in 48 hours), instead of waiting. It starts at the real time, so what
- * it stamps sorts with the rest of the test's data. Declare it as the application's {@code Clock}
- * bean in a test configuration; services take their {@code Clock} from there.
+ * it stamps sorts with the rest of the test's data. {@code @Import(MovableClock.AsTheClock.class)}
+ * on a test makes it the application's {@code Clock} bean; services take their {@code Clock} from
+ * there.
  */
 public final class MovableClock extends Clock {
+
+  /** Makes a movable clock the application's {@code Clock}, to be autowired as one. */
+  @TestConfiguration
+  public static class AsTheClock {
+    @Bean
+    MovableClock clock() {
+      return new MovableClock();
+    }
+  }
 
   private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
 

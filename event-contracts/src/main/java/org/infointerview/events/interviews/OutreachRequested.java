@@ -1,6 +1,7 @@
 package org.infointerview.events.interviews;
 
 import java.time.Instant;
+import java.util.List;
 import org.infointerview.events.IntegrationEvent;
 
 /**
@@ -15,6 +16,11 @@ import org.infointerview.events.IntegrationEvent;
  * @param message the text the student wrote, plain text
  * @param followUp whether this is a follow-up to an earlier request
  * @param requestedAt when
+ * @param answerToken what the person's answer link carries (accept a time, propose others, decline,
+ *     without an account): a secret for that person alone; readers put it only in the mail to them
+ *     and never log it
+ * @param answerExpiresAt when the answer link stops working
+ * @param proposedTimes up to three times the student offers; empty when they offered none
  * @param version the interview's version after this change
  */
 public record OutreachRequested(
@@ -25,6 +31,9 @@ public record OutreachRequested(
     String message,
     boolean followUp,
     Instant requestedAt,
+    String answerToken,
+    Instant answerExpiresAt,
+    List<ProposedTime> proposedTimes,
     long version)
     implements IntegrationEvent {
 

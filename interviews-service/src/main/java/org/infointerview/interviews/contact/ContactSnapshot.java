@@ -6,6 +6,7 @@ import org.infointerview.events.contacts.ContactVisibility;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -16,7 +17,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record ContactSnapshot(
     @Id String contactId,
     @Nullable String ownerId,
-    @Nullable String linkedUserId,
+    @Indexed(sparse = true) @Nullable String linkedUserId,
     String source,
     String displayName,
     @Nullable String organizationName,

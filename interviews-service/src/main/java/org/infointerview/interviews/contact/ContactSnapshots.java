@@ -3,6 +3,7 @@ package org.infointerview.interviews.contact;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.bson.Document;
 import org.infointerview.messaging.consumer.ReadModels;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -58,6 +59,18 @@ class ContactSnapshots {
 
   void remove(String contactId) {
     mongo.remove(new Query(Criteria.where("_id").is(contactId)), ContactSnapshot.COLLECTION);
+  }
+
+  /**
+   * The contacts that are this platform user (an alumnus who signed in is linked to their record),
+   * at most a few; the query reads every snapshot on the embedded store, which has no index for it.
+   */
+  List<String> linkedTo(String userId) {
+    Query linked = Query.query(Criteria.where("linkedUserId").is(userId)).limit(20);
+    linked.fields().include("_id");
+    return mongo.find(linked, Document.class, ContactSnapshot.COLLECTION).stream()
+        .map(d -> String.valueOf(d.get("_id")))
+        .toList();
   }
 
   Optional<ContactSnapshot> find(String contactId) {

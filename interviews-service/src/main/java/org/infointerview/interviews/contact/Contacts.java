@@ -1,5 +1,6 @@
 package org.infointerview.interviews.contact;
 
+import java.util.List;
 import java.util.Optional;
 import org.infointerview.support.security.CurrentUser;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,11 @@ public class Contacts {
    */
   public Optional<ContactCard> find(String contactId) {
     return snapshots.find(contactId).map(ContactCard::of);
+  }
+
+  /** The contacts that are this signed-in person: requests to them are requests to this person. */
+  public List<String> linkedTo(CurrentUser person) {
+    return snapshots.linkedTo(person.id());
   }
 
   /** The contact as this viewer may see it; empty when unknown or not theirs to see. */

@@ -31,6 +31,11 @@ record Appointment(
     return start.isBefore(other.end()) && other.start.isBefore(end());
   }
 
+  /** The same time, shown to the person in their zone. */
+  Appointment withContactTimeZone(String zone) {
+    return new Appointment(start, durationMinutes, studentTimeZone, zone, mode, where, sequence);
+  }
+
   Appointment numbered(int next) {
     return new Appointment(
         start, durationMinutes, studentTimeZone, contactTimeZone, mode, where, next);

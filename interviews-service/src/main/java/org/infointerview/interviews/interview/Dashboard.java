@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.infointerview.support.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -46,7 +47,9 @@ class Dashboard {
     LocalDate today = LocalDate.ofInstant(now, zone);
     // By _id alone: the embedded store answers that from its index (StudentInterviews)
     Query mine = Query.query(Criteria.where("_id").in(byStudent.of(student.id())));
-    mine.fields().exclude("preparation", "history", "interactions", "referrals");
+    mine.fields()
+        .exclude(
+            "preparation", "history", "interactions", "referrals", "answerLinks", "offeredTimes");
     List<Interview> interviews =
         mongo.find(mine, Interview.class).stream()
             .filter(i -> i.studentId().equals(student.id()))
@@ -60,6 +63,7 @@ class Dashboard {
     List<DashboardResponse.FollowUpDue> followUps = new ArrayList<>();
     List<DashboardResponse.Due> keepInTouch = new ArrayList<>();
     List<DashboardResponse.Due> waiting = new ArrayList<>();
+    List<DashboardResponse.TimesProposed> proposed = new ArrayList<>();
     Map<InterviewStatus, Long> counts = new EnumMap<>(InterviewStatus.class);
     for (Interview i : interviews) {
       String name = i.contact().displayName();
@@ -99,7 +103,22 @@ class Dashboard {
           }
         }
       }
-      if (i.status() == InterviewStatus.REQUESTED) {
+      @Nullable Answer answer =
+          i.answers().isEmpty() ? null : i.answers().get(i.answers().size() - 1);
+      if (i.status() == InterviewStatus.REQUESTED
+          && answer != null
+          && answer.kind() == Answer.Kind.PROPOSED
+          && !i.awaitsAnswer()) {
+        proposed.add(
+            new DashboardResponse.TimesProposed(
+                i.id(),
+                name,
+                answer.message(),
+                answer.proposedTimes().stream()
+                    .map(t -> LocalDateTime.ofInstant(t.start(), zone))
+                    .toList(),
+                answer.proposedTimes()));
+      } else if (i.status() == InterviewStatus.REQUESTED) {
         waiting.add(new DashboardResponse.Due(i.id(), name, i.followUpDueAt()));
         if (i.followUpDueAt() != null && !i.followUpDueAt().isAfter(now)) {
           followUps.add(
@@ -129,6 +148,7 @@ class Dashboard {
         followUps,
         keepInTouch,
         waiting,
+        proposed,
         counts);
   }
 

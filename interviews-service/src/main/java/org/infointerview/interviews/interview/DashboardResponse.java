@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param followUpsDue requests whose follow-up is due, and whether to give up
  * @param keepInTouchDue people it is time to be in touch with again
  * @param waitingForAnswer requests the person has not answered yet
+ * @param timesProposed requests the person answered with other times: pick one and schedule it
  * @param counts interviews per state
  */
 record DashboardResponse(
@@ -27,6 +28,7 @@ record DashboardResponse(
     List<FollowUpDue> followUpsDue,
     List<Due> keepInTouchDue,
     List<Due> waitingForAnswer,
+    List<TimesProposed> timesProposed,
     Map<InterviewStatus, Long> counts) {
 
   record Upcoming(
@@ -53,6 +55,14 @@ record DashboardResponse(
       Instant dueAt,
       long followUps,
       boolean giveUpSuggested) {}
+
+  /** The person's times, local in the student's zone. */
+  record TimesProposed(
+      String interviewId,
+      String contactName,
+      @Nullable String message,
+      List<LocalDateTime> localStarts,
+      List<Answer.TimeProposal> times) {}
 
   record Due(String interviewId, String contactName, @Nullable Instant dueAt) {}
 }

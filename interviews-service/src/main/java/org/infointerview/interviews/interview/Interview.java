@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.infointerview.events.IntegrationEvent;
 import org.infointerview.events.interviews.InterviewCancelled;
 import org.infointerview.events.interviews.InterviewCompleted;
 import org.infointerview.events.interviews.InterviewPlanned;
@@ -18,8 +19,10 @@ import org.infointerview.events.interviews.InterviewRescheduled;
 import org.infointerview.events.interviews.InterviewScheduled;
 import org.infointerview.events.interviews.OutreachLogged;
 import org.infointerview.events.interviews.OutreachRequested;
+import org.infointerview.events.interviews.ProposedTime;
 import org.infointerview.events.interviews.ReferralCaptured;
 import org.infointerview.events.interviews.ReportBackSent;
+import org.infointerview.events.interviews.RequestAnswered;
 import org.infointerview.events.interviews.ThankYouSent;
 import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.support.problem.ConflictException;
@@ -46,6 +49,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param endReason why it was cancelled or declined, in the words of whoever said so
  * @param attempts each time the student reached out, oldest first
  * @param followUpDueAt when a follow-up is due if the person has not answered
+ * @param studentName the name the person sees as the sender, as of the last request
+ * @param offeredTimes up to three times the student offered with the last request by email
+ * @param answerLinks the links through which the person may answer, one per request by email
+ * @param answers what the person answered, oldest first
  * @param preparation the student's pitch and questions for this conversation
  * @param notes what the student wrote during or after the conversation
  * @param referrals whom the person suggested talking to next
@@ -74,6 +81,10 @@ public record Interview(
     @Nullable String endReason,
     List<OutreachAttempt> attempts,
     @Nullable Instant followUpDueAt,
+    @Nullable String studentName,
+    List<Appointment> offeredTimes,
+    List<AnswerLink> answerLinks,
+    List<Answer> answers,
     @Nullable Preparation preparation,
     @Nullable Notes notes,
     List<Referral> referrals,
@@ -126,6 +137,9 @@ public record Interview(
   @SuppressWarnings("ConstantValue")
   public Interview {
     attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    offeredTimes = offeredTimes == null ? List.of() : List.copyOf(offeredTimes);
+    answerLinks = answerLinks == null ? List.of() : List.copyOf(answerLinks);
+    answers = answers == null ? List.of() : List.copyOf(answers);
     interactions = interactions == null ? List.of() : List.copyOf(interactions);
     referrals = referrals == null ? List.of() : List.copyOf(referrals);
     history = history == null ? List.of() : List.copyOf(history);
@@ -156,6 +170,10 @@ public record Interview(
             List.of(),
             null,
             null,
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
             null,
             List.of(),
             referredThrough,
@@ -176,16 +194,7 @@ public record Interview(
    * mode and place again changes nothing.
    */
   Changed<Interview> schedule(Appointment slot, Instant now) {
-    if (!slot.start().isAfter(now)) {
-      throw new InvalidFieldException("start", "must be in the future");
-    }
-    if (slot.start().isAfter(now.plus(LATEST_START))) {
-      throw new InvalidFieldException("start", "must be within a year from now");
-    }
-    if (slot.durationMinutes() < Appointment.SHORTEST_MINUTES
-        || slot.durationMinutes() > Appointment.LONGEST_MINUTES) {
-      throw new InvalidFieldException("durationMinutes", "must be from 15 to 60 minutes");
-    }
+    requireBookable(slot.start(), slot.durationMinutes(), "", now);
     Appointment before = appointment;
     if (status == InterviewStatus.SCHEDULED
         && before != null
@@ -227,6 +236,23 @@ public record Interview(
             agreed.where(),
             agreed.sequence(),
             nextVersion()));
+  }
+
+  /**
+   * A time that may be agreed: ahead, within a year, 15 to 60 minutes long. {@code field} prefixes
+   * the names in the refusal ({@code times[1].}).
+   */
+  static void requireBookable(Instant start, int durationMinutes, String field, Instant now) {
+    if (!start.isAfter(now)) {
+      throw new InvalidFieldException(field + "start", "must be in the future");
+    }
+    if (start.isAfter(now.plus(LATEST_START))) {
+      throw new InvalidFieldException(field + "start", "must be within a year from now");
+    }
+    if (durationMinutes < Appointment.SHORTEST_MINUTES
+        || durationMinutes > Appointment.LONGEST_MINUTES) {
+      throw new InvalidFieldException(field + "durationMinutes", "must be from 15 to 60 minutes");
+    }
   }
 
   /**
@@ -313,11 +339,18 @@ public record Interview(
   /**
    * The student reaches out: the first request (PLANNED, or again after NO_RESPONSE, moves it to
    * REQUESTED) or a follow-up to an unanswered one (stays REQUESTED). By email it is a request the
-   * platform delivers (OutreachRequested); any other way it is logged (OutreachLogged). A follow-up
-   * becomes due {@code followUpAfter} later.
+   * platform delivers (OutreachRequested) with a link through which the person answers, and the
+   * times the student offers (up to three; a follow-up without any keeps the earlier ones still
+   * ahead); any other way it is logged (OutreachLogged). A follow-up becomes due {@code
+   * followUpAfter} later.
    */
-  public Changed<Interview> reachOut(
-      OutreachAttempt attempt, String studentName, Duration followUpAfter, Instant now) {
+  Changed<Interview> reachOut(
+      OutreachAttempt attempt,
+      String studentName,
+      @Nullable List<Appointment> offered,
+      AnswerLinks.@Nullable Issued link,
+      Duration followUpAfter,
+      Instant now) {
     boolean followUp = status == InterviewStatus.REQUESTED;
     if (!followUp) {
       requireMove(InterviewStatus.REQUESTED, "requested");
@@ -330,33 +363,166 @@ public record Interview(
         (followUp ? withUpdatedAt(now) : moved(InterviewStatus.REQUESTED, now))
             .withAttempts(all)
             .withFollowUpDueAt(attempt.at().plus(followUpAfter));
-    if (attempt.channel() == OutreachChannel.EMAIL) {
+    if (attempt.channel() != OutreachChannel.EMAIL) {
       return Changed.to(
           next,
-          new OutreachRequested(
+          new OutreachLogged(
               id,
               studentId,
-              studentName,
               contact.contactId(),
-              Objects.requireNonNullElse(attempt.message(), ""),
+              attempt.channel().name(),
               followUp,
               attempt.at(),
               nextVersion()));
     }
+    AnswerLinks.Issued issued = Objects.requireNonNull(link, "a request by email has its link");
+    List<Appointment> times;
+    if (offered == null || offered.isEmpty()) {
+      // The earlier offer, less the times that have passed meanwhile.
+      times = offeredTimes.stream().filter(t -> t.start().isAfter(now)).toList();
+    } else {
+      times = offered;
+      for (int i = 0; i < times.size(); i++) {
+        Appointment time = times.get(i);
+        requireBookable(time.start(), time.durationMinutes(), "times[" + i + "].", now);
+      }
+    }
+    List<AnswerLink> links = new ArrayList<>(answerLinks);
+    links.add(issued.link());
+    next = next.withStudentName(studentName).withOfferedTimes(times).withAnswerLinks(links);
     return Changed.to(
         next,
-        new OutreachLogged(
+        new OutreachRequested(
             id,
             studentId,
+            studentName,
             contact.contactId(),
-            attempt.channel().name(),
+            Objects.requireNonNullElse(attempt.message(), ""),
             followUp,
             attempt.at(),
+            issued.token(),
+            issued.link().expiresAt(),
+            times.stream()
+                .map(t -> new ProposedTime(t.start(), t.durationMinutes(), t.mode().name()))
+                .toList(),
             nextVersion()));
   }
 
+  /** The last request the platform delivered by email; null when there was none. */
+  @Nullable OutreachAttempt lastRequestByEmail() {
+    for (int i = attempts.size() - 1; i >= 0; i--) {
+      if (attempts.get(i).channel() == OutreachChannel.EMAIL) {
+        return attempts.get(i);
+      }
+    }
+    return null;
+  }
+
+  /** The link of this interview with that token id, if one was issued. */
+  Optional<AnswerLink> answerLink(String tokenId) {
+    return answerLinks.stream().filter(l -> l.tokenId().equals(tokenId)).findFirst();
+  }
+
+  /** Whether the person may answer: a request is waiting and they have not answered it. */
+  boolean awaitsAnswer() {
+    return status == InterviewStatus.REQUESTED
+        && (answers.isEmpty() || answers.get(answers.size() - 1).at().isBefore(lastAskedAt()));
+  }
+
+  private Instant lastAskedAt() {
+    return attempts.isEmpty() ? createdAt : attempts.get(attempts.size() - 1).at();
+  }
+
+  /**
+   * The person answers the request: accepts one of the offered times (the interview is scheduled,
+   * in the person's zone if they name one), proposes up to three others (the student picks one and
+   * schedules it), or declines. Every open link is used up by it. Refused (409 NOT_WAITING) when no
+   * request is waiting for an answer.
+   *
+   * @param time which offered time is accepted, from 0 (ACCEPTED)
+   * @param proposals the times the person offers instead (PROPOSED)
+   * @param contactTimeZone the person's IANA zone, if they name it
+   */
+  Changed<Interview> answered(
+      Answer.Kind kind,
+      @Nullable Integer time,
+      List<Answer.TimeProposal> proposals,
+      @Nullable String contactTimeZone,
+      @Nullable String message,
+      Answer.Via via,
+      Instant now) {
+    if (!awaitsAnswer()) {
+      throw new ConflictException(
+          "NOT_WAITING",
+          status == InterviewStatus.REQUESTED
+              ? "This request was already answered; the student will be in touch."
+              : "This request is no longer waiting for an answer (it is " + status.name() + ").",
+          Map.of("status", status.name()));
+    }
+    Changed<Interview> decided;
+    Instant acceptedStart = null;
+    List<Answer.TimeProposal> proposed = List.of();
+    switch (kind) {
+      case ACCEPTED -> {
+        if (offeredTimes.isEmpty()) {
+          throw new InvalidFieldException(
+              "answer", "the student offered no times; propose some (PROPOSED) instead");
+        }
+        if (time == null || time < 0 || time >= offeredTimes.size()) {
+          throw new InvalidFieldException(
+              "time", "must name one of the offered times: 0 to " + (offeredTimes.size() - 1));
+        }
+        Appointment chosen = offeredTimes.get(time);
+        if (!chosen.start().isAfter(now)) {
+          throw new ConflictException(
+              "TIME_PASSED", "That time has passed; propose others (PROPOSED) instead.");
+        }
+        acceptedStart = chosen.start();
+        decided =
+            schedule(
+                contactTimeZone == null ? chosen : chosen.withContactTimeZone(contactTimeZone),
+                now);
+      }
+      case PROPOSED -> {
+        if (proposals.isEmpty() || proposals.size() > 3) {
+          throw new InvalidFieldException("times", "must offer one to three times");
+        }
+        for (int i = 0; i < proposals.size(); i++) {
+          Answer.TimeProposal p = proposals.get(i);
+          requireBookable(p.start(), p.durationMinutes(), "times[" + i + "].", now);
+        }
+        proposed = List.copyOf(proposals);
+        decided = Changed.to(withUpdatedAt(now).withFollowUpDueAt(null));
+      }
+      case DECLINED -> decided = declined(message, now);
+      default -> throw new IllegalStateException("Unknown answer " + kind);
+    }
+    List<Answer> all = new ArrayList<>(answers);
+    all.add(new Answer(kind, message, acceptedStart, proposed, via, now));
+    Interview next =
+        decided
+            .state()
+            .withAnswers(all)
+            .withAnswerLinks(answerLinks.stream().map(l -> l.used(now)).toList());
+    List<IntegrationEvent> events = new ArrayList<>(decided.events());
+    events.add(
+        new RequestAnswered(
+            id,
+            studentId,
+            contact.contactId(),
+            kind.name(),
+            message,
+            proposed.stream()
+                .map(p -> new ProposedTime(p.start(), p.durationMinutes(), null))
+                .toList(),
+            via.name(),
+            now,
+            nextVersion()));
+    return Changed.to(next, events.toArray(IntegrationEvent[]::new));
+  }
+
   /** Whether this is the first ask of this round: the one a volunteer's capacity counts. */
-  public boolean asksAnew() {
+  boolean asksAnew() {
     return status != InterviewStatus.REQUESTED;
   }
 
@@ -374,7 +540,7 @@ public record Interview(
   }
 
   /** Follow-ups sent after the first request of this round. */
-  public long followUps() {
+  long followUps() {
     return attempts.stream().filter(OutreachAttempt::followUp).count();
   }
 
@@ -509,8 +675,19 @@ public record Interview(
   Changed<Interview> contactErased(Instant now) {
     Interview anonymous =
         withContact(
-            new ContactRef(
-                contact.contactId(), contact.institutional(), "Erased contact", null, null, null));
+                new ContactRef(
+                    contact.contactId(),
+                    contact.institutional(),
+                    "Erased contact",
+                    null,
+                    null,
+                    null))
+            .withAnswers(answers.stream().map(Answer::withoutMessage).toList());
+    if (status == InterviewStatus.DECLINED
+        && answers.stream().anyMatch(a -> a.kind() == Answer.Kind.DECLINED)) {
+      // The reason was the person's own words.
+      anonymous = anonymous.withEndReason(null);
+    }
     if (status == InterviewStatus.PLANNED
         || status == InterviewStatus.REQUESTED
         || status == InterviewStatus.SCHEDULED) {

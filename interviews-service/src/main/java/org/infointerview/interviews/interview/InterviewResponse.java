@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An interview as its student sees it, with what may happen next, the agreed time in both parties'
- * local time, and its outreach (attempts, when a follow-up is due, whether to give up).
+ * local time, and its outreach (attempts, when a follow-up is due, whether to give up, the times
+ * offered and what the person answered).
  */
 record InterviewResponse(
     String id,
@@ -26,6 +27,8 @@ record InterviewResponse(
     @Nullable Instant followUpDueAt,
     long followUps,
     boolean noResponseSuggested,
+    List<AppointmentView> offeredTimes,
+    List<Answer> answers,
     @Nullable Preparation preparation,
     @Nullable Notes notes,
     List<Referral> referrals,
@@ -95,6 +98,8 @@ record InterviewResponse(
         interview.followUpDueAt(),
         interview.followUps(),
         interview.noResponseSuggested(now),
+        interview.offeredTimes().stream().map(AppointmentView::of).toList(),
+        interview.answers(),
         interview.preparation(),
         interview.notes(),
         interview.referrals(),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.bson.types.ObjectId;
 import org.infointerview.interviews.contact.ContactCard;
@@ -46,6 +47,7 @@ class InterviewService {
   private final VolunteerCapacity capacity;
   private final ResearchNotes research;
   private final StudentInterviews byStudent;
+  private final AnswerLinks links;
   private final InterviewsProperties properties;
   private final Clock clock;
 
@@ -56,6 +58,7 @@ class InterviewService {
       VolunteerCapacity capacity,
       ResearchNotes research,
       StudentInterviews byStudent,
+      AnswerLinks links,
       InterviewsProperties properties,
       Clock clock) {
     this.mongo = mongo;
@@ -64,6 +67,7 @@ class InterviewService {
     this.capacity = capacity;
     this.research = research;
     this.byStudent = byStudent;
+    this.links = links;
     this.properties = properties;
     this.clock = clock;
   }
@@ -97,8 +101,14 @@ class InterviewService {
       throw new InvalidFieldException("at", "must not be in the future");
     }
     String message = request.message() == null ? null : request.message().strip();
-    if (request.channel() == OutreachChannel.EMAIL && (message == null || message.isEmpty())) {
+    boolean byEmail = request.channel() == OutreachChannel.EMAIL;
+    if (byEmail && (message == null || message.isEmpty())) {
       throw new InvalidFieldException("message", "is what the person receives by email; write it");
+    }
+    if (!byEmail && request.times() != null && !request.times().isEmpty()) {
+      throw new InvalidFieldException(
+          "times",
+          "are offered in a request by EMAIL; record a time agreed by phone with /schedule");
     }
     Interview interview = own(student, id);
     if (readVersion != null && interview.currentVersion() != readVersion) {
@@ -114,10 +124,18 @@ class InterviewService {
                         interview.contact().displayName()
                             + " is no longer in the directory; they cannot be asked."));
     Volunteers.requireReachable(person, now);
+    List<Appointment> offered =
+        request.times() == null
+            ? null
+            : request.times().stream()
+                .map(t -> t.appointment(student, interview.contact()))
+                .toList();
     Changed<Interview> reached =
         interview.reachOut(
             new OutreachAttempt(request.channel(), at, message, false),
             senderName(student),
+            offered,
+            byEmail ? links.issue(id, person.contactId(), now) : null,
             properties.followUpAfter(),
             now);
     boolean counted =
@@ -306,10 +324,14 @@ class InterviewService {
    * the {@code _id} index; the rest is sorted out here.
    */
   private List<Interview> allOf(CurrentUser student) {
+    return allOf(student.id());
+  }
+
+  private List<Interview> allOf(String studentId) {
     return mongo
-        .find(Query.query(Criteria.where("_id").in(byStudent.of(student.id()))), Interview.class)
+        .find(Query.query(Criteria.where("_id").in(byStudent.of(studentId))), Interview.class)
         .stream()
-        .filter(i -> i.studentId().equals(student.id()))
+        .filter(i -> i.studentId().equals(studentId))
         .toList();
   }
 
@@ -384,23 +406,31 @@ class InterviewService {
 
   /** No two of a student's agreed times may overlap. */
   private void requireNoClash(CurrentUser student, Interview interview, Appointment slot) {
-    List<Interview> near = allOf(student);
-    for (Interview other : near) {
-      if (!other.id().equals(interview.id())
-          && other.holdsTime()
-          && other.appointment().overlaps(slot)) {
-        throw new ConflictException(
-            "CLASH",
-            "You already have an interview with "
-                + other.contact().displayName()
-                + " from "
-                + other.appointment().start()
-                + " to "
-                + other.appointment().end()
-                + "; choose another time.",
-            Map.of("clashesWith", other.id()));
-      }
-    }
+    clashWith(student.id(), interview, slot)
+        .ifPresent(
+            other -> {
+              throw new ConflictException(
+                  "CLASH",
+                  "You already have an interview with "
+                      + other.contact().displayName()
+                      + " from "
+                      + other.appointment().start()
+                      + " to "
+                      + other.appointment().end()
+                      + "; choose another time.",
+                  Map.of("clashesWith", other.id()));
+            });
+  }
+
+  /** Another of the student's interviews whose agreed time overlaps the slot, if any. */
+  Optional<Interview> clashWith(String studentId, Interview interview, Appointment slot) {
+    return allOf(studentId).stream()
+        .filter(
+            other ->
+                !other.id().equals(interview.id())
+                    && other.holdsTime()
+                    && other.appointment().overlaps(slot))
+        .findFirst();
   }
 
   /** The name the person sees as the sender: the student's sign-in name. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.infointerview.events.interviews.InterviewCancelled;
 import org.infointerview.events.interviews.InterviewCompleted;
 import org.infointerview.events.interviews.InterviewPlanned;
@@ -13,8 +14,10 @@ import org.infointerview.events.interviews.InterviewRescheduled;
 import org.infointerview.events.interviews.InterviewScheduled;
 import org.infointerview.events.interviews.OutreachLogged;
 import org.infointerview.events.interviews.OutreachRequested;
+import org.infointerview.events.interviews.ProposedTime;
 import org.infointerview.events.interviews.ReferralCaptured;
 import org.infointerview.events.interviews.ReportBackSent;
+import org.infointerview.events.interviews.RequestAnswered;
 import org.infointerview.events.interviews.ThankYouSent;
 import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.support.problem.ConflictException;
@@ -204,12 +207,15 @@ class InterviewTest {
     Interview planned = stored(planned().state());
 
     Changed<Interview> asked =
-        planned.reachOut(email(NOW, "Dear Ada, I found your name..."), "Sam", WEEK, NOW);
+        planned.reachOut(
+            email(NOW, "Dear Ada, I found your name..."), "Sam", null, link(NOW), WEEK, NOW);
     Interview requested = stored(asked.state());
     Changed<Interview> called =
         requested.reachOut(
             new OutreachAttempt(OutreachChannel.PHONE, NOW.plus(WEEK), "voicemail", false),
             "Sam",
+            null,
+            null,
             WEEK,
             NOW.plus(WEEK));
 
@@ -220,7 +226,17 @@ class InterviewTest {
     assertThat(asked.events())
         .containsExactly(
             new OutreachRequested(
-                "i-1", "student-1", "Sam", "c-1", "Dear Ada, I found your name...", false, NOW, 1));
+                "i-1",
+                "student-1",
+                "Sam",
+                "c-1",
+                "Dear Ada, I found your name...",
+                false,
+                NOW,
+                "token-" + NOW,
+                NOW.plus(Duration.ofDays(14)),
+                List.of(),
+                1));
     assertThat(called.state().status()).isEqualTo(InterviewStatus.REQUESTED);
     assertThat(called.state().followUps()).isEqualTo(1);
     assertThat(called.events())
@@ -231,10 +247,17 @@ class InterviewTest {
   @Test
   void afterTwoUnansweredFollowUpsGivingUpIsSuggestedOnceTheNextIsDue() {
     Interview interview =
-        stored(stored(planned().state()).reachOut(email(NOW, "x"), "Sam", WEEK, NOW).state());
+        stored(
+            stored(planned().state())
+                .reachOut(email(NOW, "x"), "Sam", null, link(NOW), WEEK, NOW)
+                .state());
     for (int week = 1; week <= 2; week++) {
       Instant at = NOW.plus(WEEK.multipliedBy(week));
-      interview = stored(interview.reachOut(email(at, "following up"), "Sam", WEEK, at).state());
+      interview =
+          stored(
+              interview
+                  .reachOut(email(at, "following up"), "Sam", null, link(at), WEEK, at)
+                  .state());
     }
     Instant lastDue = interview.followUpDueAt();
 
@@ -249,7 +272,8 @@ class InterviewTest {
   @Test
   void aDeclineIsRecordedOnlyForARequestAndKeepsWhatThePersonSaid() {
     Interview planned = stored(planned().state());
-    Interview requested = stored(planned.reachOut(email(NOW, "x"), "Sam", WEEK, NOW).state());
+    Interview requested =
+        stored(planned.reachOut(email(NOW, "x"), "Sam", null, link(NOW), WEEK, NOW).state());
 
     assertThatThrownBy(() -> planned.declined(null, NOW)).isInstanceOf(ConflictException.class);
     Interview declined = requested.declined("Traveling until March.", NOW).state();
@@ -317,7 +341,8 @@ class InterviewTest {
   @Test
   void aWithdrawnConsentCancelsAWaitingRequestAndDoNotContactEveryOpenStep() {
     Interview planned = stored(planned().state());
-    Interview requested = stored(planned.reachOut(email(NOW, "x"), "Sam", WEEK, NOW).state());
+    Interview requested =
+        stored(planned.reachOut(email(NOW, "x"), "Sam", null, link(NOW), WEEK, NOW).state());
     Interview scheduled = stored(planned.schedule(slot(TOMORROW_5PM), NOW).state());
 
     Changed<Interview> withdrawn = requested.consentWithdrawn(false, NOW);
@@ -404,6 +429,236 @@ class InterviewTest {
 
   private static OutreachAttempt email(Instant at, String message) {
     return new OutreachAttempt(OutreachChannel.EMAIL, at, message, false);
+  }
+
+  /** A link as AnswerLinks issues one, named after when. */
+  private static AnswerLinks.Issued link(Instant at) {
+    return new AnswerLinks.Issued(
+        "token-" + at, new AnswerLink("t-" + at, "c-1", at.plus(Duration.ofDays(14)), null));
+  }
+
+  /** Asked by email at NOW, offering these times. */
+  private static Interview requestedOffering(Appointment... times) {
+    return stored(
+        stored(planned().state())
+            .reachOut(email(NOW, "Dear Ada"), "Sam", List.of(times), link(NOW), WEEK, NOW)
+            .state());
+  }
+
+  @Test
+  void aRequestByEmailCarriesItsLinkAndTheOfferedTimesAndAFollowUpKeepsThem() {
+    Instant nextWeek = TOMORROW_5PM.plus(Duration.ofDays(8));
+    Interview requested = requestedOffering(slot(TOMORROW_5PM), slot(nextWeek, 45));
+    Instant later = NOW.plus(WEEK);
+
+    Changed<Interview> followedUp =
+        requested.reachOut(email(later, "Following up"), "Sam", null, link(later), WEEK, later);
+
+    assertThat(requested.studentName()).isEqualTo("Sam");
+    assertThat(requested.answerLinks()).extracting(AnswerLink::tokenId).containsExactly("t-" + NOW);
+    assertThat(requested.awaitsAnswer()).isTrue();
+    assertThat(followedUp.state().offeredTimes())
+        .as("the time that passed meanwhile is no longer offered")
+        .containsExactly(slot(nextWeek, 45));
+    assertThat(followedUp.state().answerLinks()).hasSize(2);
+    assertThat(followedUp.events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            OutreachRequested.class,
+            e -> {
+              assertThat(e.answerToken()).isEqualTo("token-" + later);
+              assertThat(e.followUp()).isTrue();
+              assertThat(e.proposedTimes())
+                  .containsExactly(new ProposedTime(nextWeek, 45, "VIDEO"));
+            });
+  }
+
+  @Test
+  void anOfferedTimeInThePastIsRefusedByItsPlace() {
+    Interview planned = stored(planned().state());
+
+    assertThatThrownBy(
+            () ->
+                planned.reachOut(
+                    email(NOW, "x"),
+                    "Sam",
+                    List.of(slot(TOMORROW_5PM), slot(NOW.minusSeconds(60))),
+                    link(NOW),
+                    WEEK,
+                    NOW))
+        .isInstanceOfSatisfying(
+            InvalidFieldException.class,
+            e -> assertThat(e.errors().get(0).field()).isEqualTo("times[1].start"));
+  }
+
+  @Test
+  void thePersonAcceptsAnOfferedTimeInTheirZoneAndEveryLinkIsUsedUp() {
+    Interview requested =
+        requestedOffering(slot(TOMORROW_5PM), slot(TOMORROW_5PM.plus(Duration.ofDays(1))));
+
+    Changed<Interview> accepted =
+        requested.answered(
+            Answer.Kind.ACCEPTED,
+            1,
+            List.of(),
+            "Europe/Berlin",
+            "Looking forward to it.",
+            Answer.Via.LINK,
+            NOW);
+
+    Interview scheduled = accepted.state();
+    assertThat(scheduled.status()).isEqualTo(InterviewStatus.SCHEDULED);
+    assertThat(scheduled.appointment().start()).isEqualTo(TOMORROW_5PM.plus(Duration.ofDays(1)));
+    assertThat(scheduled.appointment().contactTimeZone()).isEqualTo("Europe/Berlin");
+    assertThat(scheduled.answerLinks()).allSatisfy(l -> assertThat(l.usedAt()).isEqualTo(NOW));
+    assertThat(scheduled.answers())
+        .singleElement()
+        .satisfies(a -> assertThat(a.acceptedStart()).isEqualTo(scheduled.appointment().start()));
+    assertThat(accepted.events()).hasSize(2);
+    assertThat(accepted.events().get(0)).isInstanceOf(InterviewScheduled.class);
+    assertThat(accepted.events().get(1))
+        .isEqualTo(
+            new RequestAnswered(
+                "i-1",
+                "student-1",
+                "c-1",
+                "ACCEPTED",
+                "Looking forward to it.",
+                List.of(),
+                "LINK",
+                NOW,
+                2));
+    assertThatThrownBy(
+            () ->
+                stored(scheduled)
+                    .answered(
+                        Answer.Kind.DECLINED, null, List.of(), null, null, Answer.Via.LINK, NOW))
+        .isInstanceOfSatisfying(
+            ConflictException.class, e -> assertThat(e.reason()).isEqualTo("NOT_WAITING"));
+  }
+
+  @Test
+  void otherTimesWaitForTheStudentAndANewRequestMayBeAnsweredAgain() {
+    Interview requested = requestedOffering(slot(TOMORROW_5PM));
+    Instant theirs = TOMORROW_5PM.plus(Duration.ofDays(2));
+
+    Interview proposed =
+        stored(
+            requested
+                .answered(
+                    Answer.Kind.PROPOSED,
+                    null,
+                    List.of(new Answer.TimeProposal(theirs, 20)),
+                    null,
+                    "Thursdays suit me.",
+                    Answer.Via.ACCOUNT,
+                    NOW)
+                .state());
+    Instant later = NOW.plus(Duration.ofDays(1));
+    Interview askedAgain =
+        stored(
+            proposed
+                .reachOut(email(later, "Does Friday work?"), "Sam", null, link(later), WEEK, later)
+                .state());
+
+    assertThat(proposed.status()).isEqualTo(InterviewStatus.REQUESTED);
+    assertThat(proposed.followUpDueAt()).as("the student owes the next step").isNull();
+    assertThat(proposed.awaitsAnswer()).isFalse();
+    assertThat(proposed.answers().get(0).proposedTimes())
+        .containsExactly(new Answer.TimeProposal(theirs, 20));
+    assertThat(askedAgain.awaitsAnswer()).isTrue();
+    assertThat(askedAgain.answerLinks().get(1).usedAt()).isNull();
+  }
+
+  @Test
+  void aDeclineEndsTheRequestAndAnErasureForgetsThePersonsWords() {
+    Interview requested = requestedOffering();
+
+    Interview declined =
+        stored(
+            requested
+                .answered(
+                    Answer.Kind.DECLINED,
+                    null,
+                    List.of(),
+                    null,
+                    "Traveling until March.",
+                    Answer.Via.LINK,
+                    NOW)
+                .state());
+    Interview erased = declined.contactErased(NOW).state();
+
+    assertThat(declined.status()).isEqualTo(InterviewStatus.DECLINED);
+    assertThat(declined.endReason()).isEqualTo("Traveling until March.");
+    assertThat(erased.answers()).singleElement().satisfies(a -> assertThat(a.message()).isNull());
+    assertThat(erased.endReason()).isNull();
+  }
+
+  @Test
+  void anAnswerThatCannotBeTakenIsRefusedByField() {
+    Interview withoutTimes = requestedOffering();
+    Interview withOne = requestedOffering(slot(TOMORROW_5PM));
+
+    assertThat(
+            fieldOf(
+                () ->
+                    withoutTimes.answered(
+                        Answer.Kind.ACCEPTED, 0, List.of(), null, null, Answer.Via.LINK, NOW)))
+        .isEqualTo("answer");
+    assertThat(
+            fieldOf(
+                () ->
+                    withOne.answered(
+                        Answer.Kind.ACCEPTED, 1, List.of(), null, null, Answer.Via.LINK, NOW)))
+        .isEqualTo("time");
+    assertThat(
+            fieldOf(
+                () ->
+                    withOne.answered(
+                        Answer.Kind.PROPOSED, null, List.of(), null, null, Answer.Via.LINK, NOW)))
+        .isEqualTo("times");
+    assertThat(
+            fieldOf(
+                () ->
+                    withOne.answered(
+                        Answer.Kind.PROPOSED,
+                        null,
+                        List.of(new Answer.TimeProposal(TOMORROW_5PM, 90)),
+                        null,
+                        null,
+                        Answer.Via.LINK,
+                        NOW)))
+        .isEqualTo("times[0].durationMinutes");
+    assertThatThrownBy(
+            () ->
+                withOne.answered(
+                    Answer.Kind.ACCEPTED,
+                    0,
+                    List.of(),
+                    null,
+                    null,
+                    Answer.Via.LINK,
+                    TOMORROW_5PM.plusSeconds(1)))
+        .isInstanceOfSatisfying(
+            ConflictException.class, e -> assertThat(e.reason()).isEqualTo("TIME_PASSED"));
+    assertThatThrownBy(
+            () ->
+                stored(planned().state())
+                    .answered(
+                        Answer.Kind.DECLINED, null, List.of(), null, null, Answer.Via.LINK, NOW))
+        .isInstanceOfSatisfying(
+            ConflictException.class, e -> assertThat(e.reason()).isEqualTo("NOT_WAITING"));
+  }
+
+  private static String fieldOf(ThrowingCallable call) {
+    try {
+      call.call();
+    } catch (InvalidFieldException e) {
+      return e.errors().get(0).field();
+    } catch (Throwable other) {
+      throw new AssertionError("expected a refused field, got " + other, other);
+    }
+    throw new AssertionError("expected a refused field");
   }
 
   @ParameterizedTest

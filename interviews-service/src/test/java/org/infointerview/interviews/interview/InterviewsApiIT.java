@@ -27,8 +27,6 @@ import org.infointerview.testinfra.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
@@ -40,19 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  * contract's shape; and each way to get it wrong refused in plain words with nothing stored.
  */
 @ServiceIT
-@Import(InterviewsApiIT.Clocks.class)
+@Import(MovableClock.AsTheClock.class)
 class InterviewsApiIT {
 
   private static final TestIdentityProvider IDP = TestIdentityProvider.get();
   private static final Duration WAIT = Duration.ofSeconds(30);
-
-  @TestConfiguration
-  static class Clocks {
-    @Bean
-    MovableClock clock() {
-      return new MovableClock();
-    }
-  }
 
   ApiClient api;
 

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Turns failures into RFC 9457 {@code application/problem+json}: 400 with an {@code errors} list of
  * field and reason for bad input (a value of the wrong kind and an unknown field too), 400 with
  * where it breaks for a body that is not JSON, 404 for what is missing or not the caller's, 409 for
- * conflicts.
+ * conflicts, 410 for what is over for good.
  */
 @RestControllerAdvice
 public class ProblemHandling extends ResponseEntityExceptionHandler {
@@ -152,6 +152,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     problem.setTitle("Conflict");
     problem.setProperty("reason", e.reason());
     e.details().forEach(problem::setProperty);
+    return problem;
+  }
+
+  @ExceptionHandler(GoneException.class)
+  ProblemDetail gone(GoneException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, e.getMessage());
+    problem.setTitle("Gone");
+    problem.setProperty("reason", e.reason());
     return problem;
   }
 

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     eduPersonAffiliation} and {@code eduPersonScopedAffiliation}
  * @param roleValues claim values (lower case; a scoped affiliation's {@code @domain} is dropped)
  *     and the role each grants
+ * @param publicPaths this service's paths that need no sign-in (path patterns, such as {@code
+ *     /answers/**}), beside health and the API description; each carries its own credential or none
  */
 @ConfigurationProperties("infointerview.security")
 public record SecurityProperties(
@@ -25,7 +27,8 @@ public record SecurityProperties(
         })
         List<String> roleClaims,
     @DefaultValue Map<String, Role> roleValues,
-    @DefaultValue List<String> corsAllowedOrigins) {
+    @DefaultValue List<String> corsAllowedOrigins,
+    @DefaultValue List<String> publicPaths) {
 
   static final Map<String, Role> DEFAULT_ROLE_VALUES =
       Map.of(

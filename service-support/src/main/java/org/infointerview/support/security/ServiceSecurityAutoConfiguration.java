@@ -2,7 +2,9 @@ package org.infointerview.support.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -134,13 +136,12 @@ public class ServiceSecurityAutoConfiguration {
   @ConditionalOnMissingBean(SecurityFilterChain.class)
   SecurityFilterChain apiSecurity(
       HttpSecurity http, RoleMapper roles, SecurityProperties properties) throws Exception {
+    String[] publicPaths =
+        Stream.concat(Arrays.stream(ApiSecurity.PUBLIC_PATHS), properties.publicPaths().stream())
+            .toArray(String[]::new);
     http.authorizeHttpRequests(
             requests ->
-                requests
-                    .requestMatchers(ApiSecurity.PUBLIC_PATHS)
-                    .permitAll()
-                    .anyRequest()
-                    .authenticated())
+                requests.requestMatchers(publicPaths).permitAll().anyRequest().authenticated())
         .oauth2ResourceServer(
             server ->
                 server
