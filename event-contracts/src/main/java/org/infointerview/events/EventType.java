@@ -11,6 +11,7 @@ import org.infointerview.events.contacts.ContactUpdated;
 import org.infointerview.events.contacts.UserProfileProvisioned;
 import org.infointerview.events.interviews.InterviewCancelled;
 import org.infointerview.events.interviews.InterviewCompleted;
+import org.infointerview.events.interviews.InterviewDueDatesChanged;
 import org.infointerview.events.interviews.InterviewPlanned;
 import org.infointerview.events.interviews.InterviewRescheduled;
 import org.infointerview.events.interviews.InterviewScheduled;
@@ -50,6 +51,12 @@ public enum EventType {
   INTERVIEW_COMPLETED(
       "InterviewCompleted", Topics.INTERVIEWS, "interviews", InterviewCompleted.class, 1),
   THANK_YOU_SENT("ThankYouSent", Topics.INTERVIEWS, "interviews", ThankYouSent.class, 1),
+  INTERVIEW_DUE_DATES_CHANGED(
+      "InterviewDueDatesChanged",
+      Topics.INTERVIEWS,
+      "interviews",
+      InterviewDueDatesChanged.class,
+      1),
   REQUEST_ANSWERED("RequestAnswered", Topics.INTERVIEWS, "interviews", RequestAnswered.class, 1),
   REPORT_BACK_SENT("ReportBackSent", Topics.INTERVIEWS, "interviews", ReportBackSent.class, 1),
   REFERRAL_CAPTURED("ReferralCaptured", Topics.INTERVIEWS, "interviews", ReferralCaptured.class, 1);

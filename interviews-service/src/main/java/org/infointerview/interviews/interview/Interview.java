@@ -4,6 +4,7 @@ import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Set;
 import org.infointerview.events.IntegrationEvent;
 import org.infointerview.events.interviews.InterviewCancelled;
 import org.infointerview.events.interviews.InterviewCompleted;
+import org.infointerview.events.interviews.InterviewDueDatesChanged;
 import org.infointerview.events.interviews.InterviewPlanned;
 import org.infointerview.events.interviews.InterviewRescheduled;
 import org.infointerview.events.interviews.InterviewScheduled;
@@ -206,7 +208,7 @@ public record Interview(
     Interview next =
         moved(InterviewStatus.SCHEDULED, now).withAppointment(agreed).withFollowUpDueAt(null);
     if (status == InterviewStatus.SCHEDULED && before != null) {
-      return Changed.to(
+      return to(
           next,
           new InterviewRescheduled(
               id,
@@ -222,7 +224,7 @@ public record Interview(
               agreed.sequence(),
               nextVersion()));
     }
-    return Changed.to(
+    return to(
         next,
         new InterviewScheduled(
             id,
@@ -273,7 +275,7 @@ public record Interview(
             .withCompletedAt(now)
             .withThankYouDueAt(due)
             .withKeepInTouchDueAt(dueAfter(now));
-    return Changed.to(
+    return to(
         next, new InterviewCompleted(id, studentId, contact.contactId(), now, due, nextVersion()));
   }
 
@@ -292,7 +294,7 @@ public record Interview(
         moved(InterviewStatus.THANKED, now)
             .withThankYou(new ThankYou(channel, sentAt, onTime))
             .touched(new Interaction(InteractionKind.THANK_YOU, sentAt, channel.name(), false));
-    return Changed.to(
+    return to(
         next,
         new ThankYouSent(
             id, studentId, contact.contactId(), channel.name(), sentAt, onTime, nextVersion()));
@@ -305,7 +307,7 @@ public record Interview(
     int sequence = appointment == null ? 0 : appointment.sequence() + 1;
     Interview next =
         moved(InterviewStatus.CANCELLED, now).withEndReason(reason).withFollowUpDueAt(null);
-    return Changed.to(
+    return to(
         next,
         new InterviewCancelled(
             id,
@@ -327,13 +329,13 @@ public record Interview(
           "NOT_YET_HELD",
           "The interview ends at " + agreed.end() + "; it can be marked as missed after that.");
     }
-    return Changed.to(moved(InterviewStatus.NO_SHOW, now));
+    return to(moved(InterviewStatus.NO_SHOW, now));
   }
 
   /** Nothing more to do. */
   Changed<Interview> close(Instant now) {
     requireMove(InterviewStatus.CLOSED, "closed");
-    return Changed.to(moved(InterviewStatus.CLOSED, now));
+    return to(moved(InterviewStatus.CLOSED, now));
   }
 
   /**
@@ -364,7 +366,7 @@ public record Interview(
             .withAttempts(all)
             .withFollowUpDueAt(attempt.at().plus(followUpAfter));
     if (attempt.channel() != OutreachChannel.EMAIL) {
-      return Changed.to(
+      return to(
           next,
           new OutreachLogged(
               id,
@@ -390,7 +392,7 @@ public record Interview(
     List<AnswerLink> links = new ArrayList<>(answerLinks);
     links.add(issued.link());
     next = next.withStudentName(studentName).withOfferedTimes(times).withAnswerLinks(links);
-    return Changed.to(
+    return to(
         next,
         new OutreachRequested(
             id,
@@ -492,7 +494,7 @@ public record Interview(
           requireBookable(p.start(), p.durationMinutes(), "times[" + i + "].", now);
         }
         proposed = List.copyOf(proposals);
-        decided = Changed.to(withUpdatedAt(now).withFollowUpDueAt(null));
+        decided = to(withUpdatedAt(now).withFollowUpDueAt(null));
       }
       case DECLINED -> decided = declined(message, now);
       default -> throw new IllegalStateException("Unknown answer " + kind);
@@ -518,7 +520,7 @@ public record Interview(
             via.name(),
             now,
             nextVersion()));
-    return Changed.to(next, events.toArray(IntegrationEvent[]::new));
+    return to(next, events.toArray(IntegrationEvent[]::new));
   }
 
   /** Whether this is the first ask of this round: the one a volunteer's capacity counts. */
@@ -529,14 +531,13 @@ public record Interview(
   /** The person never answered. */
   Changed<Interview> noResponse(Instant now) {
     requireMove(InterviewStatus.NO_RESPONSE, "marked as unanswered");
-    return Changed.to(moved(InterviewStatus.NO_RESPONSE, now).withFollowUpDueAt(null));
+    return to(moved(InterviewStatus.NO_RESPONSE, now).withFollowUpDueAt(null));
   }
 
   /** The person said no (the student records it, with what they said if anything). */
   Changed<Interview> declined(@Nullable String reason, Instant now) {
     requireMove(InterviewStatus.DECLINED, "declined");
-    return Changed.to(
-        moved(InterviewStatus.DECLINED, now).withEndReason(reason).withFollowUpDueAt(null));
+    return to(moved(InterviewStatus.DECLINED, now).withEndReason(reason).withFollowUpDueAt(null));
   }
 
   /** Follow-ups sent after the first request of this round. */
@@ -562,7 +563,7 @@ public record Interview(
               + " is past preparing; write what you learned in its notes.",
           Map.of("status", status.name()));
     }
-    return Changed.to(withPreparation(prepared).withUpdatedAt(now));
+    return to(withPreparation(prepared).withUpdatedAt(now));
   }
 
   /**
@@ -576,7 +577,7 @@ public record Interview(
           "Notes hold at most 65,536 characters; these have " + written.length() + ".",
           List.of(new FieldError("notes", "must be at most 65,536 characters in all")));
     }
-    return Changed.to(withNotes(written).withUpdatedAt(now));
+    return to(withNotes(written).withUpdatedAt(now));
   }
 
   /**
@@ -604,7 +605,7 @@ public record Interview(
             now);
     List<Referral> all = new ArrayList<>(referrals);
     all.add(referral);
-    return Changed.to(
+    return to(
         withReferrals(all).withUpdatedAt(now),
         new ReferralCaptured(
             referral.referralId(),
@@ -643,7 +644,7 @@ public record Interview(
     if (contact.contactId().equals(survivorId)) {
       return Changed.nothing(this);
     }
-    return Changed.to(withContact(contact.withContactId(survivorId)).withUpdatedAt(now));
+    return to(withContact(contact.withContactId(survivorId)).withUpdatedAt(now));
   }
 
   /**
@@ -693,7 +694,7 @@ public record Interview(
         || status == InterviewStatus.SCHEDULED) {
       return anonymous.cancel("The person's record was erased.", now);
     }
-    return Changed.to(anonymous.withUpdatedAt(now));
+    return to(anonymous.withUpdatedAt(now));
   }
 
   /**
@@ -702,7 +703,7 @@ public record Interview(
    */
   Changed<Interview> inTouch(Interaction interaction, Instant now) {
     requireAfter("kept in touch with");
-    return Changed.to(touched(interaction).withUpdatedAt(now));
+    return to(touched(interaction).withUpdatedAt(now));
   }
 
   /**
@@ -715,9 +716,9 @@ public record Interview(
         touched(new Interaction(InteractionKind.REPORT_BACK, now, message, send))
             .withUpdatedAt(now);
     if (!send) {
-      return Changed.to(next);
+      return to(next);
     }
-    return Changed.to(
+    return to(
         next,
         new ReportBackSent(
             id, studentId, studentName, contact.contactId(), message, now, nextVersion()));
@@ -730,7 +731,7 @@ public record Interview(
       throw new InvalidFieldException("everyDays", "must be from 7 to 365 days, or null to stop");
     }
     Instant last = lastTouch();
-    return Changed.to(
+    return to(
         withKeepInTouchEveryDays(days)
             .withKeepInTouchDueAt(days == null ? null : last.plus(Duration.ofDays(days)))
             .withUpdatedAt(now));
@@ -769,6 +770,60 @@ public record Interview(
               + "; that comes after the conversation.",
           Map.of("status", status.name()));
     }
+  }
+
+  /**
+   * The new state with its facts, and, when what is due changed (a meeting, a follow-up, a
+   * thank-you, keeping in touch, action items), the whole new set of due times
+   * (InterviewDueDatesChanged), from which notifications-service reminds people.
+   */
+  private Changed<Interview> to(Interview next, IntegrationEvent... events) {
+    List<IntegrationEvent> all = new ArrayList<>();
+    for (IntegrationEvent event : events) {
+      if (!(event instanceof InterviewDueDatesChanged)) {
+        all.add(event);
+      }
+    }
+    List<Object> due = next.dueDates();
+    if (!due.equals(dueDates())) {
+      all.add(next.dueDatesFact(nextVersion()));
+    }
+    return Changed.to(next, all.toArray(IntegrationEvent[]::new));
+  }
+
+  /** What is due, and for whom, as compared between states. */
+  private List<Object> dueDates() {
+    InterviewDueDatesChanged fact = dueDatesFact(0);
+    return Arrays.asList(
+        fact.contactId(),
+        fact.contactDisplayName(),
+        fact.meetingStartsAt(),
+        fact.followUpDueAt(),
+        fact.thankYouDueAt(),
+        fact.keepInTouchDueAt(),
+        fact.actionItemsDue());
+  }
+
+  private InterviewDueDatesChanged dueDatesFact(long version) {
+    List<InterviewDueDatesChanged.ActionItemDue> items = new ArrayList<>();
+    if (notes != null) {
+      for (ActionItem item : notes.actionItems()) {
+        if (!item.done() && item.dueOn() != null) {
+          items.add(new InterviewDueDatesChanged.ActionItemDue(item.text(), item.dueOn()));
+        }
+      }
+    }
+    return new InterviewDueDatesChanged(
+        id,
+        studentId,
+        contact.contactId(),
+        contact.displayName(),
+        status == InterviewStatus.SCHEDULED && appointment != null ? appointment.start() : null,
+        status == InterviewStatus.REQUESTED ? followUpDueAt : null,
+        status == InterviewStatus.COMPLETED ? thankYouDueAt : null,
+        AFTER.contains(status) ? keepInTouchDueAt : null,
+        items,
+        version);
   }
 
   /** Whether a time is agreed that could clash with another. */

@@ -66,6 +66,25 @@ class AnswerLinksTest {
         .isFalse();
   }
 
+  @Test
+  void anotherSpellingOfTheSameSignatureBytesIsNotGenuine() {
+    for (int i = 0; i < 50; i++) {
+      AnswerLinks.Issued issued = links.issue(INTERVIEW, "c-1", NOW);
+      String token = issued.token();
+      char last = token.charAt(token.length() - 1);
+      // The last of 43 Base64 characters carries 4 bits of the signature and 2 a decoder ignores.
+      int value = ALPHABET.indexOf(last);
+      String respelled = token.substring(0, token.length() - 1) + ALPHABET.charAt(value ^ 1);
+
+      assertThat(links.genuine(AnswerLinks.read(respelled).orElseThrow(), issued.link()))
+          .as(respelled)
+          .isFalse();
+    }
+  }
+
+  private static final String ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -185,6 +185,7 @@ class SixStepsIT {
               EventType.OUTREACH_REQUESTED,
               EventType.REQUEST_ANSWERED,
               EventType.INTERVIEW_SCHEDULED,
+              EventType.INTERVIEW_DUE_DATES_CHANGED,
               EventType.REFERRAL_CAPTURED,
               EventType.INTERVIEW_COMPLETED,
               EventType.THANK_YOU_SENT,
