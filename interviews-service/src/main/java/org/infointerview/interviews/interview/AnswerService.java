@@ -34,6 +34,7 @@ class AnswerService {
   private final AggregateStore store;
   private final AnswerLinks links;
   private final InterviewService interviews;
+  private final StudentTimes times;
   private final Contacts contacts;
   private final InterviewsProperties properties;
   private final Clock clock;
@@ -43,6 +44,7 @@ class AnswerService {
       AggregateStore store,
       AnswerLinks links,
       InterviewService interviews,
+      StudentTimes times,
       Contacts contacts,
       InterviewsProperties properties,
       Clock clock) {
@@ -50,6 +52,7 @@ class AnswerService {
     this.store = store;
     this.links = links;
     this.interviews = interviews;
+    this.times = times;
     this.contacts = contacts;
     this.properties = properties;
     this.clock = clock;
@@ -127,18 +130,24 @@ class AnswerService {
             via,
             now);
     Appointment agreed = answered.state().appointment();
-    if (request.answer() == Answer.Kind.ACCEPTED && agreed != null) {
-      interviews
-          .clashWith(interview.studentId(), interview, agreed)
-          .ifPresent(
-              other -> {
-                throw new ConflictException(
-                    "CLASH",
-                    "That time is no longer free for the student; propose other times"
-                        + " (PROPOSED) instead.");
-              });
+    if (request.answer() != Answer.Kind.ACCEPTED || agreed == null) {
+      return store.update(answered);
     }
-    return store.update(answered);
+    // A time agreed: checked against the student's others and written while none of theirs changes.
+    return times.changing(
+        interview.studentId(),
+        () -> {
+          interviews
+              .clashWith(interview.studentId(), interview, agreed)
+              .ifPresent(
+                  other -> {
+                    throw new ConflictException(
+                        "CLASH",
+                        "That time is no longer free for the student; propose other times"
+                            + " (PROPOSED) instead.");
+                  });
+          return store.update(answered);
+        });
   }
 
   private record Opened(Interview interview, AnswerLink link) {}

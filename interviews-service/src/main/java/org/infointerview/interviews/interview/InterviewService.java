@@ -2,6 +2,8 @@ package org.infointerview.interviews.interview;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,6 +50,7 @@ class InterviewService {
   private final ResearchNotes research;
   private final StudentInterviews byStudent;
   private final AnswerLinks links;
+  private final StudentTimes times;
   private final InterviewsProperties properties;
   private final Clock clock;
 
@@ -59,6 +62,7 @@ class InterviewService {
       ResearchNotes research,
       StudentInterviews byStudent,
       AnswerLinks links,
+      StudentTimes times,
       InterviewsProperties properties,
       Clock clock) {
     this.mongo = mongo;
@@ -68,6 +72,7 @@ class InterviewService {
     this.research = research;
     this.byStudent = byStudent;
     this.links = links;
+    this.times = times;
     this.properties = properties;
     this.clock = clock;
   }
@@ -142,7 +147,12 @@ class InterviewService {
         interview.asksAnew() && person.institutional() && person.maxRequestsPerMonth() != null;
     if (counted) {
       capacity.claim(
-          person.contactId(), person.displayName(), id, person.maxRequestsPerMonth(), now);
+          person.contactId(),
+          person.displayName(),
+          id,
+          person.maxRequestsPerMonth(),
+          now,
+          other -> askedIn(other, YearMonth.from(now.atZone(ZoneOffset.UTC))));
     }
     try {
       Interview written = store.update(reached);
@@ -158,6 +168,17 @@ class InterviewService {
       }
       throw failed;
     }
+  }
+
+  /** Whether the interview's request was stored in that month (UTC): its claim was used. */
+  private boolean askedIn(String interviewId, YearMonth month) {
+    Interview asked = mongo.findById(interviewId, Interview.class);
+    return asked != null
+        && asked.history().stream()
+            .anyMatch(
+                step ->
+                    step.status() == InterviewStatus.REQUESTED
+                        && YearMonth.from(step.at().atZone(ZoneOffset.UTC)).equals(month));
   }
 
   Interview noResponse(CurrentUser student, String id, @Nullable Long readVersion) {
@@ -344,18 +365,24 @@ class InterviewService {
     return interview;
   }
 
-  /** Agrees a time, or a new one; refused when it clashes with another of the student's. */
+  /**
+   * Agrees a time, or a new one; refused when it clashes with another of the student's, checked and
+   * written while no other time of theirs changes ({@link StudentTimes}).
+   */
   Interview schedule(
       CurrentUser student, String id, @Nullable Long readVersion, ScheduleRequest request) {
-    return change(
-        student,
-        id,
-        readVersion,
-        interview -> {
-          Appointment slot = request.appointment(student, interview.contact());
-          requireNoClash(student, interview, slot);
-          return interview.schedule(slot, clock.instant());
-        });
+    return times.changing(
+        student.id(),
+        () ->
+            change(
+                student,
+                id,
+                readVersion,
+                interview -> {
+                  Appointment slot = request.appointment(student, interview.contact());
+                  requireNoClash(student, interview, slot);
+                  return interview.schedule(slot, clock.instant());
+                }));
   }
 
   Interview complete(CurrentUser student, String id, @Nullable Long readVersion) {

@@ -1,12 +1,15 @@
 package org.infointerview.interviews.outreach;
 
 import com.mongodb.client.model.IndexOptions;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.infointerview.support.problem.ConflictException;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,12 +24,17 @@ import org.springframework.stereotype.Component;
  * document per person and calendar month (UTC) holding the interviews that asked. A claim is a
  * compare-and-set on the count read, so two students racing for the last place cannot both get it;
  * the loser reads again and finds it full. An interview that asks again in the same month (a
- * follow-up, a second round) is counted once.
+ * follow-up, a second round) is counted once. A claim whose request was never stored (the process
+ * stopped between the two) is found and given back when the month looks full: one older than {@link
+ * #IN_FLIGHT} whose interview did not ask that month.
  */
 @Component
 public class VolunteerCapacity {
 
   static final String COLLECTION = "request_counts";
+
+  /** Longer than a claim and its request's write take: a younger claim may still be written. */
+  static final Duration IN_FLIGHT = Duration.ofMinutes(1);
 
   private final MongoTemplate mongo;
   private final AtomicBoolean indexed = new AtomicBoolean();
@@ -38,11 +46,18 @@ public class VolunteerCapacity {
   /**
    * Counts this interview's request against the person's month.
    *
+   * @param askedIn whether an interview's request was stored in the month of {@code now}: a full
+   *     month's claims older than {@link #IN_FLIGHT} for which it says no are given back
    * @throws ConflictException (409, reason CAPACITY_REACHED, with {@code resetsAt}) when the month
    *     is full
    */
   public void claim(
-      String contactId, String displayName, String interviewId, int most, Instant now) {
+      String contactId,
+      String displayName,
+      String interviewId,
+      int most,
+      Instant now,
+      Predicate<String> askedIn) {
     String key = key(contactId, now);
     if (indexed.compareAndSet(false, true)) {
       // Embedded-store workaround: it answers a query from a unique index with exactly the
@@ -60,7 +75,8 @@ public class VolunteerCapacity {
           mongo.insert(
               new Document("_id", key)
                   .append("count", 1)
-                  .append("interviews", List.of(interviewId)),
+                  .append("interviews", List.of(interviewId))
+                  .append("claimedAt", new Document(interviewId, Date.from(now))),
               COLLECTION);
           return;
         } catch (DuplicateKeyException raced) {
@@ -72,6 +88,9 @@ public class VolunteerCapacity {
         return;
       }
       int count = month.getInteger("count", 0);
+      if (count >= most && givenBackAny(contactId, month, now, askedIn)) {
+        continue;
+      }
       if (count >= most) {
         Instant resets =
             YearMonth.from(now.atZone(ZoneOffset.UTC))
@@ -93,7 +112,10 @@ public class VolunteerCapacity {
           mongo
                   .updateFirst(
                       Query.query(Criteria.where("_id").is(key).and("count").is(count)),
-                      new Update().inc("count", 1).push("interviews", interviewId),
+                      new Update()
+                          .inc("count", 1)
+                          .push("interviews", interviewId)
+                          .set("claimedAt." + interviewId, Date.from(now)),
                       COLLECTION)
                   .getModifiedCount()
               == 1;
@@ -104,12 +126,31 @@ public class VolunteerCapacity {
     throw new IllegalStateException("Capacity of " + contactId + " is contended beyond reason");
   }
 
+  /** Gives back the month's claims whose request was never stored; whether there were any. */
+  private boolean givenBackAny(
+      String contactId, Document month, Instant now, Predicate<String> askedIn) {
+    Document claimedAt = month.get("claimedAt", Document.class);
+    boolean any = false;
+    for (String counted : month.getList("interviews", String.class, List.of())) {
+      Date at = claimedAt == null ? null : claimedAt.getDate(counted);
+      boolean settled = at == null || at.toInstant().plus(IN_FLIGHT).isBefore(now);
+      if (settled && !askedIn.test(counted)) {
+        release(contactId, counted, now);
+        any = true;
+      }
+    }
+    return any;
+  }
+
   /** Gives back a claim whose request was not stored after all. */
   public void release(String contactId, String interviewId, Instant claimedAt) {
     mongo.updateFirst(
         Query.query(
             Criteria.where("_id").is(key(contactId, claimedAt)).and("interviews").is(interviewId)),
-        new Update().inc("count", -1).pull("interviews", interviewId),
+        new Update()
+            .inc("count", -1)
+            .pull("interviews", interviewId)
+            .unset("claimedAt." + interviewId),
         COLLECTION);
   }
 

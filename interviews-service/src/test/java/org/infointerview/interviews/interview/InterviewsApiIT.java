@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.infointerview.events.EventType;
@@ -429,6 +433,43 @@ class InterviewsApiIT {
     assertThat(
             api.post("/interviews/" + theirs + "/schedule", otherStudent, slot(start)).statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void twoTimesAgreedAtOnceForOneStudentCannotBothOverlap() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 8; round++) {
+        String first = plan(volunteer("Racer One"));
+        String second = plan(volunteer("Racer Two"));
+        Instant start = inDays(10 + round);
+        CountDownLatch go = new CountDownLatch(1);
+        Future<Integer> a =
+            pool.submit(
+                () -> {
+                  go.await();
+                  return api.post("/interviews/" + first + "/schedule", student, slot(start))
+                      .statusCode();
+                });
+        Future<Integer> b =
+            pool.submit(
+                () -> {
+                  go.await();
+                  return api.post(
+                          "/interviews/" + second + "/schedule",
+                          student,
+                          slot(start.plus(Duration.ofMinutes(10))))
+                      .statusCode();
+                });
+        go.countDown();
+
+        assertThat(List.of(a.get(), b.get()))
+            .as("round " + round)
+            .containsExactlyInAnyOrder(200, 409);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

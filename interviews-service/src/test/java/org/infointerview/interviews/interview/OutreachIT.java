@@ -28,6 +28,9 @@ import org.infointerview.testinfra.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -245,6 +248,37 @@ class OutreachIT {
     assertThat(problem.get("detail").asString()).contains(name);
     assertThat(stored(id).status()).isEqualTo(InterviewStatus.PLANNED);
     assertThat(stored(id).attempts()).isEmpty();
+  }
+
+  @Test
+  void aClaimLeftByAStoppedProcessIsGivenBackOnceSettledAndAFreshOneIsNot() {
+    String contactId = store(ContactSnapshotFixtures.volunteer(newId(), "Grace Once", 1));
+    String neverAsked = plan(IDP.token("crashed-" + UUID.randomUUID(), "student"), contactId);
+    String key = contactId + "|" + YearMonth.now(ZoneOffset.UTC);
+    // What a process leaves that stopped after claiming and before storing the request.
+    Document leaked =
+        new Document("_id", key)
+            .append("count", 1)
+            .append("interviews", List.of(neverAsked))
+            .append("claimedAt", new Document(neverAsked, new Date()));
+    mongo.insert(leaked, "request_counts");
+    String mine = plan(student, contactId);
+
+    HttpResponse<String> whileInFlight = email(student, mine);
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(key)),
+        new Update()
+            .set("claimedAt." + neverAsked, Date.from(Instant.now().minus(Duration.ofMinutes(2)))),
+        "request_counts");
+    HttpResponse<String> settled = email(student, mine);
+
+    assertThat(whileInFlight.statusCode())
+        .as("a claim younger than a minute may still be written")
+        .isEqualTo(409);
+    assertThat(settled.statusCode()).as(settled.body()).isEqualTo(200);
+    Document month = mongo.findById(key, Document.class, "request_counts");
+    assertThat(month.getInteger("count")).isEqualTo(1);
+    assertThat(month.getList("interviews", String.class)).containsExactly(mine);
   }
 
   private HttpResponse<String> email(String token, String id) {
