@@ -58,4 +58,11 @@ class AnswerController {
       CurrentUser person, @PathVariable String id, @Valid @RequestBody AnswerRequest request) {
     return answers.answerAs(person, id, request);
   }
+
+  /** The agreed time passed without the conversation: either side may say so, after its end. */
+  @PostMapping("/me/requests/{id}/no-show")
+  @PreAuthorize("isAuthenticated()")
+  RequestView noShowAsMe(CurrentUser person, @PathVariable String id) {
+    return answers.noShowAs(person, id);
+  }
 }

@@ -103,12 +103,7 @@ class AnswerService {
 
   /** The signed-in person answers a request to them; 404 for any request not to them. */
   RequestView answerAs(CurrentUser person, String id, AnswerRequest request) {
-    Interview interview = ObjectId.isValid(id) ? mongo.findById(id, Interview.class) : null;
-    if (interview == null
-        || interview.status() == InterviewStatus.PLANNED
-        || !contacts.linkedTo(person).contains(interview.contact().contactId())) {
-      throw new NotFoundException("Request", id);
-    }
+    Interview interview = toThem(person, id);
     try {
       Interview written = decide(interview, request, Answer.Via.ACCOUNT, clock.instant());
       return RequestView.of(written, properties.schoolName(), null);
@@ -116,6 +111,29 @@ class AnswerService {
       throw new ConflictException(
           "CHANGED", "The request changed while you answered; read it again and answer then.");
     }
+  }
+
+  /** The person says the agreed time passed without the conversation (after its end). */
+  RequestView noShowAs(CurrentUser person, String id) {
+    Interview interview = toThem(person, id);
+    try {
+      Interview written = store.update(interview.noShow(clock.instant()));
+      return RequestView.of(written, properties.schoolName(), null);
+    } catch (OptimisticLockingFailureException raced) {
+      throw new ConflictException(
+          "CHANGED", "The interview changed meanwhile; read it again and mark it then.");
+    }
+  }
+
+  /** A request to one of the person's linked records; 404 for any other, and for a mere plan. */
+  private Interview toThem(CurrentUser person, String id) {
+    Interview interview = ObjectId.isValid(id) ? mongo.findById(id, Interview.class) : null;
+    if (interview == null
+        || interview.status() == InterviewStatus.PLANNED
+        || !contacts.linkedTo(person).contains(interview.contact().contactId())) {
+      throw new NotFoundException("Request", id);
+    }
+    return interview;
   }
 
   private Interview decide(

@@ -315,6 +315,22 @@ class AnswerIT {
       assertThat(api.get("/answers/" + sent.token(), null).statusCode())
           .as("an answer signed in uses up the mail's link")
           .isEqualTo(410);
+
+      HttpResponse<String> early =
+          api.post("/me/requests/" + sent.id() + "/no-show", alumnusToken, "");
+      assertThat(early.statusCode()).as("not before the time has ended").isEqualTo(409);
+      clock.advance(Duration.ofDays(3));
+      assertThat(
+              api.post(
+                      "/me/requests/" + sent.id() + "/no-show", IDP.token("someone", "alumnus"), "")
+                  .statusCode())
+          .isEqualTo(404);
+      HttpResponse<String> missed =
+          api.post("/me/requests/" + sent.id() + "/no-show", alumnusToken, "");
+      assertThat(missed.statusCode()).as(missed.body()).isEqualTo(200);
+      assertThat(mongo.findById(sent.id(), Interview.class).status())
+          .as("either side may say the student did not come")
+          .isEqualTo(InterviewStatus.NO_SHOW);
     }
   }
 
