@@ -61,6 +61,12 @@ public final class GoldenEvent {
     return this;
   }
 
+  /** Makes a list of the payload empty. */
+  public GoldenEvent withEmpty(String field) {
+    ((ObjectNode) envelope.get("data")).putArray(field);
+    return this;
+  }
+
   /** Sets the envelope's subject (the record key of the aggregate). */
   public GoldenEvent subject(String subject) {
     envelope.put("subject", subject);

@@ -462,7 +462,7 @@ public record Interview(
           Map.of("status", status.name()));
     }
     Changed<Interview> decided;
-    Instant acceptedStart = null;
+    @Nullable Instant acceptedStart = null;
     List<Answer.TimeProposal> proposed = List.of();
     switch (kind) {
       case ACCEPTED -> {
@@ -512,8 +512,10 @@ public record Interview(
             id,
             studentId,
             contact.contactId(),
+            contact.displayName(),
             kind.name(),
             message,
+            acceptedStart,
             proposed.stream()
                 .map(p -> new ProposedTime(p.start(), p.durationMinutes(), null))
                 .toList(),

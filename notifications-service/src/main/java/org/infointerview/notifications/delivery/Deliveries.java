@@ -1,0 +1,242 @@
+package org.infointerview.notifications.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Messages, each once. {@link #queue} renders nothing and sends nothing twice: a message's id is
+ * its kind, the fact's event id and the recipient, so a fact delivered again finds its message
+ * here. A queued message is tried at once and then, while it fails, again after growing pauses, by
+ * whichever instance leases it first (a versioned write, so two instances never send the same try).
+ * The one window left: the mail server accepted it and the instance stopped before writing SENT;
+ * the lease runs out and it is sent again, with the same Message-ID.
+ *
+ * <p>Queued ids also stand in {@code delivery_queue} until they are SENT or FAILED, so the poller
+ * reads a few entries, never every message ever sent (embedded-store workaround: it has no index
+ * for a query by status and time).
+ */
+@Service
+@EnableConfigurationProperties(DeliveryProperties.class)
+public class Deliveries implements SmartLifecycle {
+
+  static final String QUEUE = "delivery_queue";
+  private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+
+  /** A message to queue: already rendered, for one recipient. */
+  public record Message(
+      String kind,
+      String eventId,
+      String recipientId,
+      @Nullable String to,
+      @Nullable String toName,
+      MailTemplates.Rendered content) {}
+
+  private final MongoTemplate mongo;
+  private final SmtpSender smtp;
+  private final DeliveryProperties properties;
+  private final Clock clock;
+  private @Nullable ScheduledExecutorService poller;
+
+  Deliveries(MongoTemplate mongo, SmtpSender smtp, DeliveryProperties properties, Clock clock) {
+    this.mongo = mongo;
+    this.smtp = smtp;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** Queues the message once and tries it at once; a second call for it changes nothing. */
+  public void queue(Message message) {
+    Delivery queued = queued(message, DeliveryStatus.QUEUED, null);
+    if (insert(queued)) {
+      trySend(queued.id());
+    }
+  }
+
+  /** Keeps, as FAILED, a message that could not even be made (a template error), with why. */
+  public void failed(String kind, String eventId, String recipientId, String reason) {
+    MailTemplates.Rendered nothing = new MailTemplates.Rendered("", "", "");
+    insert(
+        queued(
+            new Message(kind, eventId, recipientId, null, null, nothing),
+            DeliveryStatus.FAILED,
+            reason));
+  }
+
+  private Delivery queued(Message message, DeliveryStatus status, @Nullable String reason) {
+    String id = message.kind() + "|" + message.eventId() + "|" + message.recipientId();
+    Instant now = clock.instant();
+    return new Delivery(
+        id,
+        message.kind(),
+        message.recipientId(),
+        message.to(),
+        message.toName(),
+        message.content().subject(),
+        message.content().text(),
+        message.content().html(),
+        messageId(id),
+        status,
+        0,
+        reason,
+        now,
+        now,
+        null,
+        null,
+        null);
+  }
+
+  /** Writes the message and, while it waits, its queue entry; false when it was there already. */
+  private boolean insert(Delivery delivery) {
+    if (delivery.status() == DeliveryStatus.QUEUED) {
+      // The entry first: a crash before the message leaves an entry that finds nothing (dropped
+      // when polled), never a queued message nobody polls.
+      mongo.upsert(
+          Query.query(Criteria.where("_id").is(delivery.id())),
+          new Update().set("dueAt", delivery.nextAttemptAt()),
+          QUEUE);
+    }
+    try {
+      mongo.insert(delivery);
+      return true;
+    } catch (DuplicateKeyException again) {
+      return false;
+    }
+  }
+
+  /** Tries the message if it is queued, due and nobody else holds it. */
+  void trySend(String id) {
+    Delivery delivery = mongo.findById(id, Delivery.class);
+    Instant now = clock.instant();
+    if (delivery == null || delivery.status() != DeliveryStatus.QUEUED) {
+      mongo.remove(Query.query(Criteria.where("_id").is(id)), QUEUE);
+      return;
+    }
+    if (delivery.nextAttemptAt().isAfter(now)
+        || delivery.leasedUntil() != null && delivery.leasedUntil().isAfter(now)) {
+      return;
+    }
+    Delivery leased;
+    try {
+      leased = mongo.save(delivery.leased(now.plus(properties.lease())));
+    } catch (OptimisticLockingFailureException taken) {
+      return;
+    }
+    Delivery after;
+    try {
+      smtp.send(leased);
+      after = leased.sent(clock.instant());
+    } catch (SmtpSender.Failure failure) {
+      boolean last = failure.permanent() || leased.attempts() + 1 >= properties.mostAttempts();
+      if (last) {
+        log.warn("Message {} given up: {}", id, failure.getMessage());
+        after = leased.givenUp(failure.getMessage());
+      } else {
+        Instant next = clock.instant().plus(pause(leased.attempts()));
+        log.info("Message {} failed ({}); again at {}", id, failure.getMessage(), next);
+        after = leased.failedOnce(failure.getMessage(), next);
+      }
+    }
+    mongo.save(after);
+    if (after.status() == DeliveryStatus.QUEUED) {
+      mongo.upsert(
+          Query.query(Criteria.where("_id").is(id)),
+          new Update().set("dueAt", after.nextAttemptAt()),
+          QUEUE);
+    } else {
+      mongo.remove(Query.query(Criteria.where("_id").is(id)), QUEUE);
+    }
+  }
+
+  /** The pause after the n-th failed try (from 0): doubling, up to the longest. */
+  private Duration pause(int failedBefore) {
+    Duration pause = properties.firstRetryAfter().multipliedBy(1L << Math.min(failedBefore, 20));
+    return pause.compareTo(properties.longestRetryAfter()) > 0
+        ? properties.longestRetryAfter()
+        : pause;
+  }
+
+  /** Tries every queued message whose time came. */
+  void pollOnce() {
+    List<Document> due =
+        mongo.find(
+            Query.query(Criteria.where("dueAt").lte(clock.instant())).limit(100),
+            Document.class,
+            QUEUE);
+    for (Document entry : due) {
+      try {
+        trySend(entry.getString("_id"));
+      } catch (RuntimeException e) {
+        log.warn("Message {} could not be tried: {}", entry.getString("_id"), e.toString());
+      }
+    }
+  }
+
+  /** A Message-ID from the message's id: the same on every try. */
+  private String messageId(String id) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+      String domain = properties.fromAddress().substring(properties.fromAddress().indexOf('@') + 1);
+      return "<" + HexFormat.of().formatHex(hash, 0, 16) + "@" + domain + ">";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  @Override
+  public void start() {
+    ScheduledExecutorService started =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "delivery-poller");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = properties.pollEvery().toMillis();
+    started.scheduleWithFixedDelay(this::pollSafely, every, every, TimeUnit.MILLISECONDS);
+    poller = started;
+  }
+
+  private void pollSafely() {
+    try {
+      pollOnce();
+    } catch (RuntimeException e) {
+      log.warn("Polling queued messages failed: {}", e.toString());
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (poller != null) {
+      poller.shutdownNow();
+      poller = null;
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return poller != null;
+  }
+}

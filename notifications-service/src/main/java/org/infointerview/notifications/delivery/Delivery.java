@@ -1,0 +1,83 @@
+package org.infointerview.notifications.delivery;
+
+import io.soabase.recordbuilder.core.RecordBuilder;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One message to one recipient, rendered before it is sent, so a retry sends the same words and a
+ * fact delivered twice finds its message already here ({@code id} is the kind, the fact's event id
+ * and the recipient).
+ *
+ * @param kind what it is about, such as {@code REQUEST_ANSWERED}
+ * @param recipientId the platform user it is for
+ * @param to the address it goes to; forgotten when the person is erased
+ * @param messageId the Message-ID header, the same on every try, so a receiver can tell a repeat
+ * @param attempts tries so far
+ * @param lastError why the last try failed, in plain words
+ * @param nextAttemptAt when it may be tried next
+ * @param leasedUntil while an instance is sending it, until when
+ */
+@Document(Delivery.COLLECTION)
+// Embedded-store workaround: a versioned save asks by _id and version together, which it answers
+// from a unique index with exactly those keys only.
+@CompoundIndex(name = "_id_version", def = "{'_id': 1, 'version': 1}", unique = true)
+@RecordBuilder
+public record Delivery(
+    @Id String id,
+    String kind,
+    String recipientId,
+    @Nullable String to,
+    @Nullable String toName,
+    String subject,
+    String text,
+    String html,
+    String messageId,
+    DeliveryStatus status,
+    int attempts,
+    @Nullable String lastError,
+    Instant createdAt,
+    Instant nextAttemptAt,
+    @Nullable Instant sentAt,
+    @Nullable Instant leasedUntil,
+    @Version @Nullable Long version)
+    implements DeliveryBuilder.With {
+
+  static final String COLLECTION = "deliveries";
+
+  Delivery leased(Instant until) {
+    return withLeasedUntil(until);
+  }
+
+  Delivery sent(Instant at) {
+    return with()
+        .status(DeliveryStatus.SENT)
+        .attempts(attempts + 1)
+        .lastError(null)
+        .sentAt(at)
+        .leasedUntil(null)
+        .build();
+  }
+
+  Delivery failedOnce(String error, Instant next) {
+    return with()
+        .attempts(attempts + 1)
+        .lastError(error)
+        .nextAttemptAt(next)
+        .leasedUntil(null)
+        .build();
+  }
+
+  Delivery givenUp(String error) {
+    return with()
+        .status(DeliveryStatus.FAILED)
+        .attempts(attempts + 1)
+        .lastError(error)
+        .leasedUntil(null)
+        .build();
+  }
+}

@@ -1,0 +1,11 @@
+package org.infointerview.notifications.delivery;
+
+/** Where a message stands. */
+public enum DeliveryStatus {
+  /** Rendered and waiting for the mail server (first try, or again after a failure). */
+  QUEUED,
+  /** The mail server accepted it. */
+  SENT,
+  /** Given up: the address was refused, the template failed, or every retry failed. */
+  FAILED
+}

@@ -1,0 +1,106 @@
+package org.infointerview.notifications.delivery;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands one rendered message to the mail server: multipart (plain text and HTML), from the
+ * platform's address, with the delivery's own Message-ID (never a new one per try).
+ */
+@Component
+class SmtpSender {
+
+  /** A try that failed, and whether trying again could help. */
+  static final class Failure extends Exception {
+    private final boolean permanent;
+
+    Failure(String message, boolean permanent, Throwable cause) {
+      super(message, cause);
+      this.permanent = permanent;
+    }
+
+    boolean permanent() {
+      return permanent;
+    }
+  }
+
+  private final JavaMailSenderImpl mail;
+  private final DeliveryProperties properties;
+
+  SmtpSender(JavaMailSenderImpl mail, DeliveryProperties properties) {
+    this.mail = mail;
+    this.properties = properties;
+  }
+
+  void send(Delivery delivery) throws Failure {
+    if (delivery.to() == null) {
+      throw new Failure("There is no address to send it to.", true, null);
+    }
+    try {
+      String messageId = delivery.messageId();
+      MimeMessage message =
+          new MimeMessage(mail.getSession()) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+              setHeader("Message-ID", messageId);
+            }
+          };
+      MimeMessageHelper helper =
+          new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+      helper.setFrom(
+          new InternetAddress(
+              properties.fromAddress(),
+              MailHeaders.oneLine(properties.fromName()),
+              StandardCharsets.UTF_8.name()));
+      InternetAddress to = new InternetAddress(delivery.to(), true);
+      if (delivery.toName() != null) {
+        to.setPersonal(MailHeaders.oneLine(delivery.toName()), StandardCharsets.UTF_8.name());
+      }
+      helper.setTo(to);
+      helper.setSubject(MailHeaders.oneLine(delivery.subject()));
+      helper.setText(delivery.text(), delivery.html());
+      mail.send(message);
+    } catch (AddressException e) {
+      throw new Failure("The address " + delivery.to() + " is not a valid address.", true, e);
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      throw new Failure("The message could not be built: " + e.getMessage(), true, e);
+    } catch (MailException e) {
+      boolean refused = refusedAddress(e);
+      throw new Failure(
+          refused
+              ? "The mail server refused the address " + delivery.to() + "."
+              : "The mail server could not be reached or failed: "
+                  + Objects.requireNonNullElse(e.getMostSpecificCause().getMessage(), "no reason"),
+          refused,
+          e);
+    }
+  }
+
+  /** Whether the server said no to the address itself (a 5xx for the recipient). */
+  private static boolean refusedAddress(MailException e) {
+    if (!(e instanceof MailSendException send)) {
+      return false;
+    }
+    for (Exception failed : send.getFailedMessages().values()) {
+      for (Throwable t = failed; t != null; t = t.getCause()) {
+        if (t instanceof SendFailedException refused
+            && refused.getInvalidAddresses() != null
+            && refused.getInvalidAddresses().length > 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

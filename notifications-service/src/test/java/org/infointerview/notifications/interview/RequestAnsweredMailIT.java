@@ -1,0 +1,187 @@
+package org.infointerview.notifications.interview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.infointerview.events.EventType;
+import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.ProcessedEvents;
+import org.infointerview.notifications.delivery.Delivery;
+import org.infointerview.notifications.delivery.DeliveryStatus;
+import org.infointerview.testinfra.GoldenEvent;
+import org.infointerview.testinfra.Infrastructure;
+import org.infointerview.testinfra.InfrastructureTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * interviews-service's golden RequestAnswered, as on the wire, becomes one mail to the student in
+ * the SMTP server: in their zone, in text and HTML, however often the fact arrives, and with no
+ * header a name could smuggle in.
+ */
+@SpringBootTest
+@InfrastructureTest
+class RequestAnsweredMailIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @Autowired MongoTemplate mongo;
+  @Autowired ProcessedEvents processedEvents;
+  @Autowired JsonMapper json;
+
+  @Test
+  void anAcceptedRequestIsOneMailToTheStudentInTheirZoneHoweverOftenTheFactArrives()
+      throws Exception {
+    String address = "sam-" + UUID.randomUUID() + "@example.edu";
+    String studentId = student(address, "Sam Student", "America/Chicago");
+    String fact =
+        GoldenEvent.of(EventType.REQUEST_ANSWERED)
+            .with("studentId", studentId)
+            .with("answer", "ACCEPTED")
+            .with("acceptedStart", "2026-12-08T15:30:00Z")
+            .withEmpty("proposedTimes")
+            .with("message", "Happy to talk; <b>call me</b>.")
+            .json();
+    String eventId = json.readTree(fact).get("id").asString();
+
+    try (KafkaProducer<String, String> producer = Infrastructure.get().producer()) {
+      producer.send(new ProducerRecord<>(Topics.INTERVIEWS, "i-1", fact)).get();
+      producer.send(new ProducerRecord<>(Topics.INTERVIEWS, "i-1", fact)).get();
+    }
+    await().atMost(WAIT).until(() -> received(address).size() == 1);
+    await()
+        .atMost(WAIT)
+        .until(() -> processedEvents.processed(InterviewMailListener.CONSUMER, eventId));
+    Thread.sleep(500);
+
+    List<MimeMessage> mails = received(address);
+    assertThat(mails).as("one mail, however often the fact came").hasSize(1);
+    MimeMessage mail = mails.get(0);
+    assertThat(mail.getSubject()).isEqualTo("Ada Park answered your request");
+    String text = part(mail, "text/plain");
+    String html = part(mail, "text/html");
+    assertThat(text)
+        .contains("Hello Sam Student,")
+        .contains("Ada Park accepted your request")
+        .contains("Tuesday, December 8, 2026")
+        .contains("9:30")
+        .contains("America/Chicago")
+        .contains("Happy to talk; <b>call me</b>.")
+        .contains("your career center's informational interviews");
+    assertThat(html)
+        .contains("Happy to talk; &lt;b&gt;call me&lt;/b&gt;.")
+        .doesNotContain("<b>call me</b>");
+    Delivery delivery =
+        mongo.findById("REQUEST_ANSWERED|" + eventId + "|" + studentId, Delivery.class);
+    assertThat(delivery.status()).isEqualTo(DeliveryStatus.SENT);
+    assertThat(delivery.attempts()).isEqualTo(1);
+    assertThat(mail.getMessageID()).isEqualTo(delivery.messageId());
+  }
+
+  @Test
+  void aNameWithLineBreaksAddsNoHeaderAndNoRecipient() throws Exception {
+    String address = "kim-" + UUID.randomUUID() + "@example.edu";
+    String studentId = student(address, "Kim\r\nBcc: evil@example.org", "UTC");
+    String fact =
+        GoldenEvent.of(EventType.REQUEST_ANSWERED)
+            .with("studentId", studentId)
+            .with("contactDisplayName", "Ada\r\nBcc: evil@example.org\r\nX-Evil: 1")
+            .json();
+
+    try (KafkaProducer<String, String> producer = Infrastructure.get().producer()) {
+      producer.send(new ProducerRecord<>(Topics.INTERVIEWS, "i-2", fact)).get();
+    }
+    await().atMost(WAIT).until(() -> received(address).size() == 1);
+
+    MimeMessage mail = received(address).get(0);
+    assertThat(mail.getSubject())
+        .isEqualTo("Ada Bcc: evil@example.org X-Evil: 1 answered your request");
+    assertThat(mail.getHeader("X-Evil")).isNull();
+    assertThat(mail.getHeader("Bcc")).isNull();
+    Address[] all = mail.getAllRecipients();
+    assertThat(Arrays.stream(all).map(Address::toString))
+        .singleElement()
+        .satisfies(a -> assertThat(a).contains(address));
+    assertThat(mail.getRecipients(Message.RecipientType.TO)).hasSize(1);
+    assertThat(
+            Arrays.stream(Infrastructure.mail().getReceivedMessages())
+                .flatMap(m -> addresses(m).stream()))
+        .doesNotContain("evil@example.org");
+  }
+
+  private String student(String address, String name, String zone) {
+    String userId = "https://sso.example.edu|s-" + UUID.randomUUID();
+    mongo.insert(
+        new Document("_id", userId)
+            .append("displayName", name)
+            .append("email", address)
+            .append("timeZone", zone)
+            .append("profileVersion", 0L)
+            .append("updatedAt", new Date()),
+        "recipients");
+    return userId;
+  }
+
+  private static List<MimeMessage> received(String address) {
+    return Arrays.stream(Infrastructure.mail().getReceivedMessages())
+        .filter(m -> recipients(m).contains(address))
+        .toList();
+  }
+
+  private static String recipients(MimeMessage message) {
+    try {
+      Address[] all = message.getAllRecipients();
+      return all == null ? "" : Arrays.toString(all);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The addresses a message went to, without display names. */
+  private static List<String> addresses(MimeMessage message) {
+    try {
+      Address[] all = message.getAllRecipients();
+      return all == null
+          ? List.of()
+          : Arrays.stream(all).map(a -> ((InternetAddress) a).getAddress()).toList();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String part(MimeMessage mail, String type) throws Exception {
+    return find((MimeMultipart) mail.getContent(), type);
+  }
+
+  private static String find(MimeMultipart multipart, String type) throws Exception {
+    for (int i = 0; i < multipart.getCount(); i++) {
+      var part = multipart.getBodyPart(i);
+      if (part.isMimeType(type)) {
+        return (String) part.getContent();
+      }
+      if (part.getContent() instanceof MimeMultipart nested) {
+        String found = find(nested, type);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+}
