@@ -74,6 +74,32 @@ public class Deliveries implements SmartLifecycle {
     }
   }
 
+  /**
+   * Queues the message under this id, to be sent at {@code at} (a reminder); a second call for the
+   * id changes nothing.
+   */
+  public void queueAt(String id, Message message, Instant at) {
+    Delivery queued = queued(message, DeliveryStatus.QUEUED, null);
+    insert(queued.withId(id).withMessageId(messageId(id)).withNextAttemptAt(at));
+  }
+
+  /** A queued message that is no longer due is not sent (DROPPED); one already sent stays so. */
+  public void drop(String id) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Delivery delivery = mongo.findById(id, Delivery.class);
+      if (delivery == null || delivery.status() != DeliveryStatus.QUEUED) {
+        break;
+      }
+      try {
+        mongo.save(delivery.withStatus(DeliveryStatus.DROPPED).withLeasedUntil(null));
+        break;
+      } catch (OptimisticLockingFailureException sending) {
+        // an instance leased it meanwhile: read again
+      }
+    }
+    mongo.remove(Query.query(Criteria.where("_id").is(id)), QUEUE);
+  }
+
   /** Keeps, as FAILED, a message that could not even be made (a template error), with why. */
   public void failed(String kind, String eventId, String recipientId, String reason) {
     MailTemplates.Rendered nothing = new MailTemplates.Rendered("", "", "");

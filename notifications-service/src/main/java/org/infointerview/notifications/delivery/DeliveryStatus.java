@@ -7,5 +7,7 @@ public enum DeliveryStatus {
   /** The mail server accepted it. */
   SENT,
   /** Given up: the address was refused, the template failed, or every retry failed. */
-  FAILED
+  FAILED,
+  /** Not sent because it is no longer due: the facts changed before its time (a reminder). */
+  DROPPED
 }

@@ -57,9 +57,19 @@ public class MailTemplates {
    */
   public Rendered render(
       String name, Locale locale, Map<String, Object> values, Object... subjectArguments) {
+    return render(name, name + ".subject", locale, values, subjectArguments);
+  }
+
+  /** The same, with the subject from the words {@code subjectKey} (one template, many subjects). */
+  public Rendered render(
+      String name,
+      String subjectKey,
+      Locale locale,
+      Map<String, Object> values,
+      Object... subjectArguments) {
     Context context = new Context(locale, values);
     return new Rendered(
-        words.getMessage(name + ".subject", subjectArguments, locale),
+        words.getMessage(subjectKey, subjectArguments, locale),
         text.process(name, context),
         html.process(name, context));
   }

@@ -1,6 +1,5 @@
 package org.infointerview.notifications.interview;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -96,7 +95,7 @@ class InterviewMailListener {
       return;
     }
     Locale locale = Locale.ENGLISH;
-    ZoneId zone = zoneOf(student);
+    ZoneId zone = student.zone();
     DateTimeFormatter format =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
             .withLocale(locale)
@@ -133,16 +132,5 @@ class InterviewMailListener {
             student.email(),
             student.displayName(),
             content));
-  }
-
-  private static ZoneId zoneOf(Recipient recipient) {
-    if (recipient.timeZone() != null) {
-      try {
-        return ZoneId.of(recipient.timeZone());
-      } catch (DateTimeException e) {
-        // an unusable zone from the provider: UTC rather than no mail
-      }
-    }
-    return ZoneId.of("UTC");
   }
 }

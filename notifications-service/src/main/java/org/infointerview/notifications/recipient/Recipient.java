@@ -1,6 +1,9 @@
 package org.infointerview.notifications.recipient;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -16,4 +19,16 @@ public record Recipient(
     Instant updatedAt) {
 
   static final String COLLECTION = "recipients";
+
+  /** The zone to show them times in: their profile's, else UTC (also for a zone Java lacks). */
+  public ZoneId zone() {
+    if (timeZone != null) {
+      try {
+        return ZoneId.of(timeZone);
+      } catch (DateTimeException e) {
+        // an unusable zone from the provider: UTC rather than no mail
+      }
+    }
+    return ZoneOffset.UTC;
+  }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.Address;
 import jakarta.mail.Message;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
@@ -24,6 +23,7 @@ import org.infointerview.notifications.delivery.DeliveryStatus;
 import org.infointerview.testinfra.GoldenEvent;
 import org.infointerview.testinfra.Infrastructure;
 import org.infointerview.testinfra.InfrastructureTest;
+import org.infointerview.testinfra.Mailbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -64,13 +64,13 @@ class RequestAnsweredMailIT {
       producer.send(new ProducerRecord<>(Topics.INTERVIEWS, "i-1", fact)).get();
       producer.send(new ProducerRecord<>(Topics.INTERVIEWS, "i-1", fact)).get();
     }
-    await().atMost(WAIT).until(() -> received(address).size() == 1);
+    await().atMost(WAIT).until(() -> Mailbox.receivedBy(address).size() == 1);
     await()
         .atMost(WAIT)
         .until(() -> processedEvents.processed(InterviewMailListener.CONSUMER, eventId));
     Thread.sleep(500);
 
-    List<MimeMessage> mails = received(address);
+    List<MimeMessage> mails = Mailbox.receivedBy(address);
     assertThat(mails).as("one mail, however often the fact came").hasSize(1);
     MimeMessage mail = mails.get(0);
     assertThat(mail.getSubject()).isEqualTo("Ada Park answered your request");
@@ -87,9 +87,11 @@ class RequestAnsweredMailIT {
     assertThat(html)
         .contains("Happy to talk; &lt;b&gt;call me&lt;/b&gt;.")
         .doesNotContain("<b>call me</b>");
-    Delivery delivery =
-        mongo.findById("REQUEST_ANSWERED|" + eventId + "|" + studentId, Delivery.class);
-    assertThat(delivery.status()).isEqualTo(DeliveryStatus.SENT);
+    String id = "REQUEST_ANSWERED|" + eventId + "|" + studentId;
+    await()
+        .atMost(WAIT)
+        .until(() -> mongo.findById(id, Delivery.class).status() == DeliveryStatus.SENT);
+    Delivery delivery = mongo.findById(id, Delivery.class);
     assertThat(delivery.attempts()).isEqualTo(1);
     assertThat(mail.getMessageID()).isEqualTo(delivery.messageId());
   }
@@ -107,9 +109,9 @@ class RequestAnsweredMailIT {
     try (KafkaProducer<String, String> producer = Infrastructure.get().producer()) {
       producer.send(new ProducerRecord<>(Topics.INTERVIEWS, "i-2", fact)).get();
     }
-    await().atMost(WAIT).until(() -> received(address).size() == 1);
+    await().atMost(WAIT).until(() -> Mailbox.receivedBy(address).size() == 1);
 
-    MimeMessage mail = received(address).get(0);
+    MimeMessage mail = Mailbox.receivedBy(address).get(0);
     assertThat(mail.getSubject())
         .isEqualTo("Ada Bcc: evil@example.org X-Evil: 1 answered your request");
     assertThat(mail.getHeader("X-Evil")).isNull();
@@ -121,7 +123,7 @@ class RequestAnsweredMailIT {
     assertThat(mail.getRecipients(Message.RecipientType.TO)).hasSize(1);
     assertThat(
             Arrays.stream(Infrastructure.mail().getReceivedMessages())
-                .flatMap(m -> addresses(m).stream()))
+                .flatMap(m -> Mailbox.addresses(m).stream()))
         .doesNotContain("evil@example.org");
   }
 
@@ -136,33 +138,6 @@ class RequestAnsweredMailIT {
             .append("updatedAt", new Date()),
         "recipients");
     return userId;
-  }
-
-  private static List<MimeMessage> received(String address) {
-    return Arrays.stream(Infrastructure.mail().getReceivedMessages())
-        .filter(m -> recipients(m).contains(address))
-        .toList();
-  }
-
-  private static String recipients(MimeMessage message) {
-    try {
-      Address[] all = message.getAllRecipients();
-      return all == null ? "" : Arrays.toString(all);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The addresses a message went to, without display names. */
-  private static List<String> addresses(MimeMessage message) {
-    try {
-      Address[] all = message.getAllRecipients();
-      return all == null
-          ? List.of()
-          : Arrays.stream(all).map(a -> ((InternetAddress) a).getAddress()).toList();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String part(MimeMessage mail, String type) throws Exception {

@@ -1,0 +1,190 @@
+package org.infointerview.notifications.reminder;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.bson.Document;
+import org.infointerview.notifications.delivery.Deliveries;
+import org.infointerview.notifications.delivery.MailTemplates;
+import org.infointerview.notifications.preference.Preferences;
+import org.infointerview.notifications.recipient.Recipient;
+import org.infointerview.notifications.recipient.Recipients;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.exceptions.TemplateEngineException;
+
+/**
+ * The student's reminders for one interview, from its latest due times: the day and the hour before
+ * the conversation, the thank-you 24 hours after it and when overdue, a follow-up when a request
+ * went unanswered, keeping in touch, and each action item on its day at 09:00 in the student's
+ * zone. Each is a message queued for its time, named by the interview, the kind and the time, so a
+ * time that moves is a new reminder and the old one is dropped; a due time already past is not
+ * reminded of. Facts older than those already planned from change nothing.
+ */
+@Component
+class Reminders {
+
+  static final String PLANS = "interview_reminders";
+  static final LocalTime ACTION_ITEMS_AT = LocalTime.of(9, 0);
+  private static final Logger log = LoggerFactory.getLogger(Reminders.class);
+
+  private record Reminder(String kind, Instant at, @Nullable String item) {}
+
+  private final MongoTemplate mongo;
+  private final Recipients recipients;
+  private final Preferences preferences;
+  private final MailTemplates templates;
+  private final Deliveries deliveries;
+  private final Clock clock;
+  private final String publicUrl;
+
+  Reminders(
+      MongoTemplate mongo,
+      Recipients recipients,
+      Preferences preferences,
+      MailTemplates templates,
+      Deliveries deliveries,
+      Clock clock,
+      @Value("${infointerview.delivery.public-url:http://localhost:8080}") String publicUrl) {
+    this.mongo = mongo;
+    this.recipients = recipients;
+    this.preferences = preferences;
+    this.templates = templates;
+    this.deliveries = deliveries;
+    this.clock = clock;
+    this.publicUrl = publicUrl;
+  }
+
+  void plan(ReminderListener.DueDates due) {
+    Document planned = mongo.findById(due.interviewId(), Document.class, PLANS);
+    if (planned != null && planned.get("version", Number.class).longValue() >= due.version()) {
+      return;
+    }
+    List<String> before = planned == null ? List.of() : planned.getList("ids", String.class);
+    Recipient student = recipients.find(due.studentId()).orElse(null);
+    Map<String, Reminder> wanted =
+        student == null || !preferences.emailReminders(due.studentId())
+            ? Map.of()
+            : wanted(due, student.zone());
+    for (String id : before) {
+      if (!wanted.containsKey(id)) {
+        deliveries.drop(id);
+      }
+    }
+    for (Map.Entry<String, Reminder> reminder : wanted.entrySet()) {
+      if (!before.contains(reminder.getKey()) && student != null) {
+        queue(reminder.getKey(), reminder.getValue(), due, student);
+      }
+    }
+    mongo.upsert(
+        Query.query(Criteria.where("_id").is(due.interviewId())),
+        new Update().set("version", due.version()).set("ids", List.copyOf(wanted.keySet())),
+        PLANS);
+  }
+
+  /** The reminders these due times call for, by id; none for a time already past. */
+  private Map<String, Reminder> wanted(ReminderListener.DueDates due, ZoneId zone) {
+    List<Reminder> all = new ArrayList<>();
+    if (due.meetingStartsAt() != null) {
+      all.add(new Reminder("MEETING_DAY", due.meetingStartsAt().minus(Duration.ofDays(1)), null));
+      all.add(new Reminder("MEETING_HOUR", due.meetingStartsAt().minus(Duration.ofHours(1)), null));
+    }
+    if (due.thankYouDueAt() != null) {
+      all.add(new Reminder("THANK_YOU", due.thankYouDueAt().minus(Duration.ofDays(1)), null));
+      all.add(new Reminder("THANK_YOU_OVERDUE", due.thankYouDueAt(), null));
+    }
+    if (due.followUpDueAt() != null) {
+      all.add(new Reminder("FOLLOW_UP", due.followUpDueAt(), null));
+    }
+    if (due.keepInTouchDueAt() != null) {
+      all.add(new Reminder("KEEP_IN_TOUCH", due.keepInTouchDueAt(), null));
+    }
+    for (ReminderListener.ActionItem item : due.actionItemsDue()) {
+      all.add(
+          new Reminder(
+              "ACTION_ITEM",
+              item.dueOn().atTime(ACTION_ITEMS_AT).atZone(zone).toInstant(),
+              item.text()));
+    }
+    Instant now = clock.instant();
+    Map<String, Reminder> wanted = new LinkedHashMap<>();
+    for (Reminder reminder : all) {
+      if (reminder.at().isAfter(now)) {
+        String id =
+            "REMINDER|"
+                + due.interviewId()
+                + "|"
+                + reminder.kind()
+                + "|"
+                + reminder.at().getEpochSecond()
+                + (reminder.item() == null
+                    ? ""
+                    : "|" + Integer.toHexString(reminder.item().hashCode()));
+        wanted.put(id, reminder);
+      }
+    }
+    return wanted;
+  }
+
+  private void queue(
+      String id, Reminder reminder, ReminderListener.DueDates due, Recipient student) {
+    Locale locale = Locale.ENGLISH;
+    ZoneId zone = student.zone();
+    Instant when =
+        switch (reminder.kind()) {
+          case "MEETING_DAY", "MEETING_HOUR" -> due.meetingStartsAt();
+          case "THANK_YOU", "THANK_YOU_OVERDUE" -> due.thankYouDueAt();
+          default -> reminder.at();
+        };
+    Map<String, Object> values = new HashMap<>();
+    values.put("studentName", student.displayName());
+    values.put("kind", reminder.kind());
+    values.put("contactName", due.contactDisplayName());
+    values.put(
+        "whenLocal",
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+            .withLocale(locale)
+            .withZone(zone)
+            .format(when));
+    values.put("timeZone", zone.getId());
+    values.put("item", reminder.item() == null ? "" : reminder.item());
+    values.put("link", publicUrl);
+    String kind = "REMINDER_" + reminder.kind();
+    MailTemplates.Rendered content;
+    try {
+      content =
+          templates.render(
+              "reminder",
+              "reminder." + reminder.kind() + ".subject",
+              locale,
+              values,
+              reminder.item() == null ? due.contactDisplayName() : reminder.item());
+    } catch (TemplateEngineException | NoSuchMessageException e) {
+      log.warn("Reminder {} could not be rendered: {}", id, e.toString());
+      return;
+    }
+    deliveries.queueAt(
+        id,
+        new Deliveries.Message(
+            kind, id, student.userId(), student.email(), student.displayName(), content),
+        reminder.at());
+  }
+}
