@@ -15,6 +15,7 @@ import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
 import org.infointerview.notifications.delivery.Deliveries;
 import org.infointerview.notifications.delivery.MailTemplates;
+import org.infointerview.notifications.preference.Preferences;
 import org.infointerview.notifications.recipient.Recipient;
 import org.infointerview.notifications.recipient.Recipients;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +56,7 @@ class InterviewMailListener {
   private final Recipients recipients;
   private final MailTemplates templates;
   private final Deliveries deliveries;
+  private final Preferences preferences;
   private final String publicUrl;
 
   InterviewMailListener(
@@ -63,12 +65,14 @@ class InterviewMailListener {
       Recipients recipients,
       MailTemplates templates,
       Deliveries deliveries,
+      Preferences preferences,
       @Value("${infointerview.delivery.public-url:http://localhost:8080}") String publicUrl) {
     this.processedEvents = processedEvents;
     this.reader = reader;
     this.recipients = recipients;
     this.templates = templates;
     this.deliveries = deliveries;
+    this.preferences = preferences;
     this.publicUrl = publicUrl;
   }
 
@@ -94,8 +98,9 @@ class InterviewMailListener {
           "The student's profile has not reached notifications-service; no address to write to.");
       return;
     }
-    Locale locale = Locale.ENGLISH;
-    ZoneId zone = student.zone();
+    Preferences.ForMail reads = preferences.forMail(student.userId(), student.zone());
+    Locale locale = reads.locale();
+    ZoneId zone = reads.zone();
     DateTimeFormatter format =
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
             .withLocale(locale)

@@ -14,7 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param userId the person
  * @param emailReminders reminders by email before interviews and follow-ups
  * @param inAppReminders reminders in the in-app inbox
- * @param timeZone IANA zone reminders are timed in; null for the zone of the interview
+ * @param timeZone IANA zone mail shows times in; null for the one the person's profile carries
+ * @param language the language of their mail: {@code en} or {@code es}
  * @param updatedAt when the person last changed them
  * @param version optimistic lock
  */
@@ -24,25 +25,39 @@ record NotificationPreferences(
     boolean emailReminders,
     boolean inAppReminders,
     @Nullable String timeZone,
+    @Nullable String language,
     Instant updatedAt,
     @Version @Nullable Long version) {
 
+  static final String ENGLISH = "en";
+
   /** What a person gets before choosing: everything on, timed in the interview's zone. */
   static NotificationPreferences defaults(String userId, Instant now) {
-    return new NotificationPreferences(userId, true, true, null, now, null);
+    return new NotificationPreferences(userId, true, true, null, ENGLISH, now, null);
   }
 
   /** What the person chose now; nothing changes when they chose the same again. */
   Changed<NotificationPreferences> change(
-      boolean emailReminders, boolean inAppReminders, @Nullable String timeZone, Instant now) {
+      boolean emailReminders,
+      boolean inAppReminders,
+      @Nullable String timeZone,
+      String language,
+      Instant now) {
     if (version != null
         && emailReminders == this.emailReminders
         && inAppReminders == this.inAppReminders
-        && Objects.equals(timeZone, this.timeZone)) {
+        && Objects.equals(timeZone, this.timeZone)
+        && language.equals(language())) {
       return Changed.nothing(this);
     }
     return Changed.to(
         new NotificationPreferences(
-            userId, emailReminders, inAppReminders, timeZone, now, version));
+            userId, emailReminders, inAppReminders, timeZone, language, now, version));
+  }
+
+  /** The language of their mail; English for preferences stored before there was a choice. */
+  @Override
+  public String language() {
+    return language == null ? ENGLISH : language;
   }
 }

@@ -1,5 +1,8 @@
 package org.infointerview.notifications.preference;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Locale;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +14,29 @@ public class Preferences {
 
   Preferences(MongoTemplate mongo) {
     this.mongo = mongo;
+  }
+
+  /** How the person reads their mail: their language, and times in their zone. */
+  public record ForMail(Locale locale, ZoneId zone) {}
+
+  /**
+   * The person's language (English until they choose) and zone: theirs when they chose one, else
+   * {@code profileZone}, the one their profile carries.
+   */
+  public ForMail forMail(String userId, ZoneId profileZone) {
+    NotificationPreferences stored = mongo.findById(userId, NotificationPreferences.class);
+    if (stored == null) {
+      return new ForMail(Locale.ENGLISH, profileZone);
+    }
+    ZoneId zone = profileZone;
+    if (stored.timeZone() != null) {
+      try {
+        zone = ZoneId.of(stored.timeZone());
+      } catch (DateTimeException e) {
+        // checked when chosen; a zone Java has since dropped falls back to the profile's
+      }
+    }
+    return new ForMail(Locale.forLanguageTag(stored.language()), zone);
   }
 
   /** Whether the person wants reminders by email: yes until they say otherwise. */

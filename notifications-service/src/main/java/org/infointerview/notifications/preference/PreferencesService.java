@@ -41,6 +41,7 @@ class PreferencesService {
               request.emailReminders(),
               request.inAppReminders(),
               request.timeZone(),
+              request.language() == null ? NotificationPreferences.ENGLISH : request.language(),
               clock.instant());
       try {
         return current.version() == null ? store.insert(changed) : store.update(changed);

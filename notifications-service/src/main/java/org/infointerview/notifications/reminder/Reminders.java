@@ -83,7 +83,7 @@ class Reminders {
     Map<String, Reminder> wanted =
         student == null || !preferences.emailReminders(due.studentId())
             ? Map.of()
-            : wanted(due, student.zone());
+            : wanted(due, preferences.forMail(student.userId(), student.zone()).zone());
     for (String id : before) {
       if (!wanted.containsKey(id)) {
         deliveries.drop(id);
@@ -146,8 +146,9 @@ class Reminders {
 
   private void queue(
       String id, Reminder reminder, ReminderListener.DueDates due, Recipient student) {
-    Locale locale = Locale.ENGLISH;
-    ZoneId zone = student.zone();
+    Preferences.ForMail reads = preferences.forMail(student.userId(), student.zone());
+    Locale locale = reads.locale();
+    ZoneId zone = reads.zone();
     Instant when =
         switch (reminder.kind()) {
           case "MEETING_DAY", "MEETING_HOUR" -> due.meetingStartsAt();

@@ -97,6 +97,41 @@ class RequestAnsweredMailIT {
   }
 
   @Test
+  void aStudentWhoChoseSpanishAndAZoneReadsTheirMailSo() throws Exception {
+    String address = "ana-" + UUID.randomUUID() + "@example.edu";
+    String studentId = student(address, "Ana Estudiante", "America/Chicago");
+    mongo.insert(
+        new Document("_id", studentId)
+            .append("emailReminders", true)
+            .append("inAppReminders", true)
+            .append("timeZone", "Europe/Madrid")
+            .append("language", "es")
+            .append("updatedAt", new Date())
+            .append("version", 0L),
+        "notification_preferences");
+    String fact =
+        GoldenEvent.of(EventType.REQUEST_ANSWERED)
+            .with("studentId", studentId)
+            .with("answer", "ACCEPTED")
+            .with("acceptedStart", "2026-12-08T15:30:00Z")
+            .withEmpty("proposedTimes")
+            .json();
+
+    try (KafkaProducer<String, String> producer = Infrastructure.get().producer()) {
+      producer.send(new ProducerRecord<>(Topics.INTERVIEWS, "i-3", fact)).get();
+    }
+    await().atMost(WAIT).until(() -> Mailbox.receivedBy(address).size() == 1);
+
+    MimeMessage mail = Mailbox.receivedBy(address).get(0);
+    assertThat(mail.getSubject()).isEqualTo("Ada Park respondió a tu solicitud");
+    assertThat(part(mail, "text/plain"))
+        .contains("Hola Ana Estudiante:")
+        .contains("aceptó tu solicitud")
+        .contains("16:30")
+        .contains("Europe/Madrid");
+  }
+
+  @Test
   void aNameWithLineBreaksAddsNoHeaderAndNoRecipient() throws Exception {
     String address = "kim-" + UUID.randomUUID() + "@example.edu";
     String studentId = student(address, "Kim\r\nBcc: evil@example.org", "UTC");

@@ -35,6 +35,7 @@ class PreferencesApiIT {
     JsonNode body = jsonMapper.readTree(response.body());
     assertThat(body.get("emailReminders").asBoolean()).isTrue();
     assertThat(body.get("inAppReminders").asBoolean()).isTrue();
+    assertThat(body.get("language").asString()).isEqualTo("en");
     assertThat(mongo.findById(IDP.userId(subject), NotificationPreferences.class)).isNull();
   }
 
@@ -45,9 +46,11 @@ class PreferencesApiIT {
         send(
             "PUT",
             IDP.token(subject, "student"),
-            "{\"emailReminders\": false, \"inAppReminders\": true, \"timeZone\": \"Europe/Paris\"}");
+            "{\"emailReminders\": false, \"inAppReminders\": true, \"timeZone\": \"Europe/Paris\","
+                + " \"language\": \"es\"}");
 
     assertThat(changed.statusCode()).isEqualTo(200);
+    assertThat(jsonMapper.readTree(changed.body()).get("language").asString()).isEqualTo("es");
     NotificationPreferences stored =
         mongo.findById(IDP.userId(subject), NotificationPreferences.class);
     assertThat(stored.emailReminders()).isFalse();
@@ -68,6 +71,11 @@ class PreferencesApiIT {
             token,
             "{\"emailReminders\": true, \"inAppReminders\": true, \"timeZone\": \"Nowhere/Land\"}");
     HttpResponse<String> missing = send("PUT", token, "{\"inAppReminders\": true}");
+    HttpResponse<String> language =
+        send(
+            "PUT",
+            token,
+            "{\"emailReminders\": true, \"inAppReminders\": true, \"language\": \"fr\"}");
 
     assertThat(zone.statusCode()).isEqualTo(400);
     assertThat(jsonMapper.readTree(zone.body()).get("errors").get(0).get("field").asString())
@@ -75,6 +83,8 @@ class PreferencesApiIT {
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(jsonMapper.readTree(missing.body()).get("errors").get(0).get("field").asString())
         .isEqualTo("emailReminders");
+    assertThat(language.statusCode()).isEqualTo(400);
+    assertThat(language.body()).contains("language").contains("must be en or es");
     assertThat(mongo.findById(IDP.userId(subject), NotificationPreferences.class)).isNull();
   }
 
