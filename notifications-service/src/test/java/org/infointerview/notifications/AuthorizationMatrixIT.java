@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
+import org.infointerview.notifications.delivery.Deliveries;
+import org.infointerview.notifications.delivery.MailTemplates;
 import org.infointerview.testinfra.AuthorizationMatrix;
 import org.infointerview.testinfra.AuthorizationMatrixTestSupport;
 import org.infointerview.testinfra.InfrastructureTest;
@@ -20,8 +22,38 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
 
   @Autowired MongoTemplate mongo;
 
+  @Autowired Deliveries deliveries;
+
+  /** A delivery-log row: a message that failed (an address that is not one) is there to see. */
+  private void checkDeliveryLog(AuthorizationMatrix.Row row) {
+    String eventId = UUID.randomUUID().toString();
+    deliveries.queue(
+        new Deliveries.Message(
+            "MATRIX",
+            eventId,
+            "user-" + eventId,
+            "not an address",
+            null,
+            new MailTemplates.Rendered("Matrix", "Matrix", "<p>Matrix</p>")));
+    String handle = Deliveries.handle("MATRIX|" + eventId + "|user-" + eventId);
+    String path =
+        row.path().equals("/deliveries")
+            ? "/deliveries?status=FAILED"
+            : row.path().replace("{handle}", handle);
+
+    HttpResponse<String> response =
+        api()
+            .send(row.method(), path, tokenFor(row, "caller-" + UUID.randomUUID()), null, Map.of());
+
+    assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());
+  }
+
   @Override
   protected void check(AuthorizationMatrix.Row row) {
+    if (row.path().startsWith("/deliveries")) {
+      checkDeliveryLog(row);
+      return;
+    }
     String caller = "caller-" + UUID.randomUUID();
     String token = tokenFor(row, caller);
     String body =

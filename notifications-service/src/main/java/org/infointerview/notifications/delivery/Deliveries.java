@@ -6,8 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -42,6 +45,10 @@ import org.springframework.stereotype.Service;
 public class Deliveries implements SmartLifecycle {
 
   static final String QUEUE = "delivery_queue";
+
+  /** The ids of FAILED messages, for the delivery log (a few, unlike every message sent). */
+  static final String FAILURES = "delivery_failures";
+
   private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
   /** A message to queue: already rendered, for one recipient. */
@@ -80,7 +87,12 @@ public class Deliveries implements SmartLifecycle {
    */
   public void queueAt(String id, Message message, Instant at) {
     Delivery queued = queued(message, DeliveryStatus.QUEUED, null);
-    insert(queued.withId(id).withMessageId(messageId(id)).withNextAttemptAt(at));
+    insert(
+        queued
+            .withId(id)
+            .withHandle(handle(id))
+            .withMessageId(messageId(id))
+            .withNextAttemptAt(at));
   }
 
   /** A queued message that is no longer due is not sent (DROPPED); one already sent stays so. */
@@ -103,11 +115,70 @@ public class Deliveries implements SmartLifecycle {
   /** Keeps, as FAILED, a message that could not even be made (a template error), with why. */
   public void failed(String kind, String eventId, String recipientId, String reason) {
     MailTemplates.Rendered nothing = new MailTemplates.Rendered("", "", "");
-    insert(
+    Delivery failed =
         queued(
             new Message(kind, eventId, recipientId, null, null, nothing),
             DeliveryStatus.FAILED,
-            reason));
+            reason);
+    if (insert(failed)) {
+      noteFailure(failed.id());
+    }
+  }
+
+  private void noteFailure(String id) {
+    mongo.upsert(
+        Query.query(Criteria.where("_id").is(id)), new Update().set("listed", true), FAILURES);
+  }
+
+  /** The delivery log's page: QUEUED or FAILED messages, by id after {@code after}. */
+  public List<Delivery> listed(DeliveryStatus status, String after, int size) {
+    String collection =
+        switch (status) {
+          case QUEUED -> QUEUE;
+          case FAILED -> FAILURES;
+          default ->
+              throw new IllegalArgumentException("Only QUEUED and FAILED messages are listed");
+        };
+    Query page = Query.query(Criteria.where("_id").gt(after)).limit(size);
+    page.with(Sort.by("_id"));
+    List<String> ids =
+        mongo.find(page, Document.class, collection).stream().map(d -> d.getString("_id")).toList();
+    return mongo.find(Query.query(Criteria.where("_id").in(ids)), Delivery.class).stream()
+        .filter(d -> d.status() == status)
+        .sorted(Comparator.comparing(Delivery::id))
+        .toList();
+  }
+
+  /** One message by the delivery log's handle. */
+  public Optional<Delivery> byHandle(String handle) {
+    return Optional.ofNullable(
+        mongo.findOne(Query.query(Criteria.where("handle").is(handle)), Delivery.class));
+  }
+
+  /**
+   * A FAILED message queued again from its first try (an admin's retry): tried at once; false when
+   * it was not FAILED (sent, queued or dropped meanwhile).
+   */
+  public boolean retry(Delivery failed) {
+    if (failed.status() != DeliveryStatus.FAILED || failed.to() == null) {
+      return false;
+    }
+    Instant now = clock.instant();
+    try {
+      mongo.save(
+          failed
+              .withStatus(DeliveryStatus.QUEUED)
+              .withAttempts(0)
+              .withNextAttemptAt(now)
+              .withLeasedUntil(null));
+    } catch (OptimisticLockingFailureException changed) {
+      return false;
+    }
+    mongo.remove(Query.query(Criteria.where("_id").is(failed.id())), FAILURES);
+    mongo.upsert(
+        Query.query(Criteria.where("_id").is(failed.id())), new Update().set("dueAt", now), QUEUE);
+    trySend(failed.id());
+    return true;
   }
 
   private Delivery queued(Message message, DeliveryStatus status, @Nullable String reason) {
@@ -122,6 +193,7 @@ public class Deliveries implements SmartLifecycle {
         message.content().subject(),
         message.content().text(),
         message.content().html(),
+        handle(id),
         messageId(id),
         status,
         0,
@@ -185,6 +257,9 @@ public class Deliveries implements SmartLifecycle {
       }
     }
     mongo.save(after);
+    if (after.status() == DeliveryStatus.FAILED) {
+      noteFailure(id);
+    }
     if (after.status() == DeliveryStatus.QUEUED) {
       mongo.upsert(
           Query.query(Criteria.where("_id").is(id)),
@@ -221,11 +296,16 @@ public class Deliveries implements SmartLifecycle {
 
   /** A Message-ID from the message's id: the same on every try. */
   private String messageId(String id) {
+    String domain = properties.fromAddress().substring(properties.fromAddress().indexOf('@') + 1);
+    return "<" + handle(id) + "@" + domain + ">";
+  }
+
+  /** The message's id, hashed: URL-safe, for the delivery log. */
+  public static String handle(String id) {
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-      String domain = properties.fromAddress().substring(properties.fromAddress().indexOf('@') + 1);
-      return "<" + HexFormat.of().formatHex(hash, 0, 16) + "@" + domain + ">";
+      return HexFormat.of().formatHex(hash, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }

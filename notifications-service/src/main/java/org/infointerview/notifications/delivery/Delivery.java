@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param kind what it is about, such as {@code REQUEST_ANSWERED}
  * @param recipientId the platform user it is for
  * @param to the address it goes to; forgotten when the person is erased
+ * @param handle how the delivery log names it: URL-safe, unique (the Message-ID's hash)
  * @param messageId the Message-ID header, the same on every try, so a receiver can tell a repeat
  * @param attempts tries so far
  * @param lastError why the last try failed, in plain words
@@ -36,6 +38,7 @@ public record Delivery(
     String subject,
     String text,
     String html,
+    @Indexed(unique = true) String handle,
     String messageId,
     DeliveryStatus status,
     int attempts,
