@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.infointerview.notifications.delivery.Deliveries;
 import org.infointerview.notifications.delivery.MailTemplates;
+import org.infointerview.notifications.inbox.Inbox;
 import org.infointerview.testinfra.AuthorizationMatrix;
 import org.infointerview.testinfra.AuthorizationMatrixTestSupport;
 import org.infointerview.testinfra.InfrastructureTest;
@@ -23,6 +24,29 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
   @Autowired MongoTemplate mongo;
 
   @Autowired Deliveries deliveries;
+  @Autowired Inbox inbox;
+
+  /** An inbox row: the owner (the caller for own, someone else otherwise) has a message there. */
+  private void checkInbox(AuthorizationMatrix.Row row) {
+    String caller = "caller-" + UUID.randomUUID();
+    String owner = "own".equals(row.resource()) ? caller : "owner-" + UUID.randomUUID();
+    String id = UUID.randomUUID().toString().replace("-", "");
+    inbox.add(id, IDP.userId(owner), "MATRIX", "Matrix", "Matrix message");
+
+    HttpResponse<String> response =
+        api()
+            .send(
+                row.method(),
+                row.path().replace("{id}", id),
+                tokenFor(row, caller),
+                null,
+                Map.of());
+
+    assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());
+    if (row.expected() == 404) {
+      assertThat(response.body()).doesNotContain("Matrix message");
+    }
+  }
 
   /** A delivery-log row: a message that failed (an address that is not one) is there to see. */
   private void checkDeliveryLog(AuthorizationMatrix.Row row) {
@@ -52,6 +76,10 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
   protected void check(AuthorizationMatrix.Row row) {
     if (row.path().startsWith("/deliveries")) {
       checkDeliveryLog(row);
+      return;
+    }
+    if (row.path().startsWith("/me/inbox")) {
+      checkInbox(row);
       return;
     }
     String caller = "caller-" + UUID.randomUUID();

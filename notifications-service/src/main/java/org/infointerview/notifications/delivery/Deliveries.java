@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.infointerview.notifications.inbox.Inbox;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,17 +59,38 @@ public class Deliveries implements SmartLifecycle {
       String recipientId,
       @Nullable String to,
       @Nullable String toName,
-      MailTemplates.Rendered content) {}
+      MailTemplates.Rendered content,
+      boolean byEmail,
+      boolean inApp) {
+
+    /** By mail and in the inbox. */
+    public Message(
+        String kind,
+        String eventId,
+        String recipientId,
+        @Nullable String to,
+        @Nullable String toName,
+        MailTemplates.Rendered content) {
+      this(kind, eventId, recipientId, to, toName, content, true, true);
+    }
+  }
 
   private final MongoTemplate mongo;
   private final SmtpSender smtp;
+  private final Inbox inbox;
   private final DeliveryProperties properties;
   private final Clock clock;
   private @Nullable ScheduledExecutorService poller;
 
-  Deliveries(MongoTemplate mongo, SmtpSender smtp, DeliveryProperties properties, Clock clock) {
+  Deliveries(
+      MongoTemplate mongo,
+      SmtpSender smtp,
+      Inbox inbox,
+      DeliveryProperties properties,
+      Clock clock) {
     this.mongo = mongo;
     this.smtp = smtp;
+    this.inbox = inbox;
     this.properties = properties;
     this.clock = clock;
   }
@@ -202,6 +224,8 @@ public class Deliveries implements SmartLifecycle {
         now,
         null,
         null,
+        message.byEmail(),
+        message.inApp(),
         null);
   }
 
@@ -241,9 +265,15 @@ public class Deliveries implements SmartLifecycle {
     } catch (OptimisticLockingFailureException taken) {
       return;
     }
+    if (leased.attempts() == 0 && leased.wantsInApp()) {
+      inbox.add(
+          leased.handle(), leased.recipientId(), leased.kind(), leased.subject(), leased.text());
+    }
     Delivery after;
     try {
-      smtp.send(leased);
+      if (leased.wantsEmail()) {
+        smtp.send(leased);
+      }
       after = leased.sent(clock.instant());
     } catch (SmtpSender.Failure failure) {
       boolean last = failure.permanent() || leased.attempts() + 1 >= properties.mostAttempts();

@@ -23,6 +23,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param lastError why the last try failed, in plain words
  * @param nextAttemptAt when it may be tried next
  * @param leasedUntil while an instance is sending it, until when
+ * @param byEmail whether it goes by mail (null: yes)
+ * @param inApp whether it goes to the person's inbox too (null: yes)
  */
 @Document(Delivery.COLLECTION)
 // Embedded-store workaround: a versioned save asks by _id and version together, which it answers
@@ -47,10 +49,20 @@ public record Delivery(
     Instant nextAttemptAt,
     @Nullable Instant sentAt,
     @Nullable Instant leasedUntil,
+    @Nullable Boolean byEmail,
+    @Nullable Boolean inApp,
     @Version @Nullable Long version)
     implements DeliveryBuilder.With {
 
   static final String COLLECTION = "deliveries";
+
+  boolean wantsEmail() {
+    return !Boolean.FALSE.equals(byEmail);
+  }
+
+  boolean wantsInApp() {
+    return !Boolean.FALSE.equals(inApp);
+  }
 
   Delivery leased(Instant until) {
     return withLeasedUntil(until);

@@ -39,9 +39,17 @@ public class Preferences {
     return new ForMail(Locale.forLanguageTag(stored.language()), zone);
   }
 
-  /** Whether the person wants reminders by email: yes until they say otherwise. */
-  public boolean emailReminders(String userId) {
+  /** How the person wants reminders: by email, in the inbox; both until they say otherwise. */
+  public record Reminders(boolean byEmail, boolean inApp) {
+    public boolean any() {
+      return byEmail || inApp;
+    }
+  }
+
+  public Reminders reminders(String userId) {
     NotificationPreferences stored = mongo.findById(userId, NotificationPreferences.class);
-    return stored == null || stored.emailReminders();
+    return stored == null
+        ? new Reminders(true, true)
+        : new Reminders(stored.emailReminders(), stored.inAppReminders());
   }
 }

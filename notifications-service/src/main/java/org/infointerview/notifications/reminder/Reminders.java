@@ -80,8 +80,9 @@ class Reminders {
     }
     List<String> before = planned == null ? List.of() : planned.getList("ids", String.class);
     Recipient student = recipients.find(due.studentId()).orElse(null);
+    Preferences.Reminders how = preferences.reminders(due.studentId());
     Map<String, Reminder> wanted =
-        student == null || !preferences.emailReminders(due.studentId())
+        student == null || !how.any()
             ? Map.of()
             : wanted(due, preferences.forMail(student.userId(), student.zone()).zone());
     for (String id : before) {
@@ -91,7 +92,7 @@ class Reminders {
     }
     for (Map.Entry<String, Reminder> reminder : wanted.entrySet()) {
       if (!before.contains(reminder.getKey()) && student != null) {
-        queue(reminder.getKey(), reminder.getValue(), due, student);
+        queue(reminder.getKey(), reminder.getValue(), due, student, how);
       }
     }
     mongo.upsert(
@@ -145,7 +146,11 @@ class Reminders {
   }
 
   private void queue(
-      String id, Reminder reminder, ReminderListener.DueDates due, Recipient student) {
+      String id,
+      Reminder reminder,
+      ReminderListener.DueDates due,
+      Recipient student,
+      Preferences.Reminders how) {
     Preferences.ForMail reads = preferences.forMail(student.userId(), student.zone());
     Locale locale = reads.locale();
     ZoneId zone = reads.zone();
@@ -185,7 +190,14 @@ class Reminders {
     deliveries.queueAt(
         id,
         new Deliveries.Message(
-            kind, id, student.userId(), student.email(), student.displayName(), content),
+            kind,
+            id,
+            student.userId(),
+            student.email(),
+            student.displayName(),
+            content,
+            how.byEmail(),
+            how.inApp()),
         reminder.at());
   }
 }

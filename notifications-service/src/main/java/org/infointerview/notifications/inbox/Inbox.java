@@ -1,0 +1,98 @@
+package org.infointerview.notifications.inbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.bson.Document;
+import org.infointerview.support.problem.NotFoundException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each person's inbox. Their entries' ids stand in a document keyed by the person ({@value
+ * #INDEX}), newest last, and entries are read by {@code _id} from it (embedded-store workaround: it
+ * has no index for a query by person). An entry is added once, however often.
+ */
+@Component
+public class Inbox {
+
+  static final String INDEX = "inbox_index";
+
+  /** The most entries a person's inbox reads and counts: the newest. */
+  static final int NEWEST = 1_000;
+
+  private final MongoTemplate mongo;
+  private final Clock clock;
+
+  Inbox(MongoTemplate mongo, Clock clock) {
+    this.mongo = mongo;
+    this.clock = clock;
+  }
+
+  /** Puts the message in the person's inbox, once. */
+  public void add(String id, String userId, String kind, String title, String body) {
+    mongo.upsert(
+        Query.query(Criteria.where("_id").is(userId)), new Update().addToSet("ids", id), INDEX);
+    mongo.upsert(
+        Query.query(Criteria.where("_id").is(id)),
+        new Update()
+            .setOnInsert("userId", userId)
+            .setOnInsert("kind", kind)
+            .setOnInsert("title", title)
+            .setOnInsert("body", body)
+            .setOnInsert("createdAt", clock.instant()),
+        InboxEntry.COLLECTION);
+  }
+
+  /** A page of the person's entries, newest first. */
+  List<InboxEntry> page(String userId, int page, int size) {
+    return newest(userId).stream().skip((long) page * size).limit(size).toList();
+  }
+
+  long unread(String userId) {
+    return newest(userId).stream().filter(e -> e.readAt() == null).count();
+  }
+
+  /** Marks one of the person's entries read; 404 for anyone else's. */
+  InboxEntry read(String userId, String id) {
+    InboxEntry entry = mongo.findById(id, InboxEntry.class);
+    if (entry == null || !entry.userId().equals(userId)) {
+      throw new NotFoundException("Inbox entry", id);
+    }
+    if (entry.readAt() == null) {
+      mongo.updateFirst(
+          Query.query(Criteria.where("_id").is(id)),
+          new Update().set("readAt", clock.instant()),
+          InboxEntry.COLLECTION);
+    }
+    return mongo.findById(id, InboxEntry.class);
+  }
+
+  /** Marks every unread entry of the person read; how many there were. */
+  long readAll(String userId) {
+    Instant now = clock.instant();
+    List<String> unread =
+        newest(userId).stream().filter(e -> e.readAt() == null).map(InboxEntry::id).toList();
+    if (!unread.isEmpty()) {
+      mongo.updateMulti(
+          Query.query(Criteria.where("_id").in(unread)),
+          new Update().set("readAt", now),
+          InboxEntry.COLLECTION);
+    }
+    return unread.size();
+  }
+
+  private List<InboxEntry> newest(String userId) {
+    Document index = mongo.findById(userId, Document.class, INDEX);
+    List<String> ids = index == null ? List.of() : index.getList("ids", String.class, List.of());
+    List<String> latest = ids.subList(Math.max(0, ids.size() - NEWEST), ids.size());
+    return mongo.find(Query.query(Criteria.where("_id").in(latest)), InboxEntry.class).stream()
+        .filter(e -> e.userId().equals(userId))
+        .sorted(Comparator.comparing(InboxEntry::createdAt).reversed())
+        .toList();
+  }
+}
