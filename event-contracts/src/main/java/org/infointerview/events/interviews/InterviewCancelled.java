@@ -9,8 +9,10 @@ import org.infointerview.events.IntegrationEvent;
  * @param interviewId the interview's id (also the event subject)
  * @param studentId the student
  * @param contactId the person
+ * @param contactDisplayName how the student knows the person (invites and mail name them)
  * @param reason why, in the words of whoever cancelled
  * @param wasScheduled whether a time had been agreed (calendars then cancel the event)
+ * @param start the agreed time's start that is cancelled; null when none was agreed
  * @param sequence the appointment's sequence at cancellation (the calendar's SEQUENCE + 1)
  * @param cancelledAt when
  * @param version the interview's version after this change
@@ -19,8 +21,10 @@ public record InterviewCancelled(
     String interviewId,
     String studentId,
     String contactId,
+    String contactDisplayName,
     String reason,
     boolean wasScheduled,
+    Instant start,
     int sequence,
     Instant cancelledAt,
     long version)

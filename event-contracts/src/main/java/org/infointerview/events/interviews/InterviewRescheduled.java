@@ -10,6 +10,7 @@ import org.infointerview.events.IntegrationEvent;
  * @param interviewId the interview's id (also the event subject)
  * @param studentId the student
  * @param contactId the person
+ * @param contactDisplayName how the student knows the person (invites and mail name them)
  * @param previousStart when it was to start
  * @param start when it starts now
  * @param durationMinutes 15 to 60
@@ -24,6 +25,7 @@ public record InterviewRescheduled(
     String interviewId,
     String studentId,
     String contactId,
+    String contactDisplayName,
     Instant previousStart,
     Instant start,
     int durationMinutes,

@@ -10,6 +10,7 @@ import org.infointerview.events.IntegrationEvent;
  * @param interviewId the interview's id (also the event subject)
  * @param studentId the student
  * @param contactId the person they talk to
+ * @param contactDisplayName how the student knows the person (invites and mail name them)
  * @param start when it starts (an instant; each side shows it in their own zone)
  * @param durationMinutes 15 to 60
  * @param studentTimeZone the student's IANA time zone
@@ -23,6 +24,7 @@ public record InterviewScheduled(
     String interviewId,
     String studentId,
     String contactId,
+    String contactDisplayName,
     Instant start,
     int durationMinutes,
     String studentTimeZone,

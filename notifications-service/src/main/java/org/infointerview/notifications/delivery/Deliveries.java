@@ -61,7 +61,28 @@ public class Deliveries implements SmartLifecycle {
       @Nullable String toName,
       MailTemplates.Rendered content,
       boolean byEmail,
-      boolean inApp) {
+      boolean inApp,
+      @Nullable String invite,
+      @Nullable String inviteMethod) {
+
+    /** By mail or in the inbox, as chosen, without an invite. */
+    public Message(
+        String kind,
+        String eventId,
+        String recipientId,
+        @Nullable String to,
+        @Nullable String toName,
+        MailTemplates.Rendered content,
+        boolean byEmail,
+        boolean inApp) {
+      this(kind, eventId, recipientId, to, toName, content, byEmail, inApp, null, null);
+    }
+
+    /** The same message with a calendar invite attached (method REQUEST or CANCEL). */
+    public Message withInvite(String ics, String method) {
+      return new Message(
+          kind, eventId, recipientId, to, toName, content, byEmail, inApp, ics, method);
+    }
 
     /** By mail and in the inbox. */
     public Message(
@@ -226,6 +247,8 @@ public class Deliveries implements SmartLifecycle {
         null,
         message.byEmail(),
         message.inApp(),
+        message.invite(),
+        message.inviteMethod(),
         null);
   }
 

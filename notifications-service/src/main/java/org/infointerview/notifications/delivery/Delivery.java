@@ -25,6 +25,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param leasedUntil while an instance is sending it, until when
  * @param byEmail whether it goes by mail (null: yes)
  * @param inApp whether it goes to the person's inbox too (null: yes)
+ * @param invite an iCalendar attachment (invite.ics); null for none
+ * @param inviteMethod the invite's iTIP method, REQUEST or CANCEL
  */
 @Document(Delivery.COLLECTION)
 // Embedded-store workaround: a versioned save asks by _id and version together, which it answers
@@ -51,6 +53,8 @@ public record Delivery(
     @Nullable Instant leasedUntil,
     @Nullable Boolean byEmail,
     @Nullable Boolean inApp,
+    @Nullable String invite,
+    @Nullable String inviteMethod,
     @Version @Nullable Long version)
     implements DeliveryBuilder.With {
 

@@ -49,6 +49,11 @@ public class MailTemplates {
     return engine;
   }
 
+  /** One of the words, in the language of {@code locale}. */
+  public String word(String key, Locale locale, Object... arguments) {
+    return words.getMessage(key, arguments, locale);
+  }
+
   /**
    * The message {@code name} in the language of {@code locale} (English when there is none).
    *

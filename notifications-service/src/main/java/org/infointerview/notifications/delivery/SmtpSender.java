@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -70,6 +71,13 @@ class SmtpSender {
       helper.setTo(to);
       helper.setSubject(MailHeaders.oneLine(delivery.subject()));
       helper.setText(delivery.text(), delivery.html());
+      if (delivery.invite() != null) {
+        helper.addAttachment(
+            "invite.ics",
+            new ByteArrayResource(delivery.invite().getBytes(StandardCharsets.UTF_8)),
+            "text/calendar; charset=UTF-8; method="
+                + Objects.requireNonNullElse(delivery.inviteMethod(), "REQUEST"));
+      }
       mail.send(message);
     } catch (AddressException e) {
       throw new Failure("The address " + delivery.to() + " is not a valid address.", true, e);
