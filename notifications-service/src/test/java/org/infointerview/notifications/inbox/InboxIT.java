@@ -5,13 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Date;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.bson.Document;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
+import org.infointerview.notifications.RecipientFixtures;
 import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.GoldenEvent;
 import org.infointerview.testinfra.Infrastructure;
@@ -44,14 +43,7 @@ class InboxIT {
     String subject = "s-" + UUID.randomUUID();
     String studentId = IDP.userId(subject);
     String address = subject + "@example.edu";
-    mongo.insert(
-        new Document("_id", studentId)
-            .append("displayName", "Sam Student")
-            .append("email", address)
-            .append("timeZone", "America/Chicago")
-            .append("profileVersion", 0L)
-            .append("updatedAt", new Date()),
-        "recipients");
+    RecipientFixtures.store(mongo, studentId, address, "Sam Student", "America/Chicago");
     String token = IDP.token(subject, "student");
     try (KafkaProducer<String, String> producer = Infrastructure.get().producer()) {
       for (String answer : new String[] {"DECLINED", "PROPOSED"}) {

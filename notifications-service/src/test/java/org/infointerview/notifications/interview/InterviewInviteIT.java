@@ -13,13 +13,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.bson.Document;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
+import org.infointerview.notifications.RecipientFixtures;
 import org.infointerview.testinfra.GoldenEvent;
 import org.infointerview.testinfra.Infrastructure;
 import org.infointerview.testinfra.InfrastructureTest;
@@ -46,7 +45,7 @@ class InterviewInviteIT {
   @Test
   void aTimeAgreedMovedAndCalledOffIsOneCalendarEventThatFollowsEachChange() throws Exception {
     String address = "sam-" + UUID.randomUUID() + "@example.edu";
-    String studentId = student(address);
+    String studentId = RecipientFixtures.student(mongo, address, "Sam Student", "America/Chicago");
     String interviewId = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     String evil = "Ada\r\nATTENDEE:mailto:evil@example.org\r\nSUMMARY:x; y, z \\";
 
@@ -135,18 +134,5 @@ class InterviewInviteIT {
     try (KafkaProducer<String, String> producer = Infrastructure.get().producer()) {
       producer.send(new ProducerRecord<>(Topics.INTERVIEWS, "invite", fact)).get();
     }
-  }
-
-  private String student(String address) {
-    String userId = "https://sso.example.edu|s-" + UUID.randomUUID();
-    mongo.insert(
-        new Document("_id", userId)
-            .append("displayName", "Sam Student")
-            .append("email", address)
-            .append("timeZone", "America/Chicago")
-            .append("profileVersion", 0L)
-            .append("updatedAt", new Date()),
-        "recipients");
-    return userId;
   }
 }

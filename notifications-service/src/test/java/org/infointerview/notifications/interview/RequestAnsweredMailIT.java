@@ -18,6 +18,7 @@ import org.bson.Document;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.ProcessedEvents;
+import org.infointerview.notifications.RecipientFixtures;
 import org.infointerview.notifications.delivery.Delivery;
 import org.infointerview.notifications.delivery.DeliveryStatus;
 import org.infointerview.testinfra.GoldenEvent;
@@ -49,7 +50,7 @@ class RequestAnsweredMailIT {
   void anAcceptedRequestIsOneMailToTheStudentInTheirZoneHoweverOftenTheFactArrives()
       throws Exception {
     String address = "sam-" + UUID.randomUUID() + "@example.edu";
-    String studentId = student(address, "Sam Student", "America/Chicago");
+    String studentId = RecipientFixtures.student(mongo, address, "Sam Student", "America/Chicago");
     String fact =
         GoldenEvent.of(EventType.REQUEST_ANSWERED)
             .with("studentId", studentId)
@@ -99,7 +100,8 @@ class RequestAnsweredMailIT {
   @Test
   void aStudentWhoChoseSpanishAndAZoneReadsTheirMailSo() throws Exception {
     String address = "ana-" + UUID.randomUUID() + "@example.edu";
-    String studentId = student(address, "Ana Estudiante", "America/Chicago");
+    String studentId =
+        RecipientFixtures.student(mongo, address, "Ana Estudiante", "America/Chicago");
     mongo.insert(
         new Document("_id", studentId)
             .append("emailReminders", true)
@@ -134,7 +136,8 @@ class RequestAnsweredMailIT {
   @Test
   void aNameWithLineBreaksAddsNoHeaderAndNoRecipient() throws Exception {
     String address = "kim-" + UUID.randomUUID() + "@example.edu";
-    String studentId = student(address, "Kim\r\nBcc: evil@example.org", "UTC");
+    String studentId =
+        RecipientFixtures.student(mongo, address, "Kim\r\nBcc: evil@example.org", "UTC");
     String fact =
         GoldenEvent.of(EventType.REQUEST_ANSWERED)
             .with("studentId", studentId)
@@ -160,19 +163,6 @@ class RequestAnsweredMailIT {
             Arrays.stream(Infrastructure.mail().getReceivedMessages())
                 .flatMap(m -> Mailbox.addresses(m).stream()))
         .doesNotContain("evil@example.org");
-  }
-
-  private String student(String address, String name, String zone) {
-    String userId = "https://sso.example.edu|s-" + UUID.randomUUID();
-    mongo.insert(
-        new Document("_id", userId)
-            .append("displayName", name)
-            .append("email", address)
-            .append("timeZone", zone)
-            .append("profileVersion", 0L)
-            .append("updatedAt", new Date()),
-        "recipients");
-    return userId;
   }
 
   private static String part(MimeMessage mail, String type) throws Exception {

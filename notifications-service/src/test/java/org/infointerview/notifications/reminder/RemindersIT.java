@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,6 +14,7 @@ import org.bson.Document;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.ProcessedEvents;
+import org.infointerview.notifications.RecipientFixtures;
 import org.infointerview.notifications.delivery.Delivery;
 import org.infointerview.notifications.delivery.DeliveryStatus;
 import org.infointerview.testinfra.GoldenEvent;
@@ -56,7 +56,7 @@ class RemindersIT {
   @Test
   void aMeetingIsRemindedOfADayAndAnHourBeforeItsTimeWhichMayMoveOrBeCalledOff() throws Exception {
     String address = "sam-" + UUID.randomUUID() + "@example.edu";
-    String studentId = student(address);
+    String studentId = RecipientFixtures.student(mongo, address, "Sam Student", "America/Chicago");
     String interviewId = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     Instant first = clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
     Instant moved = first.plus(Duration.ofDays(1));
@@ -140,18 +140,5 @@ class RemindersIT {
 
   private Delivery delivery(String id) {
     return mongo.findById(id, Delivery.class);
-  }
-
-  private String student(String address) {
-    String userId = "https://sso.example.edu|s-" + UUID.randomUUID();
-    mongo.insert(
-        new Document("_id", userId)
-            .append("displayName", "Sam Student")
-            .append("email", address)
-            .append("timeZone", "America/Chicago")
-            .append("profileVersion", 0L)
-            .append("updatedAt", new Date()),
-        "recipients");
-    return userId;
   }
 }
