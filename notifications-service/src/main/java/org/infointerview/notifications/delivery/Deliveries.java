@@ -290,7 +290,11 @@ public class Deliveries implements SmartLifecycle {
     }
     if (leased.attempts() == 0 && leased.wantsInApp()) {
       inbox.add(
-          leased.handle(), leased.recipientId(), leased.kind(), leased.subject(), leased.text());
+          leased.handleOrDerived(),
+          leased.recipientId(),
+          leased.kind(),
+          leased.subject(),
+          leased.text());
     }
     Delivery after;
     try {

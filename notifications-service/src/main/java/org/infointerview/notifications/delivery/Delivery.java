@@ -42,7 +42,7 @@ public record Delivery(
     String subject,
     String text,
     String html,
-    @Indexed(unique = true) String handle,
+    @Indexed(unique = true, sparse = true) @Nullable String handle,
     String messageId,
     DeliveryStatus status,
     int attempts,
@@ -59,6 +59,11 @@ public record Delivery(
     implements DeliveryBuilder.With {
 
   static final String COLLECTION = "deliveries";
+
+  /** The delivery log's name for it; derived for a message stored before handles existed. */
+  String handleOrDerived() {
+    return handle != null ? handle : Deliveries.handle(id);
+  }
 
   boolean wantsEmail() {
     return !Boolean.FALSE.equals(byEmail);

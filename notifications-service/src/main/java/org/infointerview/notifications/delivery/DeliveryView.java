@@ -21,7 +21,7 @@ record DeliveryView(
 
   static DeliveryView of(Delivery d) {
     return new DeliveryView(
-        d.handle(),
+        d.handleOrDerived(),
         d.kind(),
         d.recipientId(),
         d.to(),
