@@ -118,7 +118,7 @@ public class Deliveries implements SmartLifecycle {
 
   /** Queues the message once and tries it at once; a second call for it changes nothing. */
   public void queue(Message message) {
-    Delivery queued = queued(message, DeliveryStatus.QUEUED, null);
+    Delivery queued = queued(idOf(message), message, DeliveryStatus.QUEUED, null, clock.instant());
     if (insert(queued)) {
       trySend(queued.id());
     }
@@ -129,13 +129,7 @@ public class Deliveries implements SmartLifecycle {
    * id changes nothing.
    */
   public void queueAt(String id, Message message, Instant at) {
-    Delivery queued = queued(message, DeliveryStatus.QUEUED, null);
-    insert(
-        queued
-            .withId(id)
-            .withHandle(handle(id))
-            .withMessageId(messageId(id))
-            .withNextAttemptAt(at));
+    insert(queued(id, message, DeliveryStatus.QUEUED, null, at));
   }
 
   /** A queued message that is no longer due is not sent (DROPPED); one already sent stays so. */
@@ -152,17 +146,15 @@ public class Deliveries implements SmartLifecycle {
         // an instance leased it meanwhile: read again
       }
     }
-    mongo.remove(Query.query(Criteria.where("_id").is(id)), QUEUE);
+    dequeue(id);
   }
 
   /** Keeps, as FAILED, a message that could not even be made (a template error), with why. */
   public void failed(String kind, String eventId, String recipientId, String reason) {
     MailTemplates.Rendered nothing = new MailTemplates.Rendered("", "", "");
+    Message message = new Message(kind, eventId, recipientId, null, null, nothing);
     Delivery failed =
-        queued(
-            new Message(kind, eventId, recipientId, null, null, nothing),
-            DeliveryStatus.FAILED,
-            reason);
+        queued(idOf(message), message, DeliveryStatus.FAILED, reason, clock.instant());
     if (insert(failed)) {
       noteFailure(failed.id());
     }
@@ -218,15 +210,18 @@ public class Deliveries implements SmartLifecycle {
       return false;
     }
     mongo.remove(Query.query(Criteria.where("_id").is(failed.id())), FAILURES);
-    mongo.upsert(
-        Query.query(Criteria.where("_id").is(failed.id())), new Update().set("dueAt", now), QUEUE);
+    enqueue(failed.id(), now);
     trySend(failed.id());
     return true;
   }
 
-  private Delivery queued(Message message, DeliveryStatus status, @Nullable String reason) {
-    String id = message.kind() + "|" + message.eventId() + "|" + message.recipientId();
-    Instant now = clock.instant();
+  /** A message's id: the kind, the fact's event id and the recipient. */
+  private static String idOf(Message message) {
+    return message.kind() + "|" + message.eventId() + "|" + message.recipientId();
+  }
+
+  private Delivery queued(
+      String id, Message message, DeliveryStatus status, @Nullable String reason, Instant at) {
     return new Delivery(
         id,
         message.kind(),
@@ -241,8 +236,8 @@ public class Deliveries implements SmartLifecycle {
         status,
         0,
         reason,
-        now,
-        now,
+        clock.instant(),
+        at,
         null,
         null,
         message.byEmail(),
@@ -257,10 +252,7 @@ public class Deliveries implements SmartLifecycle {
     if (delivery.status() == DeliveryStatus.QUEUED) {
       // The entry first: a crash before the message leaves an entry that finds nothing (dropped
       // when polled), never a queued message nobody polls.
-      mongo.upsert(
-          Query.query(Criteria.where("_id").is(delivery.id())),
-          new Update().set("dueAt", delivery.nextAttemptAt()),
-          QUEUE);
+      enqueue(delivery.id(), delivery.nextAttemptAt());
     }
     try {
       mongo.insert(delivery);
@@ -275,7 +267,7 @@ public class Deliveries implements SmartLifecycle {
     Delivery delivery = mongo.findById(id, Delivery.class);
     Instant now = clock.instant();
     if (delivery == null || delivery.status() != DeliveryStatus.QUEUED) {
-      mongo.remove(Query.query(Criteria.where("_id").is(id)), QUEUE);
+      dequeue(id);
       return;
     }
     if (delivery.nextAttemptAt().isAfter(now)
@@ -318,13 +310,20 @@ public class Deliveries implements SmartLifecycle {
       noteFailure(id);
     }
     if (after.status() == DeliveryStatus.QUEUED) {
-      mongo.upsert(
-          Query.query(Criteria.where("_id").is(id)),
-          new Update().set("dueAt", after.nextAttemptAt()),
-          QUEUE);
+      enqueue(id, after.nextAttemptAt());
     } else {
-      mongo.remove(Query.query(Criteria.where("_id").is(id)), QUEUE);
+      dequeue(id);
     }
+  }
+
+  /** The message's entry in the queue the poller reads, due then. */
+  private void enqueue(String id, Instant dueAt) {
+    mongo.upsert(
+        Query.query(Criteria.where("_id").is(id)), new Update().set("dueAt", dueAt), QUEUE);
+  }
+
+  private void dequeue(String id) {
+    mongo.remove(Query.query(Criteria.where("_id").is(id)), QUEUE);
   }
 
   /** The pause after the n-th failed try (from 0): doubling, up to the longest. */

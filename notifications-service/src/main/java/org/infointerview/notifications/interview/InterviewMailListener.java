@@ -1,12 +1,8 @@
 package org.infointerview.notifications.interview;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.infointerview.events.EventType;
@@ -132,13 +128,8 @@ class InterviewMailListener {
   /** The student's invitation to an agreed time, or to its new time. */
   private void invite(String eventId, Scheduled scheduled, boolean moved) {
     String kind = moved ? "INTERVIEW_RESCHEDULED" : "INTERVIEW_SCHEDULED";
-    Recipient student = recipients.find(scheduled.studentId()).orElse(null);
-    if (student == null || student.email() == null) {
-      deliveries.failed(
-          kind,
-          eventId,
-          scheduled.studentId(),
-          "The student's address has not reached this service.");
+    Recipient student = studentToWrite(kind, eventId, scheduled.studentId());
+    if (student == null) {
       return;
     }
     Preferences.ForMail reads = preferences.forMail(student.userId(), student.zone());
@@ -170,13 +161,8 @@ class InterviewMailListener {
   /** The student's calendar told the agreed time is off. */
   private void uninvite(String eventId, Cancelled cancelled) {
     String kind = "INTERVIEW_CANCELLED";
-    Recipient student = recipients.find(cancelled.studentId()).orElse(null);
-    if (student == null || student.email() == null) {
-      deliveries.failed(
-          kind,
-          eventId,
-          cancelled.studentId(),
-          "The student's address has not reached this service.");
+    Recipient student = studentToWrite(kind, eventId, cancelled.studentId());
+    if (student == null) {
       return;
     }
     Instant start = Objects.requireNonNull(cancelled.start());
@@ -205,17 +191,29 @@ class InterviewMailListener {
         eventId, kind, student, reads, values, cancelled.contactDisplayName(), ics, "CANCEL");
   }
 
+  /**
+   * The student, if mail can go to them; otherwise the message is kept as FAILED with why, for the
+   * delivery log, and null returned.
+   */
+  private @Nullable Recipient studentToWrite(String kind, String eventId, String studentId) {
+    Recipient student = recipients.find(studentId).orElse(null);
+    if (student == null || student.email() == null) {
+      deliveries.failed(
+          kind,
+          eventId,
+          studentId,
+          "The student's profile has not reached notifications-service; no address to write to.");
+      return null;
+    }
+    return student;
+  }
+
   private Map<String, Object> timeValues(
       Recipient student, Preferences.ForMail reads, String contactName, Instant start) {
     Map<String, Object> values = new HashMap<>();
     values.put("studentName", student.displayName());
     values.put("contactName", contactName);
-    values.put(
-        "whenLocal",
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
-            .withLocale(reads.locale())
-            .withZone(reads.zone())
-            .format(start));
+    values.put("whenLocal", reads.time(start));
     values.put("timeZone", reads.zone().getId());
     values.put("link", publicUrl);
     return values;
@@ -252,22 +250,11 @@ class InterviewMailListener {
   }
 
   private void tellStudent(String eventId, Answered answered) {
-    Recipient student = recipients.find(answered.studentId()).orElse(null);
+    Recipient student = studentToWrite(REQUEST_ANSWERED, eventId, answered.studentId());
     if (student == null) {
-      deliveries.failed(
-          REQUEST_ANSWERED,
-          eventId,
-          answered.studentId(),
-          "The student's profile has not reached notifications-service; no address to write to.");
       return;
     }
     Preferences.ForMail reads = preferences.forMail(student.userId(), student.zone());
-    Locale locale = reads.locale();
-    ZoneId zone = reads.zone();
-    DateTimeFormatter format =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
-            .withLocale(locale)
-            .withZone(zone);
     Map<String, Object> values = new HashMap<>();
     values.put("studentName", student.displayName());
     values.put("contactName", answered.contactDisplayName());
@@ -275,17 +262,19 @@ class InterviewMailListener {
     values.put("message", answered.message());
     values.put(
         "acceptedLocal",
-        answered.acceptedStart() == null ? "" : format.format(answered.acceptedStart()));
+        answered.acceptedStart() == null ? "" : reads.time(answered.acceptedStart()));
     values.put(
         "proposedLocal",
         answered.proposedTimes().stream()
-            .map(t -> format.format(t.start()) + " (" + t.durationMinutes() + " min)")
+            .map(t -> reads.time(t.start()) + " (" + t.durationMinutes() + " min)")
             .toList());
-    values.put("timeZone", zone.getId());
+    values.put("timeZone", reads.zone().getId());
     values.put("link", publicUrl);
     MailTemplates.Rendered content;
     try {
-      content = templates.render("request-answered", locale, values, answered.contactDisplayName());
+      content =
+          templates.render(
+              "request-answered", reads.locale(), values, answered.contactDisplayName());
     } catch (TemplateEngineException | NoSuchMessageException e) {
       log.warn("Mail for {} could not be rendered: {}", eventId, e.toString());
       deliveries.failed(

@@ -1,7 +1,10 @@
 package org.infointerview.notifications.preference;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -17,7 +20,16 @@ public class Preferences {
   }
 
   /** How the person reads their mail: their language, and times in their zone. */
-  public record ForMail(Locale locale, ZoneId zone) {}
+  public record ForMail(Locale locale, ZoneId zone) {
+
+    /** A time as they read it: the full date and the time of day, in their language and zone. */
+    public String time(Instant instant) {
+      return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+          .withLocale(locale)
+          .withZone(zone)
+          .format(instant);
+    }
+  }
 
   /**
    * The person's language (English until they choose) and zone: theirs when they chose one, else

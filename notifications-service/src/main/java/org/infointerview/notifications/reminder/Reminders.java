@@ -5,13 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.bson.Document;
 import org.infointerview.notifications.delivery.Deliveries;
@@ -81,18 +78,18 @@ class Reminders {
     List<String> before = planned == null ? List.of() : planned.getList("ids", String.class);
     Recipient student = recipients.find(due.studentId()).orElse(null);
     Preferences.Reminders how = preferences.reminders(due.studentId());
+    Preferences.@Nullable ForMail reads =
+        student == null ? null : preferences.forMail(student.userId(), student.zone());
     Map<String, Reminder> wanted =
-        student == null || !how.any()
-            ? Map.of()
-            : wanted(due, preferences.forMail(student.userId(), student.zone()).zone());
+        reads == null || !how.any() ? Map.of() : wanted(due, reads.zone());
     for (String id : before) {
       if (!wanted.containsKey(id)) {
         deliveries.drop(id);
       }
     }
     for (Map.Entry<String, Reminder> reminder : wanted.entrySet()) {
-      if (!before.contains(reminder.getKey()) && student != null) {
-        queue(reminder.getKey(), reminder.getValue(), due, student, how);
+      if (!before.contains(reminder.getKey()) && student != null && reads != null) {
+        queue(reminder.getKey(), reminder.getValue(), due, student, reads, how);
       }
     }
     mongo.upsert(
@@ -150,10 +147,8 @@ class Reminders {
       Reminder reminder,
       ReminderListener.DueDates due,
       Recipient student,
+      Preferences.ForMail reads,
       Preferences.Reminders how) {
-    Preferences.ForMail reads = preferences.forMail(student.userId(), student.zone());
-    Locale locale = reads.locale();
-    ZoneId zone = reads.zone();
     Instant when =
         switch (reminder.kind()) {
           case "MEETING_DAY", "MEETING_HOUR" -> due.meetingStartsAt();
@@ -164,13 +159,8 @@ class Reminders {
     values.put("studentName", student.displayName());
     values.put("kind", reminder.kind());
     values.put("contactName", due.contactDisplayName());
-    values.put(
-        "whenLocal",
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
-            .withLocale(locale)
-            .withZone(zone)
-            .format(when));
-    values.put("timeZone", zone.getId());
+    values.put("whenLocal", reads.time(when));
+    values.put("timeZone", reads.zone().getId());
     values.put("item", reminder.item() == null ? "" : reminder.item());
     values.put("link", publicUrl);
     String kind = "REMINDER_" + reminder.kind();
@@ -180,7 +170,7 @@ class Reminders {
           templates.render(
               "reminder",
               "reminder." + reminder.kind() + ".subject",
-              locale,
+              reads.locale(),
               values,
               reminder.item() == null ? due.contactDisplayName() : reminder.item());
     } catch (TemplateEngineException | NoSuchMessageException e) {
