@@ -42,8 +42,9 @@ public record GatewayProperties(
   /**
    * @param perUser requests a signed-in person may make per period
    * @param perAnonymousAddress requests an address without a token may make per period
-   * @param answersPerAddress requests an address may make per period to the answer links of request
-   *     mails (the one API path open without sign-in), signed in or not
+   * @param answersPerAddress requests an address may make per period to the links of mail to people
+   *     without an account (answer and unsubscribe links, the API paths open without sign-in),
+   *     signed in or not
    * @param period the refill period
    * @param redisTimeout how long a count may wait for Redis before this instance counts alone
    */

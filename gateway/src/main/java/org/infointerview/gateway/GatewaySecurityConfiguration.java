@@ -51,6 +51,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -74,12 +75,15 @@ class GatewaySecurityConfiguration {
   private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
 
   /**
-   * The answer link of a request mail: the person asked answers through it without an account (the
-   * token in the path is the credential, checked by interviews-service), so it is open here,
-   * without a CSRF token (it carries no ambient credential), and rate-limited by address.
+   * The links of mail to people without an account: the answer link of a request mail (checked by
+   * interviews-service) and the unsubscribe link (notifications-service). The token in the path is
+   * the credential, so they are open here, without a CSRF token (they carry no ambient credential),
+   * and rate-limited by address.
    */
-  static final RequestMatcher ANSWER_LINKS =
-      PathPatternRequestMatcher.withDefaults().matcher("/api/interviews/answers/*");
+  static final RequestMatcher MAIL_LINKS =
+      new OrRequestMatcher(
+          PathPatternRequestMatcher.withDefaults().matcher("/api/interviews/answers/*"),
+          PathPatternRequestMatcher.withDefaults().matcher("/api/notifications/unsubscribe/*"));
 
   @Bean
   ClientRegistrationRepository clientRegistrations(SignInProperties signIn) {
@@ -226,7 +230,7 @@ class GatewaySecurityConfiguration {
         .requestCache(cache -> cache.requestCache(pagesOnly()))
         // The single-page-app pattern: the token in a readable XSRF-TOKEN cookie, sent back in
         // the X-XSRF-TOKEN header.
-        .csrf(csrf -> csrf.spa().ignoringRequestMatchers(ANSWER_LINKS))
+        .csrf(csrf -> csrf.spa().ignoringRequestMatchers(MAIL_LINKS))
         .exceptionHandling(
             errors ->
                 errors
@@ -290,7 +294,7 @@ class GatewaySecurityConfiguration {
     requests
         .requestMatchers(ApiSecurity.PUBLIC_PATHS)
         .permitAll()
-        .requestMatchers(ANSWER_LINKS)
+        .requestMatchers(MAIL_LINKS)
         .permitAll()
         .requestMatchers("/login/**", "/oauth2/**")
         .permitAll()

@@ -54,7 +54,7 @@ class RateLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String person = person();
     ConsumptionProbe probe =
-        GatewaySecurityConfiguration.ANSWER_LINKS.matches(request)
+        GatewaySecurityConfiguration.MAIL_LINKS.matches(request)
             ? buckets.tryConsume("answers:" + request.getRemoteAddr(), answersPerAddress)
             : person != null
                 ? buckets.tryConsume("user:" + person, perUser)

@@ -410,17 +410,19 @@ class GatewayHardeningIT {
 
   @Test
   @Order(9)
-  void answerLinksAreLimitedByAddressSignedInOrNotAndTheRestOfTheApiIsNot() {
+  void mailLinksAreLimitedByAddressSignedInOrNotAndTheRestOfTheApiIsNot() {
     String signedIn = token();
     int refusedAt = -1;
     for (int i = 0; i < 8 && refusedAt < 0; i++) {
-      var response = api().get("/api/interviews/answers/guess-" + i, i % 2 == 0 ? null : signedIn);
+      String link =
+          i % 3 == 0 ? "/api/notifications/unsubscribe/guess-" : "/api/interviews/answers/guess-";
+      var response = api().get(link + i, i % 2 == 0 ? null : signedIn);
       if (response.statusCode() == 429) {
         refusedAt = i;
       }
     }
 
-    assertThat(refusedAt).as("answer-link calls before the 429").isEqualTo(3);
+    assertThat(refusedAt).as("mail-link calls (answer, unsubscribe) before the 429").isEqualTo(3);
     assertThat(api().get("/api/contacts/after-guessing", signedIn).statusCode()).isEqualTo(200);
   }
 

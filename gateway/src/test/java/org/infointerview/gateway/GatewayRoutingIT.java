@@ -327,7 +327,44 @@ class GatewayRoutingIT {
   }
 
   @Test
-  void probesAreOpenAndNothingElseOfAnyActuatorIsReachableThroughTheGateway() throws Exception {
+  void anUnsubscribeLinkReachesNotificationsServiceWithoutSignInOrCsrfTokenAndNothingElseDoes()
+      throws Exception {
+    Recorder notifications = SERVICES.get("notifications");
+    String token = "65c1a2b3c4d5e6f7a8b9c0d1.q3Jm0YtZkP8wVhXbN2cR7A.1766332800.sig";
+
+    HttpResponse<String> asked = get("/api/notifications/unsubscribe/" + token, null);
+    // RFC 8058: the mail client posts this body, with no cookie and no token.
+    HttpResponse<String> oneClick =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:" + port + "/api/notifications/unsubscribe/" + token))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(asked.statusCode()).isEqualTo(200);
+    assertThat(oneClick.statusCode()).as(oneClick.body()).isEqualTo(200);
+    assertThat(notifications.received)
+        .filteredOn(r -> r.path().equals("/unsubscribe/" + token))
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r.authorization()).isNull());
+    int before = notifications.received.size();
+    for (String closed :
+        List.of(
+            "/api/notifications/unsubscribe",
+            "/api/notifications/unsubscribe/" + token + "/more",
+            "/api/notifications/deliveries")) {
+      assertThat(get(closed, null).statusCode()).as(closed).isEqualTo(401);
+    }
+    assertThat(notifications.received).hasSize(before);
+  }
+
+  @Test
+  void probesAreOpenAndNothingOfAnyActuatorOrInternalApiIsReachableThroughTheGateway()
+      throws Exception {
     assertThat(get("/readyz", null).statusCode()).isEqualTo(200);
     assertThat(get("/livez", null).statusCode()).isEqualTo(200);
     String student = IDP.token("curious-" + UUID.randomUUID(), "student");
@@ -337,14 +374,32 @@ class GatewayRoutingIT {
     }
     for (String service : List.of("contacts", "interviews", "notifications")) {
       for (String internal :
-          List.of("/actuator", "/actuator/metrics", "/Actuator/health", "/actuator/env")) {
+          List.of(
+              "/actuator",
+              "/actuator/metrics",
+              "/Actuator/health",
+              "/actuator/env",
+              "/internal/contacts/0123456789abcdef01234567/mail-address",
+              "/Internal/contacts/x/unsubscribe",
+              "//internal/contacts/x/mail-address",
+              "/%69nternal/contacts/x/mail-address",
+              "/internal;x=1/contacts/x/mail-address")) {
         String path = "/api/" + service + internal;
-        assertThat(get(path, student).statusCode()).as(path).isEqualTo(404);
+        int status = get(path, student).statusCode();
+        if (internal.startsWith("//")) {
+          // the firewall refuses the spelling before anything is routed
+          assertThat(status).as(path).isEqualTo(400);
+        } else {
+          assertThat(status).as(path).isEqualTo(404);
+        }
       }
     }
     // Even a service that answered them (these test services answer everything) is not asked.
     assertThat(SERVICES.values())
-        .allSatisfy(s -> assertThat(s.received).noneMatch(r -> r.path().contains("ctuator")));
+        .allSatisfy(
+            s ->
+                assertThat(s.received)
+                    .noneMatch(r -> r.path().contains("ctuator") || r.path().contains("nternal")));
     assertThat(new ApiClient(managementPort).get("/actuator/metrics", null).statusCode())
         .isEqualTo(200);
   }

@@ -15,6 +15,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -52,11 +53,20 @@ class DevInfrastructure {
 
   /**
    * Tokens carry what a university IdP would release: the roles, the name, the email and the
-   * platform audience.
+   * platform audience; a service client's own token, the audience and its scopes.
    */
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> demoClaims() {
     return context -> {
+      if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())
+          && OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+        // a service's own token (notifications-service asking contacts-service): the platform
+        // audience, no person, its granted scopes
+        context
+            .getClaims()
+            .audience(List.of(context.getRegisteredClient().getClientId(), AUDIENCE));
+        return;
+      }
       String username = context.getPrincipal().getName();
       boolean demo = DemoUsers.ALL.stream().anyMatch(u -> u.username().equals(username));
       if (!demo) {

@@ -188,6 +188,10 @@ public final class LocalRun {
     // restart of interviews-service; a deployment sets its own secret.
     environment.put(
         "INTERVIEWS_ANSWER_LINK_SECRET", "local-run-only-answer-links-key-not-for-production");
+    // notifications-service's own client at the dev provider, and the key of its unsubscribe links
+    environment.put("NOTIFICATIONS_CLIENT_SECRET", "local-run-only-notifications-secret");
+    environment.put(
+        "NOTIFICATIONS_LINK_SECRET", "local-run-only-unsubscribe-links-key-not-for-production");
     service("contacts-service", ports.contacts(), "contacts", environment);
     service("interviews-service", ports.interviews(), "interviews", environment);
     service("notifications-service", ports.notifications(), "notifications", environment);

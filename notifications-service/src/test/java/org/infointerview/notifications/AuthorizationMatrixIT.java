@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.infointerview.notifications.contact.UnsubscribeLinks;
 import org.infointerview.notifications.delivery.Deliveries;
 import org.infointerview.notifications.delivery.MailTemplates;
 import org.infointerview.notifications.inbox.Inbox;
@@ -21,6 +23,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @InfrastructureTest
 class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
 
+  @Autowired UnsubscribeLinks unsubscribeLinks;
   @Autowired MongoTemplate mongo;
 
   @Autowired Deliveries deliveries;
@@ -72,8 +75,32 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());
   }
 
+  /** An unsubscribe row: a link this service issued, or one changed in its last character. */
+  private void checkUnsubscribe(AuthorizationMatrix.Row row) {
+    String link = unsubscribeLinks.issue(new ObjectId().toHexString());
+    String token = link.substring(link.lastIndexOf('/') + 1);
+    if ("forged".equals(row.resource())) {
+      token = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
+    }
+
+    HttpResponse<String> response =
+        api()
+            .send(
+                row.method(),
+                "/unsubscribe/" + token,
+                tokenFor(row, "caller-" + UUID.randomUUID()),
+                null,
+                Map.of());
+
+    assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());
+  }
+
   @Override
   protected void check(AuthorizationMatrix.Row row) {
+    if (row.path().startsWith("/unsubscribe")) {
+      checkUnsubscribe(row);
+      return;
+    }
     if (row.path().startsWith("/deliveries")) {
       checkDeliveryLog(row);
       return;

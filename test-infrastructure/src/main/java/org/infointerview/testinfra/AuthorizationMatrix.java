@@ -25,9 +25,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * and fails when an endpoint the service exposes has no row, so no endpoint ships unchecked.
  *
  * <p>Columns: method, path (as mapped, with {@code {id}}-style variables), role ({@code STUDENT},
- * {@code ALUMNUS}, {@code ADVISOR}, {@code ADMIN}, or {@code NONE} for no token), resource ({@code
- * own}, {@code others} or {@code none}), expected status. Lines starting with {@code #} are
- * comments.
+ * {@code ALUMNUS}, {@code ADVISOR}, {@code ADMIN}, {@code SERVICE} for a service client's own
+ * token, or {@code NONE} for no token), resource ({@code own}, {@code others} or {@code none}),
+ * expected status. Lines starting with {@code #} are comments.
  */
 public final class AuthorizationMatrix {
 

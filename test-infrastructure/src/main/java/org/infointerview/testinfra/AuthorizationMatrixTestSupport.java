@@ -43,9 +43,21 @@ public abstract class AuthorizationMatrixTestSupport {
   /** Prepares what the row needs, calls the endpoint, asserts the status and side effects. */
   protected abstract void check(AuthorizationMatrix.Row row) throws Exception;
 
-  /** A token for the row's role, or none for {@code NONE}. */
+  /** The scope of the platform's own service clients (the role {@code SERVICE} in a matrix). */
+  public static final String SERVICE_SCOPE = "infointerview.contact-mail";
+
+  /**
+   * A token for the row's role: none for {@code NONE}, a service client's token with its scope for
+   * {@code SERVICE}, else a person's with that role.
+   */
   protected static @Nullable String tokenFor(AuthorizationMatrix.Row row, String subject) {
-    return row.anonymous() ? null : IDP.token(subject, row.role().toLowerCase(Locale.ROOT));
+    if (row.anonymous()) {
+      return null;
+    }
+    if ("SERVICE".equals(row.role())) {
+      return IDP.serviceToken(subject, SERVICE_SCOPE);
+    }
+    return IDP.token(subject, row.role().toLowerCase(Locale.ROOT));
   }
 
   protected ApiClient api() {

@@ -46,6 +46,8 @@ public class InfrastructureInitializer
                         "infointerview.sign-in.authorization-uri",
                         identity.issuerUri() + "/authorize"),
                     Map.entry("infointerview.sign-in.token-uri", identity.issuerUri() + "/token"),
+                    // where a service's own client asks for its token (client credentials)
+                    Map.entry("OIDC_TOKEN_URI", identity.issuerUri() + "/token"),
                     Map.entry("infointerview.sign-in.jwk-set-uri", identity.jwkSetUri()),
                     Map.entry(
                         "infointerview.sign-in.user-info-uri", identity.issuerUri() + "/userinfo"),

@@ -112,6 +112,22 @@ public final class TestIdentityProvider {
         new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(AUDIENCE), claims, 3600));
   }
 
+  /**
+   * A service's own access token (client credentials): no person, no roles, the client's id as
+   * subject and these scopes.
+   */
+  public String serviceToken(String clientId, String... scopes) {
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("scope", String.join(" ", scopes));
+    claims.put("client_id", clientId);
+    return server.issueToken(ISSUER_ID, clientId, AUDIENCE, claims, 3600).serialize();
+  }
+
+  /** The token endpoint, where a service's client asks for its own token. */
+  public String tokenUri() {
+    return server.tokenEndpointUrl(ISSUER_ID).toString();
+  }
+
   /** A signed token with exactly the given claims and audience. */
   public String token(String subject, String audience, Map<String, Object> claims) {
     return server.issueToken(ISSUER_ID, subject, audience, claims, 3600).serialize();

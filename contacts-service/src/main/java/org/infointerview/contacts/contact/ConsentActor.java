@@ -6,5 +6,7 @@ public enum ConsentActor {
   SELF,
   ADMIN,
   IMPORT,
-  ALUMNI_SYNC
+  ALUMNI_SYNC,
+  /** The person, by the unsubscribe link in a mail sent through the platform (no account). */
+  MAIL_LINK
 }

@@ -3,6 +3,7 @@ package org.infointerview.contacts.contact;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.bson.types.ObjectId;
 import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.messaging.outbox.Changed;
@@ -184,6 +185,53 @@ class ContactService {
     return write(
         own.revised(
             details, new Provenance("SELF", alumnus.id(), null, clock.instant(), List.of())));
+  }
+
+  /**
+   * The live record mail to this contact goes to: a merged record's survivor; empty when there is
+   * none (never existed, or erased).
+   */
+  Optional<Contact> forMail(String id) {
+    Contact contact = mongo.findById(id, Contact.class);
+    for (int hop = 0; contact != null && hop < 5; hop++) {
+      if (contact.status() == ContactStatus.ACTIVE) {
+        return Optional.of(contact);
+      }
+      String next = contact.mergedIntoId();
+      contact = next == null ? null : mongo.findById(next, Contact.class);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The person asked, by the link in a mail, to get no more: never contacted again, whatever else
+   * says, until they opt in again themselves. Audited; the same ask again changes nothing.
+   */
+  Contact unsubscribe(CurrentUser service, String id) {
+    for (int attempt = 0; ; attempt++) {
+      Contact contact = forMail(id).orElseThrow(() -> new NotFoundException("Contact", id));
+      Consent asked = contact.consent().withDoNotContact(true).withOptedIn(false);
+      Changed<Contact> changed =
+          contact.withConsent(asked, ConsentActor.MAIL_LINK, null, clock.instant());
+      if (!changed.changed()) {
+        return contact;
+      }
+      try {
+        Contact written = store.update(changed);
+        audit.record(
+            service,
+            "CONSENT_CHANGED",
+            "Contact",
+            contact.id(),
+            null,
+            "unsubscribed by the person, through the link in a mail");
+        return written;
+      } catch (OptimisticLockingFailureException raced) {
+        if (attempt >= 2) {
+          throw raced;
+        }
+      }
+    }
   }
 
   private Contact editable(CurrentUser editor, String id) {

@@ -9,10 +9,14 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.infointerview.notifications.inbox.Inbox;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +56,10 @@ public class Deliveries implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
-  /** A message to queue: already rendered, for one recipient. */
+  /**
+   * A message to queue, for one recipient: already rendered, or (to a person in contacts-service)
+   * the facts it is made from when first tried ({@link MessagePreparer}).
+   */
   public record Message(
       String kind,
       String eventId,
@@ -63,7 +70,9 @@ public class Deliveries implements SmartLifecycle {
       boolean byEmail,
       boolean inApp,
       @Nullable String invite,
-      @Nullable String inviteMethod) {
+      @Nullable String inviteMethod,
+      @Nullable String contactId,
+      @Nullable String facts) {
 
     /** By mail or in the inbox, as chosen, without an invite. */
     public Message(
@@ -75,13 +84,7 @@ public class Deliveries implements SmartLifecycle {
         MailTemplates.Rendered content,
         boolean byEmail,
         boolean inApp) {
-      this(kind, eventId, recipientId, to, toName, content, byEmail, inApp, null, null);
-    }
-
-    /** The same message with a calendar invite attached (method REQUEST or CANCEL). */
-    public Message withInvite(String ics, String method) {
-      return new Message(
-          kind, eventId, recipientId, to, toName, content, byEmail, inApp, ics, method);
+      this(kind, eventId, recipientId, to, toName, content, byEmail, inApp, null, null, null, null);
     }
 
     /** By mail and in the inbox. */
@@ -94,6 +97,48 @@ public class Deliveries implements SmartLifecycle {
         MailTemplates.Rendered content) {
       this(kind, eventId, recipientId, to, toName, content, true, true);
     }
+
+    /**
+     * A mail to a person in contacts-service, made from {@code facts} by the kind's preparer when
+     * it is first tried; its recipient is {@code contact:<id>}.
+     */
+    public static Message toContact(String kind, String eventId, String contactId, String facts) {
+      return new Message(
+          kind,
+          eventId,
+          contactRecipient(contactId),
+          null,
+          null,
+          new MailTemplates.Rendered("", "", ""),
+          true,
+          false,
+          null,
+          null,
+          contactId,
+          facts);
+    }
+
+    /** The same message with a calendar invite attached (method REQUEST or CANCEL). */
+    public Message withInvite(String ics, String method) {
+      return new Message(
+          kind,
+          eventId,
+          recipientId,
+          to,
+          toName,
+          content,
+          byEmail,
+          inApp,
+          ics,
+          method,
+          contactId,
+          facts);
+    }
+  }
+
+  /** How a person in contacts-service is named as a message's recipient. */
+  public static String contactRecipient(String contactId) {
+    return "contact:" + contactId;
   }
 
   private final MongoTemplate mongo;
@@ -101,6 +146,7 @@ public class Deliveries implements SmartLifecycle {
   private final Inbox inbox;
   private final DeliveryProperties properties;
   private final Clock clock;
+  private final Map<String, MessagePreparer> preparers;
   private @Nullable ScheduledExecutorService poller;
 
   Deliveries(
@@ -108,7 +154,11 @@ public class Deliveries implements SmartLifecycle {
       SmtpSender smtp,
       Inbox inbox,
       DeliveryProperties properties,
-      Clock clock) {
+      Clock clock,
+      List<MessagePreparer> preparers) {
+    this.preparers =
+        preparers.stream()
+            .collect(Collectors.toUnmodifiableMap(MessagePreparer::kind, Function.identity()));
     this.mongo = mongo;
     this.smtp = smtp;
     this.inbox = inbox;
@@ -134,19 +184,70 @@ public class Deliveries implements SmartLifecycle {
 
   /** A queued message that is no longer due is not sent (DROPPED); one already sent stays so. */
   public void drop(String id) {
+    drop(id, null);
+  }
+
+  private void drop(String id, @Nullable String reason) {
     for (int attempt = 0; attempt < 3; attempt++) {
       Delivery delivery = mongo.findById(id, Delivery.class);
       if (delivery == null || delivery.status() != DeliveryStatus.QUEUED) {
         break;
       }
       try {
-        mongo.save(delivery.withStatus(DeliveryStatus.DROPPED).withLeasedUntil(null));
+        mongo.save(
+            delivery
+                .withStatus(DeliveryStatus.DROPPED)
+                .withLastError(reason != null ? reason : delivery.lastError())
+                .withLeasedUntil(null));
         break;
       } catch (OptimisticLockingFailureException sending) {
         // an instance leased it meanwhile: read again
       }
     }
     dequeue(id);
+  }
+
+  /**
+   * Every message to this person in contacts-service not yet sent is not sent (DROPPED): they asked
+   * not to be written.
+   */
+  public void dropFor(String contactId, String reason) {
+    for (Delivery waiting : toContact(contactId)) {
+      if (waiting.status() == DeliveryStatus.QUEUED) {
+        drop(waiting.id(), reason);
+      }
+    }
+  }
+
+  /**
+   * The person is erased: nothing to them is sent any more, and every message to them keeps neither
+   * their address, name, words nor facts; only that a message of its kind existed.
+   */
+  public void forget(String contactId) {
+    for (Delivery message : toContact(contactId)) {
+      Update scrubbed =
+          new Update()
+              .set("to", null)
+              .set("toName", null)
+              .set("subject", "")
+              .set("text", "")
+              .set("html", "")
+              .set("invite", null)
+              .set("facts", null)
+              .set("unsubscribe", null)
+              .set("leasedUntil", null)
+              .inc("version", 1);
+      if (message.status() == DeliveryStatus.QUEUED) {
+        scrubbed.set("status", DeliveryStatus.DROPPED).set("lastError", "The person was erased.");
+      }
+      mongo.updateFirst(
+          Query.query(Criteria.where("_id").is(message.id())), scrubbed, Delivery.class);
+      dequeue(message.id());
+    }
+  }
+
+  private List<Delivery> toContact(String contactId) {
+    return mongo.find(Query.query(Criteria.where("contactId").is(contactId)), Delivery.class);
   }
 
   /** Keeps, as FAILED, a message that could not even be made (a template error), with why. */
@@ -195,7 +296,8 @@ public class Deliveries implements SmartLifecycle {
    * it was not FAILED (sent, queued or dropped meanwhile).
    */
   public boolean retry(Delivery failed) {
-    if (failed.status() != DeliveryStatus.FAILED || failed.to() == null) {
+    if (failed.status() != DeliveryStatus.FAILED
+        || failed.to() == null && (failed.facts() == null || failed.contactId() == null)) {
       return false;
     }
     Instant now = clock.instant();
@@ -244,6 +346,9 @@ public class Deliveries implements SmartLifecycle {
         message.inApp(),
         message.invite(),
         message.inviteMethod(),
+        message.contactId(),
+        message.facts(),
+        null,
         null);
   }
 
@@ -280,6 +385,12 @@ public class Deliveries implements SmartLifecycle {
     } catch (OptimisticLockingFailureException taken) {
       return;
     }
+    if (leased.awaitsPreparing()) {
+      leased = prepared(leased);
+      if (leased == null) {
+        return;
+      }
+    }
     if (leased.attempts() == 0 && leased.wantsInApp()) {
       inbox.add(
           leased.handleOrDerived(),
@@ -296,23 +407,77 @@ public class Deliveries implements SmartLifecycle {
       after = leased.sent(clock.instant());
     } catch (SmtpSender.Failure failure) {
       boolean last = failure.permanent() || leased.attempts() + 1 >= properties.mostAttempts();
-      if (last) {
-        log.warn("Message {} given up: {}", id, failure.getMessage());
-        after = leased.givenUp(failure.getMessage());
-      } else {
-        Instant next = clock.instant().plus(pause(leased.attempts()));
-        log.info("Message {} failed ({}); again at {}", id, failure.getMessage(), next);
-        after = leased.failedOnce(failure.getMessage(), next);
+      after = failedTry(leased, failure.getMessage(), last);
+    }
+    settle(after);
+  }
+
+  /**
+   * The message's words made now from its facts, stored, still leased; null when it is not to be
+   * sent now (dropped, failed, or to be tried again), which is then stored.
+   */
+  private @Nullable Delivery prepared(Delivery leased) {
+    MessagePreparer preparer = preparers.get(leased.kind());
+    String contactId = Objects.requireNonNull(leased.contactId());
+    String facts = Objects.requireNonNull(leased.facts());
+    if (preparer == null) {
+      settle(failedTry(leased, "Nothing here makes messages of this kind.", true));
+      return null;
+    }
+    MessagePreparer.Outcome outcome;
+    try {
+      outcome = preparer.prepare(contactId, facts);
+    } catch (MessagePreparer.NotYet notYet) {
+      boolean last = leased.attempts() + 1 >= properties.mostAttempts();
+      settle(failedTry(leased, notYet.getMessage(), last));
+      return null;
+    }
+    if (outcome instanceof MessagePreparer.Ready ready) {
+      return mongo.save(leased.prepared(ready));
+    }
+    if (outcome instanceof MessagePreparer.Dropped dropped) {
+      log.info("Message {} not sent: {}", leased.id(), dropped.reason());
+      mongo.save(
+          leased
+              .withStatus(DeliveryStatus.DROPPED)
+              .withLastError(dropped.reason())
+              .withLeasedUntil(null));
+      dequeue(leased.id());
+      return null;
+    }
+    settle(failedTry(leased, ((MessagePreparer.Failed) outcome).reason(), true));
+    return null;
+  }
+
+  /** After a failed try: again later, or given up (and the kind's preparer told). */
+  private Delivery failedTry(Delivery leased, String reason, boolean last) {
+    if (!last) {
+      Instant next = clock.instant().plus(pause(leased.attempts()));
+      log.info("Message {} failed ({}); again at {}", leased.id(), reason, next);
+      return leased.failedOnce(reason, next);
+    }
+    log.warn("Message {} given up: {}", leased.id(), reason);
+    MessagePreparer preparer = preparers.get(leased.kind());
+    if (preparer != null && leased.contactId() != null && leased.facts() != null) {
+      try {
+        preparer.givenUp(leased.contactId(), leased.facts(), reason);
+      } catch (RuntimeException e) {
+        log.warn("Message {}: telling its failure failed: {}", leased.id(), e.toString());
       }
     }
+    return leased.givenUp(reason);
+  }
+
+  /** Stores the try's outcome and the message's place in the queue or the failures. */
+  private void settle(Delivery after) {
     mongo.save(after);
     if (after.status() == DeliveryStatus.FAILED) {
-      noteFailure(id);
+      noteFailure(after.id());
     }
     if (after.status() == DeliveryStatus.QUEUED) {
-      enqueue(id, after.nextAttemptAt());
+      enqueue(after.id(), after.nextAttemptAt());
     } else {
-      dequeue(id);
+      dequeue(after.id());
     }
   }
 

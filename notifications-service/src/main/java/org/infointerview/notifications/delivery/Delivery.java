@@ -27,6 +27,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param inApp whether it goes to the person's inbox too (null: yes)
  * @param invite an iCalendar attachment (invite.ics); null for none
  * @param inviteMethod the invite's iTIP method, REQUEST or CANCEL
+ * @param contactId for a message to a person in contacts-service (not a platform user): who; their
+ *     address is asked for when the message is first tried ({@link MessagePreparer}), never earlier
+ * @param facts what such a message is made from when first tried (the kind's own JSON); kept for
+ *     its preparer's word when it is given up; forgotten with the person
+ * @param unsubscribe the one-click unsubscribe address (RFC 8058) of a mail to someone who is not a
+ *     platform user
  */
 @Document(Delivery.COLLECTION)
 // Embedded-store workaround: a versioned save asks by _id and version together, which it answers
@@ -55,6 +61,9 @@ public record Delivery(
     @Nullable Boolean inApp,
     @Nullable String invite,
     @Nullable String inviteMethod,
+    @Indexed(sparse = true) @Nullable String contactId,
+    @Nullable String facts,
+    @Nullable String unsubscribe,
     @Version @Nullable Long version)
     implements DeliveryBuilder.With {
 
@@ -71,6 +80,24 @@ public record Delivery(
 
   boolean wantsInApp() {
     return !Boolean.FALSE.equals(inApp);
+  }
+
+  /** Whether its words are still to be made from its facts (a message to a contact, untried). */
+  boolean awaitsPreparing() {
+    return facts != null && to == null && contactId != null && status == DeliveryStatus.QUEUED;
+  }
+
+  Delivery prepared(MessagePreparer.Ready ready) {
+    return with()
+        .to(ready.to())
+        .toName(ready.toName())
+        .subject(ready.content().subject())
+        .text(ready.content().text())
+        .html(ready.content().html())
+        .invite(ready.invite())
+        .inviteMethod(ready.inviteMethod())
+        .unsubscribe(ready.unsubscribe())
+        .build();
   }
 
   Delivery leased(Instant until) {

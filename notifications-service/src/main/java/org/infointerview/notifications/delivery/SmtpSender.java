@@ -71,6 +71,12 @@ class SmtpSender {
       helper.setTo(to);
       helper.setSubject(MailHeaders.oneLine(delivery.subject()));
       helper.setText(delivery.text(), delivery.html());
+      if (delivery.unsubscribe() != null) {
+        // RFC 2369 and RFC 8058: the receiver's "unsubscribe" button posts to it in one click.
+        message.setHeader(
+            "List-Unsubscribe", "<" + MailHeaders.oneLine(delivery.unsubscribe()) + ">");
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+      }
       if (delivery.invite() != null) {
         helper.addAttachment(
             "invite.ics",

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
@@ -165,23 +164,7 @@ class RequestAnsweredMailIT {
         .doesNotContain("evil@example.org");
   }
 
-  private static String part(MimeMessage mail, String type) throws Exception {
-    return find((MimeMultipart) mail.getContent(), type);
-  }
-
-  private static String find(MimeMultipart multipart, String type) throws Exception {
-    for (int i = 0; i < multipart.getCount(); i++) {
-      var part = multipart.getBodyPart(i);
-      if (part.isMimeType(type)) {
-        return (String) part.getContent();
-      }
-      if (part.getContent() instanceof MimeMultipart nested) {
-        String found = find(nested, type);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
+  private static String part(MimeMessage mail, String type) {
+    return Mailbox.part(mail, type);
   }
 }

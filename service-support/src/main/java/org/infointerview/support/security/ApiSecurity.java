@@ -1,6 +1,8 @@
 package org.infointerview.support.security;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.springframework.core.convert.converter.Converter;
@@ -25,12 +27,33 @@ public final class ApiSecurity {
 
   private ApiSecurity() {}
 
-  /** Turns a validated token into an authentication carrying our roles as authorities. */
+  /**
+   * The scope a service's own client is granted to read the address a message goes to, and to
+   * record a person's unsubscribe (contacts-service's {@code /internal/**}); no person's token
+   * carries it.
+   */
+  public static final String CONTACT_MAIL_SCOPE = "infointerview.contact-mail";
+
+  /**
+   * Turns a validated token into an authentication carrying our roles as authorities, and its
+   * scopes as {@code SCOPE_<scope>} (from {@code scope}, space-separated, or {@code scp}).
+   */
   public static Converter<Jwt, AbstractAuthenticationToken> converter(RoleMapper roles) {
     return jwt -> {
+      List<SimpleGrantedAuthority> authorities = new ArrayList<>();
       Set<Role> granted = roles.roles(jwt.getClaims());
-      List<SimpleGrantedAuthority> authorities =
-          granted.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+      granted.forEach(r -> authorities.add(new SimpleGrantedAuthority(r.authority())));
+      for (String claim : List.of("scope", "scp")) {
+        Object value = jwt.getClaims().get(claim);
+        Collection<?> scopes =
+            value instanceof String text
+                ? List.of(text.split(" "))
+                : value instanceof Collection<?> many ? many : List.of();
+        scopes.stream()
+            .map(String::valueOf)
+            .filter(scope -> !scope.isBlank())
+            .forEach(scope -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
+      }
       return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
     };
   }
