@@ -147,6 +147,7 @@ public class Deliveries implements SmartLifecycle {
   private final DeliveryProperties properties;
   private final Clock clock;
   private final Map<String, MessagePreparer> preparers;
+  private final SendRate sendRate;
   private @Nullable ScheduledExecutorService poller;
 
   Deliveries(
@@ -155,7 +156,9 @@ public class Deliveries implements SmartLifecycle {
       Inbox inbox,
       DeliveryProperties properties,
       Clock clock,
-      List<MessagePreparer> preparers) {
+      List<MessagePreparer> preparers,
+      SendRate sendRate) {
+    this.sendRate = sendRate;
     this.preparers =
         preparers.stream()
             .collect(Collectors.toUnmodifiableMap(MessagePreparer::kind, Function.identity()));
@@ -398,6 +401,14 @@ public class Deliveries implements SmartLifecycle {
           leased.kind(),
           leased.subject(),
           leased.text());
+    }
+    if (leased.wantsEmail()) {
+      Duration wait = sendRate.turn();
+      if (!wait.isZero()) {
+        // over the mailbox's rate: its turn comes then, and this was no try
+        settle(leased.withNextAttemptAt(clock.instant().plus(wait)).withLeasedUntil(null));
+        return;
+      }
     }
     Delivery after;
     try {

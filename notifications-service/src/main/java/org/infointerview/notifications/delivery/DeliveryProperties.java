@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param longestRetryAfter the longest pause between tries
  * @param pollEvery how often queued messages whose time came are looked for
  * @param lease how long one instance keeps a message it is sending from the others
+ * @param sendRate how many mails the sending mailbox may hand the server per {@code ratePeriod},
+ *     across every instance (providers cap it, such as 30 a minute); 0 for no limit. Mails over it
+ *     wait their turn, none is dropped
+ * @param ratePeriod the period {@code sendRate} counts over
  */
 @ConfigurationProperties("infointerview.delivery")
 record DeliveryProperties(
@@ -23,4 +27,6 @@ record DeliveryProperties(
     @DefaultValue("2s") Duration firstRetryAfter,
     @DefaultValue("5m") Duration longestRetryAfter,
     @DefaultValue("1s") Duration pollEvery,
-    @DefaultValue("1m") Duration lease) {}
+    @DefaultValue("1m") Duration lease,
+    @DefaultValue("0") int sendRate,
+    @DefaultValue("1m") Duration ratePeriod) {}

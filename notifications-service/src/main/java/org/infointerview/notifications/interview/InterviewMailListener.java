@@ -10,7 +10,6 @@ import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
-import org.infointerview.notifications.calendar.Invites;
 import org.infointerview.notifications.delivery.Deliveries;
 import org.infointerview.notifications.delivery.MailTemplates;
 import org.infointerview.notifications.preference.Preferences;
@@ -24,13 +23,14 @@ import org.springframework.context.NoSuchMessageException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.exceptions.TemplateEngineException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Mail to a student when the person they asked answers (RequestAnswered): accepted with the time in
  * the student's zone, other times offered, or declined, with the person's words; and when a time is
- * agreed, moved or called off (InterviewScheduled, InterviewRescheduled, InterviewCancelled), with
- * the calendar invitation (REQUEST, or CANCEL) for their calendar. Once per event, its own consumer
- * group.
+ * agreed, moved or called off (InterviewScheduled, InterviewRescheduled, InterviewCancelled), to
+ * the student and to the person ({@link PersonTimeMail}), each with the calendar invitation
+ * (REQUEST, or CANCEL) for their calendar. Once per event, its own consumer group.
  */
 @Component
 class InterviewMailListener {
@@ -55,6 +55,7 @@ class InterviewMailListener {
   record Scheduled(
       String interviewId,
       String studentId,
+      String contactId,
       String contactDisplayName,
       Instant start,
       int durationMinutes,
@@ -66,6 +67,7 @@ class InterviewMailListener {
   record Cancelled(
       String interviewId,
       String studentId,
+      String contactId,
       String contactDisplayName,
       String reason,
       boolean wasScheduled,
@@ -74,34 +76,33 @@ class InterviewMailListener {
 
   private final ProcessedEvents processedEvents;
   private final EventReader reader;
+  private final JsonMapper json;
   private final Recipients recipients;
   private final MailTemplates templates;
   private final Deliveries deliveries;
   private final Preferences preferences;
-  private final Invites invites;
+  private final TimeMails timeMails;
   private final String publicUrl;
-  private final String fromAddress;
 
   InterviewMailListener(
       ProcessedEvents processedEvents,
       EventReader reader,
+      JsonMapper json,
       Recipients recipients,
       MailTemplates templates,
       Deliveries deliveries,
       Preferences preferences,
-      Invites invites,
-      @Value("${infointerview.delivery.public-url:http://localhost:8080}") String publicUrl,
-      @Value("${infointerview.delivery.from-address:no-reply@infointerview.local}")
-          String fromAddress) {
+      TimeMails timeMails,
+      @Value("${infointerview.delivery.public-url:http://localhost:8080}") String publicUrl) {
     this.processedEvents = processedEvents;
     this.reader = reader;
+    this.json = json;
     this.recipients = recipients;
     this.templates = templates;
     this.deliveries = deliveries;
     this.preferences = preferences;
-    this.invites = invites;
+    this.timeMails = timeMails;
     this.publicUrl = publicUrl;
-    this.fromAddress = fromAddress;
   }
 
   @KafkaListener(
@@ -111,84 +112,87 @@ class InterviewMailListener {
   void on(IncomingEvent event) {
     if (event.is(EventType.REQUEST_ANSWERED)) {
       Answered answered = reader.data(event, Answered.class);
-      processedEvents.once(CONSUMER, event, () -> tellStudent(event.id(), answered));
+      processedEvents.once(CONSUMER, event, () -> tellStudentOfAnswer(event.id(), answered));
     } else if (event.is(EventType.INTERVIEW_SCHEDULED)
         || event.is(EventType.INTERVIEW_RESCHEDULED)) {
       Scheduled scheduled = reader.data(event, Scheduled.class);
-      boolean moved = event.is(EventType.INTERVIEW_RESCHEDULED);
-      processedEvents.once(CONSUMER, event, () -> invite(event.id(), scheduled, moved));
+      TimeMails.Facts facts =
+          new TimeMails.Facts(
+              event.is(EventType.INTERVIEW_RESCHEDULED) ? "RESCHEDULED" : "SCHEDULED",
+              scheduled.interviewId(),
+              scheduled.studentId(),
+              scheduled.contactId(),
+              scheduled.contactDisplayName(),
+              scheduled.start(),
+              scheduled.durationMinutes(),
+              scheduled.mode(),
+              scheduled.where(),
+              null,
+              scheduled.sequence());
+      processedEvents.once(CONSUMER, event, () -> tellBoth(event.id(), facts));
     } else if (event.is(EventType.INTERVIEW_CANCELLED)) {
       Cancelled cancelled = reader.data(event, Cancelled.class);
       if (cancelled.wasScheduled() && cancelled.start() != null) {
-        processedEvents.once(CONSUMER, event, () -> uninvite(event.id(), cancelled));
+        TimeMails.Facts facts =
+            new TimeMails.Facts(
+                "CANCELLED",
+                cancelled.interviewId(),
+                cancelled.studentId(),
+                cancelled.contactId(),
+                cancelled.contactDisplayName(),
+                cancelled.start(),
+                30,
+                null,
+                null,
+                cancelled.reason(),
+                cancelled.sequence());
+        processedEvents.once(CONSUMER, event, () -> tellBoth(event.id(), facts));
       }
     }
   }
 
-  /** The student's invitation to an agreed time, or to its new time. */
-  private void invite(String eventId, Scheduled scheduled, boolean moved) {
-    String kind = moved ? "INTERVIEW_RESCHEDULED" : "INTERVIEW_SCHEDULED";
-    Recipient student = studentToWrite(kind, eventId, scheduled.studentId());
-    if (student == null) {
-      return;
-    }
-    Preferences.ForMail reads = preferences.forMail(student.userId(), student.zone());
-    Map<String, Object> values =
-        timeValues(student, reads, scheduled.contactDisplayName(), scheduled.start());
-    values.put("kind", moved ? "RESCHEDULED" : "SCHEDULED");
-    values.put("mode", scheduled.mode());
-    values.put("where", scheduled.where() == null ? "" : scheduled.where());
-    values.put("reason", "");
-    String summary =
-        templates.word("interview-time.summary", reads.locale(), scheduled.contactDisplayName());
-    String ics =
-        invites.request(
-            new Invites.Meeting(
-                scheduled.interviewId(),
-                summary,
-                scheduled.start(),
-                scheduled.durationMinutes(),
-                reads.zone().getId(),
-                scheduled.where(),
-                null,
-                scheduled.sequence(),
-                fromAddress,
-                student.email()));
-    queueTimeMail(
-        eventId, kind, student, reads, values, scheduled.contactDisplayName(), ics, "REQUEST");
+  /**
+   * The student's mail and the person's (made when first tried, at the address contacts-service
+   * gives then), each with the invitation for their calendar.
+   */
+  private void tellBoth(String eventId, TimeMails.Facts facts) {
+    tellStudent(eventId, facts);
+    deliveries.queue(
+        Deliveries.Message.toContact(
+            PersonTimeMail.KIND, eventId, facts.contactId(), json.writeValueAsString(facts)));
   }
 
-  /** The student's calendar told the agreed time is off. */
-  private void uninvite(String eventId, Cancelled cancelled) {
-    String kind = "INTERVIEW_CANCELLED";
-    Recipient student = studentToWrite(kind, eventId, cancelled.studentId());
+  private void tellStudent(String eventId, TimeMails.Facts facts) {
+    String kind = facts.studentKind();
+    Recipient student = studentToWrite(kind, eventId, facts.studentId());
     if (student == null) {
       return;
     }
-    Instant start = Objects.requireNonNull(cancelled.start());
     Preferences.ForMail reads = preferences.forMail(student.userId(), student.zone());
-    Map<String, Object> values = timeValues(student, reads, cancelled.contactDisplayName(), start);
-    values.put("kind", "CANCELLED");
-    values.put("mode", "");
-    values.put("where", "");
-    values.put("reason", cancelled.reason());
-    String summary =
-        templates.word("interview-time.summary", reads.locale(), cancelled.contactDisplayName());
-    String ics =
-        invites.cancel(
-            new Invites.Meeting(
-                cancelled.interviewId(),
-                summary,
-                start,
-                30,
-                reads.zone().getId(),
-                null,
-                cancelled.reason(),
-                cancelled.sequence(),
-                fromAddress,
-                student.email()));
-    queueTimeMail(
-        eventId, kind, student, reads, values, cancelled.contactDisplayName(), ics, "CANCEL");
+    TimeMails.Made made;
+    try {
+      made =
+          timeMails.make(
+              facts,
+              student.displayName(),
+              facts.contactDisplayName(),
+              reads,
+              Objects.requireNonNull(student.email()),
+              null);
+    } catch (TemplateEngineException | NoSuchMessageException e) {
+      log.warn("Mail for {} could not be rendered: {}", eventId, e.toString());
+      deliveries.failed(kind, eventId, student.userId(), "The template failed: " + e.getMessage());
+      return;
+    }
+    deliveries.queue(
+        new Deliveries.Message(
+                kind,
+                eventId,
+                student.userId(),
+                student.email(),
+                student.displayName(),
+                made.content())
+            .withInvite(made.ics(), made.method()));
   }
 
   /**
@@ -208,48 +212,7 @@ class InterviewMailListener {
     return student;
   }
 
-  private Map<String, Object> timeValues(
-      Recipient student, Preferences.ForMail reads, String contactName, Instant start) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("studentName", student.displayName());
-    values.put("contactName", contactName);
-    values.put("whenLocal", reads.time(start));
-    values.put("timeZone", reads.zone().getId());
-    values.put("link", publicUrl);
-    return values;
-  }
-
-  private void queueTimeMail(
-      String eventId,
-      String kind,
-      Recipient student,
-      Preferences.ForMail reads,
-      Map<String, Object> values,
-      String contactName,
-      String ics,
-      String method) {
-    MailTemplates.Rendered content;
-    try {
-      content =
-          templates.render(
-              "interview-time",
-              "interview-time." + values.get("kind") + ".subject",
-              reads.locale(),
-              values,
-              contactName,
-              values.get("whenLocal"));
-    } catch (TemplateEngineException | NoSuchMessageException e) {
-      log.warn("Mail for {} could not be rendered: {}", eventId, e.toString());
-      deliveries.failed(kind, eventId, student.userId(), "The template failed: " + e.getMessage());
-      return;
-    }
-    deliveries.queue(
-        new Deliveries.Message(
-                kind, eventId, student.userId(), student.email(), student.displayName(), content)
-            .withInvite(ics, method));
-  }
-
-  private void tellStudent(String eventId, Answered answered) {
+  private void tellStudentOfAnswer(String eventId, Answered answered) {
     Recipient student = studentToWrite(REQUEST_ANSWERED, eventId, answered.studentId());
     if (student == null) {
       return;

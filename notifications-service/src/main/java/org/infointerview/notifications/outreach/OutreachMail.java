@@ -1,26 +1,20 @@
 package org.infointerview.notifications.outreach;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.infointerview.notifications.contact.ContactAddresses;
+import org.infointerview.notifications.contact.PersonReaders;
 import org.infointerview.notifications.contact.UnsubscribeLinks;
 import org.infointerview.notifications.delivery.Deliveries;
 import org.infointerview.notifications.delivery.MailTemplates;
 import org.infointerview.notifications.delivery.MessagePreparer;
 import org.infointerview.notifications.inbox.Inbox;
 import org.infointerview.notifications.preference.Preferences;
-import org.infointerview.notifications.recipient.Recipient;
-import org.infointerview.notifications.recipient.Recipients;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,10 +53,8 @@ class OutreachMail implements MessagePreparer {
   record Time(Instant start, int durationMinutes, @Nullable String mode) {}
 
   private final JsonMapper json;
-  private final ContactAddresses addresses;
+  private final PersonReaders readers;
   private final UnsubscribeLinks unsubscribeLinks;
-  private final Recipients recipients;
-  private final Preferences preferences;
   private final MailTemplates templates;
   private final Inbox inbox;
   private final String publicUrl;
@@ -70,20 +62,16 @@ class OutreachMail implements MessagePreparer {
 
   OutreachMail(
       JsonMapper json,
-      ContactAddresses addresses,
+      PersonReaders readers,
       UnsubscribeLinks unsubscribeLinks,
-      Recipients recipients,
-      Preferences preferences,
       MailTemplates templates,
       Inbox inbox,
       @Value("${infointerview.delivery.public-url:http://localhost:8080}") String publicUrl,
       Clock clock) {
     this.clock = clock;
     this.json = json;
-    this.addresses = addresses;
+    this.readers = readers;
     this.unsubscribeLinks = unsubscribeLinks;
-    this.recipients = recipients;
-    this.preferences = preferences;
     this.templates = templates;
     this.inbox = inbox;
     this.publicUrl = publicUrl;
@@ -102,23 +90,14 @@ class OutreachMail implements MessagePreparer {
       // lead the person to a dead link
       return new Dropped("The request's answer link expired before the mail could go.");
     }
-    ContactAddresses.MailAddress address;
+    PersonReaders.Reader person;
     try {
-      Optional<ContactAddresses.MailAddress> found = addresses.find(contactId);
-      if (found.isEmpty()) {
-        return new Dropped("The person is no longer in the platform's contacts.");
-      }
-      address = found.get();
-    } catch (ContactAddresses.Unavailable e) {
-      throw new NotYet(e.getMessage(), e);
+      person = readers.reader(contactId, request.studentId());
+    } catch (PersonReaders.Refused refused) {
+      return refused.outcome();
     }
-    if (!address.mayContact()) {
-      return new Dropped("The person asked not to be contacted, or no longer volunteers.");
-    }
-    if (address.email() == null || address.email().isBlank()) {
-      return new Failed("The person's record has no email address.");
-    }
-    Preferences.ForMail reads = readerOf(address, request.studentId());
+    ContactAddresses.MailAddress address = person.address();
+    Preferences.ForMail reads = person.reads();
     Map<String, Object> values = new HashMap<>();
     values.put("contactName", address.displayName());
     values.put("studentName", request.studentDisplayName());
@@ -155,7 +134,7 @@ class OutreachMail implements MessagePreparer {
           "Request mail for {} could not be rendered: {}", request.interviewId(), e.toString());
       return new Failed("The template failed: " + e.getMessage());
     }
-    return new Ready(address.email(), address.displayName(), content, null, null, unsubscribe);
+    return new Ready(person.email(), address.displayName(), content, null, null, unsubscribe);
   }
 
   /** The student learns, in their inbox, that their request did not reach the person. */
@@ -175,37 +154,9 @@ class OutreachMail implements MessagePreparer {
             + "). Try another way to reach this person, or ask your career center.");
   }
 
-  /**
-   * The person's language and zone: their choices on the platform if they have an account; else
-   * English, and the zone their record carries (or the student's, or UTC).
-   */
-  private Preferences.ForMail readerOf(ContactAddresses.MailAddress address, String studentId) {
-    ZoneId zone =
-        zone(address.timeZone())
-            .or(() -> recipients.find(studentId).map(Recipient::zone))
-            .orElse(ZoneOffset.UTC);
-    if (address.linkedUserId() != null) {
-      ZoneId profileZone =
-          recipients.find(address.linkedUserId()).map(Recipient::zone).orElse(zone);
-      return preferences.forMail(address.linkedUserId(), profileZone);
-    }
-    return new Preferences.ForMail(Locale.ENGLISH, zone);
-  }
-
   private String mode(Time time, Preferences.ForMail reads) {
     return time.mode() == null
         ? ""
         : ", " + templates.word("interview-time.mode." + time.mode(), reads.locale());
-  }
-
-  private static Optional<ZoneId> zone(@Nullable String id) {
-    if (id == null || id.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(ZoneId.of(id));
-    } catch (DateTimeException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -22,6 +22,7 @@ class ReminderListener {
   record DueDates(
       String interviewId,
       String studentId,
+      String contactId,
       String contactDisplayName,
       @Nullable Instant meetingStartsAt,
       @Nullable Instant followUpDueAt,

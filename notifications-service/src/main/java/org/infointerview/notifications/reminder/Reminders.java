@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.bson.Document;
 import org.infointerview.notifications.delivery.Deliveries;
 import org.infointerview.notifications.delivery.MailTemplates;
@@ -27,9 +28,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.exceptions.TemplateEngineException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The student's reminders for one interview, from its latest due times: the day and the hour before
+ * The reminders for one interview, from its latest due times; the person's of an agreed time (a day
+ * and an hour before, {@link PersonReminderMail}) and the student's: the day and the hour before
  * the conversation, the thank-you 24 hours after it and when overdue, a follow-up when a request
  * went unanswered, keeping in touch, and each action item on its day at 09:00 in the student's
  * zone. Each is a message queued for its time, named by the interview, the kind and the time, so a
@@ -52,6 +55,7 @@ class Reminders {
   private final Deliveries deliveries;
   private final Clock clock;
   private final String publicUrl;
+  private final JsonMapper json;
 
   Reminders(
       MongoTemplate mongo,
@@ -60,7 +64,9 @@ class Reminders {
       MailTemplates templates,
       Deliveries deliveries,
       Clock clock,
-      @Value("${infointerview.delivery.public-url:http://localhost:8080}") String publicUrl) {
+      @Value("${infointerview.delivery.public-url:http://localhost:8080}") String publicUrl,
+      JsonMapper json) {
+    this.json = json;
     this.mongo = mongo;
     this.recipients = recipients;
     this.preferences = preferences;
@@ -80,15 +86,24 @@ class Reminders {
     Preferences.Reminders how = preferences.reminders(due.studentId());
     Preferences.@Nullable ForMail reads =
         student == null ? null : preferences.forMail(student.userId(), student.zone());
-    Map<String, Reminder> wanted =
-        reads == null || !how.any() ? Map.of() : wanted(due, reads.zone());
+    Map<String, Reminder> wanted = new LinkedHashMap<>();
+    if (reads != null && how.any()) {
+      wanted.putAll(wanted(due, reads.zone()));
+    }
+    Map<String, Reminder> theirs = forThePerson(due);
+    wanted.putAll(theirs);
     for (String id : before) {
       if (!wanted.containsKey(id)) {
         deliveries.drop(id);
       }
     }
     for (Map.Entry<String, Reminder> reminder : wanted.entrySet()) {
-      if (!before.contains(reminder.getKey()) && student != null && reads != null) {
+      if (before.contains(reminder.getKey())) {
+        continue;
+      }
+      if (theirs.containsKey(reminder.getKey())) {
+        queueForThePerson(reminder.getKey(), reminder.getValue(), due);
+      } else if (student != null && reads != null) {
         queue(reminder.getKey(), reminder.getValue(), due, student, reads, how);
       }
     }
@@ -96,6 +111,38 @@ class Reminders {
         Query.query(Criteria.where("_id").is(due.interviewId())),
         new Update().set("version", due.version()).set("ids", List.copyOf(wanted.keySet())),
         PLANS);
+  }
+
+  /**
+   * The person's reminders of an agreed time, a day and an hour before (made when due, at the
+   * address contacts-service gives then, in their language and zone).
+   */
+  private Map<String, Reminder> forThePerson(ReminderListener.DueDates due) {
+    if (due.meetingStartsAt() == null) {
+      return Map.of();
+    }
+    return future(
+        due.interviewId(),
+        List.of(
+            new Reminder(
+                "PERSON_MEETING_DAY", due.meetingStartsAt().minus(Duration.ofDays(1)), null),
+            new Reminder(
+                "PERSON_MEETING_HOUR", due.meetingStartsAt().minus(Duration.ofHours(1)), null)));
+  }
+
+  private void queueForThePerson(String id, Reminder reminder, ReminderListener.DueDates due) {
+    PersonReminderMail.Facts facts =
+        new PersonReminderMail.Facts(
+            reminder.kind(),
+            due.interviewId(),
+            due.studentId(),
+            due.contactId(),
+            Objects.requireNonNull(due.meetingStartsAt()));
+    deliveries.queueAt(
+        id,
+        Deliveries.Message.toContact(
+            PersonReminderMail.KIND, id, due.contactId(), json.writeValueAsString(facts)),
+        reminder.at());
   }
 
   /** The reminders these due times call for, by id; none for a time already past. */
@@ -122,13 +169,18 @@ class Reminders {
               item.dueOn().atTime(ACTION_ITEMS_AT).atZone(zone).toInstant(),
               item.text()));
     }
+    return future(due.interviewId(), all);
+  }
+
+  /** These reminders by id, but for those whose time is past. */
+  private Map<String, Reminder> future(String interviewId, List<Reminder> all) {
     Instant now = clock.instant();
     Map<String, Reminder> wanted = new LinkedHashMap<>();
     for (Reminder reminder : all) {
       if (reminder.at().isAfter(now)) {
         String id =
             "REMINDER|"
-                + due.interviewId()
+                + interviewId
                 + "|"
                 + reminder.kind()
                 + "|"
@@ -156,9 +208,11 @@ class Reminders {
           default -> reminder.at();
         };
     Map<String, Object> values = new HashMap<>();
-    values.put("studentName", student.displayName());
+    values.put("readerName", student.displayName());
     values.put("kind", reminder.kind());
-    values.put("contactName", due.contactDisplayName());
+    values.put("otherName", due.contactDisplayName());
+    values.put("forPerson", false);
+    values.put("unsubscribeLink", "");
     values.put("whenLocal", reads.time(when));
     values.put("timeZone", reads.zone().getId());
     values.put("item", reminder.item() == null ? "" : reminder.item());

@@ -6,11 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.infointerview.notifications.ContactsServiceStub.addressJson;
+import static org.infointerview.notifications.ContactsServiceStub.addressPath;
+import static org.infointerview.notifications.ContactsServiceStub.person;
+import static org.infointerview.notifications.ContactsServiceStub.unsubscribes;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -34,6 +36,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
+import org.infointerview.notifications.ContactsServiceStub;
 import org.infointerview.notifications.RecipientFixtures;
 import org.infointerview.notifications.contact.UnsubscribeLinks;
 import org.infointerview.notifications.delivery.Delivery;
@@ -44,7 +47,6 @@ import org.infointerview.testinfra.Infrastructure;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.Mailbox;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -82,15 +84,11 @@ class OutreachMailIT {
   private static final Instant ANSWER_UNTIL =
       LocalDate.now(ZoneOffset.UTC).plusDays(14).atTime(16, 0).toInstant(ZoneOffset.UTC);
 
-  private static final WireMockServer CONTACTS = new WireMockServer(options().dynamicPort());
-
-  static {
-    CONTACTS.start();
-  }
+  private static final WireMockServer CONTACTS = ContactsServiceStub.SERVER;
 
   @DynamicPropertySource
   static void contactsService(DynamicPropertyRegistry registry) {
-    registry.add("infointerview.contacts.url", CONTACTS::baseUrl);
+    ContactsServiceStub.register(registry);
   }
 
   @Autowired MongoTemplate mongo;
@@ -98,11 +96,6 @@ class OutreachMailIT {
 
   @Value("${local.server.port}")
   int port;
-
-  @AfterAll
-  static void stopContacts() {
-    CONTACTS.stop();
-  }
 
   @Test
   void aRequestIsOneMailToThePersonInTheirZoneWithTheAnswerLinkAndOneClickUnsubscribe()
@@ -251,8 +244,10 @@ class OutreachMailIT {
     publish(fact);
 
     await().atMost(WAIT).until(() -> Mailbox.receivedBy(address).size() == 1);
-    Delivery sent =
-        mongo.findById("OUTREACH_REQUEST|" + fact.id() + "|contact:" + contactId, Delivery.class);
+    String id = "OUTREACH_REQUEST|" + fact.id() + "|contact:" + contactId;
+    // SENT is written just after the server took it
+    await().atMost(WAIT).until(() -> status(id) == DeliveryStatus.SENT);
+    Delivery sent = mongo.findById(id, Delivery.class);
     assertThat(sent.attempts()).isEqualTo(2);
     assertThat(Mailbox.part(Mailbox.receivedBy(address).get(0), "text/plain"))
         .contains("Asia/Tokyo");
@@ -345,33 +340,6 @@ class OutreachMailIT {
     assertThat(status(queuedId)).as("not tried again").isEqualTo(DeliveryStatus.DROPPED);
   }
 
-  private static void person(
-      String contactId, String address, String name, @Nullable String zone, boolean mayContact) {
-    CONTACTS.stubFor(
-        get(urlEqualTo(addressPath(contactId)))
-            .willReturn(okJson(addressJson(contactId, address, name, zone, mayContact))));
-  }
-
-  private static String addressJson(
-      String contactId,
-      @Nullable String address,
-      String name,
-      @Nullable String zone,
-      boolean mayContact) {
-    Map<String, Object> body = new java.util.LinkedHashMap<>();
-    body.put("contactId", contactId);
-    body.put("email", address);
-    body.put("displayName", name);
-    body.put("timeZone", zone);
-    body.put("linkedUserId", null);
-    body.put("mayContact", mayContact);
-    return JsonMapper.builder().build().writeValueAsString(body);
-  }
-
-  private static String addressPath(String contactId) {
-    return "/internal/contacts/" + contactId + "/mail-address";
-  }
-
   private static GoldenEvent request(String contactId, String studentName) {
     return GoldenEvent.of(EventType.OUTREACH_REQUESTED)
         .with("contactId", contactId)
@@ -399,11 +367,5 @@ class OutreachMailIT {
   private static HttpResponse<String> oneClick(ApiClient api, String path) {
     return api.send(
         "POST", path, null, null, Map.of("Content-Type", "application/x-www-form-urlencoded"));
-  }
-
-  private static int unsubscribes(String contactId) {
-    return CONTACTS
-        .findAll(postRequestedFor(urlEqualTo("/internal/contacts/" + contactId + "/unsubscribe")))
-        .size();
   }
 }
