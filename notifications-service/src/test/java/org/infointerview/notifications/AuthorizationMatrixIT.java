@@ -2,6 +2,12 @@ package org.infointerview.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +41,10 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     String owner = "own".equals(row.resource()) ? caller : "owner-" + UUID.randomUUID();
     String id = UUID.randomUUID().toString().replace("-", "");
     inbox.add(id, IDP.userId(owner), "MATRIX", "Matrix", "Matrix message");
+    if (row.path().endsWith("/stream")) {
+      checkStream(row, caller);
+      return;
+    }
 
     HttpResponse<String> response =
         api()
@@ -48,6 +58,29 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());
     if (row.expected() == 404) {
       assertThat(response.body()).doesNotContain("Matrix message");
+    }
+  }
+
+  /** A live stream's row: the status it opens with (the stream itself is closed at once). */
+  private void checkStream(AuthorizationMatrix.Row row, String caller) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + row.path()))
+            .header("Accept", "text/event-stream");
+    String token = tokenFor(row, caller);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<InputStream> response =
+          HttpClient.newHttpClient()
+              .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      response.body().close();
+      assertThat(response.statusCode()).as(row.toString()).isEqualTo(row.expected());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

@@ -283,6 +283,7 @@ class AlumniSyncService {
       ImportJob job =
           imports.startFrom(
               actor.id(),
+              actor == SCHEDULE ? settings.updatedBy() : actor.id(),
               profile,
               description,
               new ApiSource(connection(settings, profile), profile, since, full, held));

@@ -12,6 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param totalRows data rows in the file, known before the job starts
  * @param problems problems found (rows can have several)
+ * @param reportTo the admin told how it ended (who started it; for a scheduled sync, who last set
+ *     it up); null for a job stored before it was kept
  */
 @Document("import_jobs")
 public record ImportJob(
@@ -40,12 +42,23 @@ public record ImportJob(
     @Nullable Instant undoneAt,
     long undoRemoved,
     long undoRestored,
-    long undoKept) {
+    long undoKept,
+    @Nullable String reportTo) {
+
+  /** Who to tell how it ended: {@link #reportTo}, else who started it. */
+  String reportToOrStarter() {
+    return reportTo != null ? reportTo : createdBy;
+  }
 
   /** A job whose rows come from a service (the alumni API): their number is not known yet. */
   static ImportJob fromService(
-      String id, MappingProfile profile, String description, String createdBy, Instant now) {
-    return queued(id, profile, description, 0, "UTF-8", "", 0, createdBy, now);
+      String id,
+      MappingProfile profile,
+      String description,
+      String createdBy,
+      String reportTo,
+      Instant now) {
+    return queued(id, profile, description, 0, "UTF-8", "", 0, createdBy, reportTo, now);
   }
 
   static ImportJob queued(
@@ -65,6 +78,7 @@ public record ImportJob(
         shape.delimiter(),
         shape.rows(),
         createdBy,
+        createdBy,
         now);
   }
 
@@ -77,6 +91,7 @@ public record ImportJob(
       String delimiter,
       long rows,
       String createdBy,
+      String reportTo,
       Instant now) {
     return new ImportJob(
         id,
@@ -104,6 +119,7 @@ public record ImportJob(
         null,
         0,
         0,
-        0);
+        0,
+        reportTo);
   }
 }

@@ -127,10 +127,19 @@ public class ImportService {
    * @param source opens the rows on the import thread, and hears how the job ended
    */
   public ImportJob startFrom(
-      String startedBy, MappingProfile profile, String description, JobSource source) {
+      String startedBy,
+      String reportTo,
+      MappingProfile profile,
+      String description,
+      JobSource source) {
     ImportJob job =
         ImportJob.fromService(
-            new ObjectId().toHexString(), profile, description, startedBy, clock.instant());
+            new ObjectId().toHexString(),
+            profile,
+            description,
+            startedBy,
+            reportTo,
+            clock.instant());
     store.insert(Changed.to(job));
     try {
       executor.execute(() -> runJob(job, profile, source));
@@ -350,14 +359,15 @@ public class ImportService {
       log.warn("Import {}: its source could not be closed", id, e);
     }
     if (counts != null) {
-      completed(id, profile, counts, progress.cancelled());
+      completed(queued, profile, counts, progress.cancelled());
     } else {
-      failed(id, Objects.requireNonNull(failure));
+      failed(queued, profile, Objects.requireNonNull(failure));
     }
   }
 
   private void completed(
-      String id, MappingProfile profile, Importer.Counts counts, boolean cancelled) {
+      ImportJob job, MappingProfile profile, Importer.Counts counts, boolean cancelled) {
+    String id = job.id();
     Update done =
         counters(counts)
             .set("status", cancelled ? ImportStatus.CANCELLED : ImportStatus.COMPLETED)
@@ -365,6 +375,9 @@ public class ImportService {
     AlumniImportCompleted fact =
         new AlumniImportCompleted(
             id,
+            cancelled ? "CANCELLED" : "COMPLETED",
+            job.reportToOrStarter(),
+            null,
             profile.name(),
             counts.read,
             counts.created,
@@ -393,7 +406,8 @@ public class ImportService {
         counts.failed);
   }
 
-  private void failed(String id, Exception e) {
+  private void failed(ImportJob job, MappingProfile profile, Exception e) {
+    String id = job.id();
     if (e instanceof AlumniDirectoryException) {
       log.warn("Import {} stopped: {}", id, e.getMessage());
     } else {
@@ -409,13 +423,29 @@ public class ImportService {
                 .append("column", "")
                 .append("value", "")
                 .append("reason", reason));
-    updateJob(
+    ImportJob sofar = Objects.requireNonNullElse(mongo.findById(id, ImportJob.class), job);
+    AlumniImportCompleted fact =
+        new AlumniImportCompleted(
+            id,
+            "FAILED",
+            job.reportToOrStarter(),
+            reason,
+            profile.name(),
+            sofar.rowsRead(),
+            sofar.created(),
+            sofar.updated(),
+            sofar.unchanged(),
+            sofar.failed());
+    store.apply(
+        ImportJob.class,
         id,
+        Criteria.where("status").is(ImportStatus.RUNNING),
         new Update()
             .set("status", ImportStatus.FAILED)
             .set("finishedAt", clock.instant())
             .set("failure", reason)
-            .inc("problems", 1));
+            .inc("problems", 1),
+        List.of(fact));
   }
 
   private void runUndo(String id) {

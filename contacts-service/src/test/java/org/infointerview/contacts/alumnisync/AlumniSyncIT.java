@@ -32,9 +32,12 @@ import org.infointerview.contacts.contact.Contact;
 import org.infointerview.contacts.contact.ContactPreference;
 import org.infointerview.contacts.contact.ContactSource;
 import org.infointerview.contacts.contact.ContactStatus;
+import org.infointerview.events.EventType;
+import org.infointerview.events.Topics;
 import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.TestIdentityProvider;
+import org.infointerview.testinfra.TopicProbe;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +83,8 @@ class AlumniSyncIT {
   @Value("${local.server.port}")
   int port;
 
-  private final String admin = IDP.token("admin-" + UUID.randomUUID(), "admin");
+  private final String adminSubject = "admin-" + UUID.randomUUID();
+  private final String admin = IDP.token(adminSubject, "admin");
   private ApiClient api;
   private String ids;
   private String path;
@@ -391,12 +395,27 @@ class AlumniSyncIT {
     ALUMNI_API.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(503)));
     configure("\"authentication\": \"NONE\"");
 
-    JsonNode done = runToEnd(false);
+    try (TopicProbe events = TopicProbe.on(Topics.CONTACTS)) {
+      JsonNode done = runToEnd(false);
 
-    assertThat(done.get("status").asString()).isEqualTo("FAILED");
-    assertThat(done.get("failure").asString()).contains("could not be read after 4 tries");
-    ALUMNI_API.verify(4, getRequestedFor(urlPathEqualTo(path)));
-    assertThat(settings().get("watermark").isNull()).isTrue();
+      assertThat(done.get("status").asString()).isEqualTo("FAILED");
+      assertThat(done.get("failure").asString()).contains("could not be read after 4 tries");
+      ALUMNI_API.verify(4, getRequestedFor(urlPathEqualTo(path)));
+      assertThat(settings().get("watermark").isNull()).isTrue();
+      // the admin who started it is told how it ended, with why
+      JsonNode ended =
+          json.readTree(
+                  events
+                      .published(
+                          done.get("id").asString(),
+                          EventType.ALUMNI_IMPORT_COMPLETED,
+                          Duration.ofSeconds(30))
+                      .value())
+              .get("data");
+      assertThat(ended.get("status").asString()).isEqualTo("FAILED");
+      assertThat(ended.get("reportTo").asString()).isEqualTo(IDP.userId(adminSubject));
+      assertThat(ended.get("failure").asString()).contains("could not be read after 4 tries");
+    }
   }
 
   @Test
@@ -533,6 +552,12 @@ class AlumniSyncIT {
               Document.class,
               "import_jobs");
       assertThat(job).isNotNull();
+      // a scheduled run (this test's: the last one the settings name) is reported to the admin who
+      // set the schedule up
+      Document ours =
+          mongo.findById(settings().get("lastRunId").asString(), Document.class, "import_jobs");
+      assertThat(ours.getString("createdBy")).isEqualTo(AlumniSyncService.SCHEDULE.id());
+      assertThat(ours.getString("reportTo")).isEqualTo(IDP.userId(adminSubject));
     } finally {
       configure("\"authentication\": \"NONE\", \"enabled\": false");
     }

@@ -2,8 +2,12 @@ package org.infointerview.notifications.inbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 import org.infointerview.support.problem.NotFoundException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,10 +37,12 @@ public class Inbox {
     this.clock = clock;
   }
 
-  /** Puts the message in the person's inbox, once. */
+  /**
+   * Puts the message in the person's inbox, once. The entry first, then its place in the person's
+   * index (with the index's {@code rev} moved on, which live streams watch): a reader never finds
+   * an id without its entry.
+   */
   public void add(String id, String userId, String kind, String title, String body) {
-    mongo.upsert(
-        Query.query(Criteria.where("_id").is(userId)), new Update().addToSet("ids", id), INDEX);
     mongo.upsert(
         Query.query(Criteria.where("_id").is(id)),
         new Update()
@@ -46,6 +52,32 @@ public class Inbox {
             .setOnInsert("body", body)
             .setOnInsert("createdAt", clock.instant()),
         InboxEntry.COLLECTION);
+    mongo.upsert(
+        Query.query(Criteria.where("_id").is(userId)),
+        new Update().addToSet("ids", id).inc("rev", 1),
+        INDEX);
+  }
+
+  /** Each of these people's inbox revision: it moves on with every entry added or read. */
+  Map<String, Long> revisions(Collection<String> userIds) {
+    Map<String, Long> revisions = new HashMap<>();
+    Query query = Query.query(Criteria.where("_id").in(userIds));
+    query.fields().include("rev");
+    for (Document index : mongo.find(query, Document.class, INDEX)) {
+      Number rev = index.get("rev", Number.class);
+      revisions.put(index.getString("_id"), rev == null ? 0L : rev.longValue());
+    }
+    return revisions;
+  }
+
+  /** The person's newest entry, if any. */
+  Optional<InboxEntry> newestEntry(String userId) {
+    return newest(userId).stream().findFirst();
+  }
+
+  private void changed(String userId) {
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(userId)), new Update().inc("rev", 1), INDEX);
   }
 
   /** A page of the person's entries, newest first. */
@@ -68,6 +100,7 @@ public class Inbox {
           Query.query(Criteria.where("_id").is(id)),
           new Update().set("readAt", clock.instant()),
           InboxEntry.COLLECTION);
+      changed(userId);
     }
     return mongo.findById(id, InboxEntry.class);
   }
@@ -82,6 +115,7 @@ public class Inbox {
           Query.query(Criteria.where("_id").in(unread)),
           new Update().set("readAt", now),
           InboxEntry.COLLECTION);
+      changed(userId);
     }
     return unread.size();
   }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.Map;
 import org.infointerview.support.security.CurrentUser;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** A person's own inbox; nobody else's is reachable (another's entry is a 404). */
 @RestController
@@ -22,9 +24,20 @@ import org.springframework.web.bind.annotation.RestController;
 class InboxController {
 
   private final Inbox inbox;
+  private final InboxStreams streams;
 
-  InboxController(Inbox inbox) {
+  InboxController(Inbox inbox, InboxStreams streams) {
     this.inbox = inbox;
+    this.streams = streams;
+  }
+
+  /**
+   * Live updates (Server-Sent Events, {@code event: inbox}, data {@code {unread, newest}}): at
+   * once, then whenever the inbox changes; 429 past {@value InboxStreams#PER_PERSON} at once.
+   */
+  @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter stream(CurrentUser me) {
+    return streams.open(me.id());
   }
 
   @GetMapping
