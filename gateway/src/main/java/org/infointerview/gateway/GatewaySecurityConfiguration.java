@@ -75,15 +75,18 @@ class GatewaySecurityConfiguration {
   private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
 
   /**
-   * The links of mail to people without an account: the answer link of a request mail (checked by
-   * interviews-service) and the unsubscribe link (notifications-service). The token in the path is
-   * the credential, so they are open here, without a CSRF token (they carry no ambient credential),
-   * and rate-limited by address.
+   * Links that carry their own credential: the answer link of a request mail (checked by
+   * interviews-service), the unsubscribe link and the private calendar feed
+   * (notifications-service), opened by people without an account and by calendar apps. The token in
+   * the path is the credential, so they are open here, without a CSRF token (they carry no ambient
+   * credential), and rate-limited by address.
    */
   static final RequestMatcher MAIL_LINKS =
       new OrRequestMatcher(
           PathPatternRequestMatcher.withDefaults().matcher("/api/interviews/answers/*"),
-          PathPatternRequestMatcher.withDefaults().matcher("/api/notifications/unsubscribe/*"));
+          PathPatternRequestMatcher.withDefaults().matcher("/api/notifications/unsubscribe/*"),
+          PathPatternRequestMatcher.withDefaults()
+              .matcher(HttpMethod.GET, "/api/notifications/calendar/*"));
 
   @Bean
   ClientRegistrationRepository clientRegistrations(SignInProperties signIn) {

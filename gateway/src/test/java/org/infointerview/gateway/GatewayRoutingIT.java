@@ -327,7 +327,7 @@ class GatewayRoutingIT {
   }
 
   @Test
-  void anUnsubscribeLinkReachesNotificationsServiceWithoutSignInOrCsrfTokenAndNothingElseDoes()
+  void anUnsubscribeLinkAndACalendarFeedReachNotificationsServiceWithoutSignInAndNothingElseDoes()
       throws Exception {
     Recorder notifications = SERVICES.get("notifications");
     String token = "65c1a2b3c4d5e6f7a8b9c0d1.q3Jm0YtZkP8wVhXbN2cR7A.1766332800.sig";
@@ -345,8 +345,11 @@ class GatewayRoutingIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
 
+    HttpResponse<String> feed = get("/api/notifications/calendar/" + "A".repeat(43) + ".ics", null);
+
     assertThat(asked.statusCode()).isEqualTo(200);
     assertThat(oneClick.statusCode()).as(oneClick.body()).isEqualTo(200);
+    assertThat(feed.statusCode()).as("a calendar app fetches the feed").isEqualTo(200);
     assertThat(notifications.received)
         .filteredOn(r -> r.path().equals("/unsubscribe/" + token))
         .hasSize(2)
@@ -356,6 +359,8 @@ class GatewayRoutingIT {
         List.of(
             "/api/notifications/unsubscribe",
             "/api/notifications/unsubscribe/" + token + "/more",
+            "/api/notifications/calendar",
+            "/api/notifications/me/calendar-feed",
             "/api/notifications/deliveries")) {
       assertThat(get(closed, null).statusCode()).as(closed).isEqualTo(401);
     }

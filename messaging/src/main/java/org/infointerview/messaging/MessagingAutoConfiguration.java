@@ -1,5 +1,7 @@
 package org.infointerview.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +19,9 @@ import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
+import org.infointerview.messaging.consumer.UnknownEventTypes;
 import org.infointerview.messaging.outbox.OutboxConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,6 +39,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -148,6 +153,16 @@ public class MessagingAutoConfiguration {
           TopicBuilder.name(Topics.deadLetter(topic)).partitions(properties.partitions()).build());
     }
     return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+  }
+
+  /**
+   * Events of a type this build does not know are skipped and counted (Boot sets a {@code
+   * RecordInterceptor} bean on the listener containers).
+   */
+  @Bean
+  @ConditionalOnMissingBean(RecordInterceptor.class)
+  RecordInterceptor<Object, Object> unknownEventTypes(ObjectProvider<MeterRegistry> meters) {
+    return new UnknownEventTypes(meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   @Bean

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.infointerview.notifications.calendar.CalendarFeeds;
 import org.infointerview.notifications.contact.UnsubscribeLinks;
 import org.infointerview.notifications.delivery.Deliveries;
 import org.infointerview.notifications.delivery.MailTemplates;
@@ -30,6 +31,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
 
   @Autowired UnsubscribeLinks unsubscribeLinks;
+  @Autowired CalendarFeeds feeds;
   @Autowired MongoTemplate mongo;
 
   @Autowired Deliveries deliveries;
@@ -128,8 +130,31 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());
   }
 
+  /** A calendar-feed row: the caller's own feed made first (own), or a feed's address (link). */
+  private void checkCalendar(AuthorizationMatrix.Row row) {
+    String caller = "caller-" + UUID.randomUUID();
+    String path = row.path();
+    if ("own".equals(row.resource())) {
+      feeds.create(IDP.userId(caller));
+    }
+    if (path.contains("{token}")) {
+      String url = feeds.create(IDP.userId("owner-" + UUID.randomUUID())).url();
+      String token = url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
+      path = path.replace("{token}", "forged".equals(row.resource()) ? "A".repeat(43) : token);
+    }
+
+    HttpResponse<String> response =
+        api().send(row.method(), path, tokenFor(row, caller), null, Map.of());
+
+    assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());
+  }
+
   @Override
   protected void check(AuthorizationMatrix.Row row) {
+    if (row.path().startsWith("/me/calendar-feed") || row.path().startsWith("/calendar/")) {
+      checkCalendar(row);
+      return;
+    }
     if (row.path().startsWith("/unsubscribe")) {
       checkUnsubscribe(row);
       return;

@@ -3,6 +3,8 @@ package org.infointerview.notifications.calendar;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Set;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
@@ -15,6 +17,7 @@ import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
@@ -55,8 +58,57 @@ public class Invites {
     return calendar(meeting, true);
   }
 
+  /**
+   * METHOD:PUBLISH, for a subscribed calendar feed: every meeting given, cancelled ones marked so,
+   * in one zone (the reader's).
+   *
+   * @param cancelled the interview ids of those called off
+   */
+  public String feed(String name, String zoneId, List<Meeting> meetings, Set<String> cancelled) {
+    TimeZone zone = zone(zoneId);
+    Calendar calendar = new Calendar();
+    calendar.add(new ProdId("-//InfoInterview//Informational interviews//EN"));
+    calendar.add(ImmutableVersion.VERSION_2_0);
+    calendar.add(ImmutableMethod.PUBLISH);
+    calendar.add(new XProperty("X-WR-CALNAME", name));
+    if (zone != null) {
+      calendar.add(zone.getVTimeZone());
+    }
+    for (Meeting meeting : meetings) {
+      calendar.add(event(meeting, zone, cancelled.contains(meeting.interviewId())));
+    }
+    return calendar.toString();
+  }
+
   private String calendar(Meeting meeting, boolean cancelled) {
-    TimeZone zone = zones.getTimeZone(meeting.zone());
+    TimeZone zone = zone(meeting.zone());
+    Calendar calendar = new Calendar();
+    calendar.add(new ProdId("-//InfoInterview//Informational interviews//EN"));
+    calendar.add(ImmutableVersion.VERSION_2_0);
+    calendar.add(cancelled ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+    if (zone != null) {
+      calendar.add(zone.getVTimeZone());
+    }
+    calendar.add(event(meeting, zone, cancelled));
+    return calendar.toString();
+  }
+
+  /**
+   * The zone with its VTIMEZONE from ical4j's own data; null (times in UTC) for an id it has none
+   * for, such as {@code Z} or an offset (it fails on those rather than saying so).
+   */
+  private @Nullable TimeZone zone(String id) {
+    if (id.equals("Z") || id.startsWith("+") || id.startsWith("-") || id.startsWith("UTC+")) {
+      return null;
+    }
+    try {
+      return zones.getTimeZone(id);
+    } catch (RuntimeException unknown) {
+      return null;
+    }
+  }
+
+  private static VEvent event(Meeting meeting, @Nullable TimeZone zone, boolean cancelled) {
     ZoneId zoneId = zone == null ? ZoneId.of("UTC") : zone.toZoneId();
     ZonedDateTime start = meeting.start().atZone(zoneId);
     VEvent event =
@@ -74,14 +126,6 @@ public class Invites {
     if (cancelled) {
       event.add(ImmutableStatus.VEVENT_CANCELLED);
     }
-    Calendar calendar = new Calendar();
-    calendar.add(new ProdId("-//InfoInterview//Informational interviews//EN"));
-    calendar.add(ImmutableVersion.VERSION_2_0);
-    calendar.add(cancelled ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
-    if (zone != null) {
-      calendar.add(zone.getVTimeZone());
-    }
-    calendar.add(event);
-    return calendar.toString();
+    return event;
   }
 }

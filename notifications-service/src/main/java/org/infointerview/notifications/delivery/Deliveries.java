@@ -22,6 +22,7 @@ import org.infointerview.notifications.inbox.Inbox;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
@@ -55,6 +56,9 @@ public class Deliveries implements SmartLifecycle {
   static final String FAILURES = "delivery_failures";
 
   private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+
+  /** Why a message that can wait waits: the delivery log shows it. */
+  static final String QUIET_HOURS = "Waiting for the end of the recipient's quiet hours.";
 
   /**
    * A message to queue, for one recipient: already rendered, or (to a person in contacts-service)
@@ -148,6 +152,7 @@ public class Deliveries implements SmartLifecycle {
   private final Clock clock;
   private final Map<String, MessagePreparer> preparers;
   private final SendRate sendRate;
+  private final SendWindows sendWindows;
   private @Nullable ScheduledExecutorService poller;
 
   Deliveries(
@@ -157,8 +162,10 @@ public class Deliveries implements SmartLifecycle {
       DeliveryProperties properties,
       Clock clock,
       List<MessagePreparer> preparers,
-      SendRate sendRate) {
+      SendRate sendRate,
+      ObjectProvider<SendWindows> sendWindows) {
     this.sendRate = sendRate;
+    this.sendWindows = sendWindows.getIfAvailable(() -> SendWindows.ALWAYS);
     this.preparers =
         preparers.stream()
             .collect(Collectors.toUnmodifiableMap(MessagePreparer::kind, Function.identity()));
@@ -246,6 +253,31 @@ public class Deliveries implements SmartLifecycle {
       mongo.updateFirst(
           Query.query(Criteria.where("_id").is(message.id())), scrubbed, Delivery.class);
       dequeue(message.id());
+    }
+  }
+
+  /**
+   * The person's messages waiting for their quiet hours to end are tried now (their choice
+   * changed); each is asked again when tried.
+   */
+  public void quietHoursChanged(String recipientId) {
+    Instant now = clock.instant();
+    List<Delivery> waiting =
+        mongo.find(
+            Query.query(
+                Criteria.where("recipientId")
+                    .is(recipientId)
+                    .and("status")
+                    .is(DeliveryStatus.QUEUED)
+                    .and("lastError")
+                    .is(QUIET_HOURS)),
+            Delivery.class);
+    for (Delivery message : waiting) {
+      mongo.updateFirst(
+          Query.query(Criteria.where("_id").is(message.id()).and("lastError").is(QUIET_HOURS)),
+          new Update().set("nextAttemptAt", now).inc("version", 1),
+          Delivery.class);
+      enqueue(message.id(), now);
     }
   }
 
@@ -403,6 +435,14 @@ public class Deliveries implements SmartLifecycle {
           leased.text());
     }
     if (leased.wantsEmail()) {
+      Instant mailAt = clock.instant();
+      Instant notBefore = sendWindows.notBefore(leased.recipientId(), leased.kind(), mailAt);
+      if (notBefore.isAfter(mailAt)) {
+        // the recipient's quiet hours: it waits (this was no try)
+        settle(
+            leased.withNextAttemptAt(notBefore).withLastError(QUIET_HOURS).withLeasedUntil(null));
+        return;
+      }
       Duration wait = sendRate.turn();
       if (!wait.isZero()) {
         // over the mailbox's rate: its turn comes then, and this was no try

@@ -42,7 +42,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record Delivery(
     @Id String id,
     String kind,
-    String recipientId,
+    @Indexed String recipientId,
     @Nullable String to,
     @Nullable String toName,
     String subject,

@@ -1,6 +1,7 @@
 package org.infointerview.notifications.preference;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.Objects;
 import org.infointerview.messaging.outbox.Changed;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param inAppReminders reminders in the in-app inbox
  * @param timeZone IANA zone mail shows times in; null for the one the person's profile carries
  * @param language the language of their mail: {@code en} or {@code es}
+ * @param quietFrom from when, each day in their zone, mail that can wait does (with {@code
+ *     quietUntil}; null for no quiet hours)
+ * @param quietUntil until when; before {@code quietFrom} for hours across midnight
  * @param updatedAt when the person last changed them
  * @param version optimistic lock
  */
@@ -26,6 +30,8 @@ record NotificationPreferences(
     boolean inAppReminders,
     @Nullable String timeZone,
     @Nullable String language,
+    @Nullable LocalTime quietFrom,
+    @Nullable LocalTime quietUntil,
     Instant updatedAt,
     @Version @Nullable Long version) {
 
@@ -33,7 +39,7 @@ record NotificationPreferences(
 
   /** What a person gets before choosing: everything on, timed in the interview's zone. */
   static NotificationPreferences defaults(String userId, Instant now) {
-    return new NotificationPreferences(userId, true, true, null, ENGLISH, now, null);
+    return new NotificationPreferences(userId, true, true, null, ENGLISH, null, null, now, null);
   }
 
   /** What the person chose now; nothing changes when they chose the same again. */
@@ -42,17 +48,29 @@ record NotificationPreferences(
       boolean inAppReminders,
       @Nullable String timeZone,
       String language,
+      @Nullable LocalTime quietFrom,
+      @Nullable LocalTime quietUntil,
       Instant now) {
     if (version != null
         && emailReminders == this.emailReminders
         && inAppReminders == this.inAppReminders
         && Objects.equals(timeZone, this.timeZone)
-        && language.equals(language())) {
+        && language.equals(language())
+        && Objects.equals(quietFrom, this.quietFrom)
+        && Objects.equals(quietUntil, this.quietUntil)) {
       return Changed.nothing(this);
     }
     return Changed.to(
         new NotificationPreferences(
-            userId, emailReminders, inAppReminders, timeZone, language, now, version));
+            userId,
+            emailReminders,
+            inAppReminders,
+            timeZone,
+            language,
+            quietFrom,
+            quietUntil,
+            now,
+            version));
   }
 
   /** The language of their mail; English for preferences stored before there was a choice. */

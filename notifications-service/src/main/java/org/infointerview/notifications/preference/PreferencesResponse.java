@@ -8,6 +8,7 @@ record PreferencesResponse(
     boolean inAppReminders,
     @Nullable String timeZone,
     String language,
+    PreferencesRequest.@Nullable QuietHours quietHours,
     Instant updatedAt) {
 
   static PreferencesResponse of(NotificationPreferences preferences) {
@@ -16,6 +17,10 @@ record PreferencesResponse(
         preferences.inAppReminders(),
         preferences.timeZone(),
         preferences.language(),
+        preferences.quietFrom() == null || preferences.quietUntil() == null
+            ? null
+            : new PreferencesRequest.QuietHours(
+                preferences.quietFrom().toString(), preferences.quietUntil().toString()),
         preferences.updatedAt());
   }
 }

@@ -1,8 +1,11 @@
 package org.infointerview.notifications.preference;
 
 import java.time.Clock;
+import java.time.LocalTime;
 import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.messaging.outbox.Changed;
+import org.infointerview.notifications.delivery.Deliveries;
+import org.infointerview.support.problem.InvalidFieldException;
 import org.infointerview.support.security.CurrentUser;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -18,11 +21,14 @@ class PreferencesService {
 
   private final MongoTemplate mongo;
   private final AggregateStore store;
+  private final Deliveries deliveries;
   private final Clock clock;
 
-  PreferencesService(MongoTemplate mongo, AggregateStore store, Clock clock) {
+  PreferencesService(
+      MongoTemplate mongo, AggregateStore store, Deliveries deliveries, Clock clock) {
     this.mongo = mongo;
     this.store = store;
+    this.deliveries = deliveries;
     this.clock = clock;
   }
 
@@ -34,6 +40,18 @@ class PreferencesService {
 
   /** Stores their choice; two changes at once: the later one is taken again over the first. */
   NotificationPreferences change(CurrentUser me, PreferencesRequest request) {
+    if (request.quietHours() != null
+        && request.quietHours().from().equals(request.quietHours().until())) {
+      throw new InvalidFieldException(
+          "quietHours", "from and until must differ (no quiet hours: leave quietHours out)");
+    }
+    NotificationPreferences written = write(me, request);
+    // what waits for quiet hours is asked again now, under the new choice
+    deliveries.quietHoursChanged(me.id());
+    return written;
+  }
+
+  private NotificationPreferences write(CurrentUser me, PreferencesRequest request) {
     for (int attempt = 0; ; attempt++) {
       NotificationPreferences current = current(me);
       Changed<NotificationPreferences> changed =
@@ -42,6 +60,8 @@ class PreferencesService {
               request.inAppReminders(),
               request.timeZone(),
               request.language() == null ? NotificationPreferences.ENGLISH : request.language(),
+              request.quietHours() == null ? null : LocalTime.parse(request.quietHours().from()),
+              request.quietHours() == null ? null : LocalTime.parse(request.quietHours().until()),
               clock.instant());
       try {
         return current.version() == null ? store.insert(changed) : store.update(changed);

@@ -1,0 +1,84 @@
+package org.infointerview.notifications.preference;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import java.util.Set;
+import org.infointerview.notifications.delivery.SendWindows;
+import org.infointerview.notifications.recipient.Recipient;
+import org.infointerview.notifications.recipient.Recipients;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A person's quiet hours, in their zone (the one they chose, else their profile's): mail that can
+ * wait waits for them to end; a meeting's reminders and its invitations do not wait, nor does mail
+ * to people who are not platform users (they chose nothing here).
+ */
+@Component
+class QuietHours implements SendWindows {
+
+  /** The kinds of mail that can wait. */
+  static final Set<String> CAN_WAIT =
+      Set.of(
+          "REMINDER_THANK_YOU",
+          "REMINDER_THANK_YOU_OVERDUE",
+          "REMINDER_FOLLOW_UP",
+          "REMINDER_KEEP_IN_TOUCH",
+          "REMINDER_ACTION_ITEM",
+          "REQUEST_ANSWERED",
+          "IMPORT_ENDED");
+
+  private final MongoTemplate mongo;
+  private final Recipients recipients;
+
+  QuietHours(MongoTemplate mongo, Recipients recipients) {
+    this.mongo = mongo;
+    this.recipients = recipients;
+  }
+
+  @Override
+  public Instant notBefore(String recipientId, String kind, Instant now) {
+    if (!CAN_WAIT.contains(kind)) {
+      return now;
+    }
+    NotificationPreferences chosen = mongo.findById(recipientId, NotificationPreferences.class);
+    if (chosen == null || chosen.quietFrom() == null || chosen.quietUntil() == null) {
+      return now;
+    }
+    ZoneId zone = zone(chosen, recipientId);
+    return end(chosen.quietFrom(), chosen.quietUntil(), now.atZone(zone)).orElse(now);
+  }
+
+  /** When the quiet hours around {@code at} end; empty when {@code at} is outside them. */
+  static Optional<Instant> end(LocalTime from, LocalTime until, ZonedDateTime at) {
+    LocalTime time = at.toLocalTime();
+    boolean inside =
+        from.isBefore(until)
+            ? !time.isBefore(from) && time.isBefore(until)
+            : !time.isBefore(from) || time.isBefore(until);
+    if (!inside) {
+      return Optional.empty();
+    }
+    ZonedDateTime end = at.with(until);
+    if (!end.isAfter(at)) {
+      end = at.plusDays(1).with(until);
+    }
+    return Optional.of(end.toInstant());
+  }
+
+  private ZoneId zone(NotificationPreferences chosen, String recipientId) {
+    if (chosen.timeZone() != null) {
+      try {
+        return ZoneId.of(chosen.timeZone());
+      } catch (DateTimeException e) {
+        // checked when chosen; one Java has since dropped falls back to the profile's
+      }
+    }
+    return recipients.find(recipientId).map(Recipient::zone).orElse(ZoneOffset.UTC);
+  }
+}
