@@ -1,5 +1,6 @@
 package org.infointerview.contacts;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -63,6 +64,9 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
             .replace("{name}", "matrix-" + marker.toLowerCase());
     if (row.endpoint().equals("POST /imports")) {
       path += "?profile=alumni-db-export&fileName=" + marker;
+    }
+    if (row.endpoint().equals("GET /internal/contacts")) {
+      path += "?linkedUser=" + java.net.URLEncoder.encode(IDP.userId(caller), UTF_8);
     }
     String token = tokenFor(row, caller);
     String body = row.writes() ? body(row, marker, code) : null;

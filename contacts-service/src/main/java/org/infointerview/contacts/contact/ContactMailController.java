@@ -1,5 +1,7 @@
 package org.infointerview.contacts.contact;
 
+import java.util.List;
+import java.util.Map;
 import org.infointerview.support.problem.NotFoundException;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -18,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * message is sent, never copied in bulk.
  */
 @RestController
-@RequestMapping("/internal/contacts/{id}")
+@RequestMapping("/internal/contacts")
 @PreAuthorize("hasAuthority('SCOPE_infointerview.contact-mail')")
 class ContactMailController {
 
@@ -59,15 +62,24 @@ class ContactMailController {
     this.contacts = contacts;
   }
 
+  /**
+   * The live records linked to a platform user (an alumnus signed in as the person): what their
+   * calendar feed shows besides their own interviews as a student. Empty when none.
+   */
+  @GetMapping(params = "linkedUser")
+  Map<String, List<String>> linkedTo(@RequestParam String linkedUser) {
+    return Map.of("contactIds", contacts.linkedTo(linkedUser));
+  }
+
   /** 404 when there is no such live record (never was, or erased). */
-  @GetMapping("/mail-address")
+  @GetMapping("/{id}/mail-address")
   MailAddress mailAddress(@PathVariable String id) {
     return MailAddress.of(
         contacts.forMail(id).orElseThrow(() -> new NotFoundException("Contact", id)));
   }
 
   /** The person's unsubscribe: do not contact, opted out; 204 however often it is asked. */
-  @PostMapping("/unsubscribe")
+  @PostMapping("/{id}/unsubscribe")
   ResponseEntity<Void> unsubscribe(CurrentUser service, @PathVariable String id) {
     contacts.unsubscribe(service, id);
     return ResponseEntity.noContent().build();

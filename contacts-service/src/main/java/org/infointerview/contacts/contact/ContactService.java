@@ -203,6 +203,18 @@ class ContactService {
     return Optional.empty();
   }
 
+  /** The ids of the live records linked to this platform user (at most a few). */
+  List<String> linkedTo(String userId) {
+    Query query =
+        Query.query(
+                Criteria.where("linkedUserId").is(userId).and("status").is(ContactStatus.ACTIVE))
+            .limit(20);
+    query.fields().include("_id");
+    return mongo.find(query, org.bson.Document.class, "contacts").stream()
+        .map(d -> String.valueOf(d.get("_id")))
+        .toList();
+  }
+
   /**
    * The person asked, by the link in a mail, to get no more: never contacted again, whatever else
    * says, until they opt in again themselves. Audited; the same ask again changes nothing.

@@ -137,6 +137,27 @@ class ContactMailIT {
   }
 
   @Test
+  void theRecordsLinkedToAPlatformUserAreNamedForTheirCalendarFeed() {
+    String userId = IDP.userId("linked-" + UUID.randomUUID());
+    Contact linked =
+        alumni.linkedAlumnus(userId, "Linked" + UUID.randomUUID().toString().substring(0, 8));
+
+    JsonNode theirs =
+        json.readTree(
+            api.get(
+                    "/internal/contacts?linkedUser="
+                        + java.net.URLEncoder.encode(
+                            userId, java.nio.charset.StandardCharsets.UTF_8),
+                    SERVICE)
+                .body());
+    JsonNode nobodys =
+        json.readTree(api.get("/internal/contacts?linkedUser=nobody", SERVICE).body());
+
+    assertThat(theirs.get("contactIds").toString()).isEqualTo("[\"" + linked.id() + "\"]");
+    assertThat(nobodys.get("contactIds").size()).isZero();
+  }
+
+  @Test
   void anUnsubscribeForNobodyIs404() {
     assertThat(
             api.send(

@@ -39,6 +39,7 @@ class CalendarEntries {
   record Entry(
       String id,
       String studentId,
+      @Nullable String contactId,
       String contactDisplayName,
       Instant start,
       int durationMinutes,
@@ -50,6 +51,7 @@ class CalendarEntries {
   record Scheduled(
       String interviewId,
       String studentId,
+      String contactId,
       String contactDisplayName,
       Instant start,
       int durationMinutes,
@@ -61,6 +63,7 @@ class CalendarEntries {
   record Cancelled(
       String interviewId,
       String studentId,
+      String contactId,
       String contactDisplayName,
       boolean wasScheduled,
       @Nullable Instant start,
@@ -96,6 +99,7 @@ class CalendarEntries {
                   at.version(),
                   new Update()
                       .set("studentId", at.studentId())
+                      .set("contactId", at.contactId())
                       .set("contactDisplayName", at.contactDisplayName())
                       .set("start", at.start())
                       .set("durationMinutes", at.durationMinutes())
@@ -115,6 +119,7 @@ class CalendarEntries {
                     off.version(),
                     new Update()
                         .set("studentId", off.studentId())
+                        .set("contactId", off.contactId())
                         .set("contactDisplayName", off.contactDisplayName())
                         .set("start", off.start())
                         .setOnInsert("durationMinutes", 30)
@@ -134,14 +139,22 @@ class CalendarEntries {
         update.set("updatedAt", clock.instant()));
   }
 
-  /** A student's agreed times from {@link #BACK} ago on, soonest first, at most {@link #MOST}. */
-  List<Entry> ofStudent(String studentId) {
+  /**
+   * The agreed times of a person, as the student or as one of the contacts they are, from {@link
+   * #BACK} ago on, soonest first, at most {@link #MOST}.
+   */
+  List<Entry> of(String userId, List<String> contactIds) {
+    Criteria whose =
+        contactIds.isEmpty()
+            ? Criteria.where("studentId").is(userId)
+            : new Criteria()
+                .orOperator(
+                    Criteria.where("studentId").is(userId),
+                    Criteria.where("contactId").in(contactIds));
     Query query =
         Query.query(
-                Criteria.where("studentId")
-                    .is(studentId)
-                    .and("start")
-                    .gte(clock.instant().minus(BACK)))
+                new Criteria()
+                    .andOperator(whose, Criteria.where("start").gte(clock.instant().minus(BACK))))
             .with(Sort.by("start"))
             .limit(MOST);
     return mongo.find(query, Entry.class, COLLECTION);

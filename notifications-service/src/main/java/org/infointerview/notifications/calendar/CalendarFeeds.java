@@ -14,11 +14,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.infointerview.notifications.contact.ContactAddresses;
 import org.infointerview.notifications.preference.Preferences;
 import org.infointerview.notifications.recipient.Recipient;
 import org.infointerview.notifications.recipient.Recipients;
 import org.infointerview.support.problem.GoneException;
 import org.infointerview.support.problem.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,10 +30,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Each person's private calendar feed: a secret address (256 random bits) that calendar apps
- * subscribe to without signing in, one at a time per person, revocable. Only the token's SHA-256 is
- * stored, so the store alone cannot open anyone's feed; a revoked token answers 410, one never
- * issued 404.
+ * Each person's private calendar feed (their interviews as a student, and as the person a student
+ * talks with when their account is linked to their record in contacts-service): a secret address
+ * (256 random bits) that calendar apps subscribe to without signing in, one at a time per person,
+ * revocable. Only the token's SHA-256 is stored, so the store alone cannot open anyone's feed; a
+ * revoked token answers 410, one never issued 404.
  */
 @Service
 public class CalendarFeeds {
@@ -38,6 +42,7 @@ public class CalendarFeeds {
   static final String COLLECTION = "calendar_feeds";
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Logger log = LoggerFactory.getLogger(CalendarFeeds.class);
 
   /** A feed as its owner sees it. */
   public record Feed(String url, Instant createdAt) {}
@@ -47,6 +52,7 @@ public class CalendarFeeds {
   private final Invites invites;
   private final Recipients recipients;
   private final Preferences preferences;
+  private final ContactAddresses contacts;
   private final Clock clock;
   private final String publicUrl;
   private final String fromAddress;
@@ -57,6 +63,7 @@ public class CalendarFeeds {
       Invites invites,
       Recipients recipients,
       Preferences preferences,
+      ContactAddresses contacts,
       Clock clock,
       @Value("${infointerview.delivery.public-url:http://localhost:8080}") String publicUrl,
       @Value("${infointerview.delivery.from-address:no-reply@infointerview.local}")
@@ -66,6 +73,7 @@ public class CalendarFeeds {
     this.invites = invites;
     this.recipients = recipients;
     this.preferences = preferences;
+    this.contacts = contacts;
     this.clock = clock;
     this.publicUrl = publicUrl;
     this.fromAddress = fromAddress;
@@ -129,14 +137,20 @@ public class CalendarFeeds {
     Recipient person = recipients.find(userId).orElse(null);
     Preferences.ForMail reads =
         preferences.forMail(userId, person == null ? java.time.ZoneOffset.UTC : person.zone());
-    List<CalendarEntries.Entry> agreed = entries.ofStudent(userId);
+    List<String> theirRecords = List.of();
+    try {
+      theirRecords = contacts.linkedTo(userId);
+    } catch (ContactAddresses.Unavailable e) {
+      log.warn("Calendar feed without the times as a contact: {}", e.getMessage());
+    }
+    List<CalendarEntries.Entry> agreed = entries.of(userId, theirRecords);
     List<Invites.Meeting> meetings =
         agreed.stream()
             .map(
                 e ->
                     new Invites.Meeting(
                         e.id(),
-                        "Informational interview with " + e.contactDisplayName(),
+                        "Informational interview with " + otherName(e, userId),
                         e.start(),
                         e.durationMinutes(),
                         reads.zone().getId(),
@@ -152,6 +166,17 @@ public class CalendarFeeds {
             .map(CalendarEntries.Entry::id)
             .collect(Collectors.toSet());
     return invites.feed("InfoInterview", reads.zone().getId(), meetings, cancelled);
+  }
+
+  /** Who the person talks with: the contact for the student, the student for the contact. */
+  private String otherName(CalendarEntries.Entry entry, String userId) {
+    if (entry.studentId().equals(userId)) {
+      return entry.contactDisplayName();
+    }
+    return recipients
+        .find(entry.studentId())
+        .map(Recipient::displayName)
+        .orElse("a student of your university");
   }
 
   private String url(String token) {

@@ -2,6 +2,7 @@ package org.infointerview.notifications.contact;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -107,6 +108,27 @@ public class ContactAddresses {
       throw unavailable(e);
     }
   }
+
+  /** The contacts-service records a platform user is signed in as (an alumnus's own record). */
+  public List<String> linkedTo(String userId) throws Unavailable {
+    try {
+      Linked linked =
+          contacts
+              .get()
+              .uri(
+                  uri ->
+                      uri.path("/internal/contacts")
+                          .queryParam("linkedUser", "{user}")
+                          .build(userId))
+              .retrieve()
+              .body(Linked.class);
+      return linked == null ? List.of() : linked.contactIds();
+    } catch (RestClientException | OAuth2AuthorizationException e) {
+      throw unavailable(e);
+    }
+  }
+
+  record Linked(List<String> contactIds) {}
 
   /** Records the person's unsubscribe; false when contacts-service has no such person. */
   public boolean unsubscribe(String contactId) throws Unavailable {

@@ -57,6 +57,12 @@ public class Deliveries implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
+  /** The kind of a daily digest, and where what it gathers is listed. */
+  public static final String DIGEST = "DIGEST";
+
+  /** Each digest's list of the messages gathered into it, by the digest's id. */
+  public static final String DIGESTS = "digests";
+
   /** Why a message that can wait waits: the delivery log shows it. */
   static final String QUIET_HOURS = "Waiting for the end of the recipient's quiet hours.";
 
@@ -122,6 +128,27 @@ public class Deliveries implements SmartLifecycle {
           facts);
     }
 
+    /**
+     * A mail to a platform user, made from {@code facts} by the kind's preparer when it is first
+     * tried (a daily digest); by mail only.
+     */
+    public static Message toUserLater(
+        String kind, String eventId, String recipientId, String facts) {
+      return new Message(
+          kind,
+          eventId,
+          recipientId,
+          null,
+          null,
+          new MailTemplates.Rendered("", "", ""),
+          true,
+          false,
+          null,
+          null,
+          null,
+          facts);
+    }
+
     /** The same message with a calendar invite attached (method REQUEST or CANCEL). */
     public Message withInvite(String ics, String method) {
       return new Message(
@@ -153,6 +180,7 @@ public class Deliveries implements SmartLifecycle {
   private final Map<String, MessagePreparer> preparers;
   private final SendRate sendRate;
   private final SendWindows sendWindows;
+  private final Digests digests;
   private @Nullable ScheduledExecutorService poller;
 
   Deliveries(
@@ -163,7 +191,9 @@ public class Deliveries implements SmartLifecycle {
       Clock clock,
       List<MessagePreparer> preparers,
       SendRate sendRate,
-      ObjectProvider<SendWindows> sendWindows) {
+      ObjectProvider<SendWindows> sendWindows,
+      ObjectProvider<Digests> digests) {
+    this.digests = digests.getIfAvailable(() -> Digests.NONE);
     this.sendRate = sendRate;
     this.sendWindows = sendWindows.getIfAvailable(() -> SendWindows.ALWAYS);
     this.preparers =
@@ -254,6 +284,28 @@ public class Deliveries implements SmartLifecycle {
           Query.query(Criteria.where("_id").is(message.id())), scrubbed, Delivery.class);
       dequeue(message.id());
     }
+  }
+
+  /**
+   * The message goes in the person's digest of {@code at} instead of by itself: its id joins the
+   * digest's list, the digest is queued for its time (once, whoever gathers first), and the message
+   * is IN_DIGEST.
+   */
+  private void gather(Delivery leased, Instant at) {
+    String digestId = DIGEST + "|" + leased.recipientId() + "|" + at.getEpochSecond();
+    mongo.upsert(
+        Query.query(Criteria.where("_id").is(digestId)),
+        new Update()
+            .addToSet("ids", leased.id())
+            .set("recipientId", leased.recipientId())
+            .set("at", at),
+        DIGESTS);
+    queueAt(digestId, Message.toUserLater(DIGEST, digestId, leased.recipientId(), digestId), at);
+    settle(
+        leased
+            .withStatus(DeliveryStatus.IN_DIGEST)
+            .withLastError("Gathered into the daily digest " + digestId)
+            .withLeasedUntil(null));
   }
 
   /**
@@ -436,6 +488,11 @@ public class Deliveries implements SmartLifecycle {
     }
     if (leased.wantsEmail()) {
       Instant mailAt = clock.instant();
+      Optional<Instant> digestAt = digests.digestAt(leased.recipientId(), leased.kind(), mailAt);
+      if (digestAt.isPresent()) {
+        gather(leased, digestAt.get());
+        return;
+      }
       Instant notBefore = sendWindows.notBefore(leased.recipientId(), leased.kind(), mailAt);
       if (notBefore.isAfter(mailAt)) {
         // the recipient's quiet hours: it waits (this was no try)
@@ -469,7 +526,7 @@ public class Deliveries implements SmartLifecycle {
    */
   private @Nullable Delivery prepared(Delivery leased) {
     MessagePreparer preparer = preparers.get(leased.kind());
-    String contactId = Objects.requireNonNull(leased.contactId());
+    String contactId = leased.preparedFor();
     String facts = Objects.requireNonNull(leased.facts());
     if (preparer == null) {
       settle(failedTry(leased, "Nothing here makes messages of this kind.", true));
@@ -509,9 +566,9 @@ public class Deliveries implements SmartLifecycle {
     }
     log.warn("Message {} given up: {}", leased.id(), reason);
     MessagePreparer preparer = preparers.get(leased.kind());
-    if (preparer != null && leased.contactId() != null && leased.facts() != null) {
+    if (preparer != null && leased.facts() != null) {
       try {
-        preparer.givenUp(leased.contactId(), leased.facts(), reason);
+        preparer.givenUp(leased.preparedFor(), leased.facts(), reason);
       } catch (RuntimeException e) {
         log.warn("Message {}: telling its failure failed: {}", leased.id(), e.toString());
       }

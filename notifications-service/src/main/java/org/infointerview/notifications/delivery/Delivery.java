@@ -84,7 +84,12 @@ public record Delivery(
 
   /** Whether its words are still to be made from its facts (a message to a contact, untried). */
   boolean awaitsPreparing() {
-    return facts != null && to == null && contactId != null && status == DeliveryStatus.QUEUED;
+    return facts != null && to == null && status == DeliveryStatus.QUEUED;
+  }
+
+  /** Whom its preparer makes it for: the contact, or else the platform user. */
+  String preparedFor() {
+    return contactId != null ? contactId : recipientId;
   }
 
   Delivery prepared(MessagePreparer.Ready ready) {

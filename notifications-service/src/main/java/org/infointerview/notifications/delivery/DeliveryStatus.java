@@ -9,5 +9,7 @@ public enum DeliveryStatus {
   /** Given up: the address was refused, the template failed, or every retry failed. */
   FAILED,
   /** Not sent because it is no longer due: the facts changed before its time (a reminder). */
-  DROPPED
+  DROPPED,
+  /** Gathered into the person's daily digest, which goes as one mail at their chosen time. */
+  IN_DIGEST
 }

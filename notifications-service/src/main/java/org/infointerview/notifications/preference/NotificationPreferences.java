@@ -20,6 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param quietFrom from when, each day in their zone, mail that can wait does (with {@code
  *     quietUntil}; null for no quiet hours)
  * @param quietUntil until when; before {@code quietFrom} for hours across midnight
+ * @param dailyDigestAt when, each day in their zone, mail that can wait goes as one digest; null
+ *     for each by itself
  * @param updatedAt when the person last changed them
  * @param version optimistic lock
  */
@@ -32,6 +34,7 @@ record NotificationPreferences(
     @Nullable String language,
     @Nullable LocalTime quietFrom,
     @Nullable LocalTime quietUntil,
+    @Nullable LocalTime dailyDigestAt,
     Instant updatedAt,
     @Version @Nullable Long version) {
 
@@ -39,7 +42,8 @@ record NotificationPreferences(
 
   /** What a person gets before choosing: everything on, timed in the interview's zone. */
   static NotificationPreferences defaults(String userId, Instant now) {
-    return new NotificationPreferences(userId, true, true, null, ENGLISH, null, null, now, null);
+    return new NotificationPreferences(
+        userId, true, true, null, ENGLISH, null, null, null, now, null);
   }
 
   /** What the person chose now; nothing changes when they chose the same again. */
@@ -50,6 +54,7 @@ record NotificationPreferences(
       String language,
       @Nullable LocalTime quietFrom,
       @Nullable LocalTime quietUntil,
+      @Nullable LocalTime dailyDigestAt,
       Instant now) {
     if (version != null
         && emailReminders == this.emailReminders
@@ -57,7 +62,8 @@ record NotificationPreferences(
         && Objects.equals(timeZone, this.timeZone)
         && language.equals(language())
         && Objects.equals(quietFrom, this.quietFrom)
-        && Objects.equals(quietUntil, this.quietUntil)) {
+        && Objects.equals(quietUntil, this.quietUntil)
+        && Objects.equals(dailyDigestAt, this.dailyDigestAt)) {
       return Changed.nothing(this);
     }
     return Changed.to(
@@ -69,6 +75,7 @@ record NotificationPreferences(
             language,
             quietFrom,
             quietUntil,
+            dailyDigestAt,
             now,
             version));
   }

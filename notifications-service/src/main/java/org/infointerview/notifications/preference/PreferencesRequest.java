@@ -12,7 +12,9 @@ record PreferencesRequest(
     @NotNull Boolean inAppReminders,
     @Size(max = 64) @TimeZoneId @Nullable String timeZone,
     @Pattern(regexp = "en|es", message = "must be en or es") @Nullable String language,
-    @Valid @Nullable QuietHours quietHours) {
+    @Valid @Nullable QuietHours quietHours,
+    @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "must be HH:mm")
+        @Nullable String dailyDigestAt) {
 
   /**
    * Hours in the person's zone when mail that can wait does (reminders of thank-yous, follow-ups,

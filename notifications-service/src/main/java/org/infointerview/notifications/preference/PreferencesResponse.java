@@ -9,6 +9,7 @@ record PreferencesResponse(
     @Nullable String timeZone,
     String language,
     PreferencesRequest.@Nullable QuietHours quietHours,
+    @Nullable String dailyDigestAt,
     Instant updatedAt) {
 
   static PreferencesResponse of(NotificationPreferences preferences) {
@@ -21,6 +22,7 @@ record PreferencesResponse(
             ? null
             : new PreferencesRequest.QuietHours(
                 preferences.quietFrom().toString(), preferences.quietUntil().toString()),
+        preferences.dailyDigestAt() == null ? null : preferences.dailyDigestAt().toString(),
         preferences.updatedAt());
   }
 }

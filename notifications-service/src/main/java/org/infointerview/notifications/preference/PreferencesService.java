@@ -62,6 +62,7 @@ class PreferencesService {
               request.language() == null ? NotificationPreferences.ENGLISH : request.language(),
               request.quietHours() == null ? null : LocalTime.parse(request.quietHours().from()),
               request.quietHours() == null ? null : LocalTime.parse(request.quietHours().until()),
+              request.dailyDigestAt() == null ? null : LocalTime.parse(request.dailyDigestAt()),
               clock.instant());
       try {
         return current.version() == null ? store.insert(changed) : store.update(changed);

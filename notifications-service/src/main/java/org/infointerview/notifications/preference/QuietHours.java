@@ -1,6 +1,5 @@
 package org.infointerview.notifications.preference;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -35,10 +34,12 @@ class QuietHours implements SendWindows {
 
   private final MongoTemplate mongo;
   private final Recipients recipients;
+  private final Preferences preferences;
 
-  QuietHours(MongoTemplate mongo, Recipients recipients) {
+  QuietHours(MongoTemplate mongo, Recipients recipients, Preferences preferences) {
     this.mongo = mongo;
     this.recipients = recipients;
+    this.preferences = preferences;
   }
 
   @Override
@@ -50,7 +51,7 @@ class QuietHours implements SendWindows {
     if (chosen == null || chosen.quietFrom() == null || chosen.quietUntil() == null) {
       return now;
     }
-    ZoneId zone = zone(chosen, recipientId);
+    ZoneId zone = zone(recipientId);
     return end(chosen.quietFrom(), chosen.quietUntil(), now.atZone(zone)).orElse(now);
   }
 
@@ -71,14 +72,8 @@ class QuietHours implements SendWindows {
     return Optional.of(end.toInstant());
   }
 
-  private ZoneId zone(NotificationPreferences chosen, String recipientId) {
-    if (chosen.timeZone() != null) {
-      try {
-        return ZoneId.of(chosen.timeZone());
-      } catch (DateTimeException e) {
-        // checked when chosen; one Java has since dropped falls back to the profile's
-      }
-    }
-    return recipients.find(recipientId).map(Recipient::zone).orElse(ZoneOffset.UTC);
+  private ZoneId zone(String recipientId) {
+    ZoneId profile = recipients.find(recipientId).map(Recipient::zone).orElse(ZoneOffset.UTC);
+    return preferences.forMail(recipientId, profile).zone();
   }
 }

@@ -1,5 +1,9 @@
 package org.infointerview.notifications.calendar;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,8 +16,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.types.ObjectId;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
+import org.infointerview.notifications.ContactsServiceStub;
 import org.infointerview.notifications.RecipientFixtures;
 import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.GoldenEvent;
@@ -25,6 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,6 +52,54 @@ class CalendarFeedIT {
 
   @Value("${local.server.port}")
   int port;
+
+  @DynamicPropertySource
+  static void contactsService(DynamicPropertyRegistry registry) {
+    ContactsServiceStub.register(registry);
+    // nobody is linked to a record unless a test says so
+    ContactsServiceStub.SERVER.stubFor(
+        get(urlPathEqualTo("/internal/contacts"))
+            .atPriority(10)
+            .willReturn(okJson("{\"contactIds\": []}")));
+  }
+
+  @Test
+  void anAlumnusFeedShowsTheTimesStudentsAgreedWithTheRecordTheirAccountIsLinkedTo()
+      throws Exception {
+    String subject = "alum-" + UUID.randomUUID();
+    String token = IDP.token(subject, "alumnus");
+    String alumnusId = IDP.userId(subject);
+    String contactId = new ObjectId().toHexString();
+    ContactsServiceStub.SERVER.stubFor(
+        get(urlPathEqualTo("/internal/contacts"))
+            .withQueryParam("linkedUser", equalTo(alumnusId))
+            .atPriority(1)
+            .willReturn(okJson("{\"contactIds\": [\"" + contactId + "\"]}")));
+    String studentId =
+        RecipientFixtures.student(
+            mongo, "sam-" + UUID.randomUUID() + "@example.edu", "Sam Student", "UTC");
+    String interviewId = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    publish(
+        GoldenEvent.of(EventType.INTERVIEW_SCHEDULED)
+            .about(interviewId)
+            .with("studentId", studentId)
+            .with("contactId", contactId)
+            .json());
+    ApiClient api = new ApiClient(port);
+    String url =
+        json.readTree(api.post("/me/calendar-feed", token, "").body()).get("url").asString();
+    String path = url.substring(url.indexOf("/calendar/"));
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              ICalendar calendar = Biweekly.parse(api.get(path, null).body()).first();
+              assertThat(calendar.getEvents())
+                  .extracting(e -> e.getSummary().getValue())
+                  .containsExactly("Informational interview with Sam Student");
+            });
+  }
 
   @Test
   void theFeedShowsTheStudentsAgreedTimesToAnAppWithoutSignInUntilItIsReplacedOrTurnedOff()
