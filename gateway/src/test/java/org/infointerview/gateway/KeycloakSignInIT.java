@@ -217,6 +217,36 @@ class KeycloakSignInIT {
     assertThat(service.authorizations()).as("nothing reached the service").hasSize(seen);
   }
 
+  @Test
+  void notificationsServicesOwnClientGetsATokenForContactsServicesInternalApi() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(keycloak.issuerUri(REALM) + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            Browser.form(
+                                Map.of(
+                                    "grant_type", "client_credentials",
+                                    "client_id", "infointerview-notifications",
+                                    "client_secret", "change-me-notifications-secret"))))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    Map<String, Object> claims =
+        claims((String) JSON.readValue(response.body(), Map.class).get("access_token"));
+
+    assertThat(claims.get("iss")).isEqualTo(keycloak.issuerUri(REALM));
+    assertThat(String.valueOf(claims.get("aud"))).contains("infointerview");
+    // the scope contacts-service's /internal API asks for, where every service reads it
+    assertThat(claims.get("scp")).isEqualTo("infointerview.contact-mail");
+    assertThat(String.valueOf(claims.get("realm_access")))
+        .doesNotContain("student")
+        .doesNotContain("admin");
+  }
+
   /** Keycloak's login page, filled in and sent, as a person does. */
   private static void signIn(Browser browser, String username) throws Exception {
     HttpResponse<String> toKeycloak = browser.get(gateway("/oauth2/authorization/infointerview"));
