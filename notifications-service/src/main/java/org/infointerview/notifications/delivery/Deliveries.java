@@ -179,6 +179,7 @@ public class Deliveries implements SmartLifecycle {
   private final Clock clock;
   private final Map<String, MessagePreparer> preparers;
   private final SendRate sendRate;
+  private final SmtpConnections connections;
   private final SendWindows sendWindows;
   private final Digests digests;
   private @Nullable ScheduledExecutorService poller;
@@ -191,10 +192,12 @@ public class Deliveries implements SmartLifecycle {
       Clock clock,
       List<MessagePreparer> preparers,
       SendRate sendRate,
+      SmtpConnections connections,
       ObjectProvider<SendWindows> sendWindows,
       ObjectProvider<Digests> digests) {
     this.digests = digests.getIfAvailable(() -> Digests.NONE);
     this.sendRate = sendRate;
+    this.connections = connections;
     this.sendWindows = sendWindows.getIfAvailable(() -> SendWindows.ALWAYS);
     this.preparers =
         preparers.stream()
@@ -657,6 +660,7 @@ public class Deliveries implements SmartLifecycle {
   private void pollSafely() {
     try {
       pollOnce();
+      connections.closeIdle();
     } catch (RuntimeException e) {
       log.warn("Polling queued messages failed: {}", e.toString());
     }

@@ -9,15 +9,14 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands one rendered message to the mail server: multipart (plain text and HTML), from the
- * platform's address, with the delivery's own Message-ID (never a new one per try).
+ * Hands one rendered message to the mail server over a kept connection ({@link SmtpConnections}):
+ * multipart (plain text and HTML), from the platform's address, with the delivery's own Message-ID
+ * (never a new one per try).
  */
 @Component
 class SmtpSender {
@@ -39,18 +38,22 @@ class SmtpSender {
   private final JavaMailSenderImpl mail;
   private final DeliveryProperties properties;
 
-  SmtpSender(JavaMailSenderImpl mail, DeliveryProperties properties) {
+  private final SmtpConnections connections;
+
+  SmtpSender(JavaMailSenderImpl mail, DeliveryProperties properties, SmtpConnections connections) {
     this.mail = mail;
     this.properties = properties;
+    this.connections = connections;
   }
 
   void send(Delivery delivery) throws Failure {
     if (delivery.to() == null) {
       throw new Failure("There is no address to send it to.", true, null);
     }
+    MimeMessage message;
     try {
       String messageId = delivery.messageId();
-      MimeMessage message =
+      message =
           new MimeMessage(mail.getSession()) {
             @Override
             protected void updateMessageID() throws MessagingException {
@@ -84,37 +87,32 @@ class SmtpSender {
             "text/calendar; charset=UTF-8; method="
                 + Objects.requireNonNullElse(delivery.inviteMethod(), "REQUEST"));
       }
-      mail.send(message);
     } catch (AddressException e) {
       throw new Failure("The address " + delivery.to() + " is not a valid address.", true, e);
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw new Failure("The message could not be built: " + e.getMessage(), true, e);
-    } catch (MailException e) {
-      boolean refused = refusedAddress(e);
+    }
+    try {
+      connections.send(message);
+    } catch (SendFailedException refused) {
+      boolean invalid =
+          refused.getInvalidAddresses() != null && refused.getInvalidAddresses().length > 0;
       throw new Failure(
-          refused
+          invalid
               ? "The mail server refused the address " + delivery.to() + "."
-              : "The mail server could not be reached or failed: "
-                  + Objects.requireNonNullElse(e.getMostSpecificCause().getMessage(), "no reason"),
-          refused,
-          e);
+              : "The mail server did not take the message: " + reason(refused),
+          invalid,
+          refused);
+    } catch (MessagingException e) {
+      throw new Failure("The mail server could not be reached or failed: " + reason(e), false, e);
     }
   }
 
-  /** Whether the server said no to the address itself (a 5xx for the recipient). */
-  private static boolean refusedAddress(MailException e) {
-    if (!(e instanceof MailSendException send)) {
-      return false;
+  private static String reason(Exception e) {
+    Throwable deepest = e;
+    while (deepest.getCause() != null && deepest.getCause() != deepest) {
+      deepest = deepest.getCause();
     }
-    for (Exception failed : send.getFailedMessages().values()) {
-      for (Throwable t = failed; t != null; t = t.getCause()) {
-        if (t instanceof SendFailedException refused
-            && refused.getInvalidAddresses() != null
-            && refused.getInvalidAddresses().length > 0) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return Objects.requireNonNullElse(deepest.getMessage(), deepest.getClass().getSimpleName());
   }
 }

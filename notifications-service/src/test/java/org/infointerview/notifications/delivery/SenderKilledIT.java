@@ -44,8 +44,9 @@ class SenderKilledIT {
   static class DiesAfterTheServerAccepts {
     @Bean
     @Primary
-    SmtpSender dyingSender(JavaMailSenderImpl mail, DeliveryProperties properties) {
-      return new SmtpSender(mail, properties) {
+    SmtpSender dyingSender(
+        JavaMailSenderImpl mail, DeliveryProperties properties, SmtpConnections connections) {
+      return new SmtpSender(mail, properties, connections) {
         @Override
         void send(Delivery delivery) throws Failure {
           super.send(delivery);
