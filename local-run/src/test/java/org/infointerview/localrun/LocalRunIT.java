@@ -138,6 +138,69 @@ class LocalRunIT {
           .doesNotContain("CurrentUser");
     }
     browserSignsInAtTheDevProviderAndSignsOut(contactId);
+    aRequestByEmailReachesThePerson(token);
+  }
+
+  /**
+   * The real chain no module test covers whole: interviews-service publishes the request,
+   * notifications-service asks contacts-service's /internal API for the address with its own
+   * client-credentials token from the dev provider, and the mail reaches the local SMTP server.
+   */
+  private void aRequestByEmailReachesThePerson(String token) throws Exception {
+    String address = "lin-" + UUID.randomUUID() + "@example.org";
+    HttpResponse<String> contact =
+        send(
+            "POST",
+            "/api/contacts/contacts",
+            token,
+            "{\"givenName\": \"Lin\", \"familyName\": \"Okafor\", \"emails\": [\""
+                + address
+                + "\"], \"timeZone\": \"Europe/London\"}");
+    assertThat(contact.statusCode()).as(contact.body()).isEqualTo(201);
+    Matcher contactId = ID.matcher(contact.body());
+    assertThat(contactId.find()).isTrue();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                send("GET", "/api/interviews/contacts/" + contactId.group(1), token, null)
+                        .statusCode()
+                    == 200);
+    HttpResponse<String> planned =
+        send(
+            "POST",
+            "/api/interviews/interviews",
+            token,
+            "{\"contactId\": \""
+                + contactId.group(1)
+                + "\", \"careerField\": \"HEALTH_SCIENCE\", \"purpose\": \"How do you"
+                + " move from statistics into health data?\"}");
+    assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+    Matcher interviewId = ID.matcher(planned.body());
+    assertThat(interviewId.find()).isTrue();
+    HttpResponse<String> sent =
+        send(
+            "POST",
+            "/api/interviews/interviews/" + interviewId.group(1) + "/outreach",
+            token,
+            "{\"channel\": \"EMAIL\", \"message\": \"Dear Lin, my cousin gave me your name."
+                + " Would you have 20 minutes to tell me about your work? I am looking for"
+                + " advice, not a job. Thank you, Sam\"}");
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        http.send(
+                                HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + PORTS.mailViewer() + "/"))
+                                    .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                            .body())
+                    .contains(address)
+                    .contains("would like to hear about your work"));
   }
 
   /** A browser's visit through the gateway's sign-in at the dev OIDC provider, with cookies. */
