@@ -173,10 +173,7 @@ public class CalendarFeeds {
     if (entry.studentId().equals(userId)) {
       return entry.contactDisplayName();
     }
-    return recipients
-        .find(entry.studentId())
-        .map(Recipient::displayName)
-        .orElse("a student of your university");
+    return recipients.studentName(entry.studentId());
   }
 
   private String url(String token) {

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.infointerview.notifications.delivery.MessagePreparer;
 import org.infointerview.notifications.preference.Preferences;
@@ -29,7 +30,7 @@ public class PersonReaders {
 
     /** Their address: never blank for a reader. */
     public String email() {
-      return java.util.Objects.requireNonNull(address.email());
+      return Objects.requireNonNull(address.email());
     }
   }
 

@@ -181,7 +181,6 @@ public class Deliveries implements SmartLifecycle {
   private final SendRate sendRate;
   private final SmtpConnections connections;
   private final SendWindows sendWindows;
-  private final Digests digests;
   private @Nullable ScheduledExecutorService poller;
 
   Deliveries(
@@ -193,9 +192,7 @@ public class Deliveries implements SmartLifecycle {
       List<MessagePreparer> preparers,
       SendRate sendRate,
       SmtpConnections connections,
-      ObjectProvider<SendWindows> sendWindows,
-      ObjectProvider<Digests> digests) {
-    this.digests = digests.getIfAvailable(() -> Digests.NONE);
+      ObjectProvider<SendWindows> sendWindows) {
     this.sendRate = sendRate;
     this.connections = connections;
     this.sendWindows = sendWindows.getIfAvailable(() -> SendWindows.ALWAYS);
@@ -491,16 +488,15 @@ public class Deliveries implements SmartLifecycle {
     }
     if (leased.wantsEmail()) {
       Instant mailAt = clock.instant();
-      Optional<Instant> digestAt = digests.digestAt(leased.recipientId(), leased.kind(), mailAt);
-      if (digestAt.isPresent()) {
-        gather(leased, digestAt.get());
+      SendWindows.When when = sendWindows.when(leased.recipientId(), leased.kind(), mailAt);
+      if (when.digest()) {
+        gather(leased, when.at());
         return;
       }
-      Instant notBefore = sendWindows.notBefore(leased.recipientId(), leased.kind(), mailAt);
-      if (notBefore.isAfter(mailAt)) {
+      if (when.at().isAfter(mailAt)) {
         // the recipient's quiet hours: it waits (this was no try)
         settle(
-            leased.withNextAttemptAt(notBefore).withLastError(QUIET_HOURS).withLeasedUntil(null));
+            leased.withNextAttemptAt(when.at()).withLastError(QUIET_HOURS).withLeasedUntil(null));
         return;
       }
       Duration wait = sendRate.turn();

@@ -3,15 +3,27 @@ package org.infointerview.notifications.delivery;
 import java.time.Instant;
 
 /**
- * When a message may go by mail: one that can wait does while its recipient's quiet hours last
- * (their inbox gets it at once). Asked each time a message is tried, so a change of the person's
- * choice applies to what is waiting.
+ * When a message may go by mail: one that can wait does while its recipient's quiet hours last, or
+ * joins their daily digest (their inbox gets it at once either way). Asked each time a message is
+ * tried, so a change of the person's choice applies to what is waiting.
  */
 public interface SendWindows {
 
-  /** The earliest time this message may be mailed: {@code now} when it may go now. */
-  Instant notBefore(String recipientId, String kind, Instant now);
+  /**
+   * What to do with a mail now.
+   *
+   * @param at when it may go ({@code now}: at once); for a digest, the digest's time
+   * @param digest whether it joins the digest of {@code at} rather than going by itself
+   */
+  record When(Instant at, boolean digest) {
 
-  /** No quiet hours anywhere. */
-  SendWindows ALWAYS = (recipientId, kind, now) -> now;
+    public static When now(Instant now) {
+      return new When(now, false);
+    }
+  }
+
+  When when(String recipientId, String kind, Instant now);
+
+  /** No quiet hours and no digests anywhere. */
+  SendWindows ALWAYS = (recipientId, kind, now) -> When.now(now);
 }

@@ -64,7 +64,26 @@ class SmtpConnections {
     if (current != null && !reused) {
       closeQuietly(current.transport());
     }
-    Transport transport = reused ? current.transport() : connect();
+    try {
+      sendOn(reused ? current.transport() : connect(), message, thread);
+    } catch (SendFailedException refused) {
+      throw refused;
+    } catch (MessagingException failed) {
+      if (!reused) {
+        throw failed;
+      }
+      // the server dropped the kept connection: once more on a new one
+      log.debug("A kept mail server connection failed ({}); trying a new one", failed.toString());
+      sendOn(connect(), message, thread);
+    }
+  }
+
+  /**
+   * Sends over this connection and keeps it for the thread's next message, unless it failed (then
+   * it is closed); a refused recipient leaves the connection good.
+   */
+  private void sendOn(Transport transport, MimeMessage message, Thread thread)
+      throws MessagingException {
     try {
       transport.sendMessage(message, message.getAllRecipients());
     } catch (SendFailedException refused) {
@@ -72,21 +91,7 @@ class SmtpConnections {
       throw refused;
     } catch (MessagingException failed) {
       closeQuietly(transport);
-      if (!reused) {
-        throw failed;
-      }
-      // the server dropped the kept connection: once more on a new one
-      log.debug("A kept mail server connection failed ({}); trying a new one", failed.toString());
-      transport = connect();
-      try {
-        transport.sendMessage(message, message.getAllRecipients());
-      } catch (SendFailedException refused) {
-        keep(thread, transport);
-        throw refused;
-      } catch (MessagingException again) {
-        closeQuietly(transport);
-        throw again;
-      }
+      throw failed;
     }
     keep(thread, transport);
   }

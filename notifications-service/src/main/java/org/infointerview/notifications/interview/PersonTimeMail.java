@@ -3,7 +3,6 @@ package org.infointerview.notifications.interview;
 import org.infointerview.notifications.contact.PersonReaders;
 import org.infointerview.notifications.contact.UnsubscribeLinks;
 import org.infointerview.notifications.delivery.MessagePreparer;
-import org.infointerview.notifications.recipient.Recipient;
 import org.infointerview.notifications.recipient.Recipients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,11 +55,7 @@ class PersonTimeMail implements MessagePreparer {
     } catch (PersonReaders.Refused refused) {
       return refused.outcome();
     }
-    String studentName =
-        recipients
-            .find(facts.studentId())
-            .map(Recipient::displayName)
-            .orElse("a student of your university");
+    String studentName = recipients.studentName(facts.studentId());
     String unsubscribe = unsubscribeLinks.issue(person.address().contactId());
     TimeMails.Made made;
     try {

@@ -40,15 +40,19 @@ public class Preferences {
     if (stored == null) {
       return new ForMail(Locale.ENGLISH, profileZone);
     }
-    ZoneId zone = profileZone;
+    return new ForMail(Locale.forLanguageTag(stored.language()), zone(stored, profileZone));
+  }
+
+  /** The zone the person chose, else the one their profile carries. */
+  static ZoneId zone(NotificationPreferences stored, ZoneId profileZone) {
     if (stored.timeZone() != null) {
       try {
-        zone = ZoneId.of(stored.timeZone());
+        return ZoneId.of(stored.timeZone());
       } catch (DateTimeException e) {
         // checked when chosen; a zone Java has since dropped falls back to the profile's
       }
     }
-    return new ForMail(Locale.forLanguageTag(stored.language()), zone);
+    return profileZone;
   }
 
   /** How the person wants reminders: by email, in the inbox; both until they say otherwise. */

@@ -14,9 +14,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A person's quiet hours, in their zone (the one they chose, else their profile's): mail that can
- * wait waits for them to end; a meeting's reminders and its invitations do not wait, nor does mail
- * to people who are not platform users (they chose nothing here).
+ * A person's quiet hours and daily digest, in their zone (the one they chose, else their
+ * profile's), from one read of their choices: mail that can wait joins the digest when they chose
+ * one, else waits for their quiet hours to end; a meeting's reminders and its invitations do
+ * neither, nor does mail to people who are not platform users (they chose nothing here).
  */
 @Component
 class QuietHours implements SendWindows {
@@ -34,25 +35,33 @@ class QuietHours implements SendWindows {
 
   private final MongoTemplate mongo;
   private final Recipients recipients;
-  private final Preferences preferences;
 
-  QuietHours(MongoTemplate mongo, Recipients recipients, Preferences preferences) {
+  QuietHours(MongoTemplate mongo, Recipients recipients) {
     this.mongo = mongo;
     this.recipients = recipients;
-    this.preferences = preferences;
   }
 
   @Override
-  public Instant notBefore(String recipientId, String kind, Instant now) {
+  public When when(String recipientId, String kind, Instant now) {
     if (!CAN_WAIT.contains(kind)) {
-      return now;
+      return When.now(now);
     }
     NotificationPreferences chosen = mongo.findById(recipientId, NotificationPreferences.class);
-    if (chosen == null || chosen.quietFrom() == null || chosen.quietUntil() == null) {
-      return now;
+    if (chosen == null
+        || chosen.dailyDigestAt() == null
+            && (chosen.quietFrom() == null || chosen.quietUntil() == null)) {
+      return When.now(now);
     }
-    ZoneId zone = zone(recipientId);
-    return end(chosen.quietFrom(), chosen.quietUntil(), now.atZone(zone)).orElse(now);
+    ZoneId profile = recipients.find(recipientId).map(Recipient::zone).orElse(ZoneOffset.UTC);
+    ZonedDateTime local = now.atZone(Preferences.zone(chosen, profile));
+    if (chosen.dailyDigestAt() != null) {
+      ZonedDateTime digest = local.with(chosen.dailyDigestAt());
+      if (!digest.isAfter(local)) {
+        digest = local.plusDays(1).with(chosen.dailyDigestAt());
+      }
+      return new When(digest.toInstant(), true);
+    }
+    return When.now(end(chosen.quietFrom(), chosen.quietUntil(), local).orElse(now));
   }
 
   /** When the quiet hours around {@code at} end; empty when {@code at} is outside them. */
@@ -70,10 +79,5 @@ class QuietHours implements SendWindows {
       end = at.plusDays(1).with(until);
     }
     return Optional.of(end.toInstant());
-  }
-
-  private ZoneId zone(String recipientId) {
-    ZoneId profile = recipients.find(recipientId).map(Recipient::zone).orElse(ZoneOffset.UTC);
-    return preferences.forMail(recipientId, profile).zone();
   }
 }

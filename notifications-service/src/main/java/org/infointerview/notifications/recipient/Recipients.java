@@ -14,6 +14,14 @@ public class Recipients {
     this.mongo = mongo;
   }
 
+  /**
+   * How mail to someone else names this student: their name, or a plain description when their
+   * profile has not reached this service.
+   */
+  public String studentName(String userId) {
+    return find(userId).map(Recipient::displayName).orElse("a student of your university");
+  }
+
   /** The platform user, if their profile reached this service. */
   public Optional<Recipient> find(String userId) {
     return Optional.ofNullable(mongo.findById(userId, Recipient.class));

@@ -7,7 +7,6 @@ import org.infointerview.notifications.contact.PersonReaders;
 import org.infointerview.notifications.contact.UnsubscribeLinks;
 import org.infointerview.notifications.delivery.MailTemplates;
 import org.infointerview.notifications.delivery.MessagePreparer;
-import org.infointerview.notifications.recipient.Recipient;
 import org.infointerview.notifications.recipient.Recipients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,11 +71,7 @@ class PersonReminderMail implements MessagePreparer {
     } catch (PersonReaders.Refused refused) {
       return refused.outcome();
     }
-    String studentName =
-        recipients
-            .find(facts.studentId())
-            .map(Recipient::displayName)
-            .orElse("a student of your university");
+    String studentName = recipients.studentName(facts.studentId());
     String unsubscribe = unsubscribeLinks.issue(person.address().contactId());
     Map<String, Object> values = new HashMap<>();
     values.put("readerName", person.address().displayName());
