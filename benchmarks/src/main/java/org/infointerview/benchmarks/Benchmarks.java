@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The benchmarks, by name: {@code java -jar benchmarks/target/benchmarks.jar
- * gateway|import|restart|search|dashboard|mail [arguments]}. Each starts the local run on ports of
- * its own and prints ratios.
+ * gateway|import|restart|search|dashboard|mail|event-mail|reminders [arguments]}. Each starts the
+ * local run on ports of its own and prints ratios.
  */
 public final class Benchmarks {
 
@@ -21,11 +21,13 @@ public final class Benchmarks {
       case "restart" -> RestartBenchmark.main(rest);
       case "dashboard" -> DashboardBenchmark.main(rest);
       case "mail" -> MailBenchmark.main(rest);
+      case "event-mail" -> EventMailBenchmark.main(rest);
+      case "reminders" -> ReminderBenchmark.main(rest);
       default ->
           throw new IllegalArgumentException(
               "Unknown benchmark "
                   + name
-                  + "; use gateway, import, restart, search, dashboard or mail");
+                  + "; use gateway, import, restart, search, dashboard, mail, event-mail or reminders");
     }
   }
 }

@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.infointerview.localrun.LocalPorts;
 
 /**
@@ -50,16 +48,16 @@ final class MailBenchmark {
       LocalPorts ports = stack.ports();
       String student = "https://bench.example.edu|s-" + UUID.randomUUID();
       String address = "bench-" + UUID.randomUUID() + "@example.edu";
-      try (KafkaProducer<String, String> producer = producer(ports.kafka())) {
-        producer
-            .send(new ProducerRecord<>("contacts.events", student, profile(student, address)))
-            .get();
-        Thread.sleep(3_000); // the profile reaches notifications-service's recipients
+      try (KafkaProducer<String, String> producer = MailEvents.producer(ports.kafka())) {
+        MailEvents.provision(producer, student, address);
         Instant start = Instant.now();
         for (int i = 0; i < mails; i++) {
           String interview = String.format("%024x", i + 1);
           producer.send(
-              new ProducerRecord<>("interviews.events", interview, answered(interview, student)));
+              new ProducerRecord<>(
+                  "interviews.events",
+                  interview,
+                  MailEvents.answered(interview, student, "Ada Park")));
         }
         producer.flush();
         int received = 0;
@@ -76,55 +74,6 @@ final class MailBenchmark {
         return perSecond;
       }
     }
-  }
-
-  private static KafkaProducer<String, String> producer(int port) {
-    Properties settings = new Properties();
-    settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port);
-    settings.put(ProducerConfig.ACKS_CONFIG, "all");
-    settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    return new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
-  }
-
-  private static String envelope(String type, String subject, String source, String data) {
-    return "{\"specversion\":\"1.0\",\"id\":\""
-        + UUID.randomUUID()
-        + "\",\"source\":\""
-        + source
-        + "\",\"type\":\""
-        + type
-        + "\",\"subject\":\""
-        + subject
-        + "\",\"time\":\""
-        + Instant.now()
-        + "\",\"datacontenttype\":\"application/json\",\"schemaversion\":1,\"data\":"
-        + data
-        + "}";
-  }
-
-  private static String profile(String userId, String address) {
-    return envelope(
-        "UserProfileProvisioned",
-        userId,
-        "/contacts-service",
-        "{\"userId\":\""
-            + userId
-            + "\",\"displayName\":\"Bench Student\",\"email\":\""
-            + address
-            + "\",\"timeZone\":\"UTC\",\"roles\":[\"STUDENT\"],\"version\":1}");
-  }
-
-  private static String answered(String interviewId, String studentId) {
-    return envelope(
-        "RequestAnswered",
-        interviewId,
-        "/interviews-service",
-        "{\"interviewId\":\""
-            + interviewId
-            + "\",\"studentId\":\""
-            + studentId
-            + "\",\"contactDisplayName\":\"Ada Park\",\"answer\":\"DECLINED\","
-            + "\"message\":\"Not this month.\",\"acceptedStart\":null,\"proposedTimes\":[]}");
   }
 
   /** How many mails the dev SMTP server holds for the address (0 before the first). */

@@ -27,6 +27,11 @@ public record LocalPorts(int offset) {
     return servicePort + 1000;
   }
 
+  /** The port of a service's second instance ({@code --second-instance}). */
+  public static int secondInstance(int servicePort) {
+    return servicePort + 20;
+  }
+
   public int identityProvider() {
     return 9000 + offset;
   }

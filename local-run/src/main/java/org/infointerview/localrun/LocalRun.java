@@ -28,7 +28,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Options: {@code --data=DIR} (default {@code .local}: Kafka's log, the store's file, the logs),
  * {@code --root=DIR} (the repository, where the service jars were built; default the current
- * folder), {@code --port-offset=N} (moves every port by N).
+ * folder), {@code --port-offset=N} (moves every port by N), {@code --without=SERVICE,...} (not
+ * started: run it from the IDE), {@code --second-instance=SERVICE,...} (a second instance beside
+ * the first, on {@link LocalPorts#secondInstance}: consumers and background work are shared between
+ * the two; the gateway keeps calling the first).
  */
 public final class LocalRun {
 
@@ -40,11 +43,13 @@ public final class LocalRun {
   private final KafkaServerProcess kafka;
   private final List<ServiceProcess> services = new ArrayList<>();
   private final Set<String> without;
+  private final Set<String> twice;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private @Nullable ConfigurableApplicationContext infrastructure;
 
-  LocalRun(Path root, Path data, LocalPorts ports, Set<String> without) {
+  LocalRun(Path root, Path data, LocalPorts ports, Set<String> without, Set<String> twice) {
     this.without = Set.copyOf(without);
+    this.twice = Set.copyOf(twice);
     this.root = root.toAbsolutePath().normalize();
     this.data = data.toAbsolutePath().normalize();
     this.ports = ports;
@@ -102,10 +107,8 @@ public final class LocalRun {
             Path.of(options.getOrDefault("root", ".")),
             Path.of(options.getOrDefault("data", ".local")),
             new LocalPorts(Integer.parseInt(options.getOrDefault("port-offset", "0"))),
-            Arrays.stream(options.getOrDefault("without", "").split(","))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .collect(Collectors.toSet()));
+            names(options.getOrDefault("without", "")),
+            names(options.getOrDefault("second-instance", "")));
     Runtime.getRuntime().addShutdownHook(new Thread(run::stop, "local-run-shutdown"));
     try {
       run.start();
@@ -225,6 +228,15 @@ public final class LocalRun {
             ServiceProcess.jarOf(root, name),
             data.resolve("logs").resolve(name + ".log"),
             environment));
+    if (twice.contains(name)) {
+      services.add(
+          new ServiceProcess(
+              name + " (second instance)",
+              LocalPorts.secondInstance(port),
+              ServiceProcess.jarOf(root, name),
+              data.resolve("logs").resolve(name + "-2.log"),
+              environment));
+    }
   }
 
   /** Refuses to start beside another stack (or anything else) on the same ports. */
@@ -249,6 +261,10 @@ public final class LocalRun {
               if (!without.contains(service)) {
                 wanted.add(port);
                 wanted.add(LocalPorts.management(port));
+              }
+              if (twice.contains(service)) {
+                wanted.add(LocalPorts.secondInstance(port));
+                wanted.add(LocalPorts.management(LocalPorts.secondInstance(port)));
               }
             });
     List<Integer> taken = new ArrayList<>();
@@ -352,6 +368,13 @@ public final class LocalRun {
     stopped.countDown();
   }
 
+  private static Set<String> names(String list) {
+    return Arrays.stream(list.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toSet());
+  }
+
   static Map<String, String> options(String[] args) {
     Map<String, String> options = new LinkedHashMap<>();
     for (String arg : args) {
@@ -359,7 +382,8 @@ public final class LocalRun {
         throw new IllegalArgumentException(
             "Unknown argument "
                 + arg
-                + "; use --data=DIR, --root=DIR, --port-offset=N, --without=SERVICE,...");
+                + "; use --data=DIR, --root=DIR, --port-offset=N, --without=SERVICE,...,"
+                + " --second-instance=SERVICE,...");
       }
       options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
     }

@@ -1,5 +1,6 @@
 package org.infointerview.localrun;
 
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.sun.net.httpserver.HttpExchange;
@@ -20,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Shows the mail the SMTP server received: {@code GET /messages} as JSON for tests and scripts,
- * {@code GET /} as a page for people. Loopback only.
+ * {@code GET /messages/received} as one short line per mail (to, subject, Message-ID and when the
+ * server took it, to the millisecond: for benchmarks), {@code GET /} as a page for people. Loopback
+ * only.
  */
 final class MailViewer {
 
@@ -38,6 +41,10 @@ final class MailViewer {
           "/messages",
           exchange ->
               respond(exchange, "application/json", json.writeValueAsString(messages(mail))));
+      server.createContext(
+          "/messages/received",
+          exchange ->
+              respond(exchange, "application/json", json.writeValueAsString(received(mail))));
       server.createContext("/", exchange -> respond(exchange, "text/html", page(messages(mail))));
       server.start();
       return new MailViewer(server);
@@ -68,6 +75,24 @@ final class MailViewer {
       }
     }
     return messages;
+  }
+
+  private static List<Map<String, Object>> received(GreenMail mail) {
+    List<Map<String, Object>> received = new ArrayList<>();
+    for (StoredMessage stored : mail.getManagers().getImapHostManager().getAllMessages()) {
+      try {
+        MimeMessage message = stored.getMimeMessage();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("to", addresses(message.getAllRecipients()));
+        m.put("subject", message.getSubject());
+        m.put("messageId", message.getMessageID());
+        m.put("receivedAt", stored.getReceivedDate().toInstant().toString());
+        received.add(m);
+      } catch (MessagingException e) {
+        received.add(Map.of("error", String.valueOf(e.getMessage())));
+      }
+    }
+    return received;
   }
 
   private static List<String> addresses(Address[] addresses) {

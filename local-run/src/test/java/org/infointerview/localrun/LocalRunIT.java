@@ -201,6 +201,19 @@ class LocalRunIT {
                             .body())
                     .contains(address)
                     .contains("would like to hear about your work"));
+    // the same mail, one line of it, with when the server took it (what benchmarks read)
+    String received =
+        http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + PORTS.mailViewer() + "/messages/received"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(received)
+        .contains(address)
+        .containsPattern("\"receivedAt\":\"\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z\"")
+        .contains("would like to hear about your work: a 20-minute conversation?")
+        .doesNotContain("my cousin gave me your name");
   }
 
   /** A browser's visit through the gateway's sign-in at the dev OIDC provider, with cookies. */

@@ -6,15 +6,20 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -51,6 +56,9 @@ import org.springframework.stereotype.Service;
 public class Deliveries implements SmartLifecycle {
 
   static final String QUEUE = "delivery_queue";
+
+  /** Due messages read from the queue at once. */
+  private static final int BATCH = 100;
 
   /** The ids of FAILED messages, for the delivery log (a few, unlike every message sent). */
   static final String FAILURES = "delivery_failures";
@@ -182,6 +190,7 @@ public class Deliveries implements SmartLifecycle {
   private final SmtpConnections connections;
   private final SendWindows sendWindows;
   private @Nullable ScheduledExecutorService poller;
+  private @Nullable ExecutorService senders;
 
   Deliveries(
       MongoTemplate mongo,
@@ -208,9 +217,15 @@ public class Deliveries implements SmartLifecycle {
 
   /** Queues the message once and tries it at once; a second call for it changes nothing. */
   public void queue(Message message) {
-    Delivery queued = queued(idOf(message), message, DeliveryStatus.QUEUED, null, clock.instant());
-    if (insert(queued)) {
-      trySend(queued.id());
+    Instant now = clock.instant();
+    // Written already held by this instance, and tried from what was written: no read back, no
+    // second write to take it (the store's round trips are most of a message's time).
+    Delivery queued =
+        queued(idOf(message), message, DeliveryStatus.QUEUED, null, now)
+            .leased(now.plus(properties.lease()));
+    Delivery inserted = insert(queued);
+    if (inserted != null) {
+      tryLeased(inserted);
     }
   }
 
@@ -343,7 +358,7 @@ public class Deliveries implements SmartLifecycle {
     Message message = new Message(kind, eventId, recipientId, null, null, nothing);
     Delivery failed =
         queued(idOf(message), message, DeliveryStatus.FAILED, reason, clock.instant());
-    if (insert(failed)) {
+    if (insert(failed) != null) {
       noteFailure(failed.id());
     }
   }
@@ -439,39 +454,52 @@ public class Deliveries implements SmartLifecycle {
         null);
   }
 
-  /** Writes the message and, while it waits, its queue entry; false when it was there already. */
-  private boolean insert(Delivery delivery) {
+  /**
+   * Writes the message and, while it waits, its queue entry; the message as written, or null when
+   * it was there already.
+   */
+  private @Nullable Delivery insert(Delivery delivery) {
     if (delivery.status() == DeliveryStatus.QUEUED) {
       // The entry first: a crash before the message leaves an entry that finds nothing (dropped
       // when polled), never a queued message nobody polls.
       enqueue(delivery.id(), delivery.nextAttemptAt());
     }
     try {
-      mongo.insert(delivery);
-      return true;
+      return mongo.insert(delivery);
     } catch (DuplicateKeyException again) {
-      return false;
+      return null;
     }
   }
 
-  /** Tries the message if it is queued, due and nobody else holds it. */
-  void trySend(String id) {
+  /**
+   * Tries the message if it is queued, due and nobody else holds it.
+   *
+   * @return false when it was left as it was (not due, or another instance holds it)
+   */
+  boolean trySend(String id) {
     Delivery delivery = mongo.findById(id, Delivery.class);
     Instant now = clock.instant();
     if (delivery == null || delivery.status() != DeliveryStatus.QUEUED) {
       dequeue(id);
-      return;
+      return true;
     }
     if (delivery.nextAttemptAt().isAfter(now)
         || delivery.leasedUntil() != null && delivery.leasedUntil().isAfter(now)) {
-      return;
+      return false;
     }
     Delivery leased;
     try {
       leased = mongo.save(delivery.leased(now.plus(properties.lease())));
     } catch (OptimisticLockingFailureException taken) {
-      return;
+      return false;
     }
+    tryLeased(leased);
+    return true;
+  }
+
+  /** Tries the message this instance holds (its lease written). */
+  private void tryLeased(Delivery held) {
+    Delivery leased = held;
     if (leased.awaitsPreparing()) {
       leased = prepared(leased);
       if (leased == null) {
@@ -606,19 +634,70 @@ public class Deliveries implements SmartLifecycle {
         : pause;
   }
 
-  /** Tries every queued message whose time came. */
+  /**
+   * Tries every queued message whose time came, a batch after another while batches come full: the
+   * earliest due first, spread over the instance's senders. Each instance starts at a place of its
+   * own in the batch, so two instances rarely reach for the same message (when they do, the lease
+   * decides and the other moves on).
+   */
   void pollOnce() {
-    List<Document> due =
-        mongo.find(
-            Query.query(Criteria.where("dueAt").lte(clock.instant())).limit(100),
-            Document.class,
-            QUEUE);
-    for (Document entry : due) {
-      try {
-        trySend(entry.getString("_id"));
-      } catch (RuntimeException e) {
-        log.warn("Message {} could not be tried: {}", entry.getString("_id"), e.toString());
+    while (true) {
+      Query dueNow = Query.query(Criteria.where("dueAt").lte(clock.instant())).limit(BATCH);
+      dueNow.with(Sort.by("dueAt"));
+      List<String> due =
+          mongo.find(dueNow, Document.class, QUEUE).stream().map(d -> d.getString("_id")).toList();
+      if (due.isEmpty()) {
+        return;
       }
+      int start = ThreadLocalRandom.current().nextInt(due.size());
+      List<String> mine = new ArrayList<>(due.subList(start, due.size()));
+      mine.addAll(due.subList(0, start));
+      if (trySeveral(mine) == 0 || due.size() < BATCH) {
+        // a full batch of messages held by another instance (or one that stopped: their leases
+        // run out) waits for the next poll
+        return;
+      }
+    }
+  }
+
+  /**
+   * Tries these messages on the senders, each taking the next untried, and waits for them.
+   *
+   * @return how many were tried (not left to another instance)
+   */
+  private int trySeveral(List<String> ids) {
+    AtomicInteger tried = new AtomicInteger();
+    ExecutorService pool = senders;
+    if (pool == null) {
+      ids.forEach(id -> trySafely(id, tried));
+      return tried.get();
+    }
+    AtomicInteger next = new AtomicInteger();
+    List<Callable<Void>> workers = new ArrayList<>();
+    for (int i = 0; i < properties.senders(); i++) {
+      workers.add(
+          () -> {
+            for (int n = next.getAndIncrement(); n < ids.size(); n = next.getAndIncrement()) {
+              trySafely(ids.get(n), tried);
+            }
+            return null;
+          });
+    }
+    try {
+      pool.invokeAll(workers);
+    } catch (InterruptedException stopping) {
+      Thread.currentThread().interrupt();
+    }
+    return tried.get();
+  }
+
+  private void trySafely(String id, AtomicInteger tried) {
+    try {
+      if (trySend(id)) {
+        tried.incrementAndGet();
+      }
+    } catch (RuntimeException e) {
+      log.warn("Message {} could not be tried: {}", id, e.toString());
     }
   }
 
@@ -641,6 +720,14 @@ public class Deliveries implements SmartLifecycle {
 
   @Override
   public void start() {
+    senders =
+        Executors.newFixedThreadPool(
+            properties.senders(),
+            r -> {
+              Thread thread = new Thread(r, "delivery-sender");
+              thread.setDaemon(true);
+              return thread;
+            });
     ScheduledExecutorService started =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -667,6 +754,10 @@ public class Deliveries implements SmartLifecycle {
     if (poller != null) {
       poller.shutdownNow();
       poller = null;
+    }
+    if (senders != null) {
+      senders.shutdownNow();
+      senders = null;
     }
   }
 

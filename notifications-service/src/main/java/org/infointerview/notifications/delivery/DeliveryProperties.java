@@ -17,6 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     across every instance (providers cap it, such as 30 a minute); 0 for no limit. Mails over it
  *     wait their turn, none is dropped
  * @param ratePeriod the period {@code sendRate} counts over
+ * @param consumers consumers per instance of the interview events that make mail (each a partition
+ *     or more of the topic, so at most its partitions count): while one waits on the store or the
+ *     mail server, the others work
+ * @param senders threads per instance that send the queued messages whose time came (reminders,
+ *     retries), each over a kept connection of its own
  */
 @ConfigurationProperties("infointerview.delivery")
 record DeliveryProperties(
@@ -29,4 +34,6 @@ record DeliveryProperties(
     @DefaultValue("1s") Duration pollEvery,
     @DefaultValue("1m") Duration lease,
     @DefaultValue("0") int sendRate,
-    @DefaultValue("1m") Duration ratePeriod) {}
+    @DefaultValue("1m") Duration ratePeriod,
+    @DefaultValue("3") int consumers,
+    @DefaultValue("3") int senders) {}

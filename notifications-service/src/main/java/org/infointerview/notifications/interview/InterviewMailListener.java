@@ -108,7 +108,8 @@ class InterviewMailListener {
   @KafkaListener(
       id = CONSUMER,
       topics = Topics.INTERVIEWS,
-      groupId = "${spring.application.name}.interviews")
+      groupId = "${spring.application.name}.interviews",
+      concurrency = "${infointerview.delivery.consumers}")
   void on(IncomingEvent event) {
     if (event.is(EventType.REQUEST_ANSWERED)) {
       Answered answered = reader.data(event, Answered.class);

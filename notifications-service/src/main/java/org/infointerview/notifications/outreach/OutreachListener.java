@@ -35,7 +35,8 @@ class OutreachListener {
   @KafkaListener(
       id = CONSUMER,
       topics = Topics.INTERVIEWS,
-      groupId = "${spring.application.name}.outreach")
+      groupId = "${spring.application.name}.outreach",
+      concurrency = "${infointerview.delivery.consumers}")
   void on(IncomingEvent event) {
     if (!event.is(EventType.OUTREACH_REQUESTED)) {
       return;

@@ -46,7 +46,8 @@ class ReminderListener {
   @KafkaListener(
       id = CONSUMER,
       topics = Topics.INTERVIEWS,
-      groupId = "${spring.application.name}.reminders")
+      groupId = "${spring.application.name}.reminders",
+      concurrency = "${infointerview.delivery.consumers}")
   void on(IncomingEvent event) {
     if (!event.is(EventType.INTERVIEW_DUE_DATES_CHANGED)) {
       return;
