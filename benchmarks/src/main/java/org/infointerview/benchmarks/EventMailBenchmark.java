@@ -46,6 +46,7 @@ final class EventMailBenchmark {
 
   private static final int OFFSET = 6_100;
   private static final String BARE_TOPIC = "bench.bare";
+  private static final int ROUNDS = 6;
   private static final Pattern NUMBERED = Pattern.compile("(Warm|Bench|Bare) (\\d+)");
 
   private EventMailBenchmark() {}
@@ -81,49 +82,50 @@ final class EventMailBenchmark {
                   MailEvents.answered(interview, student, "Bench " + n));
             };
         System.out.printf("warming up: %d events on each path...%n", warmUp);
-        long[] ignored = new long[warmUp * 2];
+        long[] ignored = new long[warmUp];
         paced(producer, rate, warmUp, n -> warm(barePath.apply(n)), ignored);
-        paced(producer, rate, warmUp, n -> warm(servicePath.apply(warmUp + n)), ignored);
+        paced(producer, rate, warmUp, n -> warm(servicePath.apply(n)), ignored);
         awaitMail(ports, 2 * warmUp, Duration.ofMinutes(3));
+        MailEvents.purge(ports);
 
-        System.out.printf("%nbare path: %d events at %d/s%n", events, rate);
-        long[] bareSent = new long[events];
-        paced(producer, rate, events, barePath, bareSent);
-        System.out.printf("services: %d events at %d/s%n", events, rate);
-        long[] serviceSent = new long[events];
-        paced(producer, rate, events, servicePath, serviceSent);
-        List<MailEvents.Received> mail =
-            awaitMail(ports, 2 * warmUp + 2 * events, Duration.ofMinutes(10));
-        bare.stop();
-
+        // In rounds that alternate which path goes first, the SMTP server emptied after each
+        // phase: both paths meet the same warmth, neighbours and mailbox sizes.
+        int perPhase = events / ROUNDS;
+        long[] bareSent = new long[perPhase * ROUNDS];
+        long[] serviceSent = new long[perPhase * ROUNDS];
         Histogram bareLatency = new Histogram(3);
         Histogram serviceLatency = new Histogram(3);
-        int bareCount = 0;
-        int serviceCount = 0;
-        for (MailEvents.Received received : mail) {
-          Matcher numbered = NUMBERED.matcher(received.subject());
-          if (!numbered.find()) {
-            continue;
-          }
-          int n = Integer.parseInt(numbered.group(2));
-          long at = received.at().toEpochMilli();
-          switch (numbered.group(1)) {
-            case "Bare" -> {
-              bareLatency.recordValue(Math.max(0, at - bareSent[n]));
-              bareCount++;
-            }
-            case "Bench" -> {
-              serviceLatency.recordValue(Math.max(0, at - serviceSent[n]));
-              if (System.getenv("BENCH_TRACE") != null) {
-                System.out.printf("trace %d %d %d%n", n, serviceSent[n], at - serviceSent[n]);
+        int[] counts = new int[2];
+        for (int round = 0; round < ROUNDS; round++) {
+          int first = round * perPhase;
+          for (int phase = 0; phase < 2; phase++) {
+            boolean bareNow = (round + phase) % 2 == 0;
+            IntFunction<ProducerRecord<String, String>> path = bareNow ? barePath : servicePath;
+            long[] sent = bareNow ? bareSent : serviceSent;
+            System.out.printf(
+                "round %d: %s, %d events at %d/s%n",
+                round + 1, bareNow ? "bare path" : "services", perPhase, rate);
+            paced(producer, rate, perPhase, n -> path.apply(first + n), sent, first);
+            List<MailEvents.Received> mail = awaitMail(ports, perPhase, Duration.ofMinutes(5));
+            MailEvents.purge(ports);
+            for (MailEvents.Received received : mail) {
+              Matcher numbered = NUMBERED.matcher(received.subject());
+              if (numbered.find()) {
+                int n = Integer.parseInt(numbered.group(2));
+                long latency = Math.max(0, received.at().toEpochMilli() - sent[n]);
+                (bareNow ? bareLatency : serviceLatency).recordValue(latency);
+                counts[bareNow ? 0 : 1]++;
+                if (!bareNow && System.getenv("BENCH_TRACE") != null) {
+                  System.out.printf("trace %d %d %d%n", n, sent[n], latency);
+                }
               }
-              serviceCount++;
-            }
-            default -> {
-              // warm-up
             }
           }
         }
+        bare.stop();
+        int bareCount = counts[0];
+        int serviceCount = counts[1];
+        events = perPhase * ROUNDS;
         System.out.printf(
             "%nevent -> mail taken by the SMTP server, %d events at %d/s on each path%n",
             events, rate);
@@ -171,6 +173,18 @@ final class EventMailBenchmark {
       IntFunction<ProducerRecord<String, String>> record,
       long[] sentAt)
       throws InterruptedException {
+    paced(producer, rate, events, record, sentAt, 0);
+  }
+
+  /** The same, noting send times from {@code sentAt[offset]} on. */
+  private static void paced(
+      KafkaProducer<String, String> producer,
+      int rate,
+      int events,
+      IntFunction<ProducerRecord<String, String>> record,
+      long[] sentAt,
+      int offset)
+      throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
     ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
     long every = 1_000_000_000L / rate;
@@ -181,7 +195,7 @@ final class EventMailBenchmark {
             return;
           }
           ProducerRecord<String, String> made = record.apply(n);
-          sentAt[n] = System.currentTimeMillis();
+          sentAt[offset + n] = System.currentTimeMillis();
           producer.send(made);
         },
         0,

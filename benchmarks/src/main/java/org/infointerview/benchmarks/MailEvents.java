@@ -116,6 +116,15 @@ final class MailEvents {
             + "\"version\":1}");
   }
 
+  /** Empties every mailbox of the local SMTP server. */
+  static void purge(LocalPorts ports) throws Exception {
+    HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.mailViewer() + "/messages"))
+            .DELETE()
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+  }
+
   /** Every mail the local SMTP server took so far. */
   static List<Received> received(LocalPorts ports) throws Exception {
     HttpResponse<String> response =

@@ -61,7 +61,7 @@ public final class LocalRun {
             this.data.resolve("logs").resolve("kafka.log"),
             List.of(
                 "-Xms32m",
-                "-Xmx256m",
+                "-Xmx384m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:MaxMetaspaceSize=128m"));

@@ -1,5 +1,6 @@
 package org.infointerview.localrun;
 
+import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -22,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Shows the mail the SMTP server received: {@code GET /messages} as JSON for tests and scripts,
  * {@code GET /messages/received} as one short line per mail (to, subject, Message-ID and when the
- * server took it, to the millisecond: for benchmarks), {@code GET /} as a page for people. Loopback
- * only.
+ * server took it, to the millisecond: for benchmarks), {@code DELETE /messages} empties every
+ * mailbox, {@code GET /} as a page for people. Loopback only.
  */
 final class MailViewer {
 
@@ -39,8 +40,15 @@ final class MailViewer {
       JsonMapper json = JsonMapper.builder().build();
       server.createContext(
           "/messages",
-          exchange ->
-              respond(exchange, "application/json", json.writeValueAsString(messages(mail))));
+          exchange -> {
+            if ("DELETE".equals(exchange.getRequestMethod())) {
+              purge(mail);
+              exchange.sendResponseHeaders(204, -1);
+              exchange.close();
+              return;
+            }
+            respond(exchange, "application/json", json.writeValueAsString(messages(mail)));
+          });
       server.createContext(
           "/messages/received",
           exchange ->
@@ -75,6 +83,14 @@ final class MailViewer {
       }
     }
     return messages;
+  }
+
+  private static void purge(GreenMail mail) {
+    try {
+      mail.purgeEmailFromAllMailboxes();
+    } catch (FolderException e) {
+      throw new IllegalStateException("The mailboxes could not be emptied", e);
+    }
   }
 
   private static List<Map<String, Object>> received(GreenMail mail) {

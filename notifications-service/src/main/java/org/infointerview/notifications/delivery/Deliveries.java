@@ -506,14 +506,23 @@ public class Deliveries implements SmartLifecycle {
         return;
       }
     }
-    if (leased.attempts() == 0 && leased.wantsInApp()) {
-      inbox.add(
-          leased.handleOrDerived(),
-          leased.recipientId(),
-          leased.kind(),
-          leased.subject(),
-          leased.text());
+    try {
+      mailOrWait(leased);
+    } finally {
+      // In the inbox after the mail has gone (or waits): the mail's time does not wait for it.
+      if (leased.attempts() == 0 && leased.wantsInApp()) {
+        inbox.add(
+            leased.handleOrDerived(),
+            leased.recipientId(),
+            leased.kind(),
+            leased.subject(),
+            leased.text());
+      }
     }
+  }
+
+  /** Sends the held message, or stores why and until when it waits. */
+  private void mailOrWait(Delivery leased) {
     if (leased.wantsEmail()) {
       Instant mailAt = clock.instant();
       SendWindows.When when = sendWindows.when(leased.recipientId(), leased.kind(), mailAt);
