@@ -21,6 +21,7 @@ import org.infointerview.support.http.EntityTags;
 import org.infointerview.support.problem.NotFoundException;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -112,8 +113,14 @@ class AlumniSyncController {
   private final AlumniSyncService sync;
   private final AlumniSyncProperties properties;
   private final Clock clock;
+  private final String apiPath;
 
-  AlumniSyncController(AlumniSyncService sync, AlumniSyncProperties properties, Clock clock) {
+  AlumniSyncController(
+      AlumniSyncService sync,
+      AlumniSyncProperties properties,
+      Clock clock,
+      @Value("${infointerview.api.public-path:}") String apiPath) {
+    this.apiPath = apiPath;
     this.sync = sync;
     this.properties = properties;
     this.clock = clock;
@@ -148,7 +155,7 @@ class AlumniSyncController {
     ImportJob job = sync.start(admin, full);
     return ResponseEntity.accepted()
         .location(URI.create("/imports/" + job.id()))
-        .body(ImportResponse.of(job, clock.instant()));
+        .body(ImportResponse.of(job, clock.instant(), apiPath));
   }
 
   private ResponseEntity<SettingsResponse> response(AlumniSyncSettings s) {

@@ -65,8 +65,21 @@ final class CsvFile implements RowSource {
                   + " rows, the most one import takes; split it into several files");
         }
       }
-      return csv.shape(rows);
+      return csv.shape(requireRows(rows));
     }
+  }
+
+  /**
+   * The count of data rows, when there is one at least.
+   *
+   * @throws ImportRefused when the file has its header and nothing below it
+   */
+  static long requireRows(long rows) {
+    if (rows == 0) {
+      throw ImportRefused.unreadable(
+          "the file has no rows below its header: there is nothing to import");
+    }
+    return rows;
   }
 
   Shape shape(long rows) {
@@ -255,7 +268,14 @@ final class CsvFile implements RowSource {
   }
 
   private static String reason(Exception e) {
-    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    // The parser's own words, never a class name (UncheckedIOException's message is its cause's
+    // toString, "java.io.IOException: ...").
+    Throwable deepest = e;
+    while (deepest.getCause() != null && deepest.getCause() != deepest) {
+      deepest = deepest.getCause();
+    }
+    String message =
+        deepest.getMessage() == null ? "the parser stopped here" : deepest.getMessage();
     if (message.contains("EOF reached before encapsulated token finished")) {
       return "a quoted field is never closed (unbalanced quotes)";
     }
@@ -269,7 +289,9 @@ final class CsvFile implements RowSource {
     return CSVFormat.RFC4180
         .builder()
         .setDelimiter(delimiter)
-        .setIgnoreEmptyLines(true)
+        // Blank lines are records here (and skipped as rows), so that a record's number is the
+        // row a spreadsheet shows, blank lines of a preamble included.
+        .setIgnoreEmptyLines(false)
         .setAllowMissingColumnNames(true)
         .get();
   }

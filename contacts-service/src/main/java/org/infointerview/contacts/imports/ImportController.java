@@ -29,6 +29,7 @@ import org.infointerview.contacts.export.SpreadsheetCells;
 import org.infointerview.support.problem.FieldError;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -90,8 +91,14 @@ class ImportController {
   private final ImportService imports;
   private final MappingProfiles profiles;
   private final Clock clock;
+  private final String apiPath;
 
-  ImportController(ImportService imports, MappingProfiles profiles, Clock clock) {
+  ImportController(
+      ImportService imports,
+      MappingProfiles profiles,
+      Clock clock,
+      @Value("${infointerview.api.public-path:}") String apiPath) {
+    this.apiPath = apiPath;
     this.imports = imports;
     this.profiles = profiles;
     this.clock = clock;
@@ -191,31 +198,32 @@ class ImportController {
     ImportJob job = imports.start(admin, profile, name, body);
     return ResponseEntity.accepted()
         .location(URI.create("/imports/" + job.id()))
-        .body(ImportResponse.of(job, clock.instant()));
+        .body(ImportResponse.of(job, clock.instant(), apiPath));
   }
 
   @GetMapping
   List<ImportResponse> recent() {
     Instant now = clock.instant();
-    return imports.recent(50).stream().map(j -> ImportResponse.of(j, now)).toList();
+    return imports.recent(50).stream().map(j -> ImportResponse.of(j, now, apiPath)).toList();
   }
 
   @GetMapping("/{id}")
   ImportResponse status(@PathVariable String id) {
-    return ImportResponse.of(imports.job(id), clock.instant());
+    return ImportResponse.of(imports.job(id), clock.instant(), apiPath);
   }
 
   @PostMapping("/{id}/cancel")
   @ApiResponse(responseCode = "202", description = "Cancelling; the import stops between batches")
   ResponseEntity<ImportResponse> cancel(@PathVariable String id) {
-    return ResponseEntity.accepted().body(ImportResponse.of(imports.cancel(id), clock.instant()));
+    return ResponseEntity.accepted()
+        .body(ImportResponse.of(imports.cancel(id), clock.instant(), apiPath));
   }
 
   @PostMapping("/{id}/undo")
   @ApiResponse(responseCode = "202", description = "Undoing; follow the import's status")
   ResponseEntity<ImportResponse> undo(CurrentUser admin, @PathVariable String id) {
     return ResponseEntity.accepted()
-        .body(ImportResponse.of(imports.undo(admin, id), clock.instant()));
+        .body(ImportResponse.of(imports.undo(admin, id), clock.instant(), apiPath));
   }
 
   /** The problems as a CSV file: row, column, value, reason. */

@@ -5,7 +5,11 @@ import java.time.Instant;
 import org.infointerview.contacts.contact.ContactSource;
 import org.jspecify.annotations.Nullable;
 
-/** An import job as the API shows it: for CSV uploads and alumni database runs alike. */
+/**
+ * An import job as the API shows it: for CSV uploads and alumni database runs alike. {@code
+ * errorReport} is the report's address as clients call it, through the gateway (the API's public
+ * path, {@code /api/contacts}, in front).
+ */
 public record ImportResponse(
     String id,
     String profile,
@@ -32,7 +36,7 @@ public record ImportResponse(
 
   public record Undo(long removed, long restored, long kept, @Nullable Instant undoneAt) {}
 
-  public static ImportResponse of(ImportJob job, Instant now) {
+  public static ImportResponse of(ImportJob job, Instant now, String apiPath) {
     long total = job.totalRows();
     int percent;
     if (job.status() == ImportStatus.COMPLETED) {
@@ -73,6 +77,6 @@ public record ImportResponse(
         job.undoneAt() == null && job.status() != ImportStatus.UNDOING
             ? null
             : new Undo(job.undoRemoved(), job.undoRestored(), job.undoKept(), job.undoneAt()),
-        "/imports/" + job.id() + "/errors");
+        apiPath + "/imports/" + job.id() + "/errors");
   }
 }

@@ -167,7 +167,7 @@ class Importer {
           }
         }
       }
-      return new Preview(csv.shape(rows), sample, problems, failed);
+      return new Preview(csv.shape(CsvFile.requireRows(rows)), sample, problems, failed);
     }
   }
 

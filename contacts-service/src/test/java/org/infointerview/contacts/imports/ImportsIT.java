@@ -216,6 +216,9 @@ class ImportsIT {
     Contact wrapped = byExternalId(ids + "-1");
     assertThat(wrapped.details().jobTitle()).isEqualTo("Director, Strategy");
     assertThat(wrapped.details().alumni().major()).isEqualTo("Electrical Engineering");
+    assertThat(done.get("errorReport").asString())
+        .as("the report's address as clients call it, through the gateway")
+        .isEqualTo("/api/contacts/imports/" + id + "/errors");
     assertThat(api.get("/imports/" + id + "/errors", admin).body())
         .contains("3,Job Title,")
         .contains("must not contain control characters");
@@ -380,6 +383,42 @@ class ImportsIT {
     assertThat(json.readTree(unknownProfile.body()).get("errors").get(0).get("field").asString())
         .isEqualTo("profile");
     assertThat(storedFromThisTest()).isZero();
+  }
+
+  @Test
+  void reportedRowsAreTheRowsASpreadsheetShowsBlankLinesOfAPreambleIncluded() throws Exception {
+    String file =
+        "Alumni export\r\nGenerated 2026-11-01\r\n\r\n"
+            + HEADER
+            + row(1, "Plain", "Row", "plain", "", "Engineer", "2010", "")
+            + "\r\n"
+            + row(2, "Bell", "Char", "bell", "", "Engi\u0007neer", "2010", "");
+
+    String id = idOf(upload("alumni-db-export", file, "text/csv", false));
+    JsonNode done = awaitEnd(id);
+
+    assertThat(done.get("created").asLong()).isEqualTo(1);
+    assertThat(done.get("failed").asLong()).isEqualTo(1);
+    // rows 1-2 the preamble, 3 blank, 4 the header, 5 the first person, 6 blank, 7 the second
+    assertThat(api.get("/imports/" + id + "/errors", admin).body())
+        .contains("7,Job Title,")
+        .contains("must not contain control characters");
+  }
+
+  @Test
+  void aFileWithItsHeaderAndNoRowsIsRefusedNotAnEmptyImport() throws Exception {
+    long jobs = mongo.getCollection("import_jobs").countDocuments();
+    for (String file : List.of(HEADER, HEADER + "\r\n,,,,,,,,,\r\n\r\n")) {
+      for (boolean dryRun : List.of(false, true)) {
+        HttpResponse<String> response = upload("alumni-db-export", file, "text/csv", dryRun);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(json.readTree(response.body()).get("detail").asString())
+            .contains("no rows below its header");
+      }
+    }
+    assertThat(mongo.getCollection("import_jobs").countDocuments())
+        .as("no job for a file with nothing to import")
+        .isEqualTo(jobs);
   }
 
   @Test
