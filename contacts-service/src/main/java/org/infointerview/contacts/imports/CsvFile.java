@@ -40,13 +40,27 @@ final class CsvFile implements RowSource {
    *
    * @param rows data rows (blank lines not counted)
    */
+  /**
+   * What a file is, read to its end.
+   *
+   * @param unmapped the headers no column of the profile maps (their cells are not imported)
+   * @param warnings what the person importing should know before the rows are stored, such as a
+   *     file without the consent column its profile expects
+   */
   record Shape(
       String encoding,
       String delimiter,
       long headerRow,
       List<String> headers,
       List<String> unmapped,
-      long rows) {}
+      long rows,
+      List<String> warnings) {}
+
+  /** The warning of a file without the consent column its profile maps. */
+  static final String NO_CONSENT_COLUMN =
+      "No column says who agreed to be contacted (the profile maps '%s'): everyone in this file"
+          + " imports as not opted in, and students will not find them. Add the column, or map"
+          + " the file's own in a profile of your own.";
 
   /**
    * Reads a file to its end without keeping it: its shape, or why it cannot be imported.
@@ -83,13 +97,18 @@ final class CsvFile implements RowSource {
   }
 
   Shape shape(long rows) {
+    List<String> warnings = new ArrayList<>();
+    if (consentHeader != null && !targets.containsValue(ImportTarget.OPTED_IN)) {
+      warnings.add(String.format(NO_CONSENT_COLUMN, consentHeader));
+    }
     return new Shape(
         encoding.name(),
         delimiter == '\t' ? "tab" : String.valueOf(delimiter),
         headerRow,
         headers,
         unmappedHeaders(),
-        rows);
+        rows,
+        List.copyOf(warnings));
   }
 
   /** One data row: its row number as a spreadsheet shows it, and its cells by column. */
@@ -98,6 +117,7 @@ final class CsvFile implements RowSource {
   private final char delimiter;
   private final List<String> headers;
   private final Map<Integer, ImportTarget> targets;
+  private final @Nullable String consentHeader;
   private final long headerRow;
   private final GuardedReader reader;
   private final CSVParser parser;
@@ -108,9 +128,11 @@ final class CsvFile implements RowSource {
       char delimiter,
       List<String> headers,
       Map<Integer, ImportTarget> targets,
+      @Nullable String consentHeader,
       long headerRow,
       GuardedReader reader,
       CSVParser parser) {
+    this.consentHeader = consentHeader;
     this.encoding = encoding;
     this.delimiter = delimiter;
     this.headers = headers;
@@ -171,6 +193,11 @@ final class CsvFile implements RowSource {
               delimiter,
               List.copyOf(cells),
               targets,
+              profile.columns().stream()
+                  .filter(c -> ImportTarget.OPTED_IN.key().equals(c.target()))
+                  .map(MappingProfile.ColumnMapping::header)
+                  .findFirst()
+                  .orElse(null),
               record.getRecordNumber(),
               reader,
               parser);

@@ -76,7 +76,9 @@ class ImportController {
       long failedRows,
       List<ContactDetails> sample,
       List<ImportProblem> problems,
-      boolean problemsTruncated) {}
+      boolean problemsTruncated,
+      List<String> warnings,
+      Importer.ConsentInFile consent) {}
 
   record MappingProfileRequest(
       @Size(max = 500) @Nullable String description,
@@ -193,7 +195,9 @@ class ImportController {
               preview.failed(),
               preview.sample(),
               preview.problems(),
-              preview.problems().size() >= 10_000));
+              preview.problems().size() >= 10_000,
+              shape.warnings(),
+              preview.consent()));
     }
     ImportJob job = imports.start(admin, profile, name, body);
     return ResponseEntity.accepted()

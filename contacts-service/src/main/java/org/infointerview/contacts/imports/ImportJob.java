@@ -1,6 +1,7 @@
 package org.infointerview.contacts.imports;
 
 import java.time.Instant;
+import java.util.List;
 import org.infointerview.contacts.contact.ContactSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -14,6 +15,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param problems problems found (rows can have several)
  * @param reportTo the admin told how it ended (who started it; for a scheduled sync, who last set
  *     it up); null for a job stored before it was kept
+ * @param unmappedHeaders the file's headers that no column of the profile maps (not imported)
+ * @param warnings what the admin should know of the file, such as no consent column; null for a job
+ *     stored before they were kept
  */
 @Document("import_jobs")
 public record ImportJob(
@@ -43,7 +47,9 @@ public record ImportJob(
     long undoRemoved,
     long undoRestored,
     long undoKept,
-    @Nullable String reportTo) {
+    @Nullable String reportTo,
+    @Nullable List<String> unmappedHeaders,
+    @Nullable List<String> warnings) {
 
   /** Who to tell how it ended: {@link #reportTo}, else who started it. */
   String reportToOrStarter() {
@@ -58,7 +64,19 @@ public record ImportJob(
       String createdBy,
       String reportTo,
       Instant now) {
-    return queued(id, profile, description, 0, "UTF-8", "", 0, createdBy, reportTo, now);
+    return queued(
+        id,
+        profile,
+        description,
+        0,
+        "UTF-8",
+        "",
+        0,
+        createdBy,
+        reportTo,
+        List.of(),
+        List.of(),
+        now);
   }
 
   static ImportJob queued(
@@ -79,6 +97,8 @@ public record ImportJob(
         shape.rows(),
         createdBy,
         createdBy,
+        shape.unmapped(),
+        shape.warnings(),
         now);
   }
 
@@ -92,6 +112,8 @@ public record ImportJob(
       long rows,
       String createdBy,
       String reportTo,
+      List<String> unmappedHeaders,
+      List<String> warnings,
       Instant now) {
     return new ImportJob(
         id,
@@ -120,6 +142,8 @@ public record ImportJob(
         0,
         0,
         0,
-        reportTo);
+        reportTo,
+        unmappedHeaders,
+        warnings);
   }
 }

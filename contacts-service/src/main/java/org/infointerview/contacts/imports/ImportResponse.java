@@ -2,13 +2,17 @@ package org.infointerview.contacts.imports;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import org.infointerview.contacts.contact.ContactSource;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An import job as the API shows it: for CSV uploads and alumni database runs alike. {@code
  * errorReport} is the report's address as clients call it, through the gateway (the API's public
- * path, {@code /api/contacts}, in front).
+ * path, {@code /api/contacts}, in front); {@code unmappedHeaders} the file's columns not imported,
+ * {@code warnings} what the admin should know of the file (a file without the consent column its
+ * profile expects imports everyone as not opted in).
  */
 public record ImportResponse(
     String id,
@@ -30,7 +34,9 @@ public record ImportResponse(
     @Nullable Instant finishedAt,
     @Nullable String failure,
     @Nullable Undo undo,
-    String errorReport) {
+    String errorReport,
+    List<String> unmappedHeaders,
+    List<String> warnings) {
 
   public record Progress(long totalRows, long rowsRead, int percent, @Nullable Long etaSeconds) {}
 
@@ -77,6 +83,8 @@ public record ImportResponse(
         job.undoneAt() == null && job.status() != ImportStatus.UNDOING
             ? null
             : new Undo(job.undoRemoved(), job.undoRestored(), job.undoKept(), job.undoneAt()),
-        apiPath + "/imports/" + job.id() + "/errors");
+        apiPath + "/imports/" + job.id() + "/errors",
+        Objects.requireNonNullElse(job.unmappedHeaders(), List.of()),
+        Objects.requireNonNullElse(job.warnings(), List.of()));
   }
 }

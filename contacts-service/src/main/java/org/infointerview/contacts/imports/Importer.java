@@ -134,7 +134,18 @@ class Importer {
       CsvFile.Shape shape,
       List<ContactDetails> sample,
       List<ImportProblem> problems,
-      long failed) {}
+      long failed,
+      ConsentInFile consent) {}
+
+  /**
+   * What the file's valid rows say of consent, before anyone's own choice (which an import never
+   * overrides, but for do not contact).
+   *
+   * @param optedIn rows that opt in
+   * @param notOptedIn rows that say no, or nothing: new people among them are not opted in
+   * @param doNotContact rows that say not to contact the person at all
+   */
+  record ConsentInFile(long optedIn, long notOptedIn, long doNotContact) {}
 
   /** Reads and checks every row, writing nothing. */
   Preview preview(Path file, MappingProfile profile, int sampleSize, int maxProblems)
@@ -144,6 +155,7 @@ class Importer {
     List<ImportProblem> problems = new ArrayList<>();
     long rows = 0;
     long failed = 0;
+    long[] consent = new long[3];
     try (CsvFile csv = CsvFile.open(file, profile, properties.maxRowCharacters())) {
       RowMapper mapper = new RowMapper(csv.targets(), csv.headers());
       for (RowSource.Row row = csv.next(); row != null; row = csv.next()) {
@@ -158,6 +170,11 @@ class Importer {
           if (sample.size() < sampleSize) {
             sample.add(checked.details());
           }
+          RowMapper.ConsentCells said = mapped.consent();
+          consent[
+              Boolean.TRUE.equals(said.doNotContact())
+                  ? 2
+                  : Boolean.TRUE.equals(said.optedIn()) ? 0 : 1]++;
         } else {
           failed++;
           for (ImportProblem problem : found) {
@@ -167,7 +184,12 @@ class Importer {
           }
         }
       }
-      return new Preview(csv.shape(CsvFile.requireRows(rows)), sample, problems, failed);
+      return new Preview(
+          csv.shape(CsvFile.requireRows(rows)),
+          sample,
+          problems,
+          failed,
+          new ConsentInFile(consent[0], consent[1], consent[2]));
     }
   }
 

@@ -31,16 +31,29 @@ public class MappingProfiles {
     this.clock = clock;
   }
 
+  /**
+   * The built-in profiles: stored when missing, and brought up to this release's columns while
+   * nobody edited them (version 0, as seeded); a profile an admin saved stays theirs.
+   */
   @EventListener(ApplicationReadyEvent.class)
   void seed() {
     for (MappingProfile profile : MappingProfile.builtIn(clock.instant())) {
-      if (!mongo.exists(
-          Query.query(Criteria.where("_id").is(profile.name())), MappingProfile.class)) {
+      MappingProfile stored = mongo.findById(profile.name(), MappingProfile.class);
+      if (stored == null) {
         try {
           mongo.insert(profile);
         } catch (DuplicateKeyException raced) {
           // another instance seeded it
         }
+      } else if (Long.valueOf(0).equals(stored.version())
+          && !stored.columns().equals(profile.columns())) {
+        mongo.updateFirst(
+            Query.query(Criteria.where("_id").is(profile.name()).and("version").is(0L)),
+            new Update()
+                .set("columns", profile.columns())
+                .set("description", profile.description())
+                .set("updatedAt", profile.updatedAt()),
+            MappingProfile.class);
       }
     }
   }
@@ -72,6 +85,8 @@ public class MappingProfiles {
               "source", "must be ALUMNI_IMPORT, ALUMNI_DIRECTORY or EMPLOYER_DIRECTORY"));
     }
     Set<String> headers = new HashSet<>();
+    // Several columns may fill one field (the names other files give the same column): a row's
+    // first filled one counts where the field takes one value.
     Set<ImportTarget> used = new HashSet<>();
     for (int i = 0; i < columns.size(); i++) {
       MappingProfile.ColumnMapping column = columns.get(i);
@@ -84,8 +99,8 @@ public class MappingProfiles {
             new FieldError(
                 "columns[" + i + "].target",
                 "is not a field an import can fill; use one of " + targetKeys()));
-      } else if (!used.add(target.get()) && !target.get().repeatable()) {
-        errors.add(new FieldError("columns[" + i + "].target", "is filled by two columns"));
+      } else {
+        used.add(target.get());
       }
     }
     for (ImportTarget required : List.of(ImportTarget.GIVEN_NAME, ImportTarget.FAMILY_NAME)) {

@@ -59,6 +59,7 @@ class ImportsIT {
 
   @Autowired MongoTemplate mongo;
   @Autowired ImportService imports;
+  @Autowired MappingProfiles profiles;
   @Autowired JsonMapper json;
 
   @Value("${local.server.port}")
@@ -403,6 +404,75 @@ class ImportsIT {
     assertThat(api.get("/imports/" + id + "/errors", admin).body())
         .contains("7,Job Title,")
         .contains("must not contain control characters");
+  }
+
+  @Test
+  void aFileWithoutTheConsentColumnItsProfileMapsIsWarnedOfInTheDryRunAndTheJob() throws Exception {
+    String noConsent = "Alumni ID,First Name,Last Name,Happy To Help\n" + ids + "-1,Ada,Park,Yes\n";
+
+    JsonNode preview =
+        json.readTree(upload("alumni-db-export", noConsent, "text/csv", true).body());
+    assertThat(preview.get("unmappedHeaders").toString()).contains("Happy To Help");
+    assertThat(preview.get("warnings")).hasSize(1);
+    assertThat(preview.get("warnings").get(0).asString())
+        .contains("Mentor Opt-In")
+        .contains("imports as not opted in");
+    assertThat(preview.get("consent").get("notOptedIn").asLong()).isEqualTo(1);
+    assertThat(preview.get("consent").get("optedIn").asLong()).isZero();
+
+    JsonNode job = awaitEnd(idOf(upload("alumni-db-export", noConsent, "text/csv", false)));
+    assertThat(job.get("warnings").get(0).asString()).contains("imports as not opted in");
+    assertThat(job.get("unmappedHeaders").toString()).contains("Happy To Help");
+
+    String withConsent = HEADER + row(2, "Bo", "Lee", "bo", "", "Engineer", "2010", "yes");
+    JsonNode consented =
+        json.readTree(upload("alumni-db-export", withConsent, "text/csv", true).body());
+    assertThat(consented.get("warnings")).isEmpty();
+    assertThat(consented.get("consent").get("optedIn").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void otherNamesOfTheSameColumnsImportThroughTheBuiltInProfile() throws Exception {
+    String file =
+        "Alumni ID,First Name,Last Name,Willing To Mentor,Class Of,Employer,Company,Position\n"
+            + ids
+            + "-1,Ada,Park,Yes,2012,,"
+            + org
+            + ",Data Engineer\n";
+
+    JsonNode done = awaitEnd(idOf(upload("alumni-db-export", file, "text/csv", false)));
+
+    assertThat(done.get("created").asLong()).as(done.toString()).isEqualTo(1);
+    assertThat(done.get("warnings")).isEmpty();
+    Contact ada = byExternalId(ids + "-1");
+    assertThat(ada.consent().optedIn()).isTrue();
+    assertThat(ada.details().alumni().graduationYear()).isEqualTo(2012);
+    assertThat(ada.details().organizationName())
+        .as("the first filled of the columns that fill one field")
+        .isEqualTo(org);
+    assertThat(ada.details().jobTitle()).isEqualTo("Data Engineer");
+  }
+
+  @Test
+  void builtInProfilesNobodyEditedFollowTheReleaseAndEditedOnesStayTheirs() {
+    Query builtIn = Query.query(Criteria.where("_id").is("alumni-db-export"));
+    MappingProfile current = mongo.findOne(builtIn, MappingProfile.class);
+    List<MappingProfile.ColumnMapping> older = current.columns().subList(0, 5);
+    mongo.updateFirst(
+        builtIn, new Update().set("columns", older).set("version", 0L), MappingProfile.class);
+    profiles.seed();
+    assertThat(mongo.findOne(builtIn, MappingProfile.class).columns()).isEqualTo(current.columns());
+
+    mongo.updateFirst(
+        builtIn, new Update().set("columns", older).set("version", 3L), MappingProfile.class);
+    profiles.seed();
+    assertThat(mongo.findOne(builtIn, MappingProfile.class).columns())
+        .as("an admin saved it")
+        .isEqualTo(older);
+    mongo.updateFirst(
+        builtIn,
+        new Update().set("columns", current.columns()).set("version", current.version()),
+        MappingProfile.class);
   }
 
   @Test
