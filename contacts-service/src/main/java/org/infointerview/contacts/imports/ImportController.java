@@ -78,7 +78,7 @@ class ImportController {
       List<ImportProblem> problems,
       boolean problemsTruncated,
       List<String> warnings,
-      Importer.ConsentInFile consent) {}
+      ConsentCounts consent) {}
 
   record MappingProfileRequest(
       @Size(max = 500) @Nullable String description,

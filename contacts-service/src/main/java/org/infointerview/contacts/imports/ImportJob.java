@@ -49,7 +49,8 @@ public record ImportJob(
     long undoKept,
     @Nullable String reportTo,
     @Nullable List<String> unmappedHeaders,
-    @Nullable List<String> warnings) {
+    @Nullable List<String> warnings,
+    @Nullable ConsentCounts consent) {
 
   /** Who to tell how it ended: {@link #reportTo}, else who started it. */
   String reportToOrStarter() {
@@ -144,6 +145,7 @@ public record ImportJob(
         0,
         reportTo,
         unmappedHeaders,
-        warnings);
+        warnings,
+        null);
   }
 }

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * errorReport} is the report's address as clients call it, through the gateway (the API's public
  * path, {@code /api/contacts}, in front); {@code unmappedHeaders} the file's columns not imported,
  * {@code warnings} what the admin should know of the file (a file without the consent column its
- * profile expects imports everyone as not opted in).
+ * profile expects imports everyone as not opted in), {@code consent} what its rows imported so far
+ * say of consent.
  */
 public record ImportResponse(
     String id,
@@ -36,7 +37,8 @@ public record ImportResponse(
     @Nullable Undo undo,
     String errorReport,
     List<String> unmappedHeaders,
-    List<String> warnings) {
+    List<String> warnings,
+    ConsentCounts consent) {
 
   public record Progress(long totalRows, long rowsRead, int percent, @Nullable Long etaSeconds) {}
 
@@ -85,6 +87,7 @@ public record ImportResponse(
             : new Undo(job.undoRemoved(), job.undoRestored(), job.undoKept(), job.undoneAt()),
         apiPath + "/imports/" + job.id() + "/errors",
         Objects.requireNonNullElse(job.unmappedHeaders(), List.of()),
-        Objects.requireNonNullElse(job.warnings(), List.of()));
+        Objects.requireNonNullElse(job.warnings(), List.of()),
+        Objects.requireNonNullElse(job.consent(), ConsentCounts.NONE));
   }
 }

@@ -511,7 +511,8 @@ public class ImportService {
         .set("updated", counts.updated)
         .set("unchanged", counts.unchanged)
         .set("failed", counts.failed)
-        .set("problems", counts.problems);
+        .set("problems", counts.problems)
+        .set("consent", counts.consent);
   }
 
   private Path spool(InputStream upload) throws IOException {

@@ -87,6 +87,7 @@ class Importer {
     long unchanged;
     long failed;
     long problems;
+    ConsentCounts consent = ConsentCounts.NONE;
 
     /** Whether some institution contact has no alumni id; null until looked up. */
     @Nullable Boolean withoutAlumniId;
@@ -101,6 +102,7 @@ class Importer {
       unchanged += batch.unchanged;
       failed += batch.failed;
       problems += batch.problems;
+      consent = consent.plus(batch.consent);
     }
   }
 
@@ -135,17 +137,7 @@ class Importer {
       List<ContactDetails> sample,
       List<ImportProblem> problems,
       long failed,
-      ConsentInFile consent) {}
-
-  /**
-   * What the file's valid rows say of consent, before anyone's own choice (which an import never
-   * overrides, but for do not contact).
-   *
-   * @param optedIn rows that opt in
-   * @param notOptedIn rows that say no, or nothing: new people among them are not opted in
-   * @param doNotContact rows that say not to contact the person at all
-   */
-  record ConsentInFile(long optedIn, long notOptedIn, long doNotContact) {}
+      ConsentCounts consent) {}
 
   /** Reads and checks every row, writing nothing. */
   Preview preview(Path file, MappingProfile profile, int sampleSize, int maxProblems)
@@ -155,7 +147,7 @@ class Importer {
     List<ImportProblem> problems = new ArrayList<>();
     long rows = 0;
     long failed = 0;
-    long[] consent = new long[3];
+    ConsentCounts consent = ConsentCounts.NONE;
     try (CsvFile csv = CsvFile.open(file, profile, properties.maxRowCharacters())) {
       RowMapper mapper = new RowMapper(csv.targets(), csv.headers());
       for (RowSource.Row row = csv.next(); row != null; row = csv.next()) {
@@ -170,11 +162,7 @@ class Importer {
           if (sample.size() < sampleSize) {
             sample.add(checked.details());
           }
-          RowMapper.ConsentCells said = mapped.consent();
-          consent[
-              Boolean.TRUE.equals(said.doNotContact())
-                  ? 2
-                  : Boolean.TRUE.equals(said.optedIn()) ? 0 : 1]++;
+          consent = consent.and(mapped.consent());
         } else {
           failed++;
           for (ImportProblem problem : found) {
@@ -184,12 +172,7 @@ class Importer {
           }
         }
       }
-      return new Preview(
-          csv.shape(CsvFile.requireRows(rows)),
-          sample,
-          problems,
-          failed,
-          new ConsentInFile(consent[0], consent[1], consent[2]));
+      return new Preview(csv.shape(CsvFile.requireRows(rows)), sample, problems, failed, consent);
     }
   }
 
@@ -382,8 +365,22 @@ class Importer {
         tally.unchanged++;
         continue;
       }
+      List<Lossy> lossy = new ArrayList<>();
       ContactDraft draft =
-          match == null ? row.draft() : merged(match.details(), row, profile.clearWhenEmpty());
+          match == null
+              ? row.draft()
+              : merged(match.details(), row, profile.clearWhenEmpty(), lossy);
+      for (Lossy kept : lossy) {
+        decided.problems.add(
+            new ImportProblem(
+                row.number(),
+                mapper.columnOf(kept.target().key()),
+                kept.file(),
+                "looks like the stored '"
+                    + kept.stored()
+                    + "' with its letters lost to '?' (the file was saved in an encoding that"
+                    + " cannot hold them): the stored value was kept"));
+      }
       ContactRules.Checked checked =
           match == null && prepared.checked() != null
               ? prepared.checked()
@@ -394,6 +391,7 @@ class Importer {
         decided.problems.addAll(found);
         continue;
       }
+      tally.consent = tally.consent.and(row.consent());
       Provenance origin =
           new Provenance("IMPORT", job.id(), row.number(), now, checked.details().fieldsSet());
       if (match == null) {
@@ -551,11 +549,12 @@ class Importer {
    * phones and tags are added to), an empty cell keeps what is stored unless the profile says to
    * clear that field.
    */
-  static ContactDraft merged(ContactDetails stored, MappedRow row, List<String> clearWhenEmpty) {
+  static ContactDraft merged(
+      ContactDetails stored, MappedRow row, List<String> clearWhenEmpty, List<Lossy> lossy) {
     ContactDraft base = ContactDraft.of(stored);
     ContactDraft file = row.draft();
     Set<ImportTarget> filled = row.filled();
-    Merge m = new Merge(filled, clearWhenEmpty);
+    Merge m = new Merge(filled, clearWhenEmpty, lossy);
     return ContactDraftBuilder.builder()
         .givenName(m.one(ImportTarget.GIVEN_NAME, file.givenName(), base.givenName()))
         .familyName(m.one(ImportTarget.FAMILY_NAME, file.familyName(), base.familyName()))
@@ -586,10 +585,44 @@ class Importer {
         .build();
   }
 
-  private record Merge(Set<ImportTarget> filled, List<String> clearWhenEmpty) {
+  /** A cell that arrived as a lossy copy of the stored value, which was kept. */
+  record Lossy(ImportTarget target, String file, String stored) {}
+
+  /**
+   * Whether {@code file} is {@code stored} with letters an encoding could not hold turned into
+   * {@code ?} (or the replacement character): the same text but there.
+   */
+  static boolean lossyCopy(@Nullable String file, @Nullable String stored) {
+    if (file == null || stored == null || file.equals(stored)) {
+      return false;
+    }
+    int[] a = file.codePoints().toArray();
+    int[] b = stored.codePoints().toArray();
+    if (a.length != b.length) {
+      return false;
+    }
+    boolean lost = false;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == b[i]) {
+        continue;
+      }
+      if ((a[i] == '?' || a[i] == 0xFFFD) && b[i] > 127) {
+        lost = true;
+      } else {
+        return false;
+      }
+    }
+    return lost;
+  }
+
+  private record Merge(Set<ImportTarget> filled, List<String> clearWhenEmpty, List<Lossy> lossy) {
 
     @Nullable String one(ImportTarget target, @Nullable String file, @Nullable String stored) {
       if (filled.contains(target)) {
+        if (lossyCopy(file, stored)) {
+          lossy.add(new Lossy(target, file, stored));
+          return stored;
+        }
         return file;
       }
       return clearWhenEmpty.contains(target.key()) ? null : stored;

@@ -423,6 +423,7 @@ class ImportsIT {
     JsonNode job = awaitEnd(idOf(upload("alumni-db-export", noConsent, "text/csv", false)));
     assertThat(job.get("warnings").get(0).asString()).contains("imports as not opted in");
     assertThat(job.get("unmappedHeaders").toString()).contains("Happy To Help");
+    assertThat(job.get("consent").get("notOptedIn").asLong()).isEqualTo(1);
 
     String withConsent = HEADER + row(2, "Bo", "Lee", "bo", "", "Engineer", "2010", "yes");
     JsonNode consented =
@@ -444,6 +445,7 @@ class ImportsIT {
 
     assertThat(done.get("created").asLong()).as(done.toString()).isEqualTo(1);
     assertThat(done.get("warnings")).isEmpty();
+    assertThat(done.get("consent").get("optedIn").asLong()).isEqualTo(1);
     Contact ada = byExternalId(ids + "-1");
     assertThat(ada.consent().optedIn()).isTrue();
     assertThat(ada.details().alumni().graduationYear()).isEqualTo(2012);
@@ -473,6 +475,43 @@ class ImportsIT {
         builtIn,
         new Update().set("columns", current.columns()).set("version", current.version()),
         MappingProfile.class);
+  }
+
+  @Test
+  void aNameWhoseLettersArrivedAsQuestionMarksKeepsTheStoredOneAndSaysSo() throws Exception {
+    awaitEnd(
+        idOf(
+            upload(
+                "alumni-db-export",
+                HEADER + row(1, "José", "Müller", "jose", "", "Engineer", "2010", "yes"),
+                "text/csv",
+                false)));
+
+    String lossy = HEADER + row(1, "Jos?", "M\uFFFDller", "jose", "", "Director", "2010", "yes");
+    String id = idOf(upload("alumni-db-export", lossy, "text/csv", false));
+    JsonNode done = awaitEnd(id);
+
+    Contact jose = byExternalId(ids + "-1");
+    assertThat(jose.details().givenName()).isEqualTo("José");
+    assertThat(jose.details().familyName()).isEqualTo("Müller");
+    assertThat(jose.details().jobTitle()).as("the rest of the row applies").isEqualTo("Director");
+    assertThat(done.get("updated").asLong()).isEqualTo(1);
+    assertThat(done.get("problems").asLong()).isEqualTo(2);
+    assertThat(api.get("/imports/" + id + "/errors", admin).body())
+        .contains("2,First Name,Jos?,")
+        .contains("letters lost to '?'");
+
+    awaitEnd(
+        idOf(
+            upload(
+                "alumni-db-export",
+                HEADER + row(1, "Josephine", "Muller", "jose", "", "Director", "2010", "yes"),
+                "text/csv",
+                false)));
+    assertThat(byExternalId(ids + "-1").details().givenName())
+        .as("a real change of name applies")
+        .isEqualTo("Josephine");
+    assertThat(byExternalId(ids + "-1").details().familyName()).isEqualTo("Muller");
   }
 
   @Test
