@@ -303,11 +303,14 @@ final class CsvFile implements RowSource {
     }
     String message =
         deepest.getMessage() == null ? "the parser stopped here" : deepest.getMessage();
-    if (message.contains("EOF reached before encapsulated token finished")) {
+    // Commons CSV's words change case between releases ("invalid char", "Invalid character")
+    String lower = message.toLowerCase(Locale.ROOT);
+    if (lower.contains("before encapsulated token finished")) {
       return "a quoted field is never closed (unbalanced quotes)";
     }
-    if (message.contains("invalid char between encapsulated token and delimiter")) {
-      return "text follows a closing quote (unbalanced quotes)";
+    if (lower.contains("between encapsulated token and delimiter")) {
+      return "text follows a closing quote (unbalanced quotes): a quote inside a quoted field is"
+          + " written twice (\"\")";
     }
     return message.length() > 200 ? message.substring(0, 200) : message;
   }

@@ -515,6 +515,27 @@ class ImportsIT {
   }
 
   @Test
+  void unbalancedQuotesAreRefusedInPlainWords() throws Exception {
+    Map<String, String> files =
+        Map.of(
+            "First Name,Last Name\nAda,\"Love\nBo,\"Lee\n",
+            "text follows a closing quote (unbalanced quotes)",
+            "First Name,Last Name\nAda,\"Lovelace\nBo,Lee\n",
+            "a quoted field is never closed (unbalanced quotes)");
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      for (boolean dryRun : List.of(false, true)) {
+        HttpResponse<String> response =
+            upload("alumni-db-export", file.getKey(), "text/csv", dryRun);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(json.readTree(response.body()).get("detail").asString())
+            .contains(file.getValue())
+            .doesNotContain("encapsulated")
+            .doesNotContain("Exception");
+      }
+    }
+  }
+
+  @Test
   void aFileWithItsHeaderAndNoRowsIsRefusedNotAnEmptyImport() throws Exception {
     long jobs = mongo.getCollection("import_jobs").countDocuments();
     for (String file : List.of(HEADER, HEADER + "\r\n,,,,,,,,,\r\n\r\n")) {
