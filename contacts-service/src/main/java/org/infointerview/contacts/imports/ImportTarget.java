@@ -4,16 +4,17 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What a column of an import file can fill. Several columns may fill a repeatable target (email,
- * phone); list targets (careerFields, tags) split a cell on {@code ;} or {@code |}.
+ * What a column of an import file can fill. Several columns may fill any target: each of theirs
+ * adds to email and phone, the first filled one counts for a field of one value; list targets
+ * (careerFields, tags) split a cell on {@code ;} or {@code |}.
  */
 public enum ImportTarget {
   GIVEN_NAME("givenName"),
   FAMILY_NAME("familyName"),
   PREFERRED_NAME("preferredName"),
   PRONOUNS("pronouns"),
-  EMAIL("email", true),
-  PHONE("phone", true),
+  EMAIL("email"),
+  PHONE("phone"),
   LINKEDIN_URL("linkedinUrl"),
   ORGANIZATION("organizationName"),
   JOB_TITLE("jobTitle"),
@@ -34,27 +35,17 @@ public enum ImportTarget {
   MAX_REQUESTS_PER_MONTH("maxRequestsPerMonth"),
   DO_NOT_CONTACT("doNotContact"),
   /** A column read but not used. */
-  IGNORE("ignore", true);
+  IGNORE("ignore");
 
   private final String key;
-  private final boolean repeatable;
 
   ImportTarget(String key) {
-    this(key, false);
-  }
-
-  ImportTarget(String key, boolean repeatable) {
     this.key = key;
-    this.repeatable = repeatable;
   }
 
   /** The name used in mapping profiles and error reports. */
   public String key() {
     return key;
-  }
-
-  boolean repeatable() {
-    return repeatable;
   }
 
   boolean isConsent() {
