@@ -25,6 +25,7 @@ class ContactSnapshots {
   ContactSnapshots(MongoTemplate mongo, Clock clock) {
     this.mongo = mongo;
     this.clock = clock;
+    ReadModels.prepare(mongo, ContactSnapshot.COLLECTION, "contactVersion");
   }
 
   /** Applies version-guarded writes of {@link #write}, as if one by one in order. */

@@ -1,6 +1,5 @@
 package org.infointerview.interviews.outreach;
 
-import com.mongodb.client.model.IndexOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -8,9 +7,9 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.bson.Document;
+import org.infointerview.messaging.store.GuardIndexes;
 import org.infointerview.support.problem.ConflictException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -37,10 +36,10 @@ public class VolunteerCapacity {
   static final Duration IN_FLIGHT = Duration.ofMinutes(1);
 
   private final MongoTemplate mongo;
-  private final AtomicBoolean indexed = new AtomicBoolean();
 
   VolunteerCapacity(MongoTemplate mongo) {
     this.mongo = mongo;
+    GuardIndexes.ensure(mongo, COLLECTION, "count", "_id_count");
   }
 
   /**
@@ -59,15 +58,6 @@ public class VolunteerCapacity {
       Instant now,
       Predicate<String> askedIn) {
     String key = key(contactId, now);
-    if (indexed.compareAndSet(false, true)) {
-      // Embedded-store workaround: it answers a query from a unique index with exactly the
-      // query's keys only (never from _id alone when the query names more); MongoDB uses _id.
-      mongo
-          .getCollection(COLLECTION)
-          .createIndex(
-              new Document("_id", 1).append("count", 1),
-              new IndexOptions().unique(true).name("_id_count"));
-    }
     for (int attempt = 0; attempt < 100; attempt++) {
       Document month = mongo.findById(key, Document.class, COLLECTION);
       if (month == null) {

@@ -1,14 +1,12 @@
 package org.infointerview.messaging.consumer;
 
 import com.mongodb.bulk.BulkWriteResult;
-import com.mongodb.client.model.IndexOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
+import org.infointerview.messaging.store.GuardIndexes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -46,7 +44,6 @@ public final class ReadModels {
   private static final long ABSENT = Long.MIN_VALUE;
 
   private static final int ATTEMPTS = 16;
-  private static final Set<String> INDEXED = ConcurrentHashMap.newKeySet();
 
   private ReadModels() {}
 
@@ -229,14 +226,17 @@ public final class ReadModels {
     return new Query(Criteria.where("_id").is(id).and(versionField).is(current));
   }
 
+  /**
+   * Makes the index the version-guarded writes of a read model need; call it where the read model's
+   * writer is made, before it takes events ({@link GuardIndexes} says why). The writes themselves
+   * make it too, as a fallback.
+   */
+  public static void prepare(MongoTemplate mongo, String collection, String versionField) {
+    ensureVersionIndex(mongo, collection, versionField);
+  }
+
   private static void ensureVersionIndex(
       MongoTemplate mongo, String collection, String versionField) {
-    if (INDEXED.add(mongo.getDb().getName() + "." + collection)) {
-      mongo
-          .getCollection(collection)
-          .createIndex(
-              new Document("_id", 1).append(versionField, 1),
-              new IndexOptions().unique(true).name("_id_version"));
-    }
+    GuardIndexes.ensure(mongo, collection, versionField, "_id_version");
   }
 }

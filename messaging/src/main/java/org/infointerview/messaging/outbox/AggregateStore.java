@@ -1,15 +1,14 @@
 package org.infointerview.messaging.outbox;
 
-import com.mongodb.client.model.IndexOptions;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.infointerview.events.IntegrationEvent;
+import org.infointerview.messaging.store.GuardIndexes;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,7 +41,6 @@ public class AggregateStore {
   private final OutboxSignal signal;
   private final OutboxHints hints;
   private final Outbox outbox;
-  private final Set<String> versionIndexed = ConcurrentHashMap.newKeySet();
   private final ApplicationEventPublisher publisher;
   private final @Nullable Set<String> relayed;
 
@@ -246,19 +244,24 @@ public class AggregateStore {
   }
 
   /**
-   * Embedded-store workaround. An index on exactly the keys of the version-guarded update ({@code
-   * _id} and the version): a replica set finds the document by {@code _id} anyway, the embedded
-   * store only through an index with exactly the query's keys; without it each update there would
-   * read the whole collection.
+   * Makes the index of the outbox hints and of the version-guarded update for every versioned
+   * aggregate the relay reads, before the service takes requests or events ({@link GuardIndexes}
+   * says why not on the first write). Called when the store is made; an aggregate the mapping
+   * context learns of later gets its index on its first update.
    */
-  private void ensureVersionIndex(String collection, String versionField) {
-    if (versionIndexed.add(collection)) {
-      mongo
-          .getCollection(collection)
-          .createIndex(
-              new Document("_id", 1).append(versionField, 1),
-              new IndexOptions().unique(true).name("_id_version"));
+  void prepareIndexes() {
+    hints.ensureIndexes();
+    for (MongoPersistentEntity<?> entity :
+        mongo.getConverter().getMappingContext().getPersistentEntities()) {
+      MongoPersistentProperty version = entity.getVersionProperty();
+      if (version != null && (relayed == null || relayed.contains(entity.getCollection()))) {
+        ensureVersionIndex(entity.getCollection(), version.getFieldName());
+      }
     }
+  }
+
+  private void ensureVersionIndex(String collection, String versionField) {
+    GuardIndexes.ensure(mongo, collection, versionField, "_id_version");
   }
 
   private void hint(String collection, List<Object> ids, List<OutboxEntry> events) {

@@ -32,7 +32,10 @@ public class OutboxConfiguration {
       Outbox outbox,
       ApplicationEventPublisher publisher,
       MessagingProperties properties) {
-    return new AggregateStore(mongo, signal, outbox, publisher, properties.outboxCollections());
+    AggregateStore store =
+        new AggregateStore(mongo, signal, outbox, publisher, properties.outboxCollections());
+    store.prepareIndexes();
+    return store;
   }
 
   @Bean

@@ -2,7 +2,6 @@ package org.infointerview.messaging.outbox;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.infointerview.messaging.store.GuardIndexes;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -33,14 +33,12 @@ class OutboxHints {
   }
 
   /**
-   * An index on exactly the keys the relay removes a hint by: MongoDB finds it by {@code _id}
-   * anyway, the embedded store only by an index with exactly the query's keys.
+   * The index on exactly the keys the relay removes a hint by: MongoDB finds it by {@code _id}
+   * anyway, the embedded store only by an index with exactly the query's keys. Made with the
+   * aggregate store, before anything writes hints.
    */
   void ensureIndexes() {
-    mongo
-        .getCollection(COLLECTION)
-        .createIndex(
-            new Document("_id", 1).append("n", 1), new IndexOptions().unique(true).name("_id_n"));
+    GuardIndexes.ensure(mongo, COLLECTION, "n", "_id_n");
   }
 
   /** A document in a collection that may have events to publish. */

@@ -86,7 +86,6 @@ class OutboxRelay implements SmartLifecycle {
 
   @Override
   public void start() {
-    hints.ensureIndexes();
     mongo
         .getCollection(LEASES)
         .createIndex(

@@ -81,6 +81,7 @@ class CalendarEntries {
     this.reader = reader;
     this.mongo = mongo;
     this.clock = clock;
+    ReadModels.prepare(mongo, COLLECTION, "version");
   }
 
   @KafkaListener(

@@ -41,6 +41,7 @@ class ProfileEventsListener {
     this.reader = reader;
     this.mongo = mongo;
     this.clock = clock;
+    ReadModels.prepare(mongo, Recipient.COLLECTION, "profileVersion");
   }
 
   @KafkaListener(topics = Topics.CONTACTS, groupId = "${spring.application.name}")
