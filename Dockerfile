@@ -2,7 +2,7 @@
 #   docker build --target contacts-service -t infointerview/contacts-service .
 # The builder copies the whole repository (every module the root POM lists must be there, or Maven
 # refuses the reactor; .dockerignore leaves out build output and local data) and builds the four
-# services once, so parallel builds of several targets share this stage instead of each building
+# services and the web UI once, so parallel builds of several targets share this stage instead of each building
 # the shared modules again into one Maven cache. Each target runs its service as a non-root user on
 # a JRE with container-aware memory settings.
 FROM eclipse-temurin:17.0.17_10-jdk AS build
@@ -10,8 +10,8 @@ WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true \
-      -pl contacts-service,interviews-service,notifications-service,gateway -am \
- && for service in contacts-service interviews-service notifications-service gateway; do \
+      -pl contacts-service,interviews-service,notifications-service,gateway,web-ui -am \
+ && for service in contacts-service interviews-service notifications-service gateway web-ui; do \
       java -Djarmode=tools -jar "$service"/target/"$service"-*.jar \
         extract --layers --launcher --destination /extracted/"$service"; \
     done
@@ -46,3 +46,9 @@ COPY --from=build --chown=app:app /extracted/gateway/dependencies/ ./
 COPY --from=build --chown=app:app /extracted/gateway/spring-boot-loader/ ./
 COPY --from=build --chown=app:app /extracted/gateway/snapshot-dependencies/ ./
 COPY --from=build --chown=app:app /extracted/gateway/application/ ./
+
+FROM runtime AS web-ui
+COPY --from=build --chown=app:app /extracted/web-ui/dependencies/ ./
+COPY --from=build --chown=app:app /extracted/web-ui/spring-boot-loader/ ./
+COPY --from=build --chown=app:app /extracted/web-ui/snapshot-dependencies/ ./
+COPY --from=build --chown=app:app /extracted/web-ui/application/ ./

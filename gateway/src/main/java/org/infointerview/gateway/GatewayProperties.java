@@ -35,9 +35,14 @@ public record GatewayProperties(
    *     page's path is the one asked for); empty when none is deployed
    * @param contentSecurityPolicy the policy for its pages; empty for the gateway's default, which
    *     allows the page's own origin and sign-out at the identity provider
+   * @param scriptHashes the hashes ({@code 'sha256-...'}, space-separated) of the inline scripts
+   *     the UI's pages carry, its import map: the default policy runs those and the page origin's
+   *     files, nothing else
    */
   public record WebUi(
-      @DefaultValue("") String uri, @DefaultValue("") String contentSecurityPolicy) {}
+      @DefaultValue("") String uri,
+      @DefaultValue("") String contentSecurityPolicy,
+      @DefaultValue("") String scriptHashes) {}
 
   /**
    * @param perUser requests a signed-in person may make per period

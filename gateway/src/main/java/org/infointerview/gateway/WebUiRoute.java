@@ -69,6 +69,13 @@ class WebUiRoute {
           .map(PathPatternParser.defaultInstance::parse)
           .toList();
 
+  /**
+   * The UI's addresses open without sign-in: the answer page the request mail links to (the token
+   * in its fragment is the credential, checked by the API it calls) and the files every page loads.
+   * No other page: they all need a signed-in browser.
+   */
+  static final String[] OPEN_PAGES = {"/answer", "/ui/**", "/webjars/**", "/favicon.ico"};
+
   /** Requests the UI answers: pages and their files, at any address the gateway leaves free. */
   static final RequestMatcher PAGES = WebUiRoute::isPage;
 
@@ -96,9 +103,10 @@ class WebUiRoute {
 
   /**
    * The content policy of the UI's pages: the one configured, or by default only the page's own
-   * origin for scripts, styles, fonts, images (and {@code data:} images) and API calls, no
-   * plug-ins, no framing, and forms posted to the gateway, whose sign-out form leads on to the
-   * identity provider's end-session page (browsers apply {@code form-action} to that redirect too).
+   * origin for scripts (and the inline scripts whose hashes are configured: the import map),
+   * styles, fonts, images (and {@code data:} images) and API calls, no plug-ins, no framing, and
+   * forms posted to the gateway, whose sign-out form leads on to the identity provider's
+   * end-session page (browsers apply {@code form-action} to that redirect too).
    */
   static String contentSecurityPolicy(GatewayProperties.WebUi webUi, SignInProperties signIn) {
     if (!webUi.contentSecurityPolicy().isBlank()) {
@@ -110,7 +118,13 @@ class WebUiRoute {
             + "://"
             + endSession.getHost()
             + (endSession.getPort() == -1 ? "" : ":" + endSession.getPort());
-    return "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none';"
+    String scripts =
+        webUi.scriptHashes().isBlank()
+            ? ""
+            : " script-src 'self' " + webUi.scriptHashes().strip() + ";";
+    return "default-src 'self';"
+        + scripts
+        + " img-src 'self' data:; object-src 'none'; frame-ancestors 'none';"
         + " base-uri 'self'; form-action 'self' "
         + provider;
   }

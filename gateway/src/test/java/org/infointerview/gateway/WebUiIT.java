@@ -94,6 +94,8 @@ class WebUiIT {
         .containsExactly(policy);
     assertThat(policy)
         .startsWith("default-src 'self';")
+        .as("the web UI's import map runs, no other inline script")
+        .contains("script-src 'self' 'sha256-")
         .contains("frame-ancestors 'none'")
         .contains("object-src 'none'")
         .endsWith("form-action 'self' " + providerOrigin());
@@ -132,6 +134,28 @@ class WebUiIT {
 
     assertThat(location(signIn())).isEqualTo(gateway("/plans/42?continue"));
     assertThat(browser.get(gateway("/plans/42?continue")).body()).isEqualTo(PAGE);
+  }
+
+  @Test
+  void theAnswerPageAndTheFilesPagesLoadOpenWithoutSignInAndNoOtherPage() throws Exception {
+    for (String open : List.of("/answer", "/ui/app.js", "/webjars/lit/index.js")) {
+      HttpResponse<String> response = browser.get(gateway(open));
+      assertThat(response.statusCode()).as(open).isEqualTo(200);
+      assertThat(response.body()).as(open).isEqualTo(PAGE);
+    }
+    assertThat(ui.requests())
+        .extracting(Request::pathAndQuery)
+        .containsExactly("/answer", "/ui/app.js", "/webjars/lit/index.js");
+
+    for (String closed : List.of("/", "/requests", "/answer/more", "/answers", "/uix")) {
+      assertThat(location(browser.get(gateway(closed))))
+          .as(closed)
+          .isEqualTo(gateway("/oauth2/authorization/infointerview"));
+    }
+    assertThat(browser.postJson(gateway("/answer"), null).statusCode())
+        .as("a write to the page's address")
+        .isEqualTo(403);
+    assertThat(ui.requests()).hasSize(3);
   }
 
   @Test

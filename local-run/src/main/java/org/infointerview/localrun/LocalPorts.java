@@ -22,6 +22,10 @@ public record LocalPorts(int offset) {
     return 8083 + offset;
   }
 
+  public int webUi() {
+    return 8084 + offset;
+  }
+
   /** A service's management port (actuator: health, metrics), for scrapers and operators only. */
   public static int management(int servicePort) {
     return servicePort + 1000;

@@ -185,6 +185,12 @@ public final class LocalRun {
     environment.put("CONTACTS_SERVICE_URI", "http://127.0.0.1:" + ports.contacts());
     environment.put("INTERVIEWS_SERVICE_URI", "http://127.0.0.1:" + ports.interviews());
     environment.put("NOTIFICATIONS_SERVICE_URI", "http://127.0.0.1:" + ports.notifications());
+    if (!without.contains("web-ui")) {
+      // The pages behind the gateway: every address it does not answer itself goes there.
+      environment.put("WEB_UI_URI", "http://127.0.0.1:" + ports.webUi());
+    }
+    // Where people reach the gateway, so links in mail lead to this run whatever its port offset.
+    environment.put("GATEWAY_PUBLIC_URL", "http://localhost:" + ports.gateway());
     // Plain HTTP on localhost: the session cookie cannot be Secure here (it is in production).
     environment.put("SESSION_COOKIE_SECURE", "false");
     // A fixed key for this machine's demo data only, so answer links in the mail viewer outlive a
@@ -198,6 +204,7 @@ public final class LocalRun {
     service("contacts-service", ports.contacts(), "contacts", environment);
     service("interviews-service", ports.interviews(), "interviews", environment);
     service("notifications-service", ports.notifications(), "notifications", environment);
+    service("web-ui", ports.webUi(), null, environment);
     service("gateway", ports.gateway(), null, environment);
     services.forEach(ServiceProcess::start);
     List<CompletableFuture<Void>> healthy =
@@ -255,7 +262,8 @@ public final class LocalRun {
             "gateway", ports.gateway(),
             "contacts-service", ports.contacts(),
             "interviews-service", ports.interviews(),
-            "notifications-service", ports.notifications())
+            "notifications-service", ports.notifications(),
+            "web-ui", ports.webUi())
         .forEach(
             (service, port) -> {
               if (!without.contains(service)) {
@@ -303,6 +311,9 @@ public final class LocalRun {
     out.append("\nInfoInterview is ready in ")
         .append(took.toSeconds())
         .append(" s.\n\n")
+        .append("  Open in a browser  http://localhost:")
+        .append(ports.gateway())
+        .append("/   (sign in with a demo login below)\n")
         .append("  Gateway (API)      http://localhost:")
         .append(ports.gateway())
         .append("/api/{contacts,interviews,notifications}/...\n")
@@ -328,7 +339,7 @@ public final class LocalRun {
         .append("  Metrics, health    http://localhost:")
         .append(LocalPorts.management(ports.gateway()))
         .append("-")
-        .append(LocalPorts.management(ports.notifications()))
+        .append(LocalPorts.management(ports.webUi()))
         .append("/actuator/{health,metrics}   (management ports, not via the gateway)\n")
         .append("  Logs               ")
         .append(data.resolve("logs"))

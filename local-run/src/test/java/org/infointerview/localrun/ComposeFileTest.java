@@ -32,7 +32,8 @@ class ComposeFileTest {
   private static final Path ROOT = Path.of("..");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)");
   private static final List<String> OUR_SERVICES =
-      List.of("contacts-service", "interviews-service", "notifications-service", "gateway");
+      List.of(
+          "contacts-service", "interviews-service", "notifications-service", "gateway", "web-ui");
 
   private final Map<String, Map<String, Object>> services = services();
 
@@ -90,8 +91,8 @@ class ComposeFileTest {
           .contains("COPY --from=build --chown=app:app /extracted/" + name + "/application/ ./");
     }
     assertThat(dockerfile.split("\nFROM "))
-        .as("the comments, then one builder, one runtime and four targets")
-        .hasSize(7);
+        .as("the comments, then one builder, one runtime and five targets")
+        .hasSize(8);
   }
 
   /**

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * The README's run command as a newcomer uses it, from the built jars: the stack comes up, a token
@@ -138,7 +140,74 @@ class LocalRunIT {
           .doesNotContain("CurrentUser");
     }
     browserSignsInAtTheDevProviderAndSignsOut(contactId);
-    aRequestByEmailReachesThePerson(token);
+    String interviewId = aRequestByEmailReachesThePerson(token);
+    if (Chromium.available()) {
+      thePersonAnswersInABrowserWithoutAnAccount(token, interviewId);
+      theStudentSeesTheConversationOnTheirHomePage();
+    } else {
+      System.out.println(
+          "local run: no Chromium at " + Chromium.BROWSER + ": the browser steps are skipped");
+    }
+  }
+
+  /**
+   * The request mail's answer link opened in a fresh browser (no account, no session): the page
+   * shows who asks and the times offered, one is accepted, and the interview is scheduled.
+   */
+  private void thePersonAnswersInABrowserWithoutAnAccount(String token, String interviewId)
+      throws Exception {
+    String mails = mailViewer("/messages");
+    // The body as sent, quoted-printable: soft line breaks and '=' undone.
+    Matcher link =
+        Pattern.compile("(http://localhost:" + PORTS.gateway() + "/answer#[A-Za-z0-9_.~-]+)")
+            .matcher(mails.replaceAll("=\\\\r\\\\n|=\\r\\n", "").replace("=3D", "="));
+    assertThat(link.find()).as("the answer link in the mail: %s", mails).isTrue();
+    try (Chromium browser = new Chromium(375, 812)) {
+      browser.open(link.group(1));
+      browser.awaitText("Sam Student");
+      assertThat(browser.text())
+          .contains("asks for 20 to 30 minutes")
+          .contains("How do you move from statistics into health data?")
+          .doesNotContain("Sign in");
+      browser.screenshot("answer-page-375");
+      browser.assertAccessible("answer page, 375 px");
+      browser.awaitVisible(By.cssSelector("input[type=radio][value='time-0']")).click();
+      browser
+          .driver()
+          .findElement(By.tagName("textarea"))
+          .sendKeys("Happy to talk. Call me on video.");
+      browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+      browser.awaitText("your answer was sent to Sam Student");
+      assertThat(browser.text()).contains("Agreed:");
+      browser.screenshot("answer-page-answered-375");
+      browser.assertAccessible("answer page answered, 375 px");
+    }
+    assertThat(send("GET", "/api/interviews/interviews/" + interviewId, token, null).body())
+        .contains("\"status\":\"SCHEDULED\"");
+  }
+
+  /** The student signs in through the dev provider's page and finds the conversation at home. */
+  private void theStudentSeesTheConversationOnTheirHomePage() {
+    try (Chromium browser = new Chromium(1280, 900)) {
+      browser.open("http://localhost:" + PORTS.gateway() + "/");
+      browser.awaitVisible(By.id("username")).sendKeys("student");
+      browser.driver().findElement(By.id("password")).sendKeys("student");
+      browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+      browser.awaitText("Hello, Sam Student");
+      browser.awaitText("Lin Okafor");
+      assertThat(browser.driver().getCurrentUrl())
+          .isEqualTo("http://localhost:" + PORTS.gateway() + "/");
+      assertThat(browser.text()).contains("Coming up").contains("Scheduled: 1");
+      browser.screenshot("student-home-1280");
+      browser.assertAccessible("student home, 1280 px");
+      browser.resize(375, 812);
+      browser.screenshot("student-home-375");
+      browser.assertAccessible("student home, 375 px");
+
+      browser.awaitVisible(By.xpath("//button[normalize-space()='Sign out']")).click();
+      browser.awaitVisible(By.id("username"));
+      assertThat(browser.driver().getCurrentUrl()).startsWith(PORTS.issuer());
+    }
   }
 
   /**
@@ -146,7 +215,7 @@ class LocalRunIT {
    * notifications-service asks contacts-service's /internal API for the address with its own
    * client-credentials token from the dev provider, and the mail reaches the local SMTP server.
    */
-  private void aRequestByEmailReachesThePerson(String token) throws Exception {
+  private String aRequestByEmailReachesThePerson(String token) throws Exception {
     String address = "lin-" + UUID.randomUUID() + "@example.org";
     HttpResponse<String> contact =
         send(
@@ -185,35 +254,26 @@ class LocalRunIT {
             token,
             "{\"channel\": \"EMAIL\", \"message\": \"Dear Lin, my cousin gave me your name."
                 + " Would you have 20 minutes to tell me about your work? I am looking for"
-                + " advice, not a job. Thank you, Sam\"}");
+                + " advice, not a job. Thank you, Sam\", \"times\": [{\"start\": \""
+                + Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.HOURS)
+                + "\", \"mode\": \"VIDEO\"}]}");
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
 
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () ->
-                assertThat(
-                        http.send(
-                                HttpRequest.newBuilder(
-                                        URI.create("http://localhost:" + PORTS.mailViewer() + "/"))
-                                    .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                            .body())
+                assertThat(mailViewer("/"))
                     .contains(address)
                     .contains("would like to hear about your work"));
     // the same mail, one line of it, with when the server took it (what benchmarks read)
-    String received =
-        http.send(
-                HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + PORTS.mailViewer() + "/messages/received"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
+    String received = mailViewer("/messages/received");
     assertThat(received)
         .contains(address)
         .containsPattern("\"receivedAt\":\"\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z\"")
         .contains("would like to hear about your work: a 20-minute conversation?")
         .doesNotContain("my cousin gave me your name");
+    return interviewId.group(1);
   }
 
   /** A browser's visit through the gateway's sign-in at the dev OIDC provider, with cookies. */
@@ -365,8 +425,8 @@ class LocalRunIT {
         "local run: ready in %d s, %d JVMs, total RSS %d MB%n",
         took.toSeconds(), jvms.size(), rssKb / 1024);
     assertThat(jvms)
-        .as("the java -jar process, the bounded launcher, Kafka and four services")
-        .hasSize(7);
+        .as("the java -jar process, the bounded launcher, Kafka, four services and the web UI")
+        .hasSize(8);
     return new Running(launcher, jvms, output);
   }
 
@@ -386,6 +446,14 @@ class LocalRunIT {
           .untilAsserted(
               () -> assertThat(jvms).as("processes left behind").noneMatch(ProcessHandle::isAlive));
     }
+  }
+
+  private String mailViewer(String path) throws IOException, InterruptedException {
+    return http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + PORTS.mailViewer() + path))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private HttpResponse<String> send(String method, String path, String token, String body)

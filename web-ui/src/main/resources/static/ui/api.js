@@ -1,0 +1,86 @@
+// The API through the gateway: the session cookie goes along by itself, writes carry the CSRF
+// token from the XSRF-TOKEN cookie, and a failure becomes an ApiError holding the problem
+// (RFC 9457) the service answered, so a screen can show its words beside the right field.
+
+/** A failed call: its HTTP status (0: no answer at all) and the problem's title, detail and fields. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || 'Something went wrong.');
+    this.status = status;
+    this.title = problem.title || 'Something went wrong';
+    this.detail = problem.detail || '';
+    this.reason = problem.reason;
+    /** field name -> what is wrong with it, from the problem's "errors". */
+    this.fields = {};
+    for (const error of problem.errors || []) {
+      this.fields[error.field] = error.reason;
+    }
+  }
+}
+
+function csrfToken() {
+  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+/**
+ * The CSRF token for a form field: a form sends no header, and Spring Security takes a field's
+ * token only masked (random bytes, then the token's bytes XOR those, base64url), so a page
+ * cannot be tricked into echoing the cookie's raw value (BREACH).
+ */
+export function maskedCsrfToken() {
+  const token = new TextEncoder().encode(csrfToken() || '');
+  const random = crypto.getRandomValues(new Uint8Array(token.length));
+  const masked = new Uint8Array(token.length * 2);
+  masked.set(random);
+  token.forEach((byte, i) => (masked[token.length + i] = byte ^ random[i]));
+  return btoa(String.fromCharCode(...masked)).replaceAll('+', '-').replaceAll('/', '_');
+}
+
+/**
+ * Calls the API. Options: method (GET), body (sent as JSON), anonymous (true on pages opened
+ * without an account: a 401 is then an error to show, not a reason to sign in).
+ */
+export async function api(path, { method = 'GET', body, anonymous = false } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  if (method !== 'GET' && method !== 'HEAD') {
+    const token = csrfToken();
+    if (token) {
+      headers['X-XSRF-TOKEN'] = token;
+    }
+  }
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, {
+      title: 'No connection',
+      detail: 'The server could not be reached. Check your connection and try again.',
+    });
+  }
+  if (response.status === 401 && !anonymous) {
+    // The session ended: signing in again comes back to this page (the gateway remembers it).
+    signInAgain();
+    throw new ApiError(401, { title: 'Signed out', detail: 'Your session ended; signing you in again.' });
+  }
+  const type = response.headers.get('Content-Type') || '';
+  const json = type.includes('json') ? await response.json().catch(() => null) : null;
+  if (!response.ok) {
+    throw new ApiError(response.status, json || { title: `The server answered ${response.status}` });
+  }
+  return json;
+}
+
+/** Reloads the page, which the gateway sends through sign-in and back; drafts are kept first. */
+export function signInAgain() {
+  window.dispatchEvent(new CustomEvent('ii-before-leave'));
+  window.location.reload();
+}

@@ -1,0 +1,113 @@
+// The application shell: who is signed in, their bar and navigation, and the screen the address
+// names. Every screen is a path the gateway sends here; the answer page needs no account.
+import { html, nothing } from 'lit';
+import { api, maskedCsrfToken } from './api.js';
+import { LightElement, loading, problem } from './components.js';
+
+const SCREENS = {
+  '/': { title: 'Home', load: (me) => homeOf(me) },
+  '/requests': { title: 'Requests to me', load: () => import('./requests.js').then(() => 'ii-requests') },
+};
+
+function homeOf(me) {
+  if (me.roles.includes('STUDENT')) {
+    return import('./student-home.js').then(() => 'ii-student-home');
+  }
+  if (me.roles.includes('ADVISOR') || me.roles.includes('ADMIN')) {
+    return import('./staff-home.js').then(() => 'ii-staff-home');
+  }
+  return import('./requests.js').then(() => 'ii-requests');
+}
+
+/** Back from sign-in the gateway's address ends in "?continue": the page's own address is shown. */
+function forgetSignInMarker() {
+  const url = new URL(window.location.href);
+  if (url.searchParams.has('continue')) {
+    url.searchParams.delete('continue');
+    window.history.replaceState(window.history.state, '', url);
+  }
+}
+
+/** Sign-out is a form post (the gateway then leads on to the provider's sign-out page). */
+function signOut(event) {
+  event.target.elements._csrf.value = maskedCsrfToken();
+}
+
+class App extends LightElement {
+  static properties = { me: { state: true }, screen: { state: true }, error: { state: true } };
+
+  connectedCallback() {
+    super.connectedCallback();
+    forgetSignInMarker();
+    const path = window.location.pathname.replace(/\/+$/, '') || '/';
+    if (path === '/answer') {
+      import('./answer-page.js').then(() => (this.screen = 'ii-answer-page'));
+      return;
+    }
+    const screen = SCREENS[path];
+    api('/api/contacts/me')
+      .then((me) => {
+        me.roles = (me.roles || []).map((role) => role.toUpperCase());
+        this.me = me;
+        if (!screen) {
+          this.error = { title: 'Page not found', detail: `There is no page at ${path}.` };
+          return null;
+        }
+        document.title = `${screen.title} · InfoInterview`;
+        return screen.load(me).then((tag) => (this.screen = tag));
+      })
+      .catch((error) => (this.error = error));
+  }
+
+  render() {
+    if (this.screen === 'ii-answer-page') {
+      return html`<ii-answer-page></ii-answer-page>`;
+    }
+    return html`${this.bar()}
+      <main id="main" class="page" tabindex="-1">
+        ${problem(this.error)}
+        ${!this.screen && !this.error ? loading() : nothing}
+        ${this.screen ? this.content() : nothing}
+      </main>`;
+  }
+
+  content() {
+    // One element per screen; each gets the signed-in person.
+    switch (this.screen) {
+      case 'ii-student-home':
+        return html`<ii-student-home .me=${this.me}></ii-student-home>`;
+      case 'ii-staff-home':
+        return html`<ii-staff-home .me=${this.me}></ii-staff-home>`;
+      default:
+        return html`<ii-requests .me=${this.me}></ii-requests>`;
+    }
+  }
+
+  bar() {
+    const here = window.location.pathname;
+    const link = (href, text) =>
+      html`<li><a href=${href} aria-current=${here === href ? 'page' : nothing}>${text}</a></li>`;
+    const staff = this.me && (this.me.roles.includes('ADVISOR') || this.me.roles.includes('ADMIN'));
+    return html`<header class="bar">
+      <a class="brand" href="/">InfoInterview</a>
+      ${this.me
+        ? html`<nav aria-label="Main">
+            <ul>
+              ${link('/', 'Home')}
+              ${staff ? link('/requests', 'Requests to me') : nothing}
+              ${staff ? html`<li><a href="/docs">API</a></li>` : nothing}
+              <li>
+                <form method="post" action="/logout" @submit=${signOut}>
+                  <input type="hidden" name="_csrf" value="">
+                  <button type="submit" class="link">Sign out</button>
+                </form>
+              </li>
+            </ul>
+          </nav>
+          <span class="visually-hidden">Signed in as</span><span>${this.me.displayName}</span>`
+        : nothing}
+    </header>`;
+  }
+}
+
+customElements.define('ii-app', App);

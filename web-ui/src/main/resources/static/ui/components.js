@@ -1,0 +1,94 @@
+// The shared pieces every screen uses: light-DOM elements (the one stylesheet applies, labels and
+// fields stay in one tree for assistive technology), a field with its error, the notice of a
+// failed call, an empty state, and announcements for results that arrive later.
+import { LitElement, html, nothing } from 'lit';
+import { api } from './api.js';
+
+/** A Lit element rendered into itself rather than a shadow root. */
+export class LightElement extends LitElement {
+  createRenderRoot() {
+    return this;
+  }
+}
+
+/**
+ * A screen that shows what one API call answers: `loaded` holds the answer, `error` the problem;
+ * the call is made when the screen is shown. Subclasses name it in `static source`.
+ */
+export class ApiScreen extends LightElement {
+  static properties = { me: { attribute: false }, loaded: { state: true }, error: { state: true } };
+
+  connectedCallback() {
+    super.connectedCallback();
+    api(this.constructor.source)
+      .then((answer) => (this.loaded = answer))
+      .catch((error) => (this.error = error));
+  }
+
+  /** The problem, a progress line while waiting, then `content(answer)`. */
+  render() {
+    return html`${this.heading()} ${problem(this.error)}
+      ${this.loaded === undefined && !this.error ? loading() : nothing}
+      ${this.loaded !== undefined ? this.content(this.loaded) : nothing}`;
+  }
+
+  heading() {
+    return nothing;
+  }
+}
+
+/**
+ * A labelled field; `control` is the input's template, which must carry id=`${id}` and
+ * aria-describedby=`${describedBy(id, hint, error)}`.
+ */
+export function field({ id, label, hint, error, control }) {
+  return html`<div class="field">
+    <label for=${id}>${label}</label>
+    ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
+    ${control}
+    ${error ? html`<span class="error" id="${id}-error">${error}</span>` : nothing}
+  </div>`;
+}
+
+/** The ids a field's input is described by: its hint, then its error. */
+export function describedBy(id, hint, error) {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+}
+
+/** What a failed call said, in its own words, announced at once. */
+export function problem(error) {
+  if (!error) {
+    return nothing;
+  }
+  return html`<div class="notice bad" role="alert">
+    <strong>${error.title}</strong>
+    ${error.detail && error.detail !== error.title ? html`<p>${error.detail}</p>` : nothing}
+  </div>`;
+}
+
+export function empty(text) {
+  return html`<p class="empty">${text}</p>`;
+}
+
+export function loading(text = 'Loading…') {
+  return html`<p class="loading" role="status">${text}</p>`;
+}
+
+/** Says a result aloud (screen readers) and shows it for a few seconds. */
+export function announce(message) {
+  let region = document.getElementById('ii-announce');
+  if (!region) {
+    region = document.createElement('div');
+    region.id = 'ii-announce';
+    region.className = 'toast';
+    region.setAttribute('role', 'status');
+    region.setAttribute('aria-live', 'polite');
+    document.body.append(region);
+  }
+  region.hidden = false;
+  region.textContent = message;
+  clearTimeout(announce.timer);
+  announce.timer = setTimeout(() => {
+    region.hidden = true;
+  }, 6000);
+}

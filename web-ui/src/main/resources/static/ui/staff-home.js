@@ -1,0 +1,52 @@
+// The career center's home: the latest alumni imports and how they went.
+import { html, nothing } from 'lit';
+import { ApiScreen, empty } from './components.js';
+import { when, zoneName } from './time.js';
+
+class StaffHome extends ApiScreen {
+  static source = '/api/contacts/imports';
+
+  heading() {
+    return html`<h1>Hello, ${this.me.displayName}</h1>
+      <h2>Alumni imports</h2>
+      <p class="muted">The latest 50, newest first; times in ${zoneName()}.</p>`;
+  }
+
+  content(imports) {
+    if (imports.length === 0) {
+      return empty('No import yet.');
+    }
+    return html`<div class="table-wrap card">
+      <table>
+        <caption class="visually-hidden">Alumni imports</caption>
+        <thead>
+          <tr><th scope="col">File</th><th scope="col">Started</th><th scope="col">State</th>
+            <th scope="col">Rows read</th><th scope="col">New</th><th scope="col">Updated</th>
+            <th scope="col">Rows refused</th></tr>
+        </thead>
+        <tbody>
+          ${imports.map(
+            (job) => html`<tr>
+              <td>${job.fileName}</td>
+              <td>${when(job.startedAt || job.createdAt)}</td>
+              <td><span class="badge ${badge(job.status)}">${job.status.toLowerCase()}</span>
+                ${job.status === 'RUNNING' ? html`${job.progress.percent} %` : nothing}</td>
+              <td>${job.progress.rowsRead} of ${job.progress.totalRows}</td>
+              <td>${job.created}</td>
+              <td>${job.updated}</td>
+              <td>${job.failed + job.problems > 0
+                ? html`<a href=${job.errorReport} download>${job.failed} (error report)</a>`
+                : job.failed}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+}
+
+function badge(status) {
+  return { COMPLETED: 'ok', FAILED: 'bad', CANCELLED: 'warn' }[status] || '';
+}
+
+customElements.define('ii-staff-home', StaffHome);

@@ -1,0 +1,122 @@
+package org.infointerview.webui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.webjars.WebJarVersionLocator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The shell page's one inline script (the import map) is the one the gateway's content policy runs,
+ * and every script a page can load, Lit's included, stays within the budget.
+ */
+class WebUiShellTest {
+
+  /**
+   * What a browser may download as JavaScript, uncompressed: every module reachable from the
+   * shell's script, lazily loaded screens and Lit included. About 15 KB over the wire compressed.
+   */
+  static final int SCRIPT_BUDGET_BYTES = 64 * 1024;
+
+  private static final Pattern IMPORT_MAP =
+      Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
+  private static final Pattern IMPORTS =
+      Pattern.compile("(?:\\bfrom\\s*|\\bimport\\s*\\(?\\s*)[\"']([^\"']+)[\"']");
+
+  @Test
+  void theGatewaysPolicyRunsTheImportMapAndNoOtherInlineScript() throws Exception {
+    String shell = shell();
+    Matcher map = IMPORT_MAP.matcher(shell);
+    assertThat(map.find()).isTrue();
+    String hash =
+        "'sha256-"
+            + Base64.getEncoder()
+                .encodeToString(
+                    MessageDigest.getInstance("SHA-256")
+                        .digest(map.group(1).getBytes(StandardCharsets.UTF_8)))
+            + "'";
+    String gatewayDefaults =
+        Files.readString(Path.of("..", "gateway", "src", "main", "resources", "application.yml"));
+    assertThat(gatewayDefaults)
+        .as("WEB_UI_SCRIPT_HASHES' default in the gateway: change it with the import map")
+        .contains("${WEB_UI_SCRIPT_HASHES:" + hash + "}");
+    assertThat(shell.split("<script").length - 1)
+        .as("the import map and the app's module, nothing inline besides")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void everyScriptAPageCanLoadFitsTheBudget() throws Exception {
+    Matcher map = IMPORT_MAP.matcher(shell());
+    assertThat(map.find()).isTrue();
+    JsonNode imports = JsonMapper.builder().build().readTree(map.group(1)).get("imports");
+    Map<String, Integer> loaded = new LinkedHashMap<>();
+    Deque<String> pending = new ArrayDeque<>();
+    pending.add("/ui/app.js");
+    while (!pending.isEmpty()) {
+      String path = pending.pop();
+      if (loaded.containsKey(path)) {
+        continue;
+      }
+      String source = read(path);
+      loaded.put(path, source.getBytes(StandardCharsets.UTF_8).length);
+      Matcher found = IMPORTS.matcher(source);
+      while (found.find()) {
+        pending.add(resolve(found.group(1), path, imports));
+      }
+    }
+    int total = loaded.values().stream().mapToInt(Integer::intValue).sum();
+    System.out.printf("web-ui scripts: %d bytes in %d modules %s%n", total, loaded.size(), loaded);
+    assertThat(loaded).containsKeys("/ui/answer-page.js", "/webjars/lit-html/lit-html.js");
+    assertThat(total).isLessThanOrEqualTo(SCRIPT_BUDGET_BYTES);
+  }
+
+  private static String resolve(String specifier, String from, JsonNode imports) {
+    if (specifier.startsWith("/")) {
+      return specifier;
+    }
+    if (specifier.startsWith(".")) {
+      return Path.of(from).resolveSibling(specifier).normalize().toString();
+    }
+    if (imports.has(specifier)) {
+      return imports.get(specifier).asString();
+    }
+    for (var entry : imports.properties()) {
+      if (entry.getKey().endsWith("/") && specifier.startsWith(entry.getKey())) {
+        return entry.getValue().asString() + specifier.substring(entry.getKey().length());
+      }
+    }
+    throw new AssertionError("the import map does not name " + specifier + " (in " + from + ")");
+  }
+
+  /** A file as the server has it: the app's own, or a webjar's by its versionless address. */
+  private static String read(String path) throws IOException {
+    if (path.startsWith("/webjars/")) {
+      String rest = path.substring("/webjars/".length());
+      String webjar = rest.substring(0, rest.indexOf('/'));
+      String file = rest.substring(webjar.length() + 1);
+      String full = new WebJarVersionLocator().fullPath(webjar, file);
+      assertThat(full).as(path).isNotNull();
+      return new ClassPathResource(full).getContentAsString(StandardCharsets.UTF_8);
+    }
+    return new ClassPathResource("static" + path).getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  private static String shell() throws IOException {
+    return new ClassPathResource("static/index.html").getContentAsString(StandardCharsets.UTF_8);
+  }
+}
