@@ -4,19 +4,19 @@ import { html, nothing } from 'lit';
 import { api, maskedCsrfToken } from './api.js';
 import { LightElement, loading, problem } from './components.js';
 
-const SCREENS = {
-  '/': { title: 'Home', load: (me) => homeOf(me) },
-  '/requests': { title: 'Requests to me', load: () => import('./requests.js').then(() => 'ii-requests') },
-};
-
-function homeOf(me) {
-  if (me.roles.includes('STUDENT')) {
-    return import('./student-home.js').then(() => 'ii-student-home');
+/** The screen an address names: its title and the element, loaded when first needed. */
+function screenOf(path, me) {
+  const staff = me.roles.includes('ADVISOR') || me.roles.includes('ADMIN');
+  if (path === '/') {
+    if (me.roles.includes('STUDENT')) return ['Home', 'ii-student-home', () => import('./student-home.js')];
+    if (staff) return ['Home', 'ii-staff-home', () => import('./staff-home.js')];
+    return ['Requests to me', 'ii-requests', () => import('./requests.js')];
   }
-  if (me.roles.includes('ADVISOR') || me.roles.includes('ADMIN')) {
-    return import('./staff-home.js').then(() => 'ii-staff-home');
-  }
-  return import('./requests.js').then(() => 'ii-requests');
+  if (path === '/requests') return ['Requests to me', 'ii-requests', () => import('./requests.js')];
+  if (path === '/find') return ['Find people', 'ii-find-people', () => import('./find.js')];
+  if (path === '/interviews') return ['My interviews', 'ii-interviews', () => import('./interviews.js')];
+  if (/^\/interviews\/[^/]+$/.test(path)) return ['Interview', 'ii-interview', () => import('./interview.js')];
+  return null;
 }
 
 /** Back from sign-in the gateway's address ends in "?continue": the page's own address is shown. */
@@ -44,17 +44,18 @@ class App extends LightElement {
       import('./answer-page.js').then(() => (this.screen = 'ii-answer-page'));
       return;
     }
-    const screen = SCREENS[path];
     api('/api/contacts/me')
       .then((me) => {
         me.roles = (me.roles || []).map((role) => role.toUpperCase());
         this.me = me;
+        const screen = screenOf(path, me);
         if (!screen) {
           this.error = { title: 'Page not found', detail: `There is no page at ${path}.` };
           return null;
         }
-        document.title = `${screen.title} · InfoInterview`;
-        return screen.load(me).then((tag) => (this.screen = tag));
+        const [title, tag, load] = screen;
+        document.title = `${title} · InfoInterview`;
+        return load().then(() => (this.screen = tag));
       })
       .catch((error) => (this.error = error));
   }
@@ -72,15 +73,12 @@ class App extends LightElement {
   }
 
   content() {
-    // One element per screen; each gets the signed-in person.
-    switch (this.screen) {
-      case 'ii-student-home':
-        return html`<ii-student-home .me=${this.me}></ii-student-home>`;
-      case 'ii-staff-home':
-        return html`<ii-staff-home .me=${this.me}></ii-staff-home>`;
-      default:
-        return html`<ii-requests .me=${this.me}></ii-requests>`;
+    // Every screen element takes the signed-in person.
+    if (this.element?.localName !== this.screen) {
+      this.element = document.createElement(this.screen);
+      this.element.me = this.me;
     }
+    return this.element;
   }
 
   bar() {
@@ -88,12 +86,15 @@ class App extends LightElement {
     const link = (href, text) =>
       html`<li><a href=${href} aria-current=${here === href ? 'page' : nothing}>${text}</a></li>`;
     const staff = this.me && (this.me.roles.includes('ADVISOR') || this.me.roles.includes('ADMIN'));
+    const student = this.me && this.me.roles.includes('STUDENT');
     return html`<header class="bar">
       <a class="brand" href="/">InfoInterview</a>
       ${this.me
         ? html`<nav aria-label="Main">
             <ul>
               ${link('/', 'Home')}
+              ${student ? link('/find', 'Find people') : nothing}
+              ${student ? link('/interviews', 'My interviews') : nothing}
               ${staff ? link('/requests', 'Requests to me') : nothing}
               ${staff ? html`<li><a href="/docs">API</a></li>` : nothing}
               <li>

@@ -66,6 +66,14 @@ export function problem(error) {
   </div>`;
 }
 
+/** A form's submit button (its words while busy) and a Cancel that tells `host` to close. */
+export function submitOrCancel(host, busy, words, busyWords) {
+  return html`<div class="actions">
+    <button type="submit" ?disabled=${busy}>${busy ? busyWords : words}</button>
+    <button type="button" class="secondary" @click=${() => host.dispatchEvent(new CustomEvent('close'))}>Cancel</button>
+  </div>`;
+}
+
 export function empty(text) {
   return html`<p class="empty">${text}</p>`;
 }

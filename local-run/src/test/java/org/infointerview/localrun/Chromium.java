@@ -94,6 +94,27 @@ final class Chromium implements AutoCloseable {
         d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
   }
 
+  /** Clicks an element once it shows. */
+  void click(By by) {
+    awaitVisible(by).click();
+  }
+
+  /** Types into a field once it shows, after what it held. */
+  void type(By by, String text) {
+    WebElement field = awaitVisible(by);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /** Sets a field's value as a picker would (date and time fields take no typing portably). */
+  void setValue(By by, String value) {
+    driver.executeScript(
+        "arguments[0].value = arguments[1];"
+            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+        awaitVisible(by),
+        value);
+  }
+
   /** Waits until the page's text contains {@code text}; says what it shows instead if never. */
   void awaitText(String text) {
     try {
@@ -142,6 +163,22 @@ final class Chromium implements AutoCloseable {
         screen, results.getPasses().size(), results.getViolations().size(), serious.size());
     if (!serious.isEmpty()) {
       throw new AssertionError(screen + ": " + String.join("\n", serious));
+    }
+    // Reflow (WCAG 1.4.10), which axe does not check: nothing makes the page scroll sideways.
+    Object overflow =
+        driver.executeScript(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    if (((Number) overflow).intValue() > 0) {
+      screenshot("overflow-" + System.currentTimeMillis());
+      Object widest =
+          driver.executeScript(
+              "const w = document.documentElement.clientWidth;"
+                  + " return [...document.querySelectorAll('body *')]"
+                  + ".filter(e => e.getBoundingClientRect().right > w + 1)"
+                  + ".filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > w + 1))"
+                  + ".slice(0, 5).map(e => e.outerHTML.slice(0, 120));");
+      throw new AssertionError(
+          screen + ": the page is " + overflow + " px wider than the window, by " + widest);
     }
   }
 

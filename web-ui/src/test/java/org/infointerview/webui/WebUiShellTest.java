@@ -12,6 +12,8 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,15 +29,21 @@ import tools.jackson.databind.json.JsonMapper;
 class WebUiShellTest {
 
   /**
-   * What a browser may download as JavaScript, uncompressed: every module reachable from the
-   * shell's script, lazily loaded screens and Lit included. About 15 KB over the wire compressed.
+   * What a browser downloads as JavaScript for any one screen, uncompressed: the shell's modules,
+   * Lit, and the screen's own (loaded when first shown). A phone on a slow network opening the
+   * answer page from a mail is the case that matters.
    */
-  static final int SCRIPT_BUDGET_BYTES = 64 * 1024;
+  static final int SCREEN_BUDGET_BYTES = 64 * 1024;
+
+  /** Every script of the UI together, every screen and Lit included. */
+  static final int TOTAL_BUDGET_BYTES = 160 * 1024;
 
   private static final Pattern IMPORT_MAP =
       Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
-  private static final Pattern IMPORTS =
-      Pattern.compile("(?:\\bfrom\\s*|\\bimport\\s*\\(?\\s*)[\"']([^\"']+)[\"']");
+  private static final Pattern STATIC_IMPORTS =
+      Pattern.compile("(?:\\bfrom\\s*|\\bimport\\s+)[\"']([^\"']+)[\"']");
+  private static final Pattern DYNAMIC_IMPORTS =
+      Pattern.compile("\\bimport\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
 
   @Test
   void theGatewaysPolicyRunsTheImportMapAndNoOtherInlineScript() throws Exception {
@@ -60,13 +68,39 @@ class WebUiShellTest {
   }
 
   @Test
-  void everyScriptAPageCanLoadFitsTheBudget() throws Exception {
+  void everyScreensScriptsFitTheBudget() throws Exception {
     Matcher map = IMPORT_MAP.matcher(shell());
     assertThat(map.find()).isTrue();
     JsonNode imports = JsonMapper.builder().build().readTree(map.group(1)).get("imports");
+    Map<String, Integer> shell = closure("/ui/app.js", imports);
+    Set<String> screens = new TreeSet<>();
+    Map<String, Integer> all = new LinkedHashMap<>(shell);
+    for (String module : shell.keySet()) {
+      Matcher lazy = DYNAMIC_IMPORTS.matcher(read(module));
+      while (lazy.find()) {
+        screens.add(resolve(lazy.group(1), module, imports));
+      }
+    }
+    assertThat(screens).contains("/ui/answer-page.js", "/ui/student-home.js", "/ui/interview.js");
+    for (String screen : screens) {
+      Map<String, Integer> loaded = new LinkedHashMap<>(shell);
+      loaded.putAll(closure(screen, imports));
+      all.putAll(loaded);
+      int bytes = loaded.values().stream().mapToInt(Integer::intValue).sum();
+      System.out.printf("web-ui %s: %d bytes in %d modules%n", screen, bytes, loaded.size());
+      assertThat(bytes).as(screen).isLessThanOrEqualTo(SCREEN_BUDGET_BYTES);
+    }
+    int total = all.values().stream().mapToInt(Integer::intValue).sum();
+    System.out.printf("web-ui, every script: %d bytes in %d modules%n", total, all.size());
+    assertThat(all).containsKey("/webjars/lit-html/lit-html.js");
+    assertThat(total).isLessThanOrEqualTo(TOTAL_BUDGET_BYTES);
+  }
+
+  /** A module and every module it imports statically, with their sizes. */
+  private static Map<String, Integer> closure(String start, JsonNode imports) throws IOException {
     Map<String, Integer> loaded = new LinkedHashMap<>();
     Deque<String> pending = new ArrayDeque<>();
-    pending.add("/ui/app.js");
+    pending.add(start);
     while (!pending.isEmpty()) {
       String path = pending.pop();
       if (loaded.containsKey(path)) {
@@ -74,15 +108,12 @@ class WebUiShellTest {
       }
       String source = read(path);
       loaded.put(path, source.getBytes(StandardCharsets.UTF_8).length);
-      Matcher found = IMPORTS.matcher(source);
+      Matcher found = STATIC_IMPORTS.matcher(source);
       while (found.find()) {
         pending.add(resolve(found.group(1), path, imports));
       }
     }
-    int total = loaded.values().stream().mapToInt(Integer::intValue).sum();
-    System.out.printf("web-ui scripts: %d bytes in %d modules %s%n", total, loaded.size(), loaded);
-    assertThat(loaded).containsKeys("/ui/answer-page.js", "/webjars/lit-html/lit-html.js");
-    assertThat(total).isLessThanOrEqualTo(SCRIPT_BUDGET_BYTES);
+    return loaded;
   }
 
   private static String resolve(String specifier, String from, JsonNode imports) {
