@@ -60,7 +60,9 @@ final class LocalStack implements AutoCloseable {
                 "-jar",
                 jar.toString(),
                 "--data=" + data,
-                "--port-offset=" + offset));
+                "--port-offset=" + offset,
+                // measured on an empty system: no demo data
+                "--demo-data=false"));
     command.addAll(options);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("LOCAL_RUN_JVM_OPTIONS", SERVICE_JVM);

@@ -31,7 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * folder), {@code --port-offset=N} (moves every port by N), {@code --without=SERVICE,...} (not
  * started: run it from the IDE), {@code --second-instance=SERVICE,...} (a second instance beside
  * the first, on {@link LocalPorts#secondInstance}: consumers and background work are shared between
- * the two; the gateway keeps calling the first).
+ * the two; the gateway keeps calling the first), {@code --demo-data=false} (no demo data on a first
+ * run: {@link DemoData}).
  */
 public final class LocalRun {
 
@@ -44,10 +45,18 @@ public final class LocalRun {
   private final List<ServiceProcess> services = new ArrayList<>();
   private final Set<String> without;
   private final Set<String> twice;
+  private final boolean demoData;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private @Nullable ConfigurableApplicationContext infrastructure;
 
-  LocalRun(Path root, Path data, LocalPorts ports, Set<String> without, Set<String> twice) {
+  LocalRun(
+      Path root,
+      Path data,
+      LocalPorts ports,
+      Set<String> without,
+      Set<String> twice,
+      boolean demoData) {
+    this.demoData = demoData;
     this.without = Set.copyOf(without);
     this.twice = Set.copyOf(twice);
     this.root = root.toAbsolutePath().normalize();
@@ -108,7 +117,8 @@ public final class LocalRun {
             Path.of(options.getOrDefault("data", ".local")),
             new LocalPorts(Integer.parseInt(options.getOrDefault("port-offset", "0"))),
             names(options.getOrDefault("without", "")),
-            names(options.getOrDefault("second-instance", "")));
+            names(options.getOrDefault("second-instance", "")),
+            !"false".equals(options.getOrDefault("demo-data", "true")));
     Runtime.getRuntime().addShutdownHook(new Thread(run::stop, "local-run-shutdown"));
     try {
       run.start();
@@ -213,9 +223,27 @@ public final class LocalRun {
             .toList();
     CompletableFuture.allOf(healthy.toArray(CompletableFuture[]::new)).join();
     services.forEach(service -> service.watch(message -> say("%s", message)));
+    makeDemoData();
 
     Duration took = Duration.between(begin, Instant.now());
     banner(took);
+  }
+
+  /** On a first run, what a newcomer should see instead of an empty product ({@link DemoData}). */
+  private void makeDemoData() {
+    if (!demoData || !without.isEmpty() || DemoData.made(data)) {
+      return;
+    }
+    say("Making demo data (once per data folder; --demo-data=false skips it)");
+    try {
+      String made = new DemoData(ports).make();
+      DemoData.markMade(data);
+      say("Demo data: %s", made);
+    } catch (IOException | RuntimeException e) {
+      say("The demo data could not be made (the system runs without it): %s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void service(
@@ -394,7 +422,7 @@ public final class LocalRun {
             "Unknown argument "
                 + arg
                 + "; use --data=DIR, --root=DIR, --port-offset=N, --without=SERVICE,...,"
-                + " --second-instance=SERVICE,...");
+                + " --second-instance=SERVICE,..., --demo-data=false");
       }
       options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
     }

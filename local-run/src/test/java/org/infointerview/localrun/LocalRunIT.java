@@ -54,6 +54,9 @@ class LocalRunIT {
   void theWholeSystemRunsLocallyStopsCleanlyAndKeepsItsDataForTheNextRun() throws Exception {
     Running first = start();
     try {
+      assertThat(first.said())
+          .as("a first run makes the demo data")
+          .anyMatch(line -> line.contains("Demo data: " + DemoData.ALUMNI + " opted-in alumni"));
       useTheSystem();
       aServiceThatDiesIsReportedAndStartedAgain(first);
     } finally {
@@ -63,7 +66,11 @@ class LocalRunIT {
     Running second = start();
     try {
       String again = new DevLogin(PORTS.issuer()).accessToken("student", "student");
-      assertThat(send("GET", "/api/contacts/contacts", again, null).body()).contains("Priya Raman");
+      assertThat(send("GET", "/api/contacts/contacts?scope=own", again, null).body())
+          .contains("Priya Raman");
+      assertThat(second.said())
+          .as("demo data is made once per data folder")
+          .noneMatch(line -> line.contains("Making demo data"));
     } finally {
       second.stopAndExpectNothingLeft();
     }
@@ -378,7 +385,7 @@ class LocalRunIT {
 
     HttpResponse<String> own =
         browser.send(
-            HttpRequest.newBuilder(URI.create(gateway + "/api/contacts/contacts"))
+            HttpRequest.newBuilder(URI.create(gateway + "/api/contacts/contacts?scope=own"))
                 .header("Accept", "application/json")
                 .build(),
             HttpResponse.BodyHandlers.ofString());

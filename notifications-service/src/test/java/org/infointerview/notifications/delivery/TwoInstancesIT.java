@@ -46,10 +46,10 @@ class TwoInstancesIT {
             .initializers(new InfrastructureInitializer())
             .properties(
                 "spring.application.name=notifications-two-instances",
-                "infointerview.delivery.poll-every=200ms",
-                "server.port=0",
-                "management.server.port=0")
-            .run()) {
+                "infointerview.delivery.poll-every=200ms")
+            // Arguments, not default properties: application.yml's ${PORT:8083} would win over
+            // those, and a local run on this machine holds 8083.
+            .run("--server.port=0", "--management.server.port=0")) {
       Instant due = clock.instant().plusSeconds(2);
       for (int i = 0; i < MESSAGES; i++) {
         deliveries.queueAt(

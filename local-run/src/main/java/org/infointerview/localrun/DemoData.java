@@ -1,0 +1,377 @@
+package org.infointerview.localrun;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a newcomer sees on the first run instead of an empty product, made through the public API as
+ * people would make it (so every service and read model has it, events included): a few hundred
+ * opted-in alumni across career fields and time zones, imported by the demo admin the way a career
+ * center imports its alumni database, and the demo student's first steps: a personal contact, one
+ * interview planned and prepared, one request sent by email (its mail, with the answer link, in the
+ * mail viewer), one conversation scheduled. Made once per data folder; {@code --demo-data=false}
+ * skips it. Never in compose's deployment.
+ */
+final class DemoData {
+
+  static final int ALUMNI = 300;
+  private static final String MARKER = "demo-data-made";
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  private static final List<String> GIVEN =
+      List.of(
+          "Aisha", "Ben", "Carmen", "Daniel", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jamal",
+          "Keiko", "Liam", "Mei", "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Samuel", "Tanvi",
+          "Uma", "Victor", "Wen", "Ximena", "Yusuf", "Zoe", "Ana", "Kwame", "Sofia", "Mateo");
+  private static final List<String> FAMILY =
+      List.of(
+          "Adeyemi",
+          "Brennan",
+          "Castillo",
+          "Dubois",
+          "Eriksen",
+          "Fernández",
+          "García",
+          "Haddad",
+          "Ito",
+          "Johansson",
+          "Kowalski",
+          "López",
+          "Mensah",
+          "Nguyen",
+          "O'Connor",
+          "Patel",
+          "Quispe",
+          "Rossi",
+          "Schmidt",
+          "Tanaka",
+          "Usman",
+          "Varga",
+          "Wójcik",
+          "Xu",
+          "Yilmaz",
+          "Zhang");
+  private static final Map<String, List<String[]>> WORK =
+      Map.of(
+          "HEALTH_SCIENCE",
+          List.of(
+              new String[] {"Northwind Health", "Biostatistician"},
+              new String[] {"Contoso Hospital", "Nurse Practitioner"},
+              new String[] {"Fabrikam Pharma", "Clinical Research Associate"}),
+          "INFORMATION_TECHNOLOGY",
+          List.of(
+              new String[] {"Tailspin Software", "Software Engineer"},
+              new String[] {"Adventure Works Cloud", "Site Reliability Engineer"},
+              new String[] {"Litware", "Product Manager"}),
+          "FINANCE",
+          List.of(
+              new String[] {"Woodgrove Bank", "Financial Analyst"},
+              new String[] {"Trey Research Capital", "Risk Manager"}),
+          "EDUCATION_TRAINING",
+          List.of(
+              new String[] {"Lincoln Public Schools", "High School Teacher"},
+              new String[] {"Graphic Design Institute", "Instructional Designer"}),
+          "MARKETING",
+          List.of(
+              new String[] {"Proseware", "Brand Strategist"},
+              new String[] {"Wingtip Toys", "Digital Marketing Lead"}),
+          "GOVERNMENT_PUBLIC_ADMINISTRATION",
+          List.of(
+              new String[] {"City of Springfield", "Policy Analyst"},
+              new String[] {"State Department of Health", "Program Manager"}),
+          "STEM",
+          List.of(
+              new String[] {"Blue Yonder Labs", "Research Scientist"},
+              new String[] {"Coho Energy", "Mechanical Engineer"}),
+          "ARTS_AV_COMMUNICATIONS",
+          List.of(
+              new String[] {"Fourth Coffee Media", "Video Producer"},
+              new String[] {"Lucerne Publishing", "Editor"}),
+          "LAW_PUBLIC_SAFETY",
+          List.of(
+              new String[] {"Alpine Legal Aid", "Staff Attorney"},
+              new String[] {"County Public Defender", "Paralegal"}),
+          "HUMAN_SERVICES",
+          List.of(
+              new String[] {"Humongous Insurance Foundation", "Social Worker"},
+              new String[] {"Southridge Community Center", "Program Coordinator"}));
+  private static final List<String[]> PLACES =
+      List.of(
+          new String[] {"Chicago", "IL", "US", "America/Chicago"},
+          new String[] {"New York", "NY", "US", "America/New_York"},
+          new String[] {"Seattle", "WA", "US", "America/Los_Angeles"},
+          new String[] {"Denver", "CO", "US", "America/Denver"},
+          new String[] {"Atlanta", "GA", "US", "America/New_York"},
+          new String[] {"Toronto", "ON", "CA", "America/Toronto"},
+          new String[] {"London", "", "GB", "Europe/London"},
+          new String[] {"Berlin", "", "DE", "Europe/Berlin"},
+          new String[] {"Bengaluru", "", "IN", "Asia/Kolkata"},
+          new String[] {"Mexico City", "", "MX", "America/Mexico_City"});
+  private static final List<String> MAJORS =
+      List.of("Statistics", "Biology", "Computer Science", "Economics", "English", "Nursing");
+
+  private final LocalPorts ports;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  DemoData(LocalPorts ports) {
+    this.ports = ports;
+  }
+
+  static boolean made(Path data) {
+    return Files.exists(data.resolve(MARKER));
+  }
+
+  static void markMade(Path data) {
+    try {
+      Files.writeString(data.resolve(MARKER), Instant.now().toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Makes it all; what it made, in a line. */
+  String make() throws IOException, InterruptedException {
+    // A sign-in each: the provider remembers a browser's session, and would give the next
+    // authorization to the person already signed in.
+    String admin = new DevLogin(ports.issuer()).accessToken("admin", "admin");
+    JsonNode job =
+        call(
+            "POST",
+            "/api/contacts/imports?profile=alumni-db-export&name=demo-alumni.csv",
+            admin,
+            "text/csv",
+            alumniCsv());
+    String importId = job.get("id").asString();
+    Instant deadline = Instant.now().plus(WAIT);
+    while (!"COMPLETED".equals(job.get("status").asString())) {
+      if (Instant.now().isAfter(deadline) || "FAILED".equals(job.get("status").asString())) {
+        throw new IllegalStateException("the demo alumni import did not complete: " + job);
+      }
+      Thread.sleep(500);
+      job = call("GET", "/api/contacts/imports/" + importId, admin, null, null);
+    }
+
+    String student = new DevLogin(ports.issuer()).accessToken("student", "student");
+    call(
+        "POST",
+        "/api/contacts/contacts",
+        student,
+        "application/json",
+        "{\"givenName\": \"Jordan\", \"familyName\": \"Lee\", \"organizationName\": \"Tailspin"
+            + " Software\", \"jobTitle\": \"Data Engineer\", \"tags\": [\"cousin\"]}");
+    String planned =
+        plan(
+            student,
+            alumnus(student, "Biostatistician"),
+            "HEALTH_SCIENCE",
+            "How statisticians" + " work in health research, and what to study for it.");
+    call(
+        "PUT",
+        "/api/interviews/interviews/" + planned + "/preparation",
+        student,
+        "application/json",
+        "{\"pitch\": \"I am Sam, a junior in statistics. I found you in our alumni database and"
+            + " would love to hear how you went from a statistics degree to health research.\","
+            + " \"questions\": [{\"text\": \"What does a usual week look like for you?\"},"
+            + " {\"text\": \"How did you move from your degree into this work?\"},"
+            + " {\"text\": \"Do you like your job?\"}]}");
+    String requested =
+        plan(
+            student,
+            alumnus(student, "Software Engineer"),
+            "INFORMATION_TECHNOLOGY",
+            "What a software engineer's first years are like.");
+    Instant nextWeek = nextWeekAt(15);
+    call(
+        "POST",
+        "/api/interviews/interviews/" + requested + "/outreach",
+        student,
+        "application/json",
+        "{\"channel\": \"EMAIL\", \"message\": \"Hello, I found your name in our university's"
+            + " alumni database. I am a junior studying statistics and curious about software"
+            + " engineering. Would you have 20 minutes to tell me about your work? I am looking"
+            + " for advice, not a job. Thank you, Sam\", \"times\": [{\"start\": \""
+            + nextWeek
+            + "\", \"mode\": \"VIDEO\"}, {\"start\": \""
+            + nextWeek.plus(Duration.ofDays(1))
+            + "\", \"mode\": \"VIDEO\"}]}");
+    String scheduled =
+        plan(
+            student,
+            alumnus(student, "Policy Analyst"),
+            "GOVERNMENT_PUBLIC_ADMINISTRATION",
+            "How data is used in public policy.");
+    call(
+        "POST",
+        "/api/interviews/interviews/" + scheduled + "/outreach",
+        student,
+        "application/json",
+        "{\"channel\": \"PHONE\", \"message\": \"Called and left my name; they called back.\"}");
+    call(
+        "POST",
+        "/api/interviews/interviews/" + scheduled + "/schedule",
+        student,
+        "application/json",
+        "{\"start\": \""
+            + nextWeekAt(17).plus(Duration.ofDays(2))
+            + "\", \"mode\": \"PHONE\", \"studentTimeZone\": \"America/Chicago\"}");
+    return ALUMNI
+        + " opted-in alumni (imported by admin), a contact and three interviews for student"
+        + " (planned, requested by email, scheduled)";
+  }
+
+  /**
+   * A demo alumnus with that job title: the student's search, as the UI makes it, again until the
+   * search has the imported people.
+   */
+  private String alumnus(String student, String jobTitle) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(WAIT);
+    while (true) {
+      JsonNode items =
+          call(
+                  "GET",
+                  "/api/contacts/contacts?title="
+                      + URLEncoder.encode(jobTitle, StandardCharsets.UTF_8),
+                  student,
+                  null,
+                  null)
+              .get("items");
+      if (!items.isEmpty()) {
+        return items.get(0).get("id").asString();
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("the search finds no demo " + jobTitle);
+      }
+      Thread.sleep(300);
+    }
+  }
+
+  /** Plans an interview once interviews-service has the contact (it learns of it by an event). */
+  private String plan(String student, String contactId, String field, String purpose)
+      throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(WAIT);
+    while (true) {
+      HttpResponse<String> response =
+          send(
+              "POST",
+              "/api/interviews/interviews",
+              student,
+              "application/json",
+              "{\"contactId\": \""
+                  + contactId
+                  + "\", \"careerField\": \""
+                  + field
+                  + "\", \"purpose\": \""
+                  + purpose
+                  + "\"}");
+      if (response.statusCode() == 201) {
+        return json.readTree(response.body()).get("id").asString();
+      }
+      if (response.statusCode() != 404 || Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("planning a demo interview: " + response.body());
+      }
+      Thread.sleep(300);
+    }
+  }
+
+  private static Instant nextWeekAt(int hour) {
+    return ZonedDateTime.now(ZoneId.of("America/Chicago"))
+        .plusDays(7)
+        .withHour(hour)
+        .truncatedTo(ChronoUnit.HOURS)
+        .toInstant();
+  }
+
+  /** The alumni database export: the built-in profile's columns, the same every run. */
+  static String alumniCsv() {
+    Random random = new Random(2026);
+    List<String> fields = List.copyOf(new java.util.TreeSet<>(WORK.keySet()));
+    StringBuilder csv =
+        new StringBuilder(
+            "Alumni ID,First Name,Last Name,Email,Employer,Job Title,Career Fields,City,State,"
+                + "Country,Time Zone,Class Year,Degree,Major,Mentor Opt-In,Contact Preference,"
+                + "Max Requests Per Month\r\n");
+    for (int i = 0; i < ALUMNI; i++) {
+      String given = GIVEN.get(random.nextInt(GIVEN.size()));
+      String family = FAMILY.get(random.nextInt(FAMILY.size()));
+      String field = fields.get(i % fields.size());
+      String[] work = WORK.get(field).get(random.nextInt(WORK.get(field).size()));
+      String[] place = PLACES.get(random.nextInt(PLACES.size()));
+      String id = String.format("DEMO-%05d", i + 1);
+      csv.append(
+              String.join(
+                  ",",
+                  id,
+                  given,
+                  quoted(family),
+                  (given + "." + family + "." + (i + 1)).toLowerCase().replaceAll("[^a-z0-9.]", "")
+                      + "@alumni.example.org",
+                  quoted(work[0]),
+                  quoted(work[1]),
+                  field,
+                  place[0],
+                  place[1],
+                  place[2],
+                  place[3],
+                  String.valueOf(1990 + random.nextInt(34)),
+                  random.nextBoolean() ? "BS" : "BA",
+                  MAJORS.get(random.nextInt(MAJORS.size())),
+                  "Yes",
+                  "VIA_PLATFORM",
+                  String.valueOf(2 + random.nextInt(4))))
+          .append("\r\n");
+    }
+    return csv.toString();
+  }
+
+  private static String quoted(String value) {
+    return "\"" + value.replace("\"", "\"\"") + "\"";
+  }
+
+  private JsonNode call(String method, String path, String token, String type, String body)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = send(method, path, token, type, body);
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(
+          method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return json.readTree(response.body());
+  }
+
+  private HttpResponse<String> send(
+      String method, String path, String token, String type, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + ports.gateway() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (type != null) {
+      request.header("Content-Type", type);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
