@@ -38,10 +38,11 @@ export function maskedCsrfToken() {
 }
 
 /**
- * Calls the API. Options: method (GET), body (sent as JSON), anonymous (true on pages opened
- * without an account: a 401 is then an error to show, not a reason to sign in).
+ * Calls the API. Options: method (GET), body (sent as JSON), form (a FormData, sent as
+ * multipart: files), anonymous (true on pages opened without an account: a 401 is then an error
+ * to show, not a reason to sign in).
  */
-export async function api(path, { method = 'GET', body, anonymous = false } = {}) {
+export async function api(path, { method = 'GET', body, form, anonymous = false } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -57,7 +58,7 @@ export async function api(path, { method = 'GET', body, anonymous = false } = {}
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
       credentials: 'same-origin',
     });
   } catch {

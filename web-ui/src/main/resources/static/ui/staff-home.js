@@ -9,6 +9,7 @@ class StaffHome extends ApiScreen {
   heading() {
     return html`<h1>Hello, ${this.me.displayName}</h1>
       <h2>Alumni imports</h2>
+      ${this.me.roles.includes('ADMIN') ? html`<p><a href="/imports">Import a file</a></p>` : ''}
       <p class="muted">The latest 50, newest first; times in ${zoneName()}.</p>`;
   }
 

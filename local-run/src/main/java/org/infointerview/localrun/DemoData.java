@@ -156,7 +156,7 @@ final class DemoData {
     JsonNode job =
         call(
             "POST",
-            "/api/contacts/imports?profile=alumni-db-export&name=demo-alumni.csv",
+            "/api/contacts/imports?profile=alumni-db-export&fileName=demo-alumni.csv",
             admin,
             "text/csv",
             alumniCsv());

@@ -73,7 +73,7 @@ final class Chromium implements AutoCloseable {
     driver.manage().window().setSize(new Dimension(width, height));
   }
 
-  WebDriver driver() {
+  ChromeDriver driver() {
     return driver;
   }
 

@@ -152,6 +152,7 @@ class LocalRunIT {
     aRequestByEmailReachesThePerson(token);
     if (Chromium.available()) {
       theSixStepsInABrowser();
+      anAdminImportsAFileWatchesItAndUndoesIt();
     } else {
       System.out.println(
           "local run: no Chromium at " + Chromium.BROWSER + ": the browser steps are skipped");
@@ -255,6 +256,62 @@ class LocalRunIT {
       student.click(By.xpath("//button[normalize-space()='Sign out']"));
       student.awaitVisible(By.id("username"));
       assertThat(student.driver().getCurrentUrl()).startsWith(PORTS.issuer());
+    }
+  }
+
+  /**
+   * The admin checks a file (nothing stored), imports it with the progress bar to 100 %, reads the
+   * error report as the link downloads it, and undoes the import.
+   */
+  private void anAdminImportsAFileWatchesItAndUndoesIt() throws Exception {
+    Path file = data.resolve("alumni-export.csv").toAbsolutePath();
+    Files.writeString(
+        file,
+        "Alumni ID,First Name,Last Name,Email,Employer,Mentor Opt-In\r\n"
+            + "UI-1,Rosa,Park,rosa.park@alumni.example.org,Fabrikam,Yes\r\n"
+            + "UI-2,Tomás,Ruiz,not-an-address,Litware,Yes\r\n"
+            + "UI-3,Lena,Fischer,lena.fischer@alumni.example.org,Proseware,No\r\n",
+        StandardCharsets.UTF_8);
+    try (Chromium admin = new Chromium(1280, 900)) {
+      admin.open("http://localhost:" + PORTS.gateway() + "/imports");
+      admin.awaitVisible(By.id("username")).sendKeys("admin");
+      admin.driver().findElement(By.id("password")).sendKeys("admin");
+      admin.driver().findElement(By.cssSelector("button[type=submit]")).click();
+      admin.awaitText("Import a file");
+      admin.awaitVisible(By.id("import-file")).sendKeys(file.toString());
+      admin.click(By.xpath("//button[normalize-space()='Check the file']"));
+      admin.awaitText("What the import would do");
+      assertThat(admin.text()).containsPattern("\\d of 3 rows can be imported");
+      admin.assertAccessible("imports, the dry run, 1280 px");
+      admin.click(By.xpath("//button[starts-with(normalize-space(), 'Import ')]"));
+      admin.await(
+          d ->
+              d.findElements(By.id("job-heading")).stream()
+                      .anyMatch(h -> h.getText().endsWith("completed"))
+                  ? true
+                  : null);
+      assertThat(admin.driver().findElement(By.id("job-progress")).getDomProperty("value"))
+          .as("the progress bar at the end")
+          .isEqualTo("100");
+      admin.screenshot("imports-completed-1280");
+      String report =
+          (String)
+              admin
+                  .driver()
+                  .executeAsyncScript(
+                      "const done = arguments[arguments.length - 1];"
+                          + " fetch(arguments[0]).then(r => r.text()).then(done, e => done('' + e));",
+                      admin
+                          .awaitVisible(By.linkText("Download the error report"))
+                          .getDomAttribute("href"));
+      // (a browser reading it as text drops the byte-order mark spreadsheets want)
+      assertThat(report).startsWith("row,column,value,reason").contains("3,Email,not-an-address");
+      admin.assertAccessible("imports, completed, 1280 px");
+      admin.click(By.xpath("//button[normalize-space()='Undo this import']"));
+      admin.awaitText("Undone:");
+      assertThat(admin.driver().findElement(By.id("job-heading")).getText()).endsWith("undone");
+      assertThat(admin.text()).contains("Undone: 2 removed");
+      admin.screenshot("imports-undone-1280");
     }
   }
 

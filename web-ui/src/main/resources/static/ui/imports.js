@@ -1,0 +1,214 @@
+// Alumni imports (admins): a file checked first (what would be imported, what is refused and why,
+// consent), then imported with a live progress bar and its time left; cancelled while it runs;
+// its error report; undone.
+import { html, nothing } from 'lit';
+import { api } from './api.js';
+import { LightElement, announce, empty, field, loading, problem } from './components.js';
+import { when, zoneName } from './time.js';
+
+const FINISHED = ['COMPLETED', 'CANCELLED', 'FAILED', 'UNDONE'];
+
+class Imports extends LightElement {
+  static properties = {
+    me: { attribute: false },
+    profiles: { state: true },
+    preview: { state: true },
+    job: { state: true },
+    recent: { state: true },
+    error: { state: true },
+    busy: { state: true },
+  };
+
+  connectedCallback() {
+    super.connectedCallback();
+    api('/api/contacts/imports/profiles')
+      .then((profiles) => (this.profiles = profiles))
+      .catch((error) => (this.error = error));
+    this.refresh();
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.timer);
+  }
+
+  refresh() {
+    api('/api/contacts/imports').then((recent) => (this.recent = recent)).catch(() => {});
+  }
+
+  render() {
+    return html`<h1>Alumni imports</h1>
+      <p class="muted">Times are in your time zone, ${zoneName()}.</p>
+      ${problem(this.error)}
+      <form class="card" @submit=${this.check} novalidate aria-labelledby="upload-heading">
+        <h2 id="upload-heading">Import a file</h2>
+        ${field({
+          id: 'import-file',
+          label: 'The file (CSV, as your alumni database exports it)',
+          control: html`<input id="import-file" name="file" type="file" accept=".csv,text/csv" required
+            @change=${() => (this.preview = null)}>`,
+        })}
+        ${field({
+          id: 'import-profile',
+          label: 'Its columns',
+          control: html`<select id="import-profile" name="profile" @change=${() => (this.preview = null)}>
+            ${(this.profiles || []).map(
+              (p) => html`<option value=${p.name} ?selected=${p.name === 'alumni-db-export'}>${p.name}: ${p.description}</option>`,
+            )}
+          </select>`,
+        })}
+        <button type="submit" class="secondary" ?disabled=${this.busy}>${this.busy === 'check' ? 'Checking…' : 'Check the file'}</button>
+      </form>
+      ${this.preview ? this.previewCard(this.preview) : nothing}
+      ${this.job ? this.jobCard(this.job) : nothing}
+      <h2 style="margin-top:1.5rem">Latest imports</h2>
+      ${this.recent === undefined ? loading() : this.recent.length ? this.table(this.recent) : empty('No import yet.')}`;
+  }
+
+  form() {
+    const form = this.querySelector('form');
+    const file = form.elements.file.files[0];
+    if (!file) {
+      this.error = { title: 'No file chosen', detail: 'Choose the CSV file to import.' };
+      return null;
+    }
+    const data = new FormData();
+    data.append('file', file, file.name);
+    return { data, profile: form.elements.profile.value };
+  }
+
+  /** The dry run: nothing is stored. */
+  async check(event) {
+    event.preventDefault();
+    const upload = this.form();
+    if (!upload) return;
+    this.busy = 'check';
+    this.error = null;
+    this.job = null;
+    try {
+      this.preview = await api(`/api/contacts/imports?dryRun=true&profile=${encodeURIComponent(upload.profile)}`, {
+        method: 'POST',
+        form: upload.data,
+      });
+      announce(`Checked: ${this.preview.validRows} of ${this.preview.rows} rows can be imported.`);
+    } catch (error) {
+      this.error = error;
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  previewCard(p) {
+    return html`<section class="card" style="margin-top:1rem" aria-labelledby="preview-heading">
+      <h2 id="preview-heading">What the import would do</h2>
+      <p><strong>${p.validRows}</strong> of ${p.rows} rows can be imported; ${p.failedRows} would be refused.
+        Read as ${p.encoding}, separated by “${p.delimiter === '\t' ? 'tab' : p.delimiter}”, headers on row ${p.headerRow}.</p>
+      <p>Consent: ${p.consent.optedIn} opted in, ${p.consent.notOptedIn} not, ${p.consent.doNotContact} do not contact.</p>
+      ${p.unmappedHeaders.length ? html`<p class="notice warn" role="status">Columns not imported: ${p.unmappedHeaders.join(', ')}</p>` : nothing}
+      ${p.warnings.length ? html`<div class="notice warn" role="status"><ul>${p.warnings.map((w) => html`<li>${w}</li>`)}</ul></div>` : nothing}
+      ${p.problems.length
+        ? html`<details><summary>What would be refused (${p.problems.length}${p.problemsTruncated ? '+' : ''})</summary>
+            <div class="table-wrap"><table>
+              <thead><tr><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Value</th><th scope="col">Why</th></tr></thead>
+              <tbody>${p.problems.slice(0, 50).map((x) => html`<tr><td>${x.row}</td><td>${x.column}</td><td>${x.value}</td><td>${x.reason}</td></tr>`)}</tbody>
+            </table></div></details>`
+        : nothing}
+      <div class="actions">
+        <button ?disabled=${this.busy || p.validRows === 0} @click=${this.start}>${this.busy === 'start' ? 'Starting…' : `Import ${p.validRows} rows`}</button>
+      </div>
+    </section>`;
+  }
+
+  async start() {
+    const upload = this.form();
+    if (!upload) return;
+    this.busy = 'start';
+    this.error = null;
+    try {
+      this.job = await api(`/api/contacts/imports?profile=${encodeURIComponent(upload.profile)}`, {
+        method: 'POST',
+        form: upload.data,
+      });
+      this.preview = null;
+      this.follow();
+    } catch (error) {
+      this.error = error;
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  /** Reads the job again every second until it ends. */
+  follow() {
+    clearTimeout(this.timer);
+    if (FINISHED.includes(this.job.status)) {
+      announce(`The import ${this.job.status.toLowerCase()}: ${this.job.created} new, ${this.job.updated} updated, ${this.job.failed} refused.`);
+      this.refresh();
+      return;
+    }
+    this.timer = setTimeout(async () => {
+      try {
+        this.job = await api(`/api/contacts/imports/${encodeURIComponent(this.job.id)}`);
+      } catch (error) {
+        this.error = error;
+      }
+      this.follow();
+    }, 1000);
+  }
+
+  async act(what) {
+    this.busy = what;
+    this.error = null;
+    try {
+      this.job = await api(`/api/contacts/imports/${encodeURIComponent(this.job.id)}/${what}`, { method: 'POST' });
+      this.follow();
+    } catch (error) {
+      this.error = error;
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  jobCard(job) {
+    const running = !FINISHED.includes(job.status);
+    const p = job.progress;
+    return html`<section class="card" style="margin-top:1rem" aria-labelledby="job-heading">
+      <h2 id="job-heading">${job.fileName}: <span class="badge ${job.status === 'COMPLETED' ? 'ok' : job.status === 'FAILED' ? 'bad' : ''}">${job.status.toLowerCase()}</span></h2>
+      <label for="job-progress">${p.rowsRead} of ${p.totalRows} rows read${running && p.etaSeconds != null ? `, about ${eta(p.etaSeconds)} left` : ''}</label>
+      <progress id="job-progress" max="100" value=${p.percent} style="width:100%">${p.percent} %</progress>
+      <p>${job.created} new, ${job.updated} updated, ${job.unchanged} unchanged, ${job.failed} refused${
+        job.problems ? `, ${job.problems} ${job.problems === 1 ? 'problem' : 'problems'} noted` : ''}.</p>
+      ${job.status === 'UNDOING' ? html`<p role="status">Undoing: the contacts it made or changed are being put back.</p>` : nothing}
+      ${job.status === 'UNDONE' && job.undo
+        ? html`<p>Undone: ${job.undo.removed} removed, ${job.undo.restored} restored, ${job.undo.kept} kept (changed since).</p>`
+        : nothing}
+      <div class="actions">
+        ${running && job.status !== 'UNDOING' ? html`<button class="secondary" ?disabled=${this.busy} @click=${() => this.act('cancel')}>Cancel the import</button>` : nothing}
+        ${job.failed + job.problems > 0 ? html`<a href=${job.errorReport} download>Download the error report</a>` : nothing}
+        ${job.status === 'COMPLETED' || job.status === 'CANCELLED'
+          ? html`<button class="secondary" ?disabled=${this.busy} @click=${() => this.act('undo')}>Undo this import</button>`
+          : nothing}
+      </div>
+    </section>`;
+  }
+
+  table(imports) {
+    return html`<div class="table-wrap card"><table>
+      <caption class="visually-hidden">Latest imports</caption>
+      <thead><tr><th scope="col">File</th><th scope="col">Started</th><th scope="col">State</th><th scope="col">New</th><th scope="col">Updated</th><th scope="col">Refused</th></tr></thead>
+      <tbody>${imports.map(
+        (job) => html`<tr>
+          <td><button class="link" @click=${() => { this.job = job; this.follow(); }}>${job.fileName}</button></td>
+          <td>${when(job.startedAt || job.createdAt)}</td>
+          <td>${job.status.toLowerCase()}</td><td>${job.created}</td><td>${job.updated}</td><td>${job.failed}</td>
+        </tr>`,
+      )}</tbody>
+    </table></div>`;
+  }
+}
+
+function eta(seconds) {
+  return seconds < 90 ? `${Math.max(1, Math.round(seconds))} s` : `${Math.round(seconds / 60)} min`;
+}
+
+customElements.define('ii-imports', Imports);
