@@ -13,6 +13,7 @@ function screenOf(path, me) {
     return ['Requests to me', 'ii-requests', () => import('./requests.js')];
   }
   if (path === '/requests') return ['Requests to me', 'ii-requests', () => import('./requests.js')];
+  if (path === '/profile') return ['My profile and consent', 'ii-profile', () => import('./profile.js')];
   if (path === '/imports') return ['Alumni imports', 'ii-imports', () => import('./imports.js')];
   if (path === '/find') return ['Find people', 'ii-find-people', () => import('./find.js')];
   if (path === '/interviews') return ['My interviews', 'ii-interviews', () => import('./interviews.js')];
@@ -89,6 +90,7 @@ class App extends LightElement {
     const staff = this.me && (this.me.roles.includes('ADVISOR') || this.me.roles.includes('ADMIN'));
     const student = this.me && this.me.roles.includes('STUDENT');
     const admin = this.me && this.me.roles.includes('ADMIN');
+    const alumnus = this.me && this.me.roles.includes('ALUMNUS');
     return html`<header class="bar">
       <a class="brand" href="/">InfoInterview</a>
       ${this.me
@@ -97,6 +99,7 @@ class App extends LightElement {
               ${link('/', 'Home')}
               ${student ? link('/find', 'Find people') : nothing}
               ${student ? link('/interviews', 'My interviews') : nothing}
+              ${alumnus ? link('/profile', 'My profile') : nothing}
               ${admin ? link('/imports', 'Imports') : nothing}
               ${staff ? link('/requests', 'Requests to me') : nothing}
               ${staff ? html`<li><a href="/docs">API</a></li>` : nothing}

@@ -34,8 +34,8 @@ class Interview extends LightElement {
 
   connectedCallback() {
     super.connectedCallback();
-    this.id = decodeURIComponent(window.location.pathname.split('/')[2] || '');
-    api(`/api/interviews/interviews/${encodeURIComponent(this.id)}`)
+    this.interviewId = decodeURIComponent(window.location.pathname.split('/')[2] || '');
+    api(`/api/interviews/interviews/${encodeURIComponent(this.interviewId)}`)
       .then((interview) => this.show(interview))
       .catch((error) => (this.error = error));
   }
@@ -51,7 +51,7 @@ class Interview extends LightElement {
     this.busy = what;
     this.error = null;
     try {
-      const answer = await api(`/api/interviews/interviews/${encodeURIComponent(this.id)}${path}`, { method, body });
+      const answer = await api(`/api/interviews/interviews/${encodeURIComponent(this.interviewId)}${path}`, { method, body });
       this.show(answer.interview || answer);
       announce(`${what}: done.`);
       return answer;
@@ -207,7 +207,7 @@ class Interview extends LightElement {
     this.busy = 'Draft written';
     this.error = null;
     try {
-      const draft = await api(`/api/interviews/interviews/${encodeURIComponent(this.id)}/outreach/draft`, {
+      const draft = await api(`/api/interviews/interviews/${encodeURIComponent(this.interviewId)}/outreach/draft`, {
         method: 'POST',
         body: { source },
       });

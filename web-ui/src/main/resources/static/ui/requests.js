@@ -10,6 +10,24 @@ import { when } from './time.js';
 class Requests extends ApiScreen {
   static source = '/api/interviews/me/requests';
 
+  /**
+   * Right after a first sign-in the link between the person and their alumni record may still be
+   * on its way to the requests (an event): an empty list is read once more a moment later.
+   */
+  updated(changed) {
+    super.updated?.(changed);
+    if (changed.has('loaded') && this.loaded?.length === 0 && !this.again) {
+      this.again = setTimeout(() => {
+        api(Requests.source).then((requests) => (this.loaded = requests)).catch(() => {});
+      }, 2000);
+    }
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.again);
+  }
+
   heading() {
     return html`<h1>Requests to me</h1>
       <p class="muted">Students ask for 20 to 30 minutes to learn about your work: not a job interview.</p>`;

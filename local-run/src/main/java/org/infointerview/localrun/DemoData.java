@@ -3,7 +3,6 @@ package org.infointerview.localrun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -181,7 +180,7 @@ final class DemoData {
     String planned =
         plan(
             student,
-            alumnus(student, "Biostatistician"),
+            alumnus(student, "title=Biostatistician"),
             "HEALTH_SCIENCE",
             "How statisticians" + " work in health research, and what to study for it.");
     call(
@@ -197,9 +196,9 @@ final class DemoData {
     String requested =
         plan(
             student,
-            alumnus(student, "Software Engineer"),
+            alumnus(student, "q=Alex+Alumnus"),
             "INFORMATION_TECHNOLOGY",
-            "What a software engineer's first years are like.");
+            "What a product manager's first years are like.");
     Instant nextWeek = nextWeekAt(15);
     call(
         "POST",
@@ -207,8 +206,8 @@ final class DemoData {
         student,
         "application/json",
         "{\"channel\": \"EMAIL\", \"message\": \"Hello, I found your name in our university's"
-            + " alumni database. I am a junior studying statistics and curious about software"
-            + " engineering. Would you have 20 minutes to tell me about your work? I am looking"
+            + " alumni database. I am a junior studying statistics and curious about product"
+            + " management. Would you have 20 minutes to tell me about your work? I am looking"
             + " for advice, not a job. Thank you, Sam\", \"times\": [{\"start\": \""
             + nextWeek
             + "\", \"mode\": \"VIDEO\"}, {\"start\": \""
@@ -217,7 +216,7 @@ final class DemoData {
     String scheduled =
         plan(
             student,
-            alumnus(student, "Policy Analyst"),
+            alumnus(student, "title=Policy+Analyst"),
             "GOVERNMENT_PUBLIC_ADMINISTRATION",
             "How data is used in public policy.");
     call(
@@ -235,31 +234,24 @@ final class DemoData {
             + nextWeekAt(17).plus(Duration.ofDays(2))
             + "\", \"mode\": \"PHONE\", \"studentTimeZone\": \"America/Chicago\"}");
     return ALUMNI
-        + " opted-in alumni (imported by admin), a contact and three interviews for student"
-        + " (planned, requested by email, scheduled)";
+        + " opted-in alumni (imported by admin, alumnus among them), a contact and three"
+        + " interviews for student (planned, requested by email of alumnus, scheduled)";
   }
 
   /**
-   * A demo alumnus with that job title: the student's search, as the UI makes it, again until the
-   * search has the imported people.
+   * The first demo alumnus a search finds (its query string, {@code title=Policy+Analyst}): the
+   * student's search, as the UI makes it, again until the search has the imported people.
    */
-  private String alumnus(String student, String jobTitle) throws IOException, InterruptedException {
+  private String alumnus(String student, String search) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(WAIT);
     while (true) {
       JsonNode items =
-          call(
-                  "GET",
-                  "/api/contacts/contacts?title="
-                      + URLEncoder.encode(jobTitle, StandardCharsets.UTF_8),
-                  student,
-                  null,
-                  null)
-              .get("items");
+          call("GET", "/api/contacts/contacts?" + search, student, null, null).get("items");
       if (!items.isEmpty()) {
         return items.get(0).get("id").asString();
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("the search finds no demo " + jobTitle);
+        throw new IllegalStateException("the search finds no demo alumnus for " + search);
       }
       Thread.sleep(300);
     }
@@ -310,20 +302,26 @@ final class DemoData {
             "Alumni ID,First Name,Last Name,Email,Employer,Job Title,Career Fields,City,State,"
                 + "Country,Time Zone,Class Year,Degree,Major,Mentor Opt-In,Contact Preference,"
                 + "Max Requests Per Month\r\n");
-    for (int i = 0; i < ALUMNI; i++) {
+    // The demo alumnus login's own record (linked by the address the provider vouches for): their
+    // profile, their consent and the demo request to them.
+    csv.append(
+        "DEMO-ALEX,Alex,Alumnus,alex.alumnus@example.org,Litware,Product Manager,"
+            + "INFORMATION_TECHNOLOGY,New York,NY,US,America/New_York,2012,BS,"
+            + "Computer Science,Yes,VIA_PLATFORM,4\r\n");
+    for (int i = 1; i < ALUMNI; i++) {
       String given = GIVEN.get(random.nextInt(GIVEN.size()));
       String family = FAMILY.get(random.nextInt(FAMILY.size()));
       String field = fields.get(i % fields.size());
       String[] work = WORK.get(field).get(random.nextInt(WORK.get(field).size()));
       String[] place = PLACES.get(random.nextInt(PLACES.size()));
-      String id = String.format("DEMO-%05d", i + 1);
+      String id = String.format("DEMO-%05d", i);
       csv.append(
               String.join(
                   ",",
                   id,
                   given,
                   quoted(family),
-                  (given + "." + family + "." + (i + 1)).toLowerCase().replaceAll("[^a-z0-9.]", "")
+                  (given + "." + family + "." + i).toLowerCase().replaceAll("[^a-z0-9.]", "")
                       + "@alumni.example.org",
                   quoted(work[0]),
                   quoted(work[1]),

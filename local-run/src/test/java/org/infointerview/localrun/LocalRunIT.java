@@ -153,6 +153,7 @@ class LocalRunIT {
     if (Chromium.available()) {
       theSixStepsInABrowser();
       anAdminImportsAFileWatchesItAndUndoesIt();
+      theDemoAlumnusAnswersSignedInAndSetsTheirConsent();
     } else {
       System.out.println(
           "local run: no Chromium at " + Chromium.BROWSER + ": the browser steps are skipped");
@@ -256,6 +257,37 @@ class LocalRunIT {
       student.click(By.xpath("//button[normalize-space()='Sign out']"));
       student.awaitVisible(By.id("username"));
       assertThat(student.driver().getCurrentUrl()).startsWith(PORTS.issuer());
+    }
+  }
+
+  /**
+   * The demo alumnus (their record made by the demo data, linked by the address the provider
+   * vouches for) signs in, answers the demo student's request, and lowers their monthly capacity.
+   */
+  private void theDemoAlumnusAnswersSignedInAndSetsTheirConsent() {
+    try (Chromium alumnus = new Chromium(375, 812)) {
+      alumnus.open("http://localhost:" + PORTS.gateway() + "/");
+      alumnus.awaitVisible(By.id("username")).sendKeys("alumnus");
+      alumnus.driver().findElement(By.id("password")).sendKeys("alumnus");
+      alumnus.driver().findElement(By.cssSelector("button[type=submit]")).click();
+      alumnus.awaitText("Waiting for your answer");
+      alumnus.awaitText("What a product manager's first years are like.");
+      alumnus.assertAccessible("requests to me, 375 px");
+      alumnus.screenshot("requests-to-me-375");
+      alumnus.click(By.cssSelector("input[type=radio][value='time-0']"));
+      alumnus.click(By.xpath("//button[normalize-space()='Send my answer']"));
+      alumnus.awaitText("Your answer was sent to Sam Student.");
+
+      alumnus.click(By.linkText("My profile"));
+      alumnus.awaitText("Requests from students");
+      assertThat(alumnus.text()).contains("Alex Alumnus").contains("Product Manager, Litware");
+      alumnus.type(By.id("capacity"), "2");
+      alumnus.click(By.xpath("//button[normalize-space()='Save']"));
+      alumnus.awaitText("Saved.");
+      assertThat(alumnus.driver().findElement(By.id("capacity")).getDomProperty("value"))
+          .isEqualTo("2");
+      alumnus.assertAccessible("my profile and consent, 375 px");
+      alumnus.screenshot("profile-375");
     }
   }
 

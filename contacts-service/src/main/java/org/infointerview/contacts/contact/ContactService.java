@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * not see a contact gets a 404, whether or not it exists.
  */
 @Service
-class ContactService {
+public class ContactService {
 
   private final MongoTemplate mongo;
   private final AggregateStore store;
@@ -117,6 +117,18 @@ class ContactService {
    * The alumni record of the person signed in: the one already linked to them, or the one whose
    * address their identity provider vouches for, which is then linked to them.
    */
+  /**
+   * Links the alumnus' record to their sign-in if it is not yet and one is found by the address
+   * their identity provider vouches for; nothing when there is none.
+   */
+  public void linkOwnRecord(CurrentUser alumnus) {
+    try {
+      ownRecord(alumnus);
+    } catch (NotFoundException none) {
+      // no record to link (yet): their profile page says why
+    }
+  }
+
   Contact ownRecord(CurrentUser alumnus) {
     Contact linked =
         mongo.findOne(

@@ -200,6 +200,34 @@ class ContactChangesIT {
   }
 
   @Test
+  void anAlumnusRecordIsLinkedAtTheirFirstSignInByTheVerifiedAddress() {
+    String address = "ada-" + UUID.randomUUID() + "@example.org";
+    Contact person =
+        alumni.alumnus(
+            "Ada",
+            "Lovelace",
+            address,
+            "Analytical Engines",
+            "Programmer",
+            1835,
+            "Mathematics",
+            List.of("STEM"),
+            InstitutionContacts.notAsked());
+    String subject = "alumnus-" + UUID.randomUUID();
+
+    assertThat(
+            api.get("/me", alumnusToken("other-" + UUID.randomUUID(), address, false)).statusCode())
+        .as("an address the provider does not vouch for links nothing")
+        .isEqualTo(200);
+    assertThat(mongo.findById(person.id(), Contact.class).linkedUserId()).isNull();
+
+    assertThat(api.get("/me", alumnusToken(subject, address, true)).statusCode()).isEqualTo(200);
+    assertThat(mongo.findById(person.id(), Contact.class).linkedUserId())
+        .as("linked at sign-in (the gateway calls /me), before any visit to their profile")
+        .isEqualTo(IDP.userId(subject));
+  }
+
+  @Test
   void anAlumnusFindsTheirRecordByVerifiedAddressOptsInAndOutAndEditsWhatStudentsSee() {
     String address = "alan-" + UUID.randomUUID() + "@example.org";
     Contact person =

@@ -1,0 +1,97 @@
+// An alumnus' own profile and consent: whether students may ask them, how, how often a month,
+// a pause, or never again. Opting out is one click.
+import { html, nothing } from 'lit';
+import { api } from './api.js';
+import { ApiScreen, announce, describedBy, field, problem } from './components.js';
+import { label } from './request-view.js';
+
+class Profile extends ApiScreen {
+  static source = '/api/contacts/me/profile';
+  static properties = { ...ApiScreen.properties, saving: { state: true }, saveError: { state: true } };
+
+  heading() {
+    return html`<h1>My profile and consent</h1>
+      <p class="muted">Students of your university may ask you for a 20 to 30 minute conversation about your work. You decide whether, how and how often.</p>`;
+  }
+
+  content(me) {
+    const c = me.consent;
+    const errors = this.saveError?.fields || {};
+    return html`<section class="card" aria-labelledby="me-heading">
+        <h2 id="me-heading">${me.displayName}</h2>
+        <p>${[me.jobTitle, me.organizationName].filter(Boolean).join(', ')}</p>
+        ${me.careerFields?.length ? html`<p class="muted">${me.careerFields.map(label).join(', ')}</p>` : nothing}
+      </section>
+      <form class="card" style="margin-top:1rem" @submit=${this.save} novalidate aria-labelledby="consent-heading">
+        <h2 id="consent-heading">Requests from students</h2>
+        ${problem(this.saveError && !Object.keys(errors).length ? this.saveError : null)}
+        ${c.doNotContact ? html`<p class="notice warn" role="status">You asked never to be contacted. Turn requests on below to change that.</p>` : nothing}
+        <div class="choice"><input type="checkbox" id="opted-in" name="optedIn" .checked=${c.optedIn && !c.doNotContact}>
+          <label for="opted-in">Students may ask me for a conversation</label></div>
+        ${field({
+          id: 'preference',
+          label: 'How requests reach me',
+          control: html`<select id="preference" name="contactPreference">
+            <option value="VIA_PLATFORM" ?selected=${c.contactPreference === 'VIA_PLATFORM'}>Through the platform: my address stays hidden</option>
+            <option value="SHOW_EMAIL" ?selected=${c.contactPreference === 'SHOW_EMAIL'}>Students may see my email address</option>
+          </select>`,
+        })}
+        ${field({
+          id: 'capacity',
+          label: 'At most this many requests a month',
+          hint: '1 to 31; empty for no limit.',
+          error: errors.maxRequestsPerMonth,
+          control: html`<input id="capacity" name="maxRequestsPerMonth" type="number" min="1" max="31" inputmode="numeric"
+            .value=${c.maxRequestsPerMonth ?? ''} aria-describedby=${describedBy('capacity', true, errors.maxRequestsPerMonth)}
+            aria-invalid=${errors.maxRequestsPerMonth ? 'true' : nothing}>`,
+        })}
+        ${field({
+          id: 'paused',
+          label: 'Pause requests until (optional)',
+          hint: 'No new requests reach you before this day.',
+          error: errors.pausedUntil,
+          control: html`<input id="paused" name="pausedUntil" type="date"
+            .value=${c.pausedUntil ? c.pausedUntil.slice(0, 10) : ''} aria-describedby=${describedBy('paused', true, errors.pausedUntil)}>`,
+        })}
+        <div class="actions">
+          <button type="submit" ?disabled=${this.saving}>${this.saving ? 'Saving…' : 'Save'}</button>
+          <button type="button" class="secondary" ?disabled=${this.saving} @click=${this.never}>Never contact me again</button>
+        </div>
+      </form>`;
+  }
+
+  async save(event) {
+    event.preventDefault();
+    const f = event.target.elements;
+    const capacity = f.maxRequestsPerMonth.value;
+    await this.send(
+      {
+        optedIn: f.optedIn.checked,
+        contactPreference: f.contactPreference.value,
+        maxRequestsPerMonth: capacity === '' ? null : Number(capacity),
+        pausedUntil: f.pausedUntil.value ? new Date(`${f.pausedUntil.value}T00:00:00`).toISOString() : null,
+        doNotContact: false,
+      },
+      'Saved.',
+    );
+  }
+
+  never() {
+    this.send({ optedIn: false, doNotContact: true }, 'Done: no student will be able to ask you.');
+  }
+
+  async send(body, said) {
+    this.saving = true;
+    this.saveError = null;
+    try {
+      this.loaded = await api('/api/contacts/me/profile/consent', { method: 'PUT', body });
+      announce(said);
+    } catch (error) {
+      this.saveError = error;
+    } finally {
+      this.saving = false;
+    }
+  }
+}
+
+customElements.define('ii-profile', Profile);
