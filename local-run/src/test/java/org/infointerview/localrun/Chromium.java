@@ -94,6 +94,14 @@ final class Chromium implements AutoCloseable {
         d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
   }
 
+  /** Signs a demo person in on the dev provider's page the browser was sent to. */
+  void signInAtTheDevProvider(String demoUser) {
+    DemoUsers.DemoUser user = DemoUsers.named(demoUser);
+    awaitVisible(By.id("username")).sendKeys(user.username());
+    driver.findElement(By.id("password")).sendKeys(user.password());
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
   /** Clicks an element once it shows. */
   void click(By by) {
     awaitVisible(by).click();

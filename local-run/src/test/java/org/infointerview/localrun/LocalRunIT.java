@@ -172,9 +172,7 @@ class LocalRunIT {
     String gateway = "http://localhost:" + PORTS.gateway();
     try (Chromium student = new Chromium(1280, 900)) {
       student.open(gateway + "/find");
-      student.awaitVisible(By.id("username")).sendKeys("student");
-      student.driver().findElement(By.id("password")).sendKeys("student");
-      student.driver().findElement(By.cssSelector("button[type=submit]")).click();
+      student.signInAtTheDevProvider("student");
       student.awaitText("Find people");
       assertThat(student.driver().getCurrentUrl())
           .as("back from sign-in on the page asked for")
@@ -228,9 +226,7 @@ class LocalRunIT {
 
     try (Chromium student = new Chromium(375, 812)) {
       student.open(gateway + "/interviews");
-      student.awaitVisible(By.id("username")).sendKeys("student");
-      student.driver().findElement(By.id("password")).sendKeys("student");
-      student.driver().findElement(By.cssSelector("button[type=submit]")).click();
+      student.signInAtTheDevProvider("student");
       student.click(By.linkText("Maya Chen"));
       student.awaitText("Agreed:");
       student.type(
@@ -267,9 +263,7 @@ class LocalRunIT {
   private void theDemoAlumnusAnswersSignedInAndSetsTheirConsent() {
     try (Chromium alumnus = new Chromium(375, 812)) {
       alumnus.open("http://localhost:" + PORTS.gateway() + "/");
-      alumnus.awaitVisible(By.id("username")).sendKeys("alumnus");
-      alumnus.driver().findElement(By.id("password")).sendKeys("alumnus");
-      alumnus.driver().findElement(By.cssSelector("button[type=submit]")).click();
+      alumnus.signInAtTheDevProvider("alumnus");
       alumnus.awaitText("Waiting for your answer");
       alumnus.awaitText("What a product manager's first years are like.");
       alumnus.assertAccessible("requests to me, 375 px");
@@ -306,9 +300,7 @@ class LocalRunIT {
         StandardCharsets.UTF_8);
     try (Chromium admin = new Chromium(1280, 900)) {
       admin.open("http://localhost:" + PORTS.gateway() + "/imports");
-      admin.awaitVisible(By.id("username")).sendKeys("admin");
-      admin.driver().findElement(By.id("password")).sendKeys("admin");
-      admin.driver().findElement(By.cssSelector("button[type=submit]")).click();
+      admin.signInAtTheDevProvider("admin");
       admin.awaitText("Import a file");
       admin.awaitVisible(By.id("import-file")).sendKeys(file.toString());
       admin.click(By.xpath("//button[normalize-space()='Check the file']"));
