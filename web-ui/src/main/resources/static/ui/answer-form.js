@@ -5,6 +5,7 @@ import { html, nothing } from 'lit';
 import { ApiError } from './api.js';
 import { LightElement, describedBy, field, problem } from './components.js';
 import { viewerZone, when, zoneName } from './time.js';
+import { mode } from './words.js';
 
 export class AnswerForm extends LightElement {
   static properties = {
@@ -147,10 +148,6 @@ export class AnswerForm extends LightElement {
     });
     return null;
   }
-}
-
-export function mode(value) {
-  return { VIDEO: 'video call', PHONE: 'phone call', IN_PERSON: 'in person' }[value] || value.toLowerCase();
 }
 
 customElements.define('ii-answer-form', AnswerForm);

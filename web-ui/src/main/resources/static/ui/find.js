@@ -12,7 +12,7 @@ import {
   problem,
   submitOrCancel,
 } from './components.js';
-import { label } from './request-view.js';
+import { label } from './words.js';
 
 const SOURCES = {
   PERSONAL: 'Your contact',

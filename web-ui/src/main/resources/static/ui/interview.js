@@ -3,9 +3,8 @@
 // referrals, thank within 48 hours. Each step shows what was done and offers what may come next.
 import { html, nothing } from 'lit';
 import { ApiError, api } from './api.js';
-import { mode } from './answer-form.js';
 import { LightElement, announce, describedBy, empty, field, loading, problem } from './components.js';
-import { label } from './request-view.js';
+import { label, mode } from './words.js';
 import { relative, viewerZone, when, zoneName } from './time.js';
 
 const SOURCES = [

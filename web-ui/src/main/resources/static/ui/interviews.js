@@ -1,7 +1,7 @@
 // All of a student's interviews, newest first, each leading to its workspace.
 import { html } from 'lit';
 import { ApiScreen, empty } from './components.js';
-import { label } from './request-view.js';
+import { label } from './words.js';
 import { when } from './time.js';
 
 class Interviews extends ApiScreen {

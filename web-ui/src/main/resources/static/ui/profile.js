@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit';
 import { api } from './api.js';
 import { ApiScreen, announce, describedBy, field, problem } from './components.js';
-import { label } from './request-view.js';
+import { label } from './words.js';
 
 class Profile extends ApiScreen {
   static source = '/api/contacts/me/profile';

@@ -1,18 +1,12 @@
 // A request as the person asked sees it: who asks, why, their words, and what was answered.
 import { html, nothing } from 'lit';
-import { mode } from './answer-form.js';
+import { label, mode } from './words.js';
 import { when } from './time.js';
 
 export function requestSummary(view) {
   return html`<p><strong>Why:</strong> ${view.purpose}${view.careerField ? html` (${label(view.careerField)})` : nothing}</p>
     ${view.message ? html`<blockquote class="card muted" style="margin:0 0 .75rem">${view.message}</blockquote>` : nothing}
     <p class="muted">An informational interview: a conversation about your work, not a job interview.</p>`;
-}
-
-/** HEALTH_SCIENCE as "Health science". */
-export function label(value) {
-  const words = value.toLowerCase().replaceAll('_', ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export function answeredSummary(view) {

@@ -1,7 +1,7 @@
 // A student's home: what is coming and what to do next, from the interviews dashboard.
 import { html, nothing } from 'lit';
 import { ApiScreen, empty } from './components.js';
-import { mode } from './answer-form.js';
+import { mode } from './words.js';
 import { relative, when, zoneName } from './time.js';
 
 const STATES = {

@@ -92,7 +92,7 @@ public final class ReadModels {
     if (writes.isEmpty()) {
       return 0;
     }
-    ensureVersionIndex(mongo, collection, versionField);
+    prepare(mongo, collection, versionField);
     Map<Object, Integer> occurrences = new HashMap<>();
     writes.forEach(w -> occurrences.merge(w.id(), 1, Integer::sum));
     List<VersionedWrite> together = new ArrayList<>();
@@ -165,7 +165,7 @@ public final class ReadModels {
       long version,
       Update update,
       boolean insertWhenAbsent) {
-    ensureVersionIndex(mongo, collection, versionField);
+    prepare(mongo, collection, versionField);
     update.set(versionField, version);
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Query byId = new Query(Criteria.where("_id").is(id));
@@ -232,11 +232,6 @@ public final class ReadModels {
    * make it too, as a fallback.
    */
   public static void prepare(MongoTemplate mongo, String collection, String versionField) {
-    ensureVersionIndex(mongo, collection, versionField);
-  }
-
-  private static void ensureVersionIndex(
-      MongoTemplate mongo, String collection, String versionField) {
     GuardIndexes.ensure(mongo, collection, versionField, "_id_version");
   }
 }
