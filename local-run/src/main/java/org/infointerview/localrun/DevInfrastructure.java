@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -29,6 +30,15 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
  */
 @SpringBootApplication
 class DevInfrastructure {
+
+  static {
+    // The SMTP server parses each mail with Jakarta Mail, which looks its StreamProvider up through
+    // ServiceLoader for every header block (jakartaee/mail-api#699): every jar read again, most of
+    // the SMTP server's garbage. Named, it is one class lookup; the provider ServiceLoader finds.
+    System.getProperties()
+        .putIfAbsent(
+            "jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+  }
 
   /** The audience every service requires in access tokens. */
   static final String AUDIENCE = "infointerview";
@@ -122,6 +132,9 @@ class DevInfrastructure {
               new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
             });
     mail.start();
+    // A mail server keeps an idle connection for minutes (Postfix: 5); GreenMail's own 30 s would
+    // have notifications-service's kept connections dropped under it between bursts.
+    mail.getSmtp().setClientSocketTimeout((int) Duration.ofMinutes(5).toMillis());
     return mail;
   }
 

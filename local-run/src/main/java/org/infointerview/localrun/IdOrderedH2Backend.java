@@ -2,29 +2,41 @@ package org.infointerview.localrun;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.type.ObjectDataType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The local run's store: mongo-java-server's H2 backend, kept in a file, with one addition. The
+ * The local run's store: mongo-java-server's H2 backend, kept in a file, with three changes. The
  * services read every large pass a page at a time in {@code _id} order ({@code _id > last} sorted
  * by {@code _id}, limited). MongoDB answers that from its {@code _id} index; mongo-java-server uses
  * an index only for equality, so each page would read and sort the whole collection, and a pass
  * over a million contacts would read it a thousand times. Here such a page is read from the H2 map,
  * which keeps documents in {@code _id} order, starting at the bound and stopping at the limit.
+ * Second, unique indexes (every {@code _id} and every unique field) compare their keys by value
+ * instead of by their Java-serialized bytes ({@link KeyValues}). Third, an update never changes the
+ * stored document an answer may be sending ({@code getDocument}).
  *
  * <p>Embedded-store workaround: it goes when the local run uses a real MongoDB. It names
  * H2Database's map prefixes ({@code databases.}, {@code meta.}) as mongo-java-server 1.47 does, and
@@ -46,6 +58,38 @@ final class IdOrderedH2Backend extends H2Backend {
 
     Database(String name) {
       super(name, getMvStore(), getCursorRegistry());
+    }
+
+    /**
+     * A unique index in an H2 map whose keys compare by value, not by their Java-serialized bytes
+     * (the H2 backend's default for a key type H2 does not know: every lookup serialized the keys
+     * it passed, most of the store's garbage under load). Kept under a name of its own: a map
+     * written in the old order is dropped and this one filled from the documents when opened.
+     */
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(
+        String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+      String namespace = getFullCollectionNamespace(collectionName);
+      String serializedOrder = namespace + "._index_" + indexName;
+      if (getMvStore().hasMap(serializedOrder)) {
+        getMvStore().removeMap(serializedOrder);
+      }
+      MVMap<KeyValue, Object> map =
+          getMvStore()
+              .openMap(
+                  namespace + "._keyed_index_" + indexName,
+                  new MVMap.Builder<KeyValue, Object>().keyType(KeyValues.TYPE));
+      return new KeyedIndex(map, indexName, keys, sparse);
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+      super.dropIndex(collection, indexName);
+      getMvStore()
+          .removeMap(
+              getFullCollectionNamespace(collection.getCollectionName())
+                  + "._keyed_index_"
+                  + indexName);
     }
 
     @Override
@@ -70,6 +114,19 @@ final class IdOrderedH2Backend extends H2Backend {
         MVMap<String, Object> meta) {
       super(database, name, options, data, meta, getCursorRegistry());
       this.data = data;
+    }
+
+    /**
+     * A copy of the stored document. mongo-java-server changes the document an update starts from
+     * in place, which is the stored one: a query's answer being written out on another thread at
+     * that moment failed to encode, the server dropped the connection, and every client of the
+     * store waited half a second for it to come back. Updates now change a copy, and the stored
+     * document, which answers may be holding, is replaced, never changed.
+     */
+    @Override
+    protected @Nullable Document getDocument(Object position) {
+      Document stored = super.getDocument(position);
+      return stored == null ? null : stored.cloneDeeply();
     }
 
     @Override
@@ -137,4 +194,82 @@ final class IdOrderedH2Backend extends H2Backend {
   }
 
   private static final Object FIRST = new Object();
+
+  /** The H2 backend's unique index, on a map of value-ordered keys. */
+  private static final class KeyedIndex extends AbstractUniqueIndex<Object> {
+
+    private final MVMap<KeyValue, Object> map;
+
+    KeyedIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+      super(name, keys, sparse);
+      this.map = map;
+    }
+
+    @Override
+    protected Object removeDocument(KeyValue key) {
+      return map.remove(key);
+    }
+
+    @Override
+    protected boolean putKeyPosition(KeyValue key, Object position) {
+      return map.putIfAbsent(key, Missing.ofNullable(position)) == null;
+    }
+
+    @Override
+    protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+      return map.entrySet();
+    }
+
+    @Override
+    protected Object getPosition(KeyValue key) {
+      return map.get(key);
+    }
+
+    @Override
+    public long getCount() {
+      return map.sizeAsLong();
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return map.isEmpty();
+    }
+
+    @Override
+    public long getDataSize() {
+      return getCount();
+    }
+  }
+
+  /**
+   * Index keys stored as H2 stores any object, compared by MongoDB's order of their values; keys
+   * equal in that order but not equal (never for keys of one index in practice) fall back to the
+   * serialized bytes, so equality is exactly what it was.
+   */
+  static final class KeyValues extends ObjectDataType {
+
+    static final KeyValues TYPE = new KeyValues();
+
+    private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
+
+    @Override
+    public int compare(Object a, Object b) {
+      if (a instanceof KeyValue left && b instanceof KeyValue right) {
+        int size = Math.min(left.size(), right.size());
+        for (int i = 0; i < size; i++) {
+          int order = VALUES.compare(left.get(i), right.get(i));
+          if (order != 0) {
+            return order;
+          }
+        }
+        if (left.size() != right.size()) {
+          return Integer.compare(left.size(), right.size());
+        }
+        if (left.equals(right)) {
+          return 0;
+        }
+      }
+      return super.compare(a, b);
+    }
+  }
 }

@@ -1,19 +1,31 @@
 package org.infointerview.localrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Sorts;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +101,138 @@ class IdOrderedH2BackendTest {
         .containsExactly(2L, 10, "x", oid);
   }
 
+  @Test
+  void uniqueIndexesRefuseTheSameValueInAnyNumberTypeAndFindByIt() {
+    MongoCollection<Document> people = client.getDatabase("t").getCollection("people");
+    people.createIndex(new Document("n", 1), new IndexOptions().unique(true));
+    people.createIndex(
+        new Document("a", 1).append("b", 1), new IndexOptions().unique(true).name("a_b"));
+    for (int i = 0; i < 500; i++) {
+      people.insertOne(
+          new Document("_id", "p" + i).append("n", i).append("a", i % 7).append("b", i));
+    }
+
+    assertThatThrownBy(() -> people.insertOne(new Document("_id", "x").append("n", 42L)))
+        .isInstanceOf(MongoWriteException.class)
+        .hasMessageContaining("duplicate key");
+    assertThatThrownBy(
+            () ->
+                people.insertOne(
+                    new Document("_id", "y").append("n", -1).append("a", 3).append("b", 10.0)))
+        .isInstanceOf(MongoWriteException.class)
+        .hasMessageContaining("duplicate key");
+    assertThat(people.find(new Document("n", 42.0)).first())
+        .extracting(d -> d.get("_id"))
+        .isEqualTo("p42");
+    assertThat(people.find(new Document("_id", "p7")).first())
+        .extracting(d -> d.get("n"))
+        .isEqualTo(7);
+
+    people.deleteOne(new Document("_id", "p42"));
+    people.insertOne(new Document("_id", "again").append("n", 42).append("a", 0).append("b", 42));
+    assertThat(people.countDocuments()).isEqualTo(500);
+  }
+
+  @Test
+  void aStoreWrittenByTheUsualBackendKeepsItsUniqueIndexes() {
+    client.close();
+    server.shutdownNow();
+    String file = data.resolve("older.mv").toString();
+    MongoServer older = new MongoServer(new H2Backend(file));
+    try (MongoClient olderClient = MongoClients.create("mongodb://" + address(older))) {
+      MongoCollection<Document> people = olderClient.getDatabase("t").getCollection("people");
+      people.createIndex(new Document("email", 1), new IndexOptions().unique(true));
+      for (int i = 0; i < 300; i++) {
+        people.insertOne(
+            new Document("_id", new ObjectId()).append("email", "p" + i + "@example.org"));
+      }
+    }
+    older.shutdownNow();
+
+    server = new MongoServer(new IdOrderedH2Backend(file));
+    client = MongoClients.create("mongodb://" + hostAndPort());
+    MongoCollection<Document> people = client.getDatabase("t").getCollection("people");
+    assertThat(people.find(new Document("email", "p123@example.org")).first()).isNotNull();
+    assertThatThrownBy(
+            () ->
+                people.insertOne(
+                    new Document("_id", new ObjectId()).append("email", "p7@example.org")))
+        .isInstanceOf(MongoWriteException.class)
+        .hasMessageContaining("duplicate key");
+    assertThatThrownBy(
+            () -> people.insertOne(new Document("_id", people.find().first().get("_id"))))
+        .isInstanceOf(MongoWriteException.class)
+        .hasMessageContaining("duplicate key");
+    client.close();
+    server.shutdownNow();
+
+    MVStore store = MVStore.open(file);
+    try {
+      assertThat(store.getMapNames())
+          .contains("t.people._keyed_index_email_1")
+          .doesNotContain("t.people._index_email_1", "t.people._index__id_");
+    } finally {
+      store.close();
+    }
+    server = new MongoServer(new IdOrderedH2Backend(file));
+    client = MongoClients.create("mongodb://" + hostAndPort());
+  }
+
+  @Test
+  void aDocumentUpdatedWhileItIsBeingReadIsAnsweredWholeAndTheConnectionStays() throws Exception {
+    // Without retries: a dropped connection fails the read instead of being hidden by a retry.
+    MongoClient once =
+        MongoClients.create("mongodb://" + hostAndPort() + "/?retryReads=false&retryWrites=false");
+    MongoCollection<Document> deliveries = once.getDatabase("t").getCollection("deliveries");
+    deliveries.insertOne(version(0));
+    AtomicBoolean running = new AtomicBoolean(true);
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    List<Future<?>> work = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      work.add(
+          threads.submit(
+              () -> {
+                for (int v = 1; running.get(); v++) {
+                  deliveries.replaceOne(new Document("_id", "d"), version(v));
+                }
+              }));
+      work.add(
+          threads.submit(
+              () -> {
+                while (running.get()) {
+                  Document read = deliveries.find(new Document("_id", "d")).first();
+                  int fields = read.getInteger("fields");
+                  if (read.size() != fields + 2) {
+                    failures.add(new AssertionError("half an update: " + read.keySet()));
+                  }
+                }
+              }));
+    }
+    Thread.sleep(3_000);
+    running.set(false);
+    for (Future<?> each : work) {
+      try {
+        each.get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        failures.add(e.getCause());
+      }
+    }
+    threads.shutdown();
+    once.close();
+    assertThat(failures).isEmpty();
+  }
+
+  /** A delivery of a different shape in each version: a changed key set and new values. */
+  private static Document version(int v) {
+    Document document = new Document("_id", "d");
+    int fields = 40 + v % 40;
+    for (int i = 0; i < fields; i++) {
+      document.append("f" + (i + v % 7), "value " + v + " ".repeat(50));
+    }
+    return document.append("fields", fields);
+  }
+
   /** Pages as the services' StorePages asks for them: the filter with an {@code _id} bound. */
   private static List<Object> paged(
       MongoCollection<Document> collection, Document filter, int size) {
@@ -110,6 +254,10 @@ class IdOrderedH2BackendTest {
   }
 
   private String hostAndPort() {
+    return address(server);
+  }
+
+  private static String address(MongoServer server) {
     var address = server.bind();
     return address.getHostString() + ":" + address.getPort();
   }

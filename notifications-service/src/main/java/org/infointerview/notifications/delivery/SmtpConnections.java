@@ -35,7 +35,7 @@ class SmtpConnections {
   SmtpConnections(
       JavaMailSenderImpl mail,
       @Value("${infointerview.delivery.reuse-connections:true}") boolean reuse,
-      @Value("${infointerview.delivery.connection-idle:10s}") Duration idle) {
+      @Value("${infointerview.delivery.connection-idle:60s}") Duration idle) {
     this.mail = mail;
     this.reuse = reuse;
     this.idleNanos = idle.toNanos();
@@ -96,9 +96,14 @@ class SmtpConnections {
     keep(thread, transport);
   }
 
+  /**
+   * Whether a kept connection is tried: by its idle time alone. Jakarta Mail's {@code
+   * isConnected()} asks the server (a NOOP): a round trip before every message, the whole of a
+   * send's time again to a distant server. A connection the server dropped fails the send, which
+   * then goes on a new one in the same try.
+   */
   private boolean usable(Open current) {
-    return current.transport().isConnected()
-        && System.nanoTime() - current.lastUsedNanos() < idleNanos;
+    return System.nanoTime() - current.lastUsedNanos() < idleNanos;
   }
 
   private void keep(Thread thread, Transport transport) {

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.infointerview.testinfra.Infrastructure;
 import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.Mailbox;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,6 +70,11 @@ class SmtpConnectionsIT {
     }
     assertThat(Mailbox.receivedBy(address)).hasSize(5);
     assertThat(RELAY.connections() - before).as("one connection for five in a row").isEqualTo(1);
+    assertThat(RELAY.commands())
+        .as("a kept connection is used as it is, not asked first (a round trip per message)")
+        .contains("MAIL FROM")
+        .doesNotContain("NOOP")
+        .doesNotContain("RSET");
 
     Thread.sleep(2_000); // idle past connection-idle: the poller closes it
     queue(address, "After a pause");
@@ -102,6 +109,7 @@ class SmtpConnectionsIT {
     private final int target;
     private final AtomicInteger accepted = new AtomicInteger();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final StringBuffer commands = new StringBuffer();
 
     private Relay(ServerSocket server, int target) {
       this.server = server;
@@ -128,6 +136,11 @@ class SmtpConnectionsIT {
       return accepted.get();
     }
 
+    /** Everything the client said to the server through the relay. */
+    String commands() {
+      return commands.toString();
+    }
+
     void dropAll() {
       for (Socket socket : sockets) {
         try {
@@ -147,21 +160,28 @@ class SmtpConnectionsIT {
           accepted.incrementAndGet();
           sockets.add(client);
           sockets.add(upstream);
-          pipe(client, upstream);
-          pipe(upstream, client);
+          pipe(client, upstream, commands);
+          pipe(upstream, client, null);
         } catch (IOException e) {
           return;
         }
       }
     }
 
-    private static void pipe(Socket from, Socket to) {
+    private static void pipe(Socket from, Socket to, @Nullable StringBuffer seen) {
       Thread thread =
           new Thread(
               () -> {
                 try (InputStream in = from.getInputStream();
                     OutputStream out = to.getOutputStream()) {
-                  in.transferTo(out);
+                  byte[] buffer = new byte[8192];
+                  for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                    if (seen != null) {
+                      seen.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
+                    }
+                  }
                 } catch (IOException ignored) {
                   // one side closed
                 } finally {
