@@ -12,6 +12,9 @@ function screenOf(path, me) {
     if (staff) return ['Home', 'ii-staff-home', () => import('./staff-home.js')];
     return ['Requests to me', 'ii-requests', () => import('./requests.js')];
   }
+  if (path === '/research') return ['Research', 'ii-research', () => import('./research.js')];
+  if (path === '/inbox') return ['Inbox', 'ii-inbox', () => import('./inbox.js')];
+  if (path === '/settings') return ['Settings', 'ii-settings', () => import('./settings.js')];
   if (path === '/requests') return ['Requests to me', 'ii-requests', () => import('./requests.js')];
   if (path === '/profile') return ['My profile and consent', 'ii-profile', () => import('./profile.js')];
   if (path === '/imports') return ['Alumni imports', 'ii-imports', () => import('./imports.js')];
@@ -36,7 +39,12 @@ function signOut(event) {
 }
 
 class App extends LightElement {
-  static properties = { me: { state: true }, screen: { state: true }, error: { state: true } };
+  static properties = {
+    me: { state: true },
+    screen: { state: true },
+    error: { state: true },
+    unread: { state: true },
+  };
 
   connectedCallback() {
     super.connectedCallback();
@@ -50,6 +58,7 @@ class App extends LightElement {
       .then((me) => {
         me.roles = (me.roles || []).map((role) => role.toUpperCase());
         this.me = me;
+        this.followInbox();
         const screen = screenOf(path, me);
         if (!screen) {
           this.error = { title: 'Page not found', detail: `There is no page at ${path}.` };
@@ -60,6 +69,27 @@ class App extends LightElement {
         return load().then(() => (this.screen = tag));
       })
       .catch((error) => (this.error = error));
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.inbox?.close();
+  }
+
+  /**
+   * The unread count in the bar, live: notifications-service's stream (Server-Sent Events) says it
+   * at once and at every change; screens hear it as the window's `ii-inbox` event.
+   */
+  followInbox() {
+    if (typeof EventSource === 'undefined') {
+      return;
+    }
+    this.inbox = new EventSource('/api/notifications/me/inbox/stream');
+    this.inbox.addEventListener('inbox', (event) => {
+      const change = JSON.parse(event.data);
+      this.unread = change.unread;
+      window.dispatchEvent(new CustomEvent('ii-inbox', { detail: change }));
+    });
   }
 
   render() {
@@ -97,12 +127,18 @@ class App extends LightElement {
         ? html`<nav aria-label="Main">
             <ul>
               ${link('/', 'Home')}
+              <li><a href="/inbox" aria-current=${here === '/inbox' ? 'page' : nothing}
+                data-unread=${this.unread ?? nothing}>Inbox${this.unread
+                  ? html` <span class="badge" aria-hidden="true">${this.unread}</span><span class="visually-hidden">, ${this.unread} unread</span>`
+                  : nothing}</a></li>
+              ${student ? link('/research', 'Research') : nothing}
               ${student ? link('/find', 'Find people') : nothing}
               ${student ? link('/interviews', 'My interviews') : nothing}
               ${alumnus ? link('/profile', 'My profile') : nothing}
               ${admin ? link('/imports', 'Imports') : nothing}
               ${staff ? link('/requests', 'Requests to me') : nothing}
               ${staff ? html`<li><a href="/docs">API</a></li>` : nothing}
+              ${link('/settings', 'Settings')}
               <li>
                 <form method="post" action="/logout" @submit=${signOut}>
                   <input type="hidden" name="_csrf" value="">

@@ -22,7 +22,8 @@ class StudentHome extends ApiScreen {
   heading() {
     return html`<h1>Hello, ${this.me.displayName}</h1>
       <p class="muted">Times are in your time zone, ${zoneName()}.</p>
-      <p><a href="/find">Find someone to talk to</a> · <a href="/interviews">All my interviews</a></p>`;
+      <p><a href="/research">Research a field or employer</a> · <a href="/find">Find someone to talk to</a> ·
+        <a href="/interviews">All my interviews</a></p>`;
   }
 
   content(d) {

@@ -1,5 +1,7 @@
 package org.infointerview.localrun;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
@@ -97,8 +99,11 @@ final class Chromium implements AutoCloseable {
   /** Signs a demo person in on the dev provider's page the browser was sent to. */
   void signInAtTheDevProvider(String demoUser) {
     DemoUsers.DemoUser user = DemoUsers.named(demoUser);
-    awaitVisible(By.id("username")).sendKeys(user.username());
-    driver.findElement(By.id("password")).sendKeys(user.password());
+    awaitVisible(By.id("username"));
+    // the page lists the demo logins; choosing one fills the form
+    click(By.cssSelector("button.demo[data-user='" + user.username() + "']"));
+    assertThat(driver.findElement(By.id("password")).getDomProperty("value"))
+        .isEqualTo(user.password());
     driver.findElement(By.cssSelector("button[type=submit]")).click();
   }
 

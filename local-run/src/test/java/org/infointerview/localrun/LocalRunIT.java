@@ -172,12 +172,41 @@ class LocalRunIT {
     String gateway = "http://localhost:" + PORTS.gateway();
     try (Chromium student = new Chromium(1280, 900)) {
       student.open(gateway + "/find");
+      student.awaitVisible(By.id("username"));
+      assertThat(student.text())
+          .as("the dev provider's page names the product and lists the demo logins")
+          .contains("InfoInterview")
+          .contains("Sam Student")
+          .contains("Avery Admin");
+      student.screenshot("sign-in-1280");
+      student.assertAccessible("the dev provider's sign-in page, 1280 px");
       student.signInAtTheDevProvider("student");
       student.awaitText("Find people");
       assertThat(student.driver().getCurrentUrl())
           .as("back from sign-in on the page asked for")
           .isEqualTo(gateway + "/find");
       student.assertAccessible("find people, 1280 px");
+
+      // Step 1: research a field first; a link that is no web address is refused beside its
+      // field and what was typed stays.
+      student.click(By.cssSelector(".bar a[href='/research']"));
+      student.click(By.xpath("//button[normalize-space()='New note']"));
+      student.type(By.id("r-summary"), "Biostatisticians design studies and analyse health data.");
+      student.type(
+          By.id("r-links"), "https://www.bls.gov/ooh/ Occupational Outlook\njavascript:alert(1)");
+      student.click(By.xpath("//button[normalize-space()='Save the note']"));
+      student.awaitText("must be an http or https address");
+      assertThat(student.driver().findElement(By.id("r-summary")).getDomProperty("value"))
+          .as("a refused save keeps what was typed")
+          .startsWith("Biostatisticians design studies");
+      student.type(By.id("r-links"), "https://www.bls.gov/ooh/ Occupational Outlook");
+      student.click(By.xpath("//button[normalize-space()='Save the note']"));
+      student.awaitText("Note saved.");
+      student.awaitText("Occupational Outlook");
+      student.screenshot("research-1280");
+      student.assertAccessible("research, 1280 px");
+      student.click(By.cssSelector(".bar a[href='/find']"));
+      student.awaitText("Add someone I know");
 
       student.click(By.xpath("//button[normalize-space()='Add someone I know']"));
       student.type(By.id("add-givenName"), "Maya");
@@ -217,12 +246,18 @@ class LocalRunIT {
       student.click(By.xpath("//button[normalize-space()='Send my request by email']"));
       student.awaitText("Requested");
       student.screenshot("interview-requested-1280");
-    }
 
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(() -> assertThat(mailViewer("/messages")).contains(address));
-    thePersonAnswersInABrowserWithoutAnAccount(address);
+      // The student's page stays open while the person answers elsewhere: the bar's unread
+      // count follows (the inbox's live stream through the gateway), no reload.
+      int before = unreadInTheBar(student);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(() -> assertThat(mailViewer("/messages")).contains(address));
+      thePersonAnswersInABrowserWithoutAnAccount(address);
+      // the answer, and the calendar invitation for the time agreed
+      student.await(d -> unreadInTheBar(student) > before ? true : null);
+      theInboxAndTheSettings(student);
+    }
 
     try (Chromium student = new Chromium(375, 812)) {
       student.open(gateway + "/interviews");
@@ -254,6 +289,70 @@ class LocalRunIT {
       student.awaitVisible(By.id("username"));
       assertThat(student.driver().getCurrentUrl()).startsWith(PORTS.issuer());
     }
+  }
+
+  /** The unread count the bar shows, once the inbox's stream has said it. */
+  private static int unreadInTheBar(Chromium browser) {
+    String unread =
+        browser
+            .awaitVisible(By.cssSelector(".bar a[href='/inbox'][data-unread]"))
+            .getDomAttribute("data-unread");
+    return Integer.parseInt(unread);
+  }
+
+  /**
+   * The student reads the answer in their inbox and marks everything read (the count leaves the
+   * bar); in the settings, quiet hours are kept, a zone that does not exist is refused beside its
+   * field, and a calendar feed address is made that a calendar app can read without signing in.
+   */
+  private void theInboxAndTheSettings(Chromium student) throws Exception {
+    student.click(By.cssSelector(".bar a[href='/inbox']"));
+    student.awaitText("Maya Chen answered your request");
+    assertThat(student.text()).contains("Maya Chen accepted your request");
+    student.screenshot("inbox-1280");
+    student.assertAccessible("inbox, 1280 px");
+    student.click(By.xpath("//button[starts-with(normalize-space(), 'Mark all')]"));
+    student.awaitText("Everything is marked as read.");
+    student.await(d -> unreadInTheBar(student) == 0 ? true : null);
+    assertThat(student.driver().findElements(By.cssSelector(".bar .badge"))).isEmpty();
+
+    student.click(By.cssSelector(".bar a[href='/settings']"));
+    student.awaitText("Reminders and mail");
+    student.click(By.id("quiet"));
+    student.setValue(By.id("quiet-from"), "22:00");
+    student.setValue(By.id("quiet-until"), "07:30");
+    student.type(By.id("zone"), "Mars/Olympus_Mons");
+    student.click(By.xpath("//button[normalize-space()='Save']"));
+    student.awaitText("is not an IANA time zone");
+    assertThat(student.driver().findElement(By.id("zone-error")).getText())
+        .as("the refusal beside the field it concerns")
+        .contains("is not an IANA time zone");
+    student.type(By.id("zone"), "America/Chicago");
+    student.click(By.xpath("//button[normalize-space()='Save']"));
+    student.awaitText("Saved.");
+    student.driver().navigate().refresh();
+    student.awaitText("Reminders and mail");
+    assertThat(student.awaitVisible(By.id("quiet-until")).getDomProperty("value"))
+        .as("quiet hours kept")
+        .isEqualTo("07:30");
+    assertThat(student.driver().findElement(By.id("zone")).getDomProperty("value"))
+        .isEqualTo("America/Chicago");
+
+    student.click(By.xpath("//button[normalize-space()='Make a feed address']"));
+    student.awaitText("Copy this address now");
+    String feed = student.awaitVisible(By.id("feed-url")).getDomProperty("value");
+    assertThat(feed).startsWith("http://localhost:" + PORTS.gateway() + "/api/notifications/");
+    student.screenshot("settings-1280");
+    student.assertAccessible("settings, 1280 px");
+    HttpResponse<String> calendar =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(feed)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(calendar.statusCode()).isEqualTo(200);
+    assertThat(calendar.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/calendar");
+    assertThat(calendar.body()).contains("BEGIN:VCALENDAR").contains("Maya Chen");
   }
 
   /**

@@ -40,8 +40,16 @@ class WebUiShellTest {
 
   private static final Pattern IMPORT_MAP =
       Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
+
+  /**
+   * An import or re-export statement (at a line's start or after a {@code ;}, as minified files
+   * write them) and its module: never the word "from" in a page's own text.
+   */
   private static final Pattern STATIC_IMPORTS =
-      Pattern.compile("(?:\\bfrom\\s*|\\bimport\\s+)[\"']([^\"']+)[\"']");
+      Pattern.compile(
+          "(?:^|;)\\s*(?:import|export)\\b(?:[^;'\"]*?\\bfrom)?\\s*[\"']([^\"']+)[\"']",
+          Pattern.MULTILINE);
+
   private static final Pattern DYNAMIC_IMPORTS =
       Pattern.compile("\\bimport\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
 
