@@ -15,6 +15,14 @@ const SOURCES = [
   ['OTHER', 'Another way'],
 ];
 
+const CADENCES = [
+  ['', 'No reminders'],
+  ['30', 'Every month'],
+  ['90', 'Every three months'],
+  ['180', 'Every six months'],
+  ['365', 'Once a year'],
+];
+
 class Interview extends LightElement {
   static properties = {
     interview: { state: true },
@@ -22,6 +30,7 @@ class Interview extends LightElement {
     busy: { state: true },
     warnings: { state: true },
     draft: { state: true },
+    items: { state: true },
   };
 
   constructor() {
@@ -42,6 +51,8 @@ class Interview extends LightElement {
   show(interview) {
     this.interview = interview;
     this.questions ??= (interview.preparation?.questions || []).map((q) => q.text);
+    // the action items being edited: kept across other steps until the notes are saved
+    this.items ??= (interview.notes?.actionItems || []).map((item) => ({ ...item }));
     document.title = `${interview.contact.displayName} · InfoInterview`;
   }
 
@@ -77,6 +88,7 @@ class Interview extends LightElement {
       ${problem(this.error)}
       <div class="grid">
         ${this.prepare(i)} ${this.reachOut(i)} ${this.meet(i)} ${this.notes(i)} ${this.thanks(i)}
+        ${this.keepInTouch(i)}
       </div>`;
   }
 
@@ -280,6 +292,7 @@ class Interview extends LightElement {
         )}
         <div class="choice"><input type="checkbox" id="notes-again" name="mayContactAgain" .checked=${n.mayContactAgain === true}>
           <label for="notes-again">They said I may contact them again</label></div>
+        ${this.actionItems()}
         <button type="submit" ?disabled=${this.busy}>Save notes</button>
       </form>
       <h3 style="margin-top:1rem">Who else should I talk to?</h3>
@@ -302,9 +315,46 @@ class Interview extends LightElement {
       learned: f.learned.value || null,
       advice: f.advice.value || null,
       stillWantToKnow: f.stillWantToKnow.value || null,
-      actionItems: this.interview.notes?.actionItems || [],
+      actionItems: this.items,
       mayContactAgain: f.mayContactAgain.checked,
-    }, 'PUT');
+    }, 'PUT').then((saved) => {
+      if (saved) this.items = (this.interview.notes?.actionItems || []).map((item) => ({ ...item }));
+    });
+  }
+
+  /** What the student promised to do after the conversation, each with a day if they like. */
+  actionItems() {
+    const items = this.items || [];
+    return html`<fieldset>
+      <legend>Action items</legend>
+      ${items.length ? nothing : html`<p class="muted">Nothing to do yet: a book they named, a course, someone to write to.</p>`}
+      ${items.map((item, n) => html`<div class="choice">
+        <input type="checkbox" id="item-${n}" .checked=${item.done}
+          @change=${(e) => (this.items = items.map((each, k) => (k === n ? { ...each, done: e.target.checked } : each)))}>
+        <label for="item-${n}">${item.text}${item.dueOn ? html` <span class="muted">(by ${new Date(`${item.dueOn}T12:00:00`).toLocaleDateString()})</span>` : nothing}</label>
+        <button type="button" class="link" aria-label="Remove ${item.text}"
+          @click=${() => (this.items = items.filter((_, k) => k !== n))}>Remove</button>
+      </div>`)}
+      <div class="row">
+        ${field({ id: 'item-text', label: 'A new action item', control: html`<input id="item-text" maxlength="500">` })}
+        ${field({ id: 'item-due', label: 'By (optional)', control: html`<input id="item-due" type="date">` })}
+      </div>
+      <button type="button" class="secondary" @click=${this.addItem}>Add the item</button>
+      <p class="muted">Saved with the notes; a reminder comes on its day.</p>
+    </fieldset>`;
+  }
+
+  addItem() {
+    const text = this.querySelector('#item-text');
+    const due = this.querySelector('#item-due');
+    if (!text.value.trim()) {
+      text.focus();
+      return;
+    }
+    this.items = [...(this.items || []), { text: text.value.trim(), dueOn: due.value || null, done: false }];
+    text.value = '';
+    due.value = '';
+    text.focus();
   }
 
   async refer(event) {
@@ -344,6 +394,79 @@ class Interview extends LightElement {
               <button type="submit" ?disabled=${this.busy}>I sent my thank-you</button>
             </form>`}
     </section>`;
+  }
+
+  /** Step 6, after the thank-you: a reminder cadence, report back, other times in touch. */
+  keepInTouch(i) {
+    if (!['COMPLETED', 'THANKED', 'CLOSED'].includes(i.status)) {
+      return nothing;
+    }
+    const history = [...(i.interactions || [])].reverse();
+    return html`<section class="card" aria-labelledby="touch-heading">
+      <h2 id="touch-heading">Keep in touch</h2>
+      ${i.keepInTouchDueAt ? html`<p>Next time to be in touch: ${relative(i.keepInTouchDueAt)} (${when(i.keepInTouchDueAt)}).</p>` : nothing}
+      <form @submit=${(e) => {
+        e.preventDefault();
+        const days = e.target.elements.everyDays.value;
+        this.act('Reminder set', '/keep-in-touch', { everyDays: days ? Number(days) : null }, 'PUT');
+      }}>
+        ${field({
+          id: 'touch-every',
+          label: 'Remind me to be in touch',
+          control: html`<select id="touch-every" name="everyDays">
+            ${CADENCES.map(([days, text]) => html`<option value=${days} ?selected=${String(i.keepInTouchEveryDays ?? '') === days}>${text}</option>`)}
+          </select>`,
+        })}
+        <button type="submit" class="secondary" ?disabled=${this.busy}>Save the reminder</button>
+      </form>
+      <h3 style="margin-top:1rem">Report back</h3>
+      <form @submit=${this.reportBack} novalidate>
+        ${field({
+          id: 'report-message',
+          label: 'What came of their advice',
+          hint: 'People who helped like to hear how it went.',
+          error: this.error?.fields?.message,
+          control: html`<textarea id="report-message" name="message" maxlength="5000"
+            aria-describedby=${describedBy('report-message', true, this.error?.fields?.message)}></textarea>`,
+        })}
+        <div class="choice"><input type="checkbox" id="report-send" name="send" checked>
+          <label for="report-send">Send it to them by email through the platform (their address stays hidden)</label></div>
+        <button type="submit" ?disabled=${this.busy}>Report back</button>
+      </form>
+      <h3 style="margin-top:1rem">Other times we were in touch</h3>
+      <form @submit=${(e) => {
+        e.preventDefault();
+        const f = e.target.elements;
+        this.act('Recorded', '/interactions', { kind: f.kind.value, note: f.note.value.trim() || null }).then((done) => done && e.target.reset());
+      }}>
+        <div class="row">
+          ${field({
+            id: 'touch-kind',
+            label: 'How',
+            control: html`<select id="touch-kind" name="kind"><option value="MESSAGE">A message</option><option value="CALL">A call</option><option value="MEETING">We met</option></select>`,
+          })}
+          ${field({ id: 'touch-note', label: 'A note (optional)', control: html`<input id="touch-note" name="note" maxlength="2000">` })}
+        </div>
+        <button type="submit" class="secondary" ?disabled=${this.busy}>Record it</button>
+      </form>
+      ${history.length
+        ? html`<ul class="list">${history.map((t) => html`<li><strong>${label(t.kind)}</strong> ${when(t.at)}${
+            t.sentThroughPlatform ? html` <span class="badge ok">sent</span>` : nothing}${t.note ? html`<br><span class="entry-body">${t.note}</span>` : nothing}</li>`)}</ul>`
+        : nothing}
+    </section>`;
+  }
+
+  /** Report back: what came of the person's advice, sent to them through the platform or not. */
+  async reportBack(event) {
+    event.preventDefault();
+    const form = event.target;
+    const f = form.elements;
+    if (!f.message.value.trim()) {
+      this.error = new ApiError(400, { title: 'Nothing to send', errors: [{ field: 'message', reason: 'Write what came of their advice.' }] });
+      return;
+    }
+    const done = await this.act('Report-back recorded', '/report-backs', { message: f.message.value.trim(), send: f.send.checked });
+    if (done) form.reset();
   }
 }
 

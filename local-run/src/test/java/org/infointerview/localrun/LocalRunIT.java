@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -152,6 +153,7 @@ class LocalRunIT {
     aRequestByEmailReachesThePerson(token);
     if (Chromium.available()) {
       theSixStepsInABrowser();
+      aConversationHeldIsFollowedUpInABrowser(token);
       anAdminImportsAFileWatchesItAndUndoesIt();
       theDemoAlumnusAnswersSignedInAndSetsTheirConsent();
     } else {
@@ -289,6 +291,98 @@ class LocalRunIT {
       student.awaitVisible(By.id("username"));
       assertThat(student.driver().getCurrentUrl()).startsWith(PORTS.issuer());
     }
+  }
+
+  /**
+   * After a conversation (agreed and marked held through the API): the student keeps action items
+   * with the notes (kept across a reload, ticked off), sets a keep-in-touch reminder, and reports
+   * back, which the platform mails to the person without showing the student their address.
+   */
+  private void aConversationHeldIsFollowedUpInABrowser(String token) throws Exception {
+    String address = "jordan-" + UUID.randomUUID() + "@example.org";
+    HttpResponse<String> contact =
+        send(
+            "POST",
+            "/api/contacts/contacts",
+            token,
+            "{\"givenName\": \"Jordan\", \"familyName\": \"Reyes\", \"organizationName\":"
+                + " \"Fabrikam\", \"emails\": [\""
+                + address
+                + "\"]}");
+    assertThat(contact.statusCode()).as(contact.body()).isEqualTo(201);
+    Matcher contactId = ID.matcher(contact.body());
+    assertThat(contactId.find()).isTrue();
+    String plan =
+        "{\"contactId\": \""
+            + contactId.group(1)
+            + "\", \"purpose\": \"What does a data engineer do all day?\"}";
+    HttpResponse<String> planned =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> send("POST", "/api/interviews/interviews", token, plan),
+                r -> r.statusCode() == 201);
+    Matcher interviewId = ID.matcher(planned.body());
+    assertThat(interviewId.find()).isTrue();
+    String interview = "/api/interviews/interviews/" + interviewId.group(1);
+    // a time agreed a few seconds ahead; once it has begun the conversation may be marked held
+    HttpResponse<String> scheduled =
+        send(
+            "POST",
+            interview + "/schedule",
+            token,
+            "{\"start\": \""
+                + Instant.now().plusSeconds(15)
+                + "\", \"durationMinutes\": 15, \"mode\": \"PHONE\"}");
+    assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(() -> send("POST", interview + "/complete", token, null).statusCode() == 200);
+
+    try (Chromium student = new Chromium(375, 812)) {
+      student.open("http://localhost:" + PORTS.gateway() + "/interviews/" + interviewId.group(1));
+      student.signInAtTheDevProvider("student");
+      student.awaitText("A conversation with Jordan Reyes");
+      student.type(By.id("item-text"), "Read the team's engineering blog");
+      student.setValue(By.id("item-due"), LocalDate.now().plusDays(5).toString());
+      student.click(By.xpath("//button[normalize-space()='Add the item']"));
+      student.type(By.id("item-text"), "Ask Priya about internships");
+      student.click(By.xpath("//button[normalize-space()='Add the item']"));
+      student.click(By.xpath("//button[normalize-space()='Save notes']"));
+      student.awaitText("Notes saved: done.");
+      student.driver().navigate().refresh();
+      student.awaitText("Ask Priya about internships");
+      assertThat(student.text()).contains("Read the team's engineering blog");
+      student.click(By.xpath("//label[normalize-space()='Ask Priya about internships']"));
+      student.click(By.xpath("//button[normalize-space()='Save notes']"));
+      student.awaitText("Notes saved: done.");
+      student.driver().navigate().refresh();
+      assertThat(student.awaitVisible(By.id("item-1")).isSelected())
+          .as("ticked off, kept")
+          .isTrue();
+
+      new Select(student.driver().findElement(By.id("touch-every"))).selectByValue("90");
+      student.click(By.xpath("//button[normalize-space()='Save the reminder']"));
+      student.awaitText("Next time to be in touch");
+      student.click(By.xpath("//button[normalize-space()='Report back']"));
+      student.awaitText("Write what came of their advice.");
+      student.type(
+          By.id("report-message"), "I applied to the data engineering internship you named.");
+      student.click(By.xpath("//button[normalize-space()='Report back']"));
+      student.awaitText("Report-back recorded: done.");
+      assertThat(student.text()).contains("I applied to the data engineering internship");
+      student.screenshot("keep-in-touch-375");
+      student.assertAccessible("keep in touch, 375 px");
+      assertThat(student.text()).as("the person's address is never shown").doesNotContain(address);
+    }
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(mailViewer("/messages"))
+                    .contains(address)
+                    .contains("I applied to the data engineering internship you named."));
   }
 
   /** The unread count the bar shows, once the inbox's stream has said it. */

@@ -4,14 +4,20 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.infointerview.notifications.delivery.MailTemplates;
 import org.infointerview.notifications.delivery.MessagePreparer;
 import org.infointerview.notifications.preference.Preferences;
 import org.infointerview.notifications.recipient.Recipient;
 import org.infointerview.notifications.recipient.Recipients;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
+import org.thymeleaf.exceptions.TemplateEngineException;
 
 /**
  * A person in contacts-service as a message to them is made: where it goes and how they read it,
@@ -20,6 +26,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PersonReaders {
+
+  private static final Logger log = LoggerFactory.getLogger(PersonReaders.class);
 
   /**
    * The person a message goes to, and how they read it: their language and zone on the platform if
@@ -31,6 +39,28 @@ public class PersonReaders {
     /** Their address: never blank for a reader. */
     public String email() {
       return Objects.requireNonNull(address.email());
+    }
+
+    /**
+     * A mail to this person in their language, with its unsubscribe link; FAILED with why when the
+     * template fails (one message's template error never stops the others).
+     */
+    public MessagePreparer.Outcome mail(
+        MailTemplates templates,
+        String template,
+        String subjectKey,
+        Map<String, Object> values,
+        String unsubscribe,
+        Object... subjectArguments) {
+      try {
+        MailTemplates.Rendered content =
+            templates.render(template, subjectKey, reads.locale(), values, subjectArguments);
+        return new MessagePreparer.Ready(
+            email(), address.displayName(), content, null, null, unsubscribe);
+      } catch (TemplateEngineException | NoSuchMessageException e) {
+        log.warn("A mail from {} could not be rendered: {}", template, e.toString());
+        return new MessagePreparer.Failed("The template failed: " + e.getMessage());
+      }
     }
   }
 

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code OutreachRequested}: the request mail to the person is queued once per event with the
- * request's facts, and made by {@link OutreachMail} when first tried. Its own consumer group.
+ * Mail from the student to the person: {@code OutreachRequested} (the request, made by {@link
+ * OutreachMail}) and {@code ReportBackSent} (made by {@link ReportBackMail}), each queued once per
+ * event with its facts and made when first tried. Its own consumer group.
  */
 @Component
 class OutreachListener {
@@ -38,19 +39,22 @@ class OutreachListener {
       groupId = "${spring.application.name}.outreach",
       concurrency = "${infointerview.delivery.consumers}")
   void on(IncomingEvent event) {
-    if (!event.is(EventType.OUTREACH_REQUESTED)) {
-      return;
+    if (event.is(EventType.OUTREACH_REQUESTED)) {
+      OutreachMail.Request request = reader.data(event, OutreachMail.Request.class);
+      queue(event, OutreachMail.KIND, request.contactId(), request);
+    } else if (event.is(EventType.REPORT_BACK_SENT)) {
+      ReportBackMail.ReportBack report = reader.data(event, ReportBackMail.ReportBack.class);
+      queue(event, ReportBackMail.KIND, report.contactId(), report);
     }
-    OutreachMail.Request request = reader.data(event, OutreachMail.Request.class);
+  }
+
+  private void queue(IncomingEvent event, String kind, String contactId, Object facts) {
     processedEvents.once(
         CONSUMER,
         event,
         () ->
             deliveries.queue(
                 Deliveries.Message.toContact(
-                    OutreachMail.KIND,
-                    event.id(),
-                    request.contactId(),
-                    json.writeValueAsString(request))));
+                    kind, event.id(), contactId, json.writeValueAsString(facts))));
   }
 }

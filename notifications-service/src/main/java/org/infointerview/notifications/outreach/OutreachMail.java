@@ -16,12 +16,8 @@ import org.infointerview.notifications.delivery.MessagePreparer;
 import org.infointerview.notifications.inbox.Inbox;
 import org.infointerview.notifications.preference.Preferences;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.exceptions.TemplateEngineException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 class OutreachMail implements MessagePreparer {
 
   static final String KIND = "OUTREACH_REQUEST";
-  private static final Logger log = LoggerFactory.getLogger(OutreachMail.class);
 
   /** OutreachRequested, as read here: what the mail is made from. */
   record Request(
@@ -118,23 +113,13 @@ class OutreachMail implements MessagePreparer {
             .format(request.answerExpiresAt()));
     String unsubscribe = unsubscribeLinks.issue(address.contactId());
     values.put("unsubscribeLink", unsubscribe);
-    MailTemplates.Rendered content;
-    try {
-      content =
-          templates.render(
-              "outreach-request",
-              request.followUp()
-                  ? "outreach-request.subject.follow-up"
-                  : "outreach-request.subject",
-              reads.locale(),
-              values,
-              request.studentDisplayName());
-    } catch (TemplateEngineException | NoSuchMessageException e) {
-      log.warn(
-          "Request mail for {} could not be rendered: {}", request.interviewId(), e.toString());
-      return new Failed("The template failed: " + e.getMessage());
-    }
-    return new Ready(person.email(), address.displayName(), content, null, null, unsubscribe);
+    return person.mail(
+        templates,
+        "outreach-request",
+        request.followUp() ? "outreach-request.subject.follow-up" : "outreach-request.subject",
+        values,
+        unsubscribe,
+        request.studentDisplayName());
   }
 
   /** The student learns, in their inbox, that their request did not reach the person. */

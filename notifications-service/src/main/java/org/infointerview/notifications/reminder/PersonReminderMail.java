@@ -8,11 +8,7 @@ import org.infointerview.notifications.contact.UnsubscribeLinks;
 import org.infointerview.notifications.delivery.MailTemplates;
 import org.infointerview.notifications.delivery.MessagePreparer;
 import org.infointerview.notifications.recipient.Recipients;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.exceptions.TemplateEngineException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 class PersonReminderMail implements MessagePreparer {
 
   static final String KIND = "REMINDER_TO_PERSON";
-  private static final Logger log = LoggerFactory.getLogger(PersonReminderMail.class);
 
   /**
    * What it is made from.
@@ -83,20 +78,12 @@ class PersonReminderMail implements MessagePreparer {
     values.put("link", "");
     values.put("forPerson", true);
     values.put("unsubscribeLink", unsubscribe);
-    MailTemplates.Rendered content;
-    try {
-      content =
-          templates.render(
-              "reminder",
-              "reminder." + facts.reminder() + ".subject",
-              person.reads().locale(),
-              values,
-              studentName);
-    } catch (TemplateEngineException | NoSuchMessageException e) {
-      log.warn("Reminder for {} could not be rendered: {}", facts.interviewId(), e.toString());
-      return new Failed("The template failed: " + e.getMessage());
-    }
-    return new Ready(
-        person.email(), person.address().displayName(), content, null, null, unsubscribe);
+    return person.mail(
+        templates,
+        "reminder",
+        "reminder." + facts.reminder() + ".subject",
+        values,
+        unsubscribe,
+        studentName);
   }
 }

@@ -340,6 +340,51 @@ class OutreachMailIT {
     assertThat(status(queuedId)).as("not tried again").isEqualTo(DeliveryStatus.DROPPED);
   }
 
+  @Test
+  void aReportBackIsOneMailToThePersonInTheStudentsWordsWithOneClickUnsubscribe() throws Exception {
+    String contactId = new ObjectId().toHexString();
+    String address = "ada-" + contactId + "@example.org";
+    person(contactId, address, "Ada Park", "Europe/London", true);
+    GoldenEvent fact =
+        GoldenEvent.of(EventType.REPORT_BACK_SENT)
+            .with("contactId", contactId)
+            .with("message", "I took the SQL course you suggested.\r\nBcc: x@evil.example");
+
+    publish(fact, fact);
+    await().atMost(WAIT).until(() -> Mailbox.receivedBy(address).size() == 1);
+    String id = "REPORT_BACK|" + fact.id() + "|contact:" + contactId;
+    await().atMost(WAIT).until(() -> status(id) == DeliveryStatus.SENT);
+    Thread.sleep(500);
+
+    List<MimeMessage> mails = Mailbox.receivedBy(address);
+    assertThat(mails).as("one mail, however often the fact came").hasSize(1);
+    MimeMessage mail = mails.get(0);
+    assertThat(mail.getSubject()).isEqualTo("Sam Rivera tells you what came of your advice");
+    assertThat(mail.getAllRecipients()).hasSize(1);
+    assertThat(mail.getHeader("Bcc")).isNull();
+    String text = Mailbox.part(mail, "text/plain");
+    assertThat(text)
+        .contains("Hello Ada Park,")
+        .contains("I took the SQL course you suggested.")
+        .contains("they do not see your address");
+    assertThat(mail.getHeader("List-Unsubscribe", null))
+        .startsWith("<http://localhost:8080/api/notifications/unsubscribe/" + contactId + ".");
+    assertThat(Mailbox.part(mail, "text/html")).contains("I took the SQL course you suggested.");
+  }
+
+  @Test
+  void aReportBackToSomeoneWhoMayNotBeWrittenIsNotSent() throws Exception {
+    String contactId = new ObjectId().toHexString();
+    String address = "quiet-" + contactId + "@example.org";
+    person(contactId, address, "Quiet Person", "Europe/London", false);
+    GoldenEvent fact = GoldenEvent.of(EventType.REPORT_BACK_SENT).with("contactId", contactId);
+
+    publish(fact);
+    String id = "REPORT_BACK|" + fact.id() + "|contact:" + contactId;
+    await().atMost(WAIT).until(() -> status(id) == DeliveryStatus.DROPPED);
+    assertThat(Mailbox.receivedBy(address)).isEmpty();
+  }
+
   private static GoldenEvent request(String contactId, String studentName) {
     return GoldenEvent.of(EventType.OUTREACH_REQUESTED)
         .with("contactId", contactId)
