@@ -12,6 +12,7 @@ function screenOf(path, me) {
     if (staff) return ['Home', 'ii-staff-home', () => import('./staff-home.js')];
     return ['Requests to me', 'ii-requests', () => import('./requests.js')];
   }
+  if (path === '/network') return ['My network', 'ii-network', () => import('./network.js')];
   if (path === '/research') return ['Research', 'ii-research', () => import('./research.js')];
   if (path === '/inbox') return ['Inbox', 'ii-inbox', () => import('./inbox.js')];
   if (path === '/settings') return ['Settings', 'ii-settings', () => import('./settings.js')];
@@ -134,6 +135,7 @@ class App extends LightElement {
               ${student ? link('/research', 'Research') : nothing}
               ${student ? link('/find', 'Find people') : nothing}
               ${student ? link('/interviews', 'My interviews') : nothing}
+              ${student ? link('/network', 'My network') : nothing}
               ${alumnus ? link('/profile', 'My profile') : nothing}
               ${admin ? link('/imports', 'Imports') : nothing}
               ${staff ? link('/requests', 'Requests to me') : nothing}

@@ -43,6 +43,11 @@ class FindPeople extends LightElement {
 
   connectedCallback() {
     super.connectedCallback();
+    // from "My network": look for the person referred, and plan the conversation as its follow-on
+    const asked = new URLSearchParams(window.location.search);
+    this.query.q = asked.get('q') || '';
+    this.fromReferral = asked.get('fromReferral');
+    if (this.fromReferral) this.query.scope = 'own';
     api('/api/contacts/career-fields')
       .then((fields) => (this.fields = fields.filter((f) => !f.retired)))
       .catch(() => (this.fields = []));
@@ -129,7 +134,8 @@ class FindPeople extends LightElement {
       ${c.careerFields?.length ? html`<br><span class="muted">${c.careerFields.map(label).join(', ')}</span>` : nothing}
       <div class="actions">
         ${this.planning === c.id
-          ? html`<ii-plan-interview .contact=${c} .fields=${this.fields} @close=${() => (this.planning = null)}></ii-plan-interview>`
+          ? html`<ii-plan-interview .contact=${c} .fields=${this.fields} .fromReferral=${this.fromReferral}
+              @close=${() => (this.planning = null)}></ii-plan-interview>`
           : html`<button class="secondary" @click=${() => (this.planning = c.id)}
               aria-label="Plan a conversation with ${c.displayName}">Plan a conversation</button>`}
       </div>`;
@@ -146,7 +152,13 @@ class FindPeople extends LightElement {
 
 /** What the student wants to learn, then the interview is planned and opened. */
 class PlanInterview extends LightElement {
-  static properties = { contact: { attribute: false }, fields: { attribute: false }, error: { state: true }, busy: { state: true } };
+  static properties = {
+    contact: { attribute: false },
+    fields: { attribute: false },
+    fromReferral: { attribute: false },
+    error: { state: true },
+    busy: { state: true },
+  };
 
   render() {
     const id = `plan-${this.contact.id}`;
@@ -187,7 +199,12 @@ class PlanInterview extends LightElement {
     }
     this.busy = true;
     this.error = null;
-    const body = { contactId: this.contact.id, purpose, careerField: form.elements.careerField.value || null };
+    const body = {
+      contactId: this.contact.id,
+      purpose,
+      careerField: form.elements.careerField.value || null,
+      fromReferral: this.fromReferral || null,
+    };
     try {
       const interview = await planned(body);
       window.location.assign(`/interviews/${encodeURIComponent(interview.id)}`);

@@ -278,6 +278,29 @@ class LocalRunIT {
       student.screenshot("interview-scheduled-375");
       student.assertAccessible("interview workspace, 375 px");
 
+      // The referral in the student's network, planned from there as its follow-on: the chain
+      // grows by one.
+      student.click(By.cssSelector(".bar a[href='/network']"));
+      student.awaitText("not asked yet");
+      student.screenshot("network-375");
+      student.assertAccessible("my network, 375 px");
+      student.click(By.partialLinkText("Plan a conversation with Priya Raman"));
+      student.click(By.cssSelector("button[aria-label='Plan a conversation with Priya Raman']"));
+      student.type(
+          By.cssSelector("ii-plan-interview textarea"), "How does a data team at a hospital work?");
+      student.click(By.xpath("//button[normalize-space()='Plan it']"));
+      student.awaitText("What I want to learn");
+      student.click(By.cssSelector(".bar a[href='/network']"));
+      student.awaitText("Priya Raman");
+      student.await(
+          d ->
+              d.findElements(
+                          By.xpath(
+                              "//ul[contains(@class,'network')]//ul//a[contains(., 'Priya Raman')]"))
+                      .isEmpty()
+                  ? null
+                  : true);
+
       student.click(By.linkText("Home"));
       student.awaitText("Hello, Sam Student");
       student.awaitText("Maya Chen");
