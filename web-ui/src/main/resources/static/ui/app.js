@@ -20,6 +20,7 @@ function screenOf(path, me) {
   if (path === '/profile') return ['My profile and consent', 'ii-profile', () => import('./profile.js')];
   if (path === '/imports') return ['Alumni imports', 'ii-imports', () => import('./imports.js')];
   if (path === '/find') return ['Find people', 'ii-find-people', () => import('./find.js')];
+  if (path === '/find/import') return ['Bring your own contacts', 'ii-my-imports', () => import('./imports.js')];
   if (path === '/interviews') return ['My interviews', 'ii-interviews', () => import('./interviews.js')];
   if (/^\/interviews\/[^/]+$/.test(path)) return ['Interview', 'ii-interview', () => import('./interview.js')];
   return null;

@@ -100,6 +100,7 @@ class FindPeople extends LightElement {
         <div class="actions">
           <button type="submit" ?disabled=${this.busy}>Search</button>
           <button type="button" class="secondary" @click=${() => (this.adding = true)}>Add someone I know</button>
+          <a href="/find/import">Bring my LinkedIn connections or address book</a>
         </div>
       </form>
       ${this.adding ? html`<ii-add-contact @added=${this.added} @close=${() => (this.adding = false)}></ii-add-contact>` : nothing}

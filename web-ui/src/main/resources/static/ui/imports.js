@@ -1,6 +1,7 @@
-// Alumni imports (admins): a file checked first (what would be imported, what is refused and why,
-// consent), then imported with a live progress bar and its time left; cancelled while it runs;
-// its error report; undone.
+// Imports: the admin's alumni files, and a student's own contacts (LinkedIn connections, a Google
+// or Outlook address book) into contacts only they see. A file checked first (what would be
+// imported, what is refused and why, consent), then imported with a live progress bar and its time
+// left; cancelled while it runs; its error report; undone.
 import { html, nothing } from 'lit';
 import { api } from './api.js';
 import { LightElement, announce, empty, field, loading, problem } from './components.js';
@@ -9,6 +10,22 @@ import { when, zoneName } from './time.js';
 const FINISHED = ['COMPLETED', 'CANCELLED', 'FAILED', 'UNDONE'];
 
 class Imports extends LightElement {
+  /** Where these imports are: the directory's. */
+  get base() {
+    return '/api/contacts/imports';
+  }
+
+  /** The screen's words: heading, file label, the profile chosen first, the list's heading. */
+  get words() {
+    return {
+      heading: 'Alumni imports',
+      intro: nothing,
+      file: 'The file (CSV, as your alumni database exports it)',
+      chosen: 'alumni-db-export',
+      latest: 'Latest imports',
+    };
+  }
+
   static properties = {
     me: { attribute: false },
     profiles: { state: true },
@@ -21,7 +38,7 @@ class Imports extends LightElement {
 
   connectedCallback() {
     super.connectedCallback();
-    api('/api/contacts/imports/profiles')
+    api(`${this.base}/profiles`)
       .then((profiles) => (this.profiles = profiles))
       .catch((error) => (this.error = error));
     this.refresh();
@@ -33,18 +50,20 @@ class Imports extends LightElement {
   }
 
   refresh() {
-    api('/api/contacts/imports').then((recent) => (this.recent = recent)).catch(() => {});
+    api(this.base).then((recent) => (this.recent = recent)).catch(() => {});
   }
 
   render() {
-    return html`<h1>Alumni imports</h1>
+    const w = this.words;
+    return html`<h1>${w.heading}</h1>
+      ${w.intro}
       <p class="muted">Times are in your time zone, ${zoneName()}.</p>
       ${problem(this.error)}
       <form class="card" @submit=${this.check} novalidate aria-labelledby="upload-heading">
         <h2 id="upload-heading">Import a file</h2>
         ${field({
           id: 'import-file',
-          label: 'The file (CSV, as your alumni database exports it)',
+          label: w.file,
           control: html`<input id="import-file" name="file" type="file" accept=".csv,text/csv" required
             @change=${() => (this.preview = null)}>`,
         })}
@@ -52,8 +71,9 @@ class Imports extends LightElement {
           id: 'import-profile',
           label: 'Its columns',
           control: html`<select id="import-profile" name="profile" @change=${() => (this.preview = null)}>
+            ${w.chosen ? nothing : html`<option value="" selected>Whatever it is: its columns tell</option>`}
             ${(this.profiles || []).map(
-              (p) => html`<option value=${p.name} ?selected=${p.name === 'alumni-db-export'}>${p.name}: ${p.description}</option>`,
+              (p) => html`<option value=${p.name} ?selected=${p.name === w.chosen}>${p.name}: ${p.description}</option>`,
             )}
           </select>`,
         })}
@@ -61,7 +81,7 @@ class Imports extends LightElement {
       </form>
       ${this.preview ? this.previewCard(this.preview) : nothing}
       ${this.job ? this.jobCard(this.job) : nothing}
-      <h2 style="margin-top:1.5rem">Latest imports</h2>
+      <h2 style="margin-top:1.5rem">${w.latest}</h2>
       ${this.recent === undefined ? loading() : this.recent.length ? this.table(this.recent) : empty('No import yet.')}`;
   }
 
@@ -74,7 +94,8 @@ class Imports extends LightElement {
     }
     const data = new FormData();
     data.append('file', file, file.name);
-    return { data, profile: form.elements.profile.value };
+    const profile = form.elements.profile.value;
+    return { data, profile: profile ? `profile=${encodeURIComponent(profile)}` : '' };
   }
 
   /** The dry run: nothing is stored. */
@@ -86,7 +107,7 @@ class Imports extends LightElement {
     this.error = null;
     this.job = null;
     try {
-      this.preview = await api(`/api/contacts/imports?dryRun=true&profile=${encodeURIComponent(upload.profile)}`, {
+      this.preview = await api(`${this.base}?dryRun=true&${upload.profile}`, {
         method: 'POST',
         form: upload.data,
       });
@@ -103,7 +124,9 @@ class Imports extends LightElement {
       <h2 id="preview-heading">What the import would do</h2>
       <p><strong>${p.validRows}</strong> of ${p.rows} rows can be imported; ${p.failedRows} would be refused.
         Read as ${p.encoding}, separated by “${p.delimiter === '\t' ? 'tab' : p.delimiter}”, headers on row ${p.headerRow}.</p>
-      <p>Consent: ${p.consent.optedIn} opted in, ${p.consent.notOptedIn} not, ${p.consent.doNotContact} do not contact.</p>
+      ${this.words.chosen
+        ? html`<p>Consent: ${p.consent.optedIn} opted in, ${p.consent.notOptedIn} not, ${p.consent.doNotContact} do not contact.</p>`
+        : html`<p>Read as ${p.profile}.</p>`}
       ${p.unmappedHeaders.length ? html`<p class="notice warn" role="status">Columns not imported: ${p.unmappedHeaders.join(', ')}</p>` : nothing}
       ${p.warnings.length ? html`<div class="notice warn" role="status"><ul>${p.warnings.map((w) => html`<li>${w}</li>`)}</ul></div>` : nothing}
       ${p.problems.length
@@ -125,7 +148,7 @@ class Imports extends LightElement {
     this.busy = 'start';
     this.error = null;
     try {
-      this.job = await api(`/api/contacts/imports?profile=${encodeURIComponent(upload.profile)}`, {
+      this.job = await api(`${this.base}?${upload.profile}`, {
         method: 'POST',
         form: upload.data,
       });
@@ -148,7 +171,7 @@ class Imports extends LightElement {
     }
     this.timer = setTimeout(async () => {
       try {
-        this.job = await api(`/api/contacts/imports/${encodeURIComponent(this.job.id)}`);
+        this.job = await api(`${this.base}/${encodeURIComponent(this.job.id)}`);
       } catch (error) {
         this.error = error;
       }
@@ -160,7 +183,7 @@ class Imports extends LightElement {
     this.busy = what;
     this.error = null;
     try {
-      this.job = await api(`/api/contacts/imports/${encodeURIComponent(this.job.id)}/${what}`, { method: 'POST' });
+      this.job = await api(`${this.base}/${encodeURIComponent(this.job.id)}/${what}`, { method: 'POST' });
       this.follow();
     } catch (error) {
       this.error = error;
@@ -211,4 +234,28 @@ function eta(seconds) {
   return seconds < 90 ? `${Math.max(1, Math.round(seconds))} s` : `${Math.round(seconds / 60)} min`;
 }
 
+/** A student's own contacts: only they see them; the same file again changes nothing. */
+class MyImports extends Imports {
+  get base() {
+    return '/api/contacts/me/imports';
+  }
+
+  get words() {
+    return {
+      heading: 'Bring your own contacts',
+      intro: html`<p>Your LinkedIn connections or your address book, as people you may ask for a conversation.
+          Only you see them. Importing the same file again changes nothing; an import can be undone.</p>
+        <details><summary>How to get the file</summary><ul>
+          <li>LinkedIn: Settings, Data privacy, Get a copy of your data, Connections. The file is <code>Connections.csv</code>.</li>
+          <li>Google Contacts: Export, Google CSV.</li>
+          <li>Outlook: File, Open &amp; Export, Import/Export, Export to a file, Comma Separated Values.</li>
+        </ul></details>`,
+      file: 'The file (CSV from LinkedIn, Google Contacts or Outlook)',
+      chosen: '',
+      latest: 'My imports',
+    };
+  }
+}
+
 customElements.define('ii-imports', Imports);
+customElements.define('ii-my-imports', MyImports);

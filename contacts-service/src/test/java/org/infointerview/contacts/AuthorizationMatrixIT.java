@@ -42,6 +42,13 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
   @Autowired Outbox outbox;
   @Autowired DuplicateFinder duplicates;
 
+  /** The endpoints that take a file as the request body. */
+  private static final List<String> FILE_UPLOADS = List.of("POST /imports", "POST /me/imports");
+
+  /** Resources that are no contact, so have no contact version. */
+  private static final List<String> IMPORTS_MATCHES_ORGS =
+      List.of("import", "ownimport", "othersimport", "match", "org");
+
   @Override
   protected void check(AuthorizationMatrix.Row row) {
     ApiClient api = api();
@@ -65,6 +72,9 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     if (row.endpoint().equals("POST /imports")) {
       path += "?profile=alumni-db-export&fileName=" + marker;
     }
+    if (row.endpoint().equals("POST /me/imports")) {
+      path += "?fileName=" + marker;
+    }
     if (row.endpoint().equals("GET /internal/contacts")) {
       path += "?linkedUser=" + java.net.URLEncoder.encode(IDP.userId(caller), UTF_8);
     }
@@ -74,11 +84,11 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
       body = body.replace("SURVIVOR", contactId.substring(0, contactId.indexOf('~')));
     }
     long version =
-        contactId == null || List.of("import", "match", "org").contains(row.resource())
+        contactId == null || IMPORTS_MATCHES_ORGS.contains(row.resource())
             ? 0
             : mongo.findById(contactId, Contact.class).currentVersion();
     Map<String, String> headers =
-        row.endpoint().equals("POST /imports")
+        FILE_UPLOADS.contains(row.endpoint())
             ? Map.of("Content-Type", "text/csv")
             : row.method().equals("PUT")
                         && (row.path().startsWith("/contacts/")
@@ -112,6 +122,8 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
       case "others" -> personalContact(api, "owner-" + UUID.randomUUID(), "Owned" + marker);
       case "alumni" -> alumni.optedInAlumnus("Owned" + marker).id();
       case "import" -> finishedImport(api, marker);
+      case "ownimport" -> finishedPersonalImport(api, caller, marker);
+      case "othersimport" -> finishedPersonalImport(api, "owner-" + UUID.randomUUID(), marker);
       case "match" -> openMatch(marker);
       case "sync" -> alumniSyncSetUp();
       case "org" -> organization(api, marker);
@@ -154,7 +166,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
       assertThat(mongo.findById(contactId, Document.class, "match_reviews").getString("status"))
           .as("match decided after a denied " + row)
           .isEqualTo("OPEN");
-    } else if ("import".equals(row.resource())) {
+    } else if (row.resource().endsWith("import")) {
       assertThat(mongo.findById(contactId, Document.class, "import_jobs").getString("status"))
           .as("import changed after a denied " + row)
           .isEqualTo("COMPLETED");
@@ -231,6 +243,24 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
             IDP.token("root", "admin"),
             csv,
             Map.of("Content-Type", "text/csv"));
+    return completed(accepted);
+  }
+
+  /** A student's own import, ended: run by {@code owner} (a subject) from a file of one row. */
+  private String finishedPersonalImport(ApiClient api, String owner, String marker) {
+    String csv = "First Name,Last Name,URL\nMatrix,Personal" + marker + ",\n";
+    HttpResponse<String> accepted =
+        api.send(
+            "POST",
+            "/me/imports?fileName=fixture-" + marker,
+            IDP.token(owner, "student"),
+            csv,
+            Map.of("Content-Type", "text/csv"));
+    return completed(accepted);
+  }
+
+  /** The id of the import an upload started, once it has completed. */
+  private String completed(HttpResponse<String> accepted) {
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     String id = jsonMapper.readTree(accepted.body()).get("id").asString();
     Awaitility.await()
@@ -243,7 +273,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
   }
 
   private static @Nullable String body(AuthorizationMatrix.Row row, String marker, String code) {
-    if (row.endpoint().equals("POST /imports")) {
+    if (FILE_UPLOADS.contains(row.endpoint())) {
       return "First Name,Last Name\nMatrix," + marker + "\n";
     }
     if (row.path().endsWith("/merge")) {
@@ -252,6 +282,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     if (row.path().startsWith("/matches")
         || row.path().startsWith("/internal/")
         || row.path().startsWith("/imports/{id}")
+        || row.path().startsWith("/me/imports/{id}")
         || row.path().equals("/alumni-sync/runs")) {
       return null;
     }

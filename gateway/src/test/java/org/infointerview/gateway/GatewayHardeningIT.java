@@ -61,6 +61,7 @@ import org.springframework.util.unit.DataSize;
       "infointerview.gateway.route-timeout=1s",
       "infointerview.http.max-request-size=1KB",
       "IMPORT_MAX_UPLOAD_SIZE=5MB",
+      "PERSONAL_IMPORT_MAX_UPLOAD_SIZE=2MB",
       "GATEWAY_PUBLIC_URL=https://gateway.career.example.edu",
       "infointerview.security.cors-allowed-origins=https://career.example.edu"
     })
@@ -293,6 +294,21 @@ class GatewayHardeningIT {
     assertThat(chunked.statusCode()).isEqualTo(413);
     assertThat(chunked.body()).contains(message);
     assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failedBefore);
+  }
+
+  @Test
+  @Order(4)
+  void aStudentsOwnFileHasTheSmallerLimitOfPersonalImports() throws Exception {
+    String file = "x".repeat(3 * 1024 * 1024);
+    String small = "First Name,Last Name\nPriya,Raman\n";
+
+    var refused = postChunked("/api/contacts/me/imports", file, "text/csv");
+    var passed = postChunked("/api/contacts/me/imports", small, "text/csv");
+
+    assertThat(refused.statusCode()).isEqualTo(413);
+    assertThat(refused.body()).contains("larger than 2 MB");
+    assertThat(passed.statusCode()).isEqualTo(200);
+    assertThat(BYTES.get("/me/imports")).isEqualTo(small.length());
   }
 
   private HttpResponse<String> postChunked(String path, String body, String type) throws Exception {

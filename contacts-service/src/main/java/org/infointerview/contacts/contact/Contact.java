@@ -54,6 +54,11 @@ public class Contact {
   @Indexed private final List<String> searchTokens;
   @Indexed private final List<String> titleTokens;
   @Indexed private final List<String> emailKeys;
+
+  /** The LinkedIn address as matching compares it ({@link LinkedinKey}). */
+  @Indexed(sparse = true)
+  private final @Nullable String linkedinKey;
+
   private final String nameKey;
   private final @Nullable String familyKey;
   private final @Nullable String organizationKey;
@@ -103,6 +108,7 @@ public class Contact {
       this.searchTokens = sameDetails.searchTokens;
       this.titleTokens = sameDetails.titleTokens;
       this.emailKeys = sameDetails.emailKeys;
+      this.linkedinKey = sameDetails.linkedinKey;
       this.nameKey = sameDetails.nameKey;
       this.familyKey = sameDetails.familyKey;
       this.organizationKey = sameDetails.organizationKey;
@@ -116,6 +122,7 @@ public class Contact {
               details.jobTitle());
       this.titleTokens = SearchTokens.of(details.jobTitle());
       this.emailKeys = details.emails().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+      this.linkedinKey = LinkedinKey.of(details.linkedinUrl());
       this.nameKey = SearchTokens.nameKey(details.givenName(), details.familyName());
       this.familyKey =
           details.familyName().isBlank()
@@ -147,6 +154,7 @@ public class Contact {
       @Nullable List<String> searchTokens,
       @Nullable List<String> titleTokens,
       @Nullable List<String> emailKeys,
+      @Nullable String linkedinKey,
       @Nullable String nameKey,
       @Nullable String familyKey,
       @Nullable String organizationKey,
@@ -175,33 +183,41 @@ public class Contact {
 
   /** A contact a student adds for themself; nobody else sees it. */
   static Changed<Contact> personal(String id, String ownerId, ContactDetails details, Instant now) {
-    return new Contact(
-            id,
-            ownerId,
-            ContactSource.PERSONAL,
-            ContactStatus.ACTIVE,
-            null,
-            details,
-            Consent.personal(),
-            List.of(),
-            List.of(new Provenance("STUDENT", ownerId, null, now, details.fieldsSet())),
-            null,
-            null,
-            null,
-            now,
-            now,
-            null,
-            null)
-        .creation();
+    return owned(
+        id,
+        ownerId,
+        ContactSource.PERSONAL,
+        details,
+        new Provenance("STUDENT", ownerId, null, now, details.fieldsSet()),
+        null);
+  }
+
+  /**
+   * A contact a student brought in with their own file (LinkedIn connections, an address book): the
+   * student's alone, like one they added by hand; the provenance names the import and its row.
+   */
+  public static Changed<Contact> importedPersonal(
+      String id, String ownerId, ContactDetails details, Provenance origin) {
+    return owned(id, ownerId, ContactSource.PERSONAL, details, origin, null);
   }
 
   /** Someone a student was referred to during an interview; the student's alone. */
   public static Changed<Contact> referral(
       String id, String studentId, ContactDetails details, String referredBy, Provenance origin) {
+    return owned(id, studentId, ContactSource.REFERRAL, details, origin, referredBy);
+  }
+
+  private static Changed<Contact> owned(
+      String id,
+      String ownerId,
+      ContactSource source,
+      ContactDetails details,
+      Provenance origin,
+      @Nullable String referredBy) {
     return new Contact(
             id,
-            studentId,
-            ContactSource.REFERRAL,
+            ownerId,
+            source,
             ContactStatus.ACTIVE,
             null,
             details,
@@ -742,6 +758,10 @@ public class Contact {
 
   public String nameKey() {
     return nameKey;
+  }
+
+  public @Nullable String linkedinKey() {
+    return linkedinKey;
   }
 
   public @Nullable String organizationKey() {

@@ -73,14 +73,18 @@ final class CsvFile implements RowSource {
       long rows = 0;
       while (csv.next() != null) {
         if (++rows > maxRows) {
-          throw ImportRefused.unreadable(
-              "the file has more than "
-                  + maxRows
-                  + " rows, the most one import takes; split it into several files");
+          throw ImportRefused.unreadable(tooManyRows(maxRows));
         }
       }
       return csv.shape(requireRows(rows));
     }
+  }
+
+  /** Why a file with more rows than an import takes is refused. */
+  static String tooManyRows(int maxRows) {
+    return "the file has more than "
+        + String.format(Locale.ROOT, "%,d", maxRows)
+        + " rows, the most one import takes; split it into several files";
   }
 
   /**

@@ -12,28 +12,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.bson.Document;
-import org.infointerview.contacts.contact.ContactDetails;
 import org.infointerview.contacts.contact.ContactSource;
-import org.infointerview.contacts.export.SpreadsheetCells;
-import org.infointerview.support.problem.FieldError;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -64,22 +50,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Validated
 class ImportController {
 
-  record PreviewResponse(
-      String profile,
-      String encoding,
-      String delimiter,
-      long headerRow,
-      List<String> headers,
-      List<String> unmappedHeaders,
-      long rows,
-      long validRows,
-      long failedRows,
-      List<ContactDetails> sample,
-      List<ImportProblem> problems,
-      boolean problemsTruncated,
-      List<String> warnings,
-      ConsentCounts consent) {}
-
   record MappingProfileRequest(
       @Size(max = 500) @Nullable String description,
       @NotNull ContactSource source,
@@ -106,20 +76,6 @@ class ImportController {
     this.clock = clock;
   }
 
-  /**
-   * The types a file upload may declare. Checked in the method, after the role, rather than by the
-   * mapping, which would answer 415 to anyone before asking who they are.
-   */
-  private static final List<MediaType> FILE_TYPES =
-      Stream.of(
-              "text/csv",
-              "text/plain",
-              "application/csv",
-              "application/vnd.ms-excel",
-              "text/tab-separated-values")
-          .map(MediaType::parseMediaType)
-          .toList();
-
   @PostMapping
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
       description =
@@ -142,18 +98,7 @@ class ImportController {
       @RequestParam(required = false) @Size(max = 200) @Nullable String fileName,
       HttpServletRequest request)
       throws IOException, HttpMediaTypeNotSupportedException {
-    String declared = request.getContentType();
-    MediaType type;
-    try {
-      type = declared == null ? null : MediaType.parseMediaType(declared);
-    } catch (InvalidMediaTypeException e) {
-      type = null;
-    }
-    MediaType given = type;
-    if (given == null || FILE_TYPES.stream().noneMatch(t -> t.includes(given))) {
-      throw new HttpMediaTypeNotSupportedException(given, FILE_TYPES, HttpMethod.POST);
-    }
-    return receive(admin, profile, dryRun, fileName, request.getInputStream());
+    return receive(admin, profile, dryRun, fileName, ImportFiles.body(request));
   }
 
   /** The form {@link #uploadForm} reads, as the API document shows it. */
@@ -178,28 +123,12 @@ class ImportController {
       @Nullable String fileName,
       InputStream body)
       throws IOException {
-    String name = fileName == null || fileName.isBlank() ? "upload.csv" : fileName.strip();
     if (dryRun) {
-      Importer.Preview preview = imports.dryRun(profile, body);
-      CsvFile.Shape shape = preview.shape();
       return ResponseEntity.ok(
-          new PreviewResponse(
-              profile,
-              shape.encoding(),
-              shape.delimiter(),
-              shape.headerRow(),
-              shape.headers(),
-              shape.unmapped(),
-              shape.rows(),
-              shape.rows() - preview.failed(),
-              preview.failed(),
-              preview.sample(),
-              preview.problems(),
-              preview.problems().size() >= 10_000,
-              shape.warnings(),
-              preview.consent()));
+          ImportPreviewResponse.of(imports.dryRun(ImportScope.directory(), profile, body)));
     }
-    ImportJob job = imports.start(admin, profile, name, body);
+    ImportJob job =
+        imports.start(admin, ImportScope.directory(), profile, ImportFiles.name(fileName), body);
     return ResponseEntity.accepted()
         .location(URI.create("/imports/" + job.id()))
         .body(ImportResponse.of(job, clock.instant(), apiPath));
@@ -208,54 +137,38 @@ class ImportController {
   @GetMapping
   List<ImportResponse> recent() {
     Instant now = clock.instant();
-    return imports.recent(50).stream().map(j -> ImportResponse.of(j, now, apiPath)).toList();
+    return imports.recent(ImportScope.directory(), 50).stream()
+        .map(j -> ImportResponse.of(j, now, apiPath))
+        .toList();
   }
 
   @GetMapping("/{id}")
   ImportResponse status(@PathVariable String id) {
-    return ImportResponse.of(imports.job(id), clock.instant(), apiPath);
+    return ImportResponse.of(imports.job(ImportScope.directory(), id), clock.instant(), apiPath);
   }
 
   @PostMapping("/{id}/cancel")
   @ApiResponse(responseCode = "202", description = "Cancelling; the import stops between batches")
   ResponseEntity<ImportResponse> cancel(@PathVariable String id) {
     return ResponseEntity.accepted()
-        .body(ImportResponse.of(imports.cancel(id), clock.instant(), apiPath));
+        .body(
+            ImportResponse.of(
+                imports.cancel(ImportScope.directory(), id), clock.instant(), apiPath));
   }
 
   @PostMapping("/{id}/undo")
   @ApiResponse(responseCode = "202", description = "Undoing; follow the import's status")
   ResponseEntity<ImportResponse> undo(CurrentUser admin, @PathVariable String id) {
     return ResponseEntity.accepted()
-        .body(ImportResponse.of(imports.undo(admin, id), clock.instant(), apiPath));
+        .body(
+            ImportResponse.of(
+                imports.undo(admin, ImportScope.directory(), id), clock.instant(), apiPath));
   }
 
   /** The problems as a CSV file: row, column, value, reason. */
   @GetMapping(value = "/{id}/errors", produces = "text/csv")
   ResponseEntity<StreamingResponseBody> errors(@PathVariable String id) {
-    Stream<Document> problems = imports.problems(id);
-    StreamingResponseBody body =
-        out -> {
-          try (problems;
-              Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-              CSVPrinter csv = CSVFormat.RFC4180.builder().get().print(writer)) {
-            writer.write('\uFEFF');
-            csv.printRecord("row", "column", "value", "reason");
-            for (Document problem : (Iterable<Document>) problems::iterator) {
-              csv.printRecord(
-                  problem.get("row"),
-                  SpreadsheetCells.safe(problem.getString("column")),
-                  SpreadsheetCells.safe(problem.getString("value")),
-                  SpreadsheetCells.safe(problem.getString("reason")));
-            }
-          }
-        };
-    return ResponseEntity.ok()
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"import-" + id + "-errors.csv\"")
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .body(body);
+    return ImportFiles.errorReport(id, imports.problems(ImportScope.directory(), id));
   }
 
   @GetMapping("/profiles")
@@ -284,14 +197,6 @@ class ImportController {
 
   @ExceptionHandler(ImportRefused.class)
   ResponseEntity<ProblemDetail> refused(ImportRefused e) {
-    HttpStatus status =
-        e.notText() ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.UNPROCESSABLE_CONTENT;
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-    problem.setTitle(e.notText() ? "Not a CSV file" : "File cannot be imported");
-    problem.setType(URI.create("https://infointerview.org/problems/import-refused"));
-    problem.setProperty("errors", List.of(new FieldError("file", e.getMessage())));
-    return ResponseEntity.status(status)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
+    return ImportFiles.refused(e);
   }
 }

@@ -18,6 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param unmappedHeaders the file's headers that no column of the profile maps (not imported)
  * @param warnings what the admin should know of the file, such as no consent column; null for a job
  *     stored before they were kept
+ * @param ownerId the student whose own contacts a personal import brings in (LinkedIn connections,
+ *     an address book); null for an import into the institution's directory
  */
 @Document("import_jobs")
 public record ImportJob(
@@ -50,7 +52,8 @@ public record ImportJob(
     @Nullable String reportTo,
     @Nullable List<String> unmappedHeaders,
     @Nullable List<String> warnings,
-    @Nullable ConsentCounts consent) {
+    @Nullable ConsentCounts consent,
+    @Nullable String ownerId) {
 
   /** Who to tell how it ended: {@link #reportTo}, else who started it. */
   String reportToOrStarter() {
@@ -77,6 +80,7 @@ public record ImportJob(
         reportTo,
         List.of(),
         List.of(),
+        null,
         now);
   }
 
@@ -87,6 +91,7 @@ public record ImportJob(
       long fileBytes,
       CsvFile.Shape shape,
       String createdBy,
+      @Nullable String ownerId,
       Instant now) {
     return queued(
         id,
@@ -100,6 +105,7 @@ public record ImportJob(
         createdBy,
         shape.unmapped(),
         shape.warnings(),
+        ownerId,
         now);
   }
 
@@ -115,6 +121,7 @@ public record ImportJob(
       String reportTo,
       List<String> unmappedHeaders,
       List<String> warnings,
+      @Nullable String ownerId,
       Instant now) {
     return new ImportJob(
         id,
@@ -146,6 +153,12 @@ public record ImportJob(
         reportTo,
         unmappedHeaders,
         warnings,
-        null);
+        null,
+        ownerId);
+  }
+
+  /** Whether this import brings in one student's own contacts. */
+  boolean personal() {
+    return ownerId != null;
   }
 }

@@ -85,7 +85,7 @@ public record ImportResponse(
         job.undoneAt() == null && job.status() != ImportStatus.UNDOING
             ? null
             : new Undo(job.undoRemoved(), job.undoRestored(), job.undoKept(), job.undoneAt()),
-        apiPath + "/imports/" + job.id() + "/errors",
+        apiPath + new ImportScope(job.ownerId()).path() + job.id() + "/errors",
         Objects.requireNonNullElse(job.unmappedHeaders(), List.of()),
         Objects.requireNonNullElse(job.warnings(), List.of()),
         Objects.requireNonNullElse(job.consent(), ConsentCounts.NONE));

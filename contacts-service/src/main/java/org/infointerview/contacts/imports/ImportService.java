@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -23,9 +24,11 @@ import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.messaging.store.StorePages;
 import org.infointerview.support.audit.AuditLog;
+import org.infointerview.support.problem.ConflictException;
 import org.infointerview.support.problem.InvalidFieldException;
 import org.infointerview.support.problem.NotFoundException;
 import org.infointerview.support.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -60,6 +63,7 @@ public class ImportService {
   private final ImportsProperties properties;
   private final AuditLog audit;
   private final Executor executor;
+  private final Executor personalExecutor;
   private final Clock clock;
 
   ImportService(
@@ -71,7 +75,9 @@ public class ImportService {
       ImportsProperties properties,
       AuditLog audit,
       @Qualifier("importExecutor") Executor executor,
+      @Qualifier("personalImportExecutor") Executor personalExecutor,
       Clock clock) {
+    this.personalExecutor = personalExecutor;
     this.mongo = mongo;
     this.store = store;
     this.importer = importer;
@@ -83,25 +89,36 @@ public class ImportService {
     this.clock = clock;
   }
 
-  /** Reads and checks an upload without storing anything. */
-  Importer.Preview dryRun(String profileName, InputStream upload) throws IOException {
-    MappingProfile profile = profiles.named(profileName);
+  /**
+   * Reads and checks an upload without storing anything.
+   *
+   * @param profileName the mapping profile; for a student's own file, null to take the profile
+   *     whose columns the file has
+   */
+  Importer.Preview dryRun(ImportScope scope, @Nullable String profileName, InputStream upload)
+      throws IOException {
     Path file = spool(upload);
     try {
-      return importer.preview(file, profile, 20, 10_000);
+      MappingProfile profile = profileFor(scope, profileName, file);
+      return importer.preview(file, profile, maxRows(scope), 20, 10_000);
     } finally {
       Files.deleteIfExists(file);
     }
   }
 
   /** Spools and inspects an upload, then queues its job. */
-  ImportJob start(CurrentUser admin, String profileName, String fileName, InputStream upload)
+  ImportJob start(
+      CurrentUser user,
+      ImportScope scope,
+      @Nullable String profileName,
+      String fileName,
+      InputStream upload)
       throws IOException {
-    MappingProfile profile = profiles.named(profileName);
     Path file = spool(upload);
     try {
+      MappingProfile profile = profileFor(scope, profileName, file);
       CsvFile.Shape shape =
-          CsvFile.inspect(file, profile, properties.maxRowCharacters(), properties.maxRows());
+          CsvFile.inspect(file, profile, properties.maxRowCharacters(), maxRows(scope));
       ImportJob job =
           ImportJob.queued(
               new ObjectId().toHexString(),
@@ -109,15 +126,137 @@ public class ImportService {
               fileName,
               Files.size(file),
               shape,
-              admin.id(),
+              user.id(),
+              scope.ownerId(),
               clock.instant());
       store.insert(Changed.to(job));
-      audit.record(admin, "IMPORT", "Import", job.id(), null, "alumni import of " + fileName);
-      executor.execute(() -> runJob(job, profile, new SpooledFile(file, profile)));
+      if (scope.personal()) {
+        requireRoomFor(scope, job);
+        audit.record(user, "IMPORT", "Import", job.id(), null, "own contacts import");
+      } else {
+        audit.record(user, "IMPORT", "Import", job.id(), null, "alumni import of " + fileName);
+      }
+      try {
+        executorOf(job).execute(() -> runJob(job, profile, new SpooledFile(file, profile)));
+      } catch (RejectedExecutionException e) {
+        mongo.remove(Query.query(Criteria.where("_id").is(job.id())), ImportJob.class);
+        throw new ConflictException(
+            "IMPORTS_BUSY",
+            "Too many imports are waiting on this server just now; try again in a minute.");
+      }
       return job;
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(file);
       throw e;
+    }
+  }
+
+  /** The most rows one file of this scope may have. */
+  private int maxRows(ImportScope scope) {
+    return scope.personal() ? properties.personalMaxRows() : properties.maxRows();
+  }
+
+  private Executor executorOf(ImportJob job) {
+    return job.personal() ? personalExecutor : executor;
+  }
+
+  /**
+   * The profile an upload is read with: the one named, if it belongs to the scope (a student's own
+   * file never lands in the directory, nor the directory's in a student's contacts); for a student
+   * who names none, their own profile whose columns the file has most of.
+   */
+  private MappingProfile profileFor(ImportScope scope, @Nullable String name, Path file)
+      throws IOException {
+    if (name == null) {
+      if (!scope.personal()) {
+        throw new InvalidFieldException("profile", "must name a mapping profile");
+      }
+      return detected(file);
+    }
+    MappingProfile profile = profiles.named(name);
+    if (scope.personal() && !profile.personal()) {
+      throw new InvalidFieldException(
+          "profile",
+          "'"
+              + name
+              + "' imports into the career center's directory; your own contacts import with "
+              + personalNames()
+              + ", or leave the profile out and the file's columns choose");
+    }
+    if (!scope.personal() && profile.personal()) {
+      throw new InvalidFieldException(
+          "profile",
+          "'"
+              + name
+              + "' brings in a student's own contacts, which nobody else sees: students import it"
+              + " themselves under /me/imports; the directory's files use "
+              + profiles.all().stream()
+                  .filter(p -> !p.personal())
+                  .map(p -> "'" + p.name() + "'")
+                  .toList());
+    }
+    return profile;
+  }
+
+  /** The student's profile that maps the most of the file's columns. */
+  private MappingProfile detected(Path file) throws IOException {
+    MappingProfile best = null;
+    int mapped = 0;
+    ImportRefused unreadable = null;
+    for (MappingProfile candidate : profiles.personal()) {
+      try (CsvFile csv = CsvFile.open(file, candidate, properties.maxRowCharacters())) {
+        int columns = csv.targets().size();
+        if (columns > mapped) {
+          best = candidate;
+          mapped = columns;
+        }
+      } catch (ImportRefused e) {
+        if (e.notText()) {
+          throw e;
+        }
+        unreadable = e;
+      }
+    }
+    if (best == null) {
+      throw ImportRefused.unreadable(
+          "this file's columns are not those of "
+              + personalNames()
+              + (unreadable == null ? "" : " (" + unreadable.getMessage() + ")")
+              + ": export your contacts from LinkedIn, Google Contacts or Outlook as CSV");
+    }
+    return best;
+  }
+
+  private String personalNames() {
+    return String.join(", ", profiles.personal().stream().map(p -> "'" + p.name() + "'").toList());
+  }
+
+  /** The scope's imports and undos under way. */
+  private long underWay(ImportScope scope) {
+    return mongo.count(
+        Query.query(
+            scope
+                .jobs()
+                .and("status")
+                .in(ImportStatus.QUEUED, ImportStatus.RUNNING, ImportStatus.UNDOING)),
+        ImportJob.class);
+  }
+
+  /**
+   * A student's import stays queued only while they have no more than their limit under way;
+   * counted after it is stored, so that two uploads at once cannot both slip under it.
+   */
+  private void requireRoomFor(ImportScope scope, ImportJob job) {
+    if (underWay(scope) > properties.personalMaxRunning()) {
+      mongo.remove(Query.query(Criteria.where("_id").is(job.id())), ImportJob.class);
+      throw new ConflictException(
+          "IMPORT_UNDER_WAY",
+          "You already have "
+              + (properties.personalMaxRunning() == 1
+                  ? "an import"
+                  : properties.personalMaxRunning() + " imports")
+              + " under way, the most at once; wait until it ends (or cancel it), then import"
+              + " this file.");
     }
   }
 
@@ -195,36 +334,40 @@ public class ImportService {
     updateJob(id, new Update().set("totalRows", rows));
   }
 
-  ImportJob job(String id) {
-    ImportJob job = mongo.findById(id, ImportJob.class);
+  /** A job of the scope; another's is as unknown as one that never was. */
+  ImportJob job(ImportScope scope, String id) {
+    ImportJob job =
+        mongo.findOne(
+            Query.query(Criteria.where("_id").is(id).andOperator(scope.jobs())), ImportJob.class);
     if (job == null) {
       throw new NotFoundException("Import", id);
     }
     return job;
   }
 
-  List<ImportJob> recent(int limit) {
+  List<ImportJob> recent(ImportScope scope, int limit) {
     return mongo.find(
-        new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), ImportJob.class);
+        Query.query(scope.jobs()).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit),
+        ImportJob.class);
   }
 
   /** Asks a queued or running job to stop after its current batch. */
-  ImportJob cancel(String id) {
-    ImportJob job = job(id);
+  ImportJob cancel(ImportScope scope, String id) {
+    ImportJob job = job(scope, id);
     if (job.status() != ImportStatus.QUEUED && job.status() != ImportStatus.RUNNING) {
       throw new InvalidFieldException(
           "status", "the import has already ended (" + job.status() + ")");
     }
     updateJob(id, new Update().set("cancelRequested", true));
-    return job(id);
+    return job(scope, id);
   }
 
   /**
    * The problems of an import, in row order, for its report: first why it stopped (row 0), then
    * every row's problems in the order its batches stored them, read a page at a time.
    */
-  Stream<Document> problems(String id) {
-    job(id);
+  Stream<Document> problems(ImportScope scope, String id) {
+    job(scope, id);
     Stream<Document> stopped =
         mongo
             .find(
@@ -246,8 +389,8 @@ public class ImportService {
    * Undoes an ended import within the undo window: contacts it created are erased, contacts it
    * updated get their earlier details and consent back; a contact changed since is kept as it is.
    */
-  ImportJob undo(CurrentUser admin, String id) {
-    ImportJob job = job(id);
+  ImportJob undo(CurrentUser user, ImportScope scope, String id) {
+    ImportJob job = job(scope, id);
     if (!job.status().finished()) {
       throw new InvalidFieldException(
           "status", "only an ended import can be undone; this one is " + job.status());
@@ -256,6 +399,13 @@ public class ImportService {
     if (clock.instant().isAfter(finished.plus(properties.undoWindow()))) {
       throw new InvalidFieldException(
           "finishedAt", "ended more than " + properties.undoWindow().toDays() + " days ago");
+    }
+    if (scope.personal()) {
+      if (underWay(scope) >= properties.personalMaxRunning()) {
+        throw new ConflictException(
+            "IMPORT_UNDER_WAY",
+            "Another of your imports is under way; undo this one once it has ended.");
+      }
     }
     boolean claimed =
         store.apply(
@@ -267,9 +417,9 @@ public class ImportService {
     if (!claimed) {
       throw new OptimisticLockingFailureException("Import " + id + " changed meanwhile");
     }
-    audit.record(admin, "IMPORT_UNDO", "Import", id, null, "undo of import " + id);
-    executor.execute(() -> runUndo(id));
-    return job(id);
+    audit.record(user, "IMPORT_UNDO", "Import", id, null, "undo of import " + id);
+    executorOf(job).execute(() -> runUndo(id));
+    return job(scope, id);
   }
 
   /**
@@ -384,16 +534,19 @@ public class ImportService {
             counts.updated,
             counts.unchanged,
             counts.failed);
+    // a student watches their own import on screen: no report is sent, no directory review opened
     store.apply(
         ImportJob.class,
         id,
         Criteria.where("status").is(ImportStatus.RUNNING),
         done,
-        List.of(fact));
-    try {
-      duplicates.scan(counts.families);
-    } catch (RuntimeException e) {
-      log.warn("Import {}: the duplicate scan after it failed", id, e);
+        job.personal() ? List.of() : List.of(fact));
+    if (!job.personal()) {
+      try {
+        duplicates.scan(counts.families);
+      } catch (RuntimeException e) {
+        log.warn("Import {}: the duplicate scan after it failed", id, e);
+      }
     }
     log.info(
         "Import {} {}: {} read, {} created, {} updated, {} unchanged, {} failed",
@@ -445,7 +598,7 @@ public class ImportService {
             .set("finishedAt", clock.instant())
             .set("failure", reason)
             .inc("problems", 1),
-        List.of(fact));
+        job.personal() ? List.of() : List.of(fact));
   }
 
   private void runUndo(String id) {

@@ -9,8 +9,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * Imports run one at a time per instance, on a thread of their own, off the request threads; alumni
- * sync runs also hold a lock across instances.
+ * Imports into the directory run one at a time per instance, on a thread of their own, off the
+ * request threads; alumni sync runs also hold a lock across instances. Students' own imports (a few
+ * hundred rows each) have threads of their own, so that none waits behind a million-row file.
  */
 @Configuration
 class ImportThreads {
@@ -21,6 +22,18 @@ class ImportThreads {
     executor.setThreadNamePrefix("import-");
     executor.setCorePoolSize(1);
     executor.setMaxPoolSize(1);
+    executor.setQueueCapacity(100);
+    executor.setWaitForTasksToCompleteOnShutdown(false);
+    executor.initialize();
+    return executor;
+  }
+
+  @Bean(name = "personalImportExecutor", destroyMethod = "shutdown")
+  Executor personalImportExecutor(ImportsProperties properties) {
+    ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+    executor.setThreadNamePrefix("personal-import-");
+    executor.setCorePoolSize(properties.personalThreads());
+    executor.setMaxPoolSize(properties.personalThreads());
     executor.setQueueCapacity(100);
     executor.setWaitForTasksToCompleteOnShutdown(false);
     executor.initialize();

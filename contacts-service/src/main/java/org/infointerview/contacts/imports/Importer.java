@@ -33,9 +33,11 @@ import org.infointerview.contacts.contact.ContactDraft;
 import org.infointerview.contacts.contact.ContactDraftBuilder;
 import org.infointerview.contacts.contact.ContactRules;
 import org.infointerview.contacts.contact.ImportMark;
+import org.infointerview.contacts.contact.LinkedinKey;
 import org.infointerview.contacts.contact.Provenance;
 import org.infointerview.contacts.imports.RowMapper.ConsentCells;
 import org.infointerview.contacts.imports.RowMapper.MappedRow;
+import org.infointerview.contacts.text.SearchTokens;
 import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.messaging.outbox.BulkInserts;
 import org.infointerview.support.problem.FieldError;
@@ -133,6 +135,7 @@ class Importer {
 
   /** What a dry run found: the first rows as they would be stored, and every problem. */
   record Preview(
+      MappingProfile profile,
       CsvFile.Shape shape,
       List<ContactDetails> sample,
       List<ImportProblem> problems,
@@ -140,7 +143,7 @@ class Importer {
       ConsentCounts consent) {}
 
   /** Reads and checks every row, writing nothing. */
-  Preview preview(Path file, MappingProfile profile, int sampleSize, int maxProblems)
+  Preview preview(Path file, MappingProfile profile, int maxRows, int sampleSize, int maxProblems)
       throws IOException {
     CareerFieldCatalog.Snapshot taxonomy = careerFields.snapshot();
     List<ContactDetails> sample = new ArrayList<>();
@@ -151,9 +154,8 @@ class Importer {
     try (CsvFile csv = CsvFile.open(file, profile, properties.maxRowCharacters())) {
       RowMapper mapper = new RowMapper(csv.targets(), csv.headers());
       for (RowSource.Row row = csv.next(); row != null; row = csv.next()) {
-        if (++rows > properties.maxRows()) {
-          throw ImportRefused.unreadable(
-              "the file has more than " + properties.maxRows() + " rows; split it");
+        if (++rows > maxRows) {
+          throw ImportRefused.unreadable(CsvFile.tooManyRows(maxRows));
         }
         MappedRow mapped = mapper.map(row);
         ContactRules.Checked checked = rules.check(mapped.draft(), taxonomy);
@@ -172,7 +174,8 @@ class Importer {
           }
         }
       }
-      return new Preview(csv.shape(CsvFile.requireRows(rows)), sample, problems, failed, consent);
+      return new Preview(
+          profile, csv.shape(CsvFile.requireRows(rows)), sample, problems, failed, consent);
     }
   }
 
@@ -314,6 +317,12 @@ class Importer {
       for (String email : contact.details().emails()) {
         keys.add(emailKey(email));
       }
+      if (contact.linkedinKey() != null) {
+        keys.add(linkedinKey(contact.linkedinKey()));
+      }
+      if (known.personal) {
+        keys.add(nameKey(contact.nameKey()));
+      }
     }
 
     /** Whether some of these rows could name a person this batch writes. */
@@ -329,8 +338,23 @@ class Importer {
             return true;
           }
         }
+        String linkedin = LinkedinKey.of(draft.linkedinUrl());
+        if (linkedin != null && keys.contains(linkedinKey(linkedin))) {
+          return true;
+        }
+        if (known.personal && keys.contains(nameKey(Known.nameKeyOf(draft)))) {
+          return true;
+        }
       }
       return false;
+    }
+
+    private static String linkedinKey(String key) {
+      return "in " + key;
+    }
+
+    private static String nameKey(String key) {
+      return "name " + key;
     }
 
     private static String alumniKey(String id) {
@@ -354,13 +378,17 @@ class Importer {
       List<ReadAhead.Prepared> rows,
       Counts counts) {
     Instant now = clock.instant();
-    Known known = known(rows.stream().map(ReadAhead.Prepared::row).toList(), counts);
+    Known known = known(job, rows.stream().map(ReadAhead.Prepared::row).toList(), counts);
     Decided decided = new Decided(known);
     Counts tally = decided.tally;
     for (ReadAhead.Prepared prepared : rows) {
       MappedRow row = prepared.row();
       tally.read++;
       Contact match = known.match(row.draft());
+      if (match == null && known.personal && sameAgain(known, row, taxonomy)) {
+        tally.unchanged++;
+        continue;
+      }
       if (match == null && row.updateOnly()) {
         tally.unchanged++;
         continue;
@@ -391,18 +419,23 @@ class Importer {
         decided.problems.addAll(found);
         continue;
       }
-      tally.consent = tally.consent.and(row.consent());
+      if (!known.personal) {
+        tally.consent = tally.consent.and(row.consent());
+      }
       Provenance origin =
           new Provenance("IMPORT", job.id(), row.number(), now, checked.details().fieldsSet());
       if (match == null) {
         Contact contact =
-            Contact.institutional(
-                    new ObjectId().toHexString(),
-                    profile.source(),
-                    checked.details(),
-                    consentFrom(row.consent(), Consent.notAsked()),
-                    origin,
-                    now)
+            (known.personal
+                    ? Contact.importedPersonal(
+                        new ObjectId().toHexString(), job.ownerId(), checked.details(), origin)
+                    : Contact.institutional(
+                        new ObjectId().toHexString(),
+                        profile.source(),
+                        checked.details(),
+                        consentFrom(row.consent(), Consent.notAsked()),
+                        origin,
+                        now))
                 .state()
                 .markedBy(new ImportMark(job.id(), true, null, null, 0, now));
         decided.created.put(contact.id(), contact);
@@ -420,7 +453,9 @@ class Importer {
       }
       // the facts are told once the contact is written: against its stored state (changedSince)
       Contact revised = match.revised(checked.details(), origin).state();
-      revised = withImportedConsent(revised, row.consent(), job.id(), now);
+      if (!known.personal) {
+        revised = withImportedConsent(revised, row.consent(), job.id(), now);
+      }
       if (revised == match) {
         tally.unchanged++;
         continue;
@@ -500,6 +535,22 @@ class Importer {
       }
     }
     tally.problems = decided.problems.size();
+  }
+
+  /**
+   * Whether a row without an address or LinkedIn profile that matches is one of the student's own
+   * contacts imported again: same name and organization, and nothing in the row the contact lacks.
+   * (A row that would change such a contact is created as its own: only stronger keys update.)
+   */
+  private boolean sameAgain(Known known, MappedRow row, CareerFieldCatalog.Snapshot taxonomy) {
+    for (Contact same : known.sameName(row.draft())) {
+      ContactRules.Checked checked =
+          rules.check(merged(same.details(), row, List.of(), new ArrayList<>()), taxonomy);
+      if (checked.valid() && same.details().equals(checked.details())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A consent the file states, unless the person set theirs themself (do-not-contact aside). */
@@ -711,27 +762,35 @@ class Importer {
   }
 
   /**
-   * The institution contacts a batch names. Alumni ids are looked up through their unique index
-   * (which even the embedded store uses); addresses only where they can decide a match: for rows
-   * without an alumni id, and for the others only while some institution contact has no alumni id
-   * (an address never joins two different alumni ids).
+   * The contacts a batch names: the institution's, or for a personal import the student's own.
+   * Alumni ids are looked up through their unique index (which even the embedded store uses);
+   * addresses and LinkedIn profiles only where they can decide a match: for rows without an alumni
+   * id, and for the others only while some institution contact has no alumni id (an address never
+   * joins two different alumni ids). A personal import also looks up its rows' names, to know a row
+   * imported again.
    */
-  private Known known(List<MappedRow> rows, Counts counts) {
+  private Known known(ImportJob job, List<MappedRow> rows, Counts counts) {
+    String owner = job.ownerId();
+    Known known = new Known(owner != null);
+    Criteria scope =
+        (owner == null ? Criteria.where("ownerId").isNull() : Criteria.where("ownerId").is(owner))
+            .and("status")
+            .is("ACTIVE");
     Set<String> ids = new LinkedHashSet<>();
-    for (MappedRow row : rows) {
-      if (row.draft().externalAlumniId() != null) {
-        ids.add(row.draft().externalAlumniId().strip());
+    if (owner == null) {
+      for (MappedRow row : rows) {
+        if (row.draft().externalAlumniId() != null) {
+          ids.add(row.draft().externalAlumniId().strip());
+        }
       }
     }
-    Known known = new Known();
     if (!ids.isEmpty()) {
       for (Contact contact :
           mongo.find(Query.query(Criteria.where("externalAlumniId").in(ids)), Contact.class)) {
-        known.stored.put(contact.id(), contact);
-        known.add(contact);
+        known.stored(contact);
       }
     }
-    if (counts.withoutAlumniId == null) {
+    if (owner == null && counts.withoutAlumniId == null) {
       counts.withoutAlumniId =
           mongo.exists(
               Query.query(
@@ -744,41 +803,71 @@ class Importer {
               Contact.class);
     }
     Set<String> emails = new LinkedHashSet<>();
+    Set<String> profiles = new LinkedHashSet<>();
+    Set<String> names = new LinkedHashSet<>();
     for (MappedRow row : rows) {
-      String id = row.draft().externalAlumniId();
+      String id = owner == null ? row.draft().externalAlumniId() : null;
       boolean idDecides = id != null && known.byExternalId.containsKey(id.strip());
-      boolean addressCanMatch = id == null || counts.withoutAlumniId;
-      if (!idDecides && addressCanMatch) {
+      boolean keysCanMatch = id == null || Boolean.TRUE.equals(counts.withoutAlumniId);
+      if (!idDecides && keysCanMatch) {
         for (String email : row.draft().emails()) {
           emails.add(email.strip().toLowerCase(Locale.ROOT));
         }
+        String linkedin = LinkedinKey.of(row.draft().linkedinUrl());
+        if (linkedin != null) {
+          profiles.add(linkedin);
+        }
+      }
+      if (owner != null) {
+        names.add(Known.nameKeyOf(row.draft()));
       }
     }
     if (!emails.isEmpty()) {
-      Query byAddress =
-          Query.query(
-              Criteria.where("emailKeys")
-                  .in(emails)
-                  .and("ownerId")
-                  .isNull()
-                  .and("status")
-                  .is("ACTIVE"));
-      for (Contact contact : mongo.find(byAddress, Contact.class)) {
-        if (!known.stored.containsKey(contact.id())) {
-          known.stored.put(contact.id(), contact);
-          known.add(contact);
-        }
-      }
+      known.storedAll(
+          mongo.find(
+              Query.query(Criteria.where("emailKeys").in(emails).andOperator(scope)),
+              Contact.class));
+    }
+    if (!profiles.isEmpty()) {
+      known.storedAll(
+          mongo.find(
+              Query.query(Criteria.where("linkedinKey").in(profiles).andOperator(scope)),
+              Contact.class));
+    }
+    if (!names.isEmpty()) {
+      known.storedAll(
+          mongo.find(
+              Query.query(Criteria.where("nameKey").in(names).andOperator(scope)), Contact.class));
     }
     return known;
   }
 
   /** Contacts by their match keys, newest state first. */
   private static final class Known {
+    /** Whether these are one student's own contacts (a personal import). */
+    private final boolean personal;
+
     private final Map<String, Contact> stored = new HashMap<>();
     private final Map<String, Contact> byId = new HashMap<>();
     private final Map<String, Contact> byExternalId = new HashMap<>();
     private final Map<String, Contact> byEmail = new HashMap<>();
+    private final Map<String, Contact> byLinkedin = new HashMap<>();
+    private final Map<String, Set<String>> idsByName = new HashMap<>();
+
+    Known(boolean personal) {
+      this.personal = personal;
+    }
+
+    /** A contact as the store has it. */
+    void stored(Contact contact) {
+      if (stored.putIfAbsent(contact.id(), contact) == null) {
+        add(contact);
+      }
+    }
+
+    void storedAll(List<Contact> contacts) {
+      contacts.forEach(this::stored);
+    }
 
     void add(Contact contact) {
       byId.put(contact.id(), contact);
@@ -788,13 +877,22 @@ class Importer {
       for (String email : contact.details().emails()) {
         byEmail.putIfAbsent(email.toLowerCase(Locale.ROOT), contact);
       }
+      if (contact.linkedinKey() != null) {
+        byLinkedin.putIfAbsent(contact.linkedinKey(), contact);
+      }
+      if (personal) {
+        idsByName.computeIfAbsent(contact.nameKey(), k -> new LinkedHashSet<>()).add(contact.id());
+      }
     }
 
     @Nullable Contact stored(String id) {
       return stored.get(id);
     }
 
-    /** The alumni id decides when the row has one; otherwise the first address that matches. */
+    /**
+     * The alumni id decides when the row has one; otherwise the first address that matches, then
+     * the LinkedIn profile.
+     */
     @Nullable Contact match(ContactDraft row) {
       if (row.externalAlumniId() != null) {
         Contact byAlumniId = byExternalId.get(row.externalAlumniId().strip());
@@ -804,12 +902,40 @@ class Importer {
       }
       for (String email : row.emails()) {
         Contact byAddress = byEmail.get(email.strip().toLowerCase(Locale.ROOT));
-        if (byAddress != null
-            && (row.externalAlumniId() == null || byAddress.details().externalAlumniId() == null)) {
+        if (byAddress != null && compatible(row, byAddress)) {
           return current(byAddress);
         }
       }
+      String linkedin = LinkedinKey.of(row.linkedinUrl());
+      Contact byProfile = linkedin == null ? null : byLinkedin.get(linkedin);
+      if (byProfile != null && compatible(row, byProfile)) {
+        return current(byProfile);
+      }
       return null;
+    }
+
+    /** A key other than the alumni id never joins two different alumni ids. */
+    private static boolean compatible(ContactDraft row, Contact contact) {
+      return row.externalAlumniId() == null || contact.details().externalAlumniId() == null;
+    }
+
+    /** The student's own contacts (as this import left them so far) with the row's name. */
+    List<Contact> sameName(ContactDraft row) {
+      Set<String> ids = idsByName.getOrDefault(nameKeyOf(row), Set.of());
+      List<Contact> contacts = new ArrayList<>();
+      for (String id : ids) {
+        Contact contact = byId.get(id);
+        if (contact != null && contact.nameKey().equals(nameKeyOf(row))) {
+          contacts.add(contact);
+        }
+      }
+      return contacts;
+    }
+
+    static String nameKeyOf(ContactDraft row) {
+      return SearchTokens.nameKey(
+          Objects.requireNonNullElse(row.givenName(), "").strip(),
+          Objects.requireNonNullElse(row.familyName(), "").strip());
     }
 
     private Contact current(Contact contact) {

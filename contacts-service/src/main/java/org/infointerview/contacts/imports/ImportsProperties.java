@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize rows matched and written together
  * @param undoWindow how long after it ends an import can be undone
  * @param maxStoredProblems problems kept per import for its report (all are counted)
+ * @param personalMaxRows the most data rows a student's own file may have
+ * @param personalMaxRunning a student's own imports (and undos) under way at once
+ * @param personalThreads students' own imports run at once on an instance, beside the directory's
  */
 @ConfigurationProperties("infointerview.imports")
 record ImportsProperties(
@@ -20,4 +23,7 @@ record ImportsProperties(
     @DefaultValue("65536") int maxRowCharacters,
     @DefaultValue("500") int batchSize,
     @DefaultValue("30d") Duration undoWindow,
-    @DefaultValue("100000") int maxStoredProblems) {}
+    @DefaultValue("100000") int maxStoredProblems,
+    @DefaultValue("10000") int personalMaxRows,
+    @DefaultValue("1") int personalMaxRunning,
+    @DefaultValue("2") int personalThreads) {}

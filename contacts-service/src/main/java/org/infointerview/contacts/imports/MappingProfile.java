@@ -13,7 +13,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * export", "LinkedIn connections").
  *
  * @param name the profile's name, used in {@code POST /imports?profile=}
- * @param source what the imported people are: ALUMNI_IMPORT or EMPLOYER_DIRECTORY
+ * @param source what the imported people are: ALUMNI_IMPORT or EMPLOYER_DIRECTORY for the
+ *     institution's directory; PERSONAL for a student's own contacts (their LinkedIn connections,
+ *     their address book), imported under {@code /me/imports} and seen by nobody else
  * @param columns header to target, in any order; headers compare ignoring case and spaces around
  * @param clearWhenEmpty targets whose empty cell erases an existing value (otherwise an empty cell
  *     never does)
@@ -30,6 +32,11 @@ public record MappingProfile(
 
   /** One column: its header in the file and the field it fills. */
   public record ColumnMapping(String header, String target) {}
+
+  /** Whether this profile brings in a student's own contacts. */
+  public boolean personal() {
+    return source == ContactSource.PERSONAL;
+  }
 
   /** The profiles a new installation starts with. */
   static List<MappingProfile> builtIn(Instant now) {
@@ -84,8 +91,9 @@ public record MappingProfile(
             null),
         new MappingProfile(
             "linkedin-connections",
-            "LinkedIn's 'Connections.csv' export (notes lines before the header are skipped).",
-            ContactSource.EMPLOYER_DIRECTORY,
+            "LinkedIn's 'Connections.csv' export (the notes above its header are skipped): a"
+                + " student's own connections.",
+            ContactSource.PERSONAL,
             List.of(
                 new ColumnMapping("First Name", "givenName"),
                 new ColumnMapping("Last Name", "familyName"),
@@ -94,6 +102,58 @@ public record MappingProfile(
                 new ColumnMapping("Company", "organizationName"),
                 new ColumnMapping("Position", "jobTitle"),
                 new ColumnMapping("Connected On", "ignore")),
+            List.of(),
+            now,
+            null),
+        new MappingProfile(
+            "google-contacts",
+            "Google Contacts' 'Google CSV' export (the current one and the older 'Given Name'"
+                + " one): a student's own address book.",
+            ContactSource.PERSONAL,
+            List.of(
+                new ColumnMapping("First Name", "givenName"),
+                new ColumnMapping("Given Name", "givenName"),
+                new ColumnMapping("Last Name", "familyName"),
+                new ColumnMapping("Family Name", "familyName"),
+                new ColumnMapping("Nickname", "preferredName"),
+                new ColumnMapping("E-mail 1 - Value", "email"),
+                new ColumnMapping("E-mail 2 - Value", "email"),
+                new ColumnMapping("E-mail 3 - Value", "email"),
+                new ColumnMapping("Phone 1 - Value", "phone"),
+                new ColumnMapping("Phone 2 - Value", "phone"),
+                new ColumnMapping("Phone 3 - Value", "phone"),
+                new ColumnMapping("Organization Name", "organizationName"),
+                new ColumnMapping("Organization 1 - Name", "organizationName"),
+                new ColumnMapping("Organization Title", "jobTitle"),
+                new ColumnMapping("Organization 1 - Title", "jobTitle"),
+                new ColumnMapping("Address 1 - City", "city"),
+                new ColumnMapping("Address 1 - Region", "region")),
+            List.of(),
+            now,
+            null),
+        new MappingProfile(
+            "outlook-contacts",
+            "Outlook's contacts export (CSV, as Outlook and Outlook.com write it): a student's own"
+                + " address book.",
+            ContactSource.PERSONAL,
+            List.of(
+                new ColumnMapping("First Name", "givenName"),
+                new ColumnMapping("Last Name", "familyName"),
+                new ColumnMapping("Nickname", "preferredName"),
+                new ColumnMapping("E-mail Address", "email"),
+                new ColumnMapping("E-mail 2 Address", "email"),
+                new ColumnMapping("E-mail 3 Address", "email"),
+                new ColumnMapping("Mobile Phone", "phone"),
+                new ColumnMapping("Business Phone", "phone"),
+                new ColumnMapping("Home Phone", "phone"),
+                new ColumnMapping("Company", "organizationName"),
+                new ColumnMapping("Job Title", "jobTitle"),
+                new ColumnMapping("Business City", "city"),
+                new ColumnMapping("Home City", "city"),
+                new ColumnMapping("Business State", "region"),
+                new ColumnMapping("Home State", "region"),
+                // the person's title as in Mr. or Dr., not their job
+                new ColumnMapping("Title", "ignore")),
             List.of(),
             now,
             null),

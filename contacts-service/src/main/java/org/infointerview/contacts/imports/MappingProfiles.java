@@ -46,11 +46,12 @@ public class MappingProfiles {
           // another instance seeded it
         }
       } else if (Long.valueOf(0).equals(stored.version())
-          && !stored.columns().equals(profile.columns())) {
+          && (!stored.columns().equals(profile.columns()) || stored.source() != profile.source())) {
         mongo.updateFirst(
             Query.query(Criteria.where("_id").is(profile.name()).and("version").is(0L)),
             new Update()
                 .set("columns", profile.columns())
+                .set("source", profile.source())
                 .set("description", profile.description())
                 .set("updatedAt", profile.updatedAt()),
             MappingProfile.class);
@@ -60,6 +61,13 @@ public class MappingProfiles {
 
   List<MappingProfile> all() {
     return mongo.find(new Query().with(Sort.by("_id")), MappingProfile.class);
+  }
+
+  /** The profiles of students' own files (LinkedIn, Google, Outlook), by name. */
+  List<MappingProfile> personal() {
+    return mongo.find(
+        Query.query(Criteria.where("source").is(ContactSource.PERSONAL)).with(Sort.by("_id")),
+        MappingProfile.class);
   }
 
   public MappingProfile named(String name) {
@@ -83,6 +91,16 @@ public class MappingProfiles {
       errors.add(
           new FieldError(
               "source", "must be ALUMNI_IMPORT, ALUMNI_DIRECTORY or EMPLOYER_DIRECTORY"));
+    }
+    MappingProfile existing = mongo.findById(name, MappingProfile.class);
+    if (existing != null && existing.personal()) {
+      errors.add(
+          new FieldError(
+              "name",
+              "'"
+                  + name
+                  + "' reads students' own files (they import it under /me/imports); save a"
+                  + " directory profile under another name"));
     }
     Set<String> headers = new HashSet<>();
     // Several columns may fill one field (the names other files give the same column): a row's

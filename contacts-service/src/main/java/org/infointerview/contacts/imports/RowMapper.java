@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class RowMapper {
 
-  private static final Pattern LIST_SEPARATOR = Pattern.compile("[;|\\r\\n]");
+  /** Between the values of one cell: {@code ;}, {@code |}, a line, or Google's {@code :::}. */
+  private static final Pattern LIST_SEPARATOR = Pattern.compile("[;|\\r\\n]|:::");
 
   /** Line breaks (and the blanks around them) inside a quoted cell, as exports wrap long text. */
   private static final Pattern LINE_BREAKS = Pattern.compile("\\h*[\\r\\n\\u2028\\u2029]+\\s*");

@@ -37,6 +37,31 @@ class ContactRulesTest {
   }
 
   @Test
+  void phonesAreCountedOnceWrittenAlikeSoAReimportBesideTheStoredOnesIsNoOverflow() {
+    List<String> stored = List.of("+13125550101", "+13125550102", "+13125550103");
+    List<String> file = List.of("(312) 555-0101", "312.555.0102", "+1 312 555 0103");
+    List<String> both = new java.util.ArrayList<>(file);
+    both.addAll(stored);
+
+    ContactRules.Checked checked = rules.check(draft(List.of(), both, List.of(), null));
+
+    assertThat(checked.errors()).isEmpty();
+    assertThat(checked.details().phones()).containsExactlyElementsOf(stored);
+
+    List<String> six =
+        List.of(
+            "+13125550101",
+            "+13125550102",
+            "+13125550103",
+            "+13125550104",
+            "+13125550105",
+            "+13125550106");
+    assertThat(rules.check(draft(List.of(), six, List.of(), null)).errors())
+        .extracting(FieldError::field)
+        .containsExactly("phones");
+  }
+
+  @Test
   void everyBrokenRuleIsNamedByFieldAtOnce() {
     ContactRules.Checked checked =
         rules.check(

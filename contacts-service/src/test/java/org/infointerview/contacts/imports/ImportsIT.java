@@ -561,7 +561,7 @@ class ImportsIT {
 
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(json.readTree(response.body()).get("detail").asString())
-        .contains("more than 1000000 rows");
+        .contains("more than 1,000,000 rows");
   }
 
   @Test
