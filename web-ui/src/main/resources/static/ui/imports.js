@@ -165,7 +165,7 @@ class Imports extends LightElement {
   follow() {
     clearTimeout(this.timer);
     if (FINISHED.includes(this.job.status)) {
-      announce(`The import ${this.job.status.toLowerCase()}: ${this.job.created} new, ${this.job.updated} updated, ${this.job.failed} refused.`);
+      announce(`The import ${this.job.status.toLowerCase()}: ${this.job.created} new, ${this.job.updated} updated, ${this.job.unchanged} unchanged, ${this.job.failed} refused.`);
       this.refresh();
       return;
     }

@@ -155,6 +155,7 @@ class LocalRunIT {
       theSixStepsInABrowser();
       aConversationHeldIsFollowedUpInABrowser(token);
       anAdminImportsAFileWatchesItAndUndoesIt();
+      aStudentBringsTheirLinkedInConnections();
       theDemoAlumnusAnswersSignedInAndSetsTheirConsent();
     } else {
       System.out.println(
@@ -552,6 +553,59 @@ class LocalRunIT {
       assertThat(admin.driver().findElement(By.id("job-heading")).getText()).endsWith("undone");
       assertThat(admin.text()).contains("Undone: 2 removed");
       admin.screenshot("imports-undone-1280");
+    }
+  }
+
+  /**
+   * The student brings their LinkedIn connections from "Find people": the file as LinkedIn writes
+   * it (notes above the header), its kind told by its columns, checked, imported; the same file
+   * again changes nothing; the people are found among the student's own contacts.
+   */
+  private void aStudentBringsTheirLinkedInConnections() throws Exception {
+    Path file = data.resolve("Connections.csv").toAbsolutePath();
+    Files.writeString(
+        file,
+        "Notes:\r\n"
+            + "\"When exporting your connection data, you may notice that some of the email"
+            + " addresses are missing.\"\r\n"
+            + "\r\n"
+            + "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+            + "Chidi,Okonkwo,https://www.linkedin.com/in/chidi-okonkwo-ui,,Contoso,Product"
+            + " Manager,14 Mar 2024\r\n"
+            + "Hana,Sato,https://www.linkedin.com/in/hana-sato-ui,hana@example.org,Fabrikam,"
+            + "\"Engineer, Platform\",02 Feb 2023\r\n",
+        StandardCharsets.UTF_8);
+    try (Chromium student = new Chromium(1280, 900)) {
+      student.open("http://localhost:" + PORTS.gateway() + "/find");
+      student.signInAtTheDevProvider("student");
+      student.click(By.linkText("Bring my LinkedIn connections or address book"));
+      student.awaitText("Bring your own contacts");
+      for (int round = 1; round <= 2; round++) {
+        student.awaitVisible(By.id("import-file")).sendKeys(file.toString());
+        student.click(By.xpath("//button[normalize-space()='Check the file']"));
+        student.awaitText("What the import would do");
+        assertThat(student.text()).contains("2 of 2 rows can be imported", "linkedin-connections");
+        if (round == 1) {
+          student.assertAccessible("my imports, the dry run, 1280 px");
+        }
+        student.click(By.xpath("//button[starts-with(normalize-space(), 'Import ')]"));
+        student.await(
+            d ->
+                d.findElements(By.id("job-heading")).stream()
+                        .anyMatch(h -> h.getText().endsWith("completed"))
+                    ? true
+                    : null);
+      }
+      assertThat(student.text())
+          .as("the same file again")
+          .contains("0 new, 0 updated, 2 unchanged, 0 refused");
+      student.assertAccessible("my imports, completed, 1280 px");
+      student.screenshot("my-imports-1280");
+      student.open("http://localhost:" + PORTS.gateway() + "/find");
+      student.awaitVisible(By.id("find-q")).sendKeys("Okonkwo");
+      student.click(By.id("find-own"));
+      student.click(By.xpath("//button[normalize-space()='Search']"));
+      student.awaitText("Product Manager");
     }
   }
 
