@@ -3,9 +3,11 @@ package org.infointerview.contacts.contact;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.infointerview.contacts.text.SearchTokens;
 import org.infointerview.events.IntegrationEvent;
 import org.infointerview.events.contacts.ContactConsentChanged;
@@ -36,6 +38,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "match_name_year", def = "{'nameKey': 1, 'details.alumni.graduationYear': 1}")
 public class Contact {
 
+  /**
+   * The version of how the derived keys (search tokens, match keys) are made: a contact stored with
+   * an older one gets them anew at start ({@link DerivedKeysBackfill}).
+   */
+  static final int KEYS_VERSION = 2;
+
   @Id private final String id;
   private final @Nullable String ownerId;
   private final ContactSource source;
@@ -62,6 +70,7 @@ public class Contact {
   private final String nameKey;
   private final @Nullable String familyKey;
   private final @Nullable String organizationKey;
+  private final int keysVersion = KEYS_VERSION;
 
   /** The alumni database's id of a live institution contact: one live record per alumnus. */
   @Indexed(unique = true, sparse = true)
@@ -113,13 +122,12 @@ public class Contact {
       this.familyKey = sameDetails.familyKey;
       this.organizationKey = sameDetails.organizationKey;
     } else {
-      this.searchTokens =
-          SearchTokens.of(
-              details.givenName(),
-              details.familyName(),
-              details.preferredName(),
-              details.organizationName(),
-              details.jobTitle());
+      Set<String> tokens =
+          new LinkedHashSet<>(
+              SearchTokens.ofNames(
+                  details.givenName(), details.familyName(), details.preferredName()));
+      tokens.addAll(SearchTokens.of(details.organizationName(), details.jobTitle()));
+      this.searchTokens = List.copyOf(tokens);
       this.titleTokens = SearchTokens.of(details.jobTitle());
       this.emailKeys = details.emails().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
       this.linkedinKey = LinkedinKey.of(details.linkedinUrl());
@@ -158,6 +166,7 @@ public class Contact {
       @Nullable String nameKey,
       @Nullable String familyKey,
       @Nullable String organizationKey,
+      @Nullable Integer keysVersion,
       @Nullable String externalAlumniId,
       Instant createdAt,
       Instant updatedAt,

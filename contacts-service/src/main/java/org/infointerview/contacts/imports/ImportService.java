@@ -606,6 +606,7 @@ public class ImportService {
     long restored = 0;
     long kept = 0;
     long seen = 0;
+    List<String> erased = new ArrayList<>();
     try (Stream<Contact> marked =
         StorePages.stream(
             mongo, Query.query(Criteria.where("importMark.importId").is(id)), Contact.class)) {
@@ -617,6 +618,7 @@ public class ImportService {
           try {
             if (mark.created()) {
               store.update(contact.erased(clock.instant()));
+              erased.add(contact.id());
               removed++;
             } else {
               store.update(contact.restoredBefore(mark, clock.instant()));
@@ -628,8 +630,12 @@ public class ImportService {
         }
         if (++seen % StorePages.DEFAULT_SIZE == 0) {
           heartbeat(id);
+          duplicates.closeReviewsOf(erased);
+          erased.clear();
         }
       }
+      // a review of a record that is gone has nothing left to decide
+      duplicates.closeReviewsOf(erased);
       updateJob(
           id,
           new Update()

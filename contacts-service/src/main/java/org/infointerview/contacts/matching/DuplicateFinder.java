@@ -27,8 +27,11 @@ import org.springframework.stereotype.Service;
  * Finds probable duplicates among institution contacts, family by family: two records with the same
  * family name whose full names are similar (Jaro-Winkler, Commons Text, at least {@value
  * #THRESHOLD}) and that share a graduation year or an organization. Two different alumni ids mean
- * two people and are never proposed. Each pair found becomes an open review unless it was decided
- * before.
+ * two people unless the alumni database holds one person twice (a second registration, a name
+ * change): such a pair is proposed only when the class year is the same and a strong signal agrees
+ * (address, phone, title at the same employer, LinkedIn profile). Each pair found becomes an open
+ * review, with its reasons in plain words, unless it was decided before; nothing is ever merged
+ * without a person deciding.
  */
 @Service
 public class DuplicateFinder {
@@ -125,23 +128,42 @@ public class DuplicateFinder {
     ContactDetails y = b.details();
     String idX = x.externalAlumniId();
     String idY = y.externalAlumniId();
-    if (idX != null && idY != null && !idX.equals(idY)) {
-      return 0;
-    }
-    List<String> reasons = new ArrayList<>();
+    boolean twoIds = idX != null && idY != null && !idX.equals(idY);
+    Map<String, String> reasons = new LinkedHashMap<>();
     Integer yearX = x.alumni() == null ? null : x.alumni().graduationYear();
     Integer yearY = y.alumni() == null ? null : y.alumni().graduationYear();
-    if (yearX != null && yearX.equals(yearY)) {
-      reasons.add("SAME_GRADUATION_YEAR");
-    }
-    if (x.organizationName() != null
-        && y.organizationName() != null
-        && SearchTokens.fold(x.organizationName())
-            .equals(SearchTokens.fold(y.organizationName()))) {
-      reasons.add("SAME_ORGANIZATION");
-    }
-    if (reasons.isEmpty()) {
-      return 0;
+    boolean sameYear = yearX != null && yearX.equals(yearY);
+    boolean sameOrganization =
+        x.organizationName() != null
+            && y.organizationName() != null
+            && SearchTokens.fold(x.organizationName())
+                .equals(SearchTokens.fold(y.organizationName()));
+    if (twoIds) {
+      // two ids mean two people unless the class year and a strong signal say otherwise
+      Map<String, String> strong = strongSignals(a, b, sameOrganization);
+      if (!sameYear || strong.isEmpty()) {
+        return 0;
+      }
+      reasons.put(
+          "TWO_ALUMNI_IDS",
+          "Two alumni ids, "
+              + idX
+              + " and "
+              + idY
+              + ": the alumni database may hold this person twice (a second registration, a"
+              + " name change)");
+      reasons.put("SAME_GRADUATION_YEAR", "Both graduated in " + yearX);
+      reasons.putAll(strong);
+    } else {
+      if (sameYear) {
+        reasons.put("SAME_GRADUATION_YEAR", "Both graduated in " + yearX);
+      }
+      if (sameOrganization) {
+        reasons.put("SAME_ORGANIZATION", "Both work at " + x.organizationName());
+      }
+      if (reasons.isEmpty()) {
+        return 0;
+      }
     }
     double score =
         similarity.apply(
@@ -150,6 +172,19 @@ public class DuplicateFinder {
     if (score < THRESHOLD) {
       return 0;
     }
+    List<String> explanation = new ArrayList<>();
+    explanation.add(
+        "Names "
+            + Math.round(score * 100)
+            + " % alike: "
+            + x.givenName()
+            + " "
+            + x.familyName()
+            + ", "
+            + y.givenName()
+            + " "
+            + y.familyName());
+    explanation.addAll(reasons.values());
     String id = MatchReview.pairKey(a.id(), b.id());
     var result =
         mongo.upsert(
@@ -158,10 +193,79 @@ public class DuplicateFinder {
                 .setOnInsert("firstId", a.id().compareTo(b.id()) < 0 ? a.id() : b.id())
                 .setOnInsert("secondId", a.id().compareTo(b.id()) < 0 ? b.id() : a.id())
                 .setOnInsert("score", Math.round(score * 1000) / 1000.0)
-                .setOnInsert("reasons", reasons)
+                .setOnInsert("reasons", List.copyOf(reasons.keySet()))
+                .setOnInsert("explanation", explanation)
                 .setOnInsert("status", MatchStatus.OPEN)
                 .setOnInsert("foundAt", clock.instant()),
             MatchReview.class);
     return result.getUpsertedId() != null ? 1 : 0;
+  }
+
+  /**
+   * What two records share that one person has and two rarely do: an address, a phone number, the
+   * same title at the same employer, the same LinkedIn profile; each with its value, in words.
+   */
+  private static Map<String, String> strongSignals(Contact a, Contact b, boolean sameEmployer) {
+    ContactDetails x = a.details();
+    ContactDetails y = b.details();
+    Map<String, String> signals = new LinkedHashMap<>();
+    for (String email : x.emails()) {
+      if (y.emails().stream().anyMatch(email::equalsIgnoreCase)) {
+        signals.put("SAME_EMAIL", "Both have the address " + email);
+        break;
+      }
+    }
+    for (String phone : x.phones()) {
+      if (y.phones().contains(phone)) {
+        signals.put("SAME_PHONE", "Both have the phone number " + phone);
+        break;
+      }
+    }
+    if (sameEmployer
+        && x.jobTitle() != null
+        && y.jobTitle() != null
+        && SearchTokens.fold(x.jobTitle()).equals(SearchTokens.fold(y.jobTitle()))) {
+      signals.put(
+          "SAME_EMPLOYER_AND_TITLE", "Both are " + x.jobTitle() + " at " + x.organizationName());
+    }
+    if (a.linkedinKey() != null && a.linkedinKey().equals(b.linkedinKey())) {
+      signals.put("SAME_LINKEDIN", "Both have the LinkedIn profile " + x.linkedinUrl());
+    }
+    return signals;
+  }
+
+  /** The reasons of a review found before their words were kept. */
+  static List<String> explained(List<String> reasons) {
+    return reasons.stream()
+        .map(
+            r ->
+                switch (r) {
+                  case "SAME_GRADUATION_YEAR" -> "Both graduated the same year";
+                  case "SAME_ORGANIZATION" -> "Both work at the same organization";
+                  default -> r;
+                })
+        .toList();
+  }
+
+  /**
+   * Closes the open reviews of contacts that are gone (erased by an import's undo): nothing is left
+   * to decide there. Returns how many were closed.
+   */
+  public long closeReviewsOf(Collection<String> contactIds) {
+    if (contactIds.isEmpty()) {
+      return 0;
+    }
+    return mongo
+        .updateMulti(
+            Query.query(
+                new Criteria()
+                    .orOperator(
+                        Criteria.where("firstId").in(contactIds),
+                        Criteria.where("secondId").in(contactIds))
+                    .and("status")
+                    .is(MatchStatus.OPEN)),
+            new Update().set("status", MatchStatus.CLOSED).set("decidedAt", clock.instant()),
+            MatchReview.class)
+        .getModifiedCount();
   }
 }

@@ -41,7 +41,8 @@ class MatchController {
       @Nullable String decidedBy,
       java.time.@Nullable Instant decidedAt,
       @Nullable String survivorId,
-      @Nullable String mergedId) {
+      @Nullable String mergedId,
+      List<String> explanation) {
 
     static MatchResponse of(MatchReview r) {
       return new MatchResponse(
@@ -55,7 +56,8 @@ class MatchController {
           r.decidedBy(),
           r.decidedAt(),
           r.survivorId(),
-          r.mergedId());
+          r.mergedId(),
+          r.explanation() != null ? r.explanation() : DuplicateFinder.explained(r.reasons()));
     }
   }
 

@@ -12,7 +12,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * pair once decided is never proposed again.
  *
  * @param score the similarity of the two names, 0 to 1 (Jaro-Winkler)
- * @param reasons SAME_GRADUATION_YEAR and/or SAME_ORGANIZATION
+ * @param reasons SAME_GRADUATION_YEAR and/or SAME_ORGANIZATION; for two records under different
+ *     alumni ids TWO_ALUMNI_IDS, SAME_GRADUATION_YEAR and the strong signals that agree
+ *     (SAME_EMAIL, SAME_PHONE, SAME_EMPLOYER_AND_TITLE, SAME_LINKEDIN)
+ * @param explanation the reasons in plain words, with the values that agree; null for a review
+ *     found before it was kept
  * @param survivorBefore the survivor as it was before the merge, for undoing it
  */
 @Document("match_reviews")
@@ -28,7 +32,8 @@ record MatchReview(
     @Nullable Instant decidedAt,
     @Nullable String survivorId,
     @Nullable String mergedId,
-    @Nullable Contact survivorBefore) {
+    @Nullable Contact survivorBefore,
+    @Nullable List<String> explanation) {
 
   static String pairKey(String a, String b) {
     return a.compareTo(b) < 0 ? a + "~" + b : b + "~" + a;

@@ -7,5 +7,7 @@ public enum MatchStatus {
   /** The same person, but both records stay (for instance, two roles to keep apart). */
   KEPT_BOTH,
   /** Not the same person; never proposed again. */
-  DISTINCT
+  DISTINCT,
+  /** One of the two records is gone (an import that made it was undone): nothing to decide. */
+  CLOSED
 }

@@ -16,6 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * twice.
  *
  * @param searchTokens the folded words of the name and the domain, for search
+ * @param keysVersion how the derived keys were made ({@link #KEYS_VERSION} today; older ones are
+ *     made anew at start by {@link OrganizationKeysBackfill})
  */
 @Document("organizations")
 record Organization(
@@ -27,7 +29,11 @@ record Organization(
     String createdBy,
     Instant createdAt,
     Instant updatedAt,
-    @Version @Nullable Long version) {
+    @Version @Nullable Long version,
+    @Nullable Integer keysVersion) {
+
+  /** The version of how nameKey, searchTokens and dedupeKey are made from the details. */
+  static final int KEYS_VERSION = 2;
 
   static Organization of(
       String id,
@@ -46,7 +52,8 @@ record Organization(
         createdBy,
         createdAt,
         now,
-        version);
+        version,
+        KEYS_VERSION);
   }
 
   static String dedupeKey(String nameKey, @Nullable String domain) {

@@ -4,8 +4,10 @@ import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.infointerview.support.problem.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
@@ -37,12 +39,65 @@ public final class SearchTokens {
     return List.copyOf(tokens);
   }
 
-  /** Lower case without accents: {@code "José Müller"} becomes {@code "jose muller"}. */
+  /**
+   * Lower case, folded to ASCII where a letter has an ASCII form (Lucene's {@code
+   * ASCIIFoldingFilter}): {@code "José Müller"} becomes {@code "jose muller"}, {@code "Søren
+   * Łukasiewicz"} {@code "soren lukasiewicz"}, {@code "Straße"} {@code "strasse"}. Other scripts
+   * stay as they are, lower case.
+   */
   public static String fold(String text) {
-    return MARKS
-        .matcher(Normalizer.normalize(text, Normalizer.Form.NFKD))
-        .replaceAll("")
-        .toLowerCase(Locale.ROOT);
+    String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+    char[] in = plain.toCharArray();
+    char[] out = new char[in.length * 4];
+    int length = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
+    return new String(out, 0, length).toLowerCase(Locale.ROOT);
+  }
+
+  /** How German and Scandinavian names are also written without their letters: Müller, Mueller. */
+  private static final Map<Character, String> TRANSLITERATION =
+      Map.of(
+          'ä', "ae", 'ö', "oe", 'ü', "ue", 'ø', "oe", 'å', "aa", 'Ä', "Ae", 'Ö', "Oe", 'Ü', "Ue",
+          'Ø', "Oe", 'Å', "Aa");
+
+  /**
+   * The tokens of people's names: each name's folded tokens ({@link #of}), and as a person may type
+   * them too: a name of several parts joined ({@code O'Brien} also as {@code obrien}, {@code van
+   * der Berg} as {@code vanderberg}, {@code Smith-Jones} as {@code smithjones}) and German or
+   * Scandinavian letters written out ({@code Müller} also as {@code mueller}, {@code Søren} as
+   * {@code soeren}).
+   */
+  public static List<String> ofNames(@Nullable String... names) {
+    Set<String> tokens = new LinkedHashSet<>();
+    for (String name : names) {
+      if (name == null || name.isBlank()) {
+        continue;
+      }
+      String composed = Normalizer.normalize(name, Normalizer.Form.NFC);
+      String spelled = transliterated(composed);
+      for (String form :
+          spelled.equals(composed) ? List.of(composed) : List.of(composed, spelled)) {
+        List<String> parts = of(form);
+        tokens.addAll(parts);
+        if (parts.size() > 1) {
+          tokens.add(String.join("", parts));
+        }
+      }
+    }
+    return List.copyOf(tokens);
+  }
+
+  private static String transliterated(String name) {
+    StringBuilder out = null;
+    for (int i = 0; i < name.length(); i++) {
+      String written = TRANSLITERATION.get(name.charAt(i));
+      if (written != null && out == null) {
+        out = new StringBuilder(name.length() + 4).append(name, 0, i);
+      }
+      if (out != null) {
+        out.append(written != null ? written : String.valueOf(name.charAt(i)));
+      }
+    }
+    return out == null ? name : out.toString();
   }
 
   /** The most words one search parameter may hold. */

@@ -86,6 +86,23 @@ class ContactSearchIT {
   }
 
   @Test
+  void namesAreFoundAsPeopleTypeThemWithoutTheirLettersOrParticles() {
+    String world = world();
+    String student = IDP.token("student-" + UUID.randomUUID(), "student");
+    String soren = personal(student, "Søren", "Kierkegaard", world);
+    String conor = personal(student, "Conor", "O'Brien", world);
+    String thomas = personal(student, "Thomas", "Müller", world);
+    String anna = personal(student, "Anna", "van der Berg", world);
+    String jan = personal(student, "Jan", "Łukasiewicz", world);
+
+    assertThat(ids(search(student, "q=soren&organization=" + world))).containsExactly(soren);
+    assertThat(ids(search(student, "q=obrien&organization=" + world))).containsExactly(conor);
+    assertThat(ids(search(student, "q=mueller&organization=" + world))).containsExactly(thomas);
+    assertThat(ids(search(student, "q=vanderberg&organization=" + world))).containsExactly(anna);
+    assertThat(ids(search(student, "q=lukasiewicz&organization=" + world))).containsExactly(jan);
+  }
+
+  @Test
   void filtersCombineGraduationYearsCareerFieldsMajorAndPlace() {
     String world = world();
     Contact early = alumnus("Early", world, ContactPreference.SHOW_EMAIL, 2001);
@@ -177,13 +194,19 @@ class ContactSearchIT {
   }
 
   private String personal(String token, String givenName, String organization) {
+    return personal(token, givenName, "Contact", organization);
+  }
+
+  private String personal(String token, String givenName, String familyName, String organization) {
     HttpResponse<String> created =
         api.post(
             "/contacts",
             token,
             "{\"givenName\": \""
                 + givenName
-                + "\", \"familyName\": \"Contact\", \"organizationName\": \""
+                + "\", \"familyName\": \""
+                + familyName
+                + "\", \"organizationName\": \""
                 + organization
                 + "\"}");
     assertThat(created.statusCode()).isEqualTo(201);

@@ -3,14 +3,22 @@ package org.infointerview.contacts.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.bson.types.ObjectId;
+import org.infointerview.contacts.contact.AlumniFacts;
+import org.infointerview.contacts.contact.Consent;
 import org.infointerview.contacts.contact.Contact;
+import org.infointerview.contacts.contact.ContactDetails;
+import org.infointerview.contacts.contact.ContactDetailsBuilder;
 import org.infointerview.contacts.contact.ContactPreference;
+import org.infointerview.contacts.contact.ContactSource;
 import org.infointerview.contacts.contact.ContactStatus;
 import org.infointerview.contacts.contact.InstitutionContacts;
+import org.infointerview.contacts.contact.Provenance;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.messaging.outbox.Outbox;
@@ -95,7 +103,7 @@ class MatchingIT {
   }
 
   @Test
-  void aPairMarkedDistinctIsNeverProposedAgainAndDifferentAlumniIdsAreNeverProposed() {
+  void aPairMarkedDistinctIsNeverProposedAgain() {
     String family = "Fam" + UUID.randomUUID().toString().substring(0, 8);
     Contact ann = person("Ann", family, "Same Org", 2010);
     Contact anne = person("Anne", family, "Same Org", 1999);
@@ -112,16 +120,72 @@ class MatchingIT {
   }
 
   @Test
-  void anImportOpensReviewsForTheFamiliesItWrote() throws Exception {
+  void anImportOpensReviewsForTheFamiliesItWrote() {
     String family = "Imp" + UUID.randomUUID().toString().substring(0, 8);
     Contact existing = person("Katherine", family, "NASA", 1937);
+
+    importKatharine(family);
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> mongo.count(Query.query(involving(existing)), MatchReview.class) == 1);
+  }
+
+  @Test
+  void onePersonUnderTwoAlumniIdsIsProposedWhenTheClassYearAndAStrongSignalAgree() {
+    String family = "Two" + UUID.randomUUID().toString().substring(0, 8);
+    String phone = "+1312555" + (1000 + new java.util.Random().nextInt(8999));
+    Contact first = record("Grace", family, 1934, phone, "Navy", "Admiral");
+    Contact second = record("Grace", family, 1934, phone, "Remington Rand", "Engineer");
+    // the same name and year, nothing else shared: two people
+    Contact namesake = record("Grace", family, 1934, null, "Other", "Teacher");
+    // the same phone, another year: two people
+    Contact otherYear = record("Grace", family, 1960, phone, "Navy", "Admiral");
+
+    finder.scan(List.of(family.toLowerCase()));
+
+    JsonNode review =
+        json.readTree(
+            api.get("/matches/" + MatchReview.pairKey(first.id(), second.id()), admin).body());
+    assertThat(review.get("status").asString()).isEqualTo("OPEN");
+    assertThat(review.get("reasons").toString())
+        .contains("TWO_ALUMNI_IDS", "SAME_GRADUATION_YEAR", "SAME_PHONE");
+    assertThat(review.get("explanation").toString())
+        .contains(first.details().externalAlumniId(), "Both have the phone number " + phone);
+    assertThat(mongo.findById(MatchReview.pairKey(first.id(), namesake.id()), MatchReview.class))
+        .isNull();
+    assertThat(mongo.findById(MatchReview.pairKey(first.id(), otherYear.id()), MatchReview.class))
+        .isNull();
+    assertThat(mongo.findById(MatchReview.pairKey(second.id(), otherYear.id()), MatchReview.class))
+        .isNull();
+  }
+
+  @Test
+  void undoingAnImportClosesTheReviewsOfTheContactsItErased() {
+    String family = "Und" + UUID.randomUUID().toString().substring(0, 8);
+    Contact existing = person("Katherine", family, "NASA", 1937);
+    String importId = importKatharine(family);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> mongo.count(Query.query(involving(existing)), MatchReview.class) == 1);
+    String reviewId = mongo.findOne(Query.query(involving(existing)), MatchReview.class).id();
+
+    assertThat(api.post("/imports/" + importId + "/undo", admin, "").statusCode()).isEqualTo(202);
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> mongo.findById(reviewId, MatchReview.class).status() == MatchStatus.CLOSED);
+    assertThat(api.get("/matches", admin).body()).doesNotContain(reviewId);
+  }
+
+  /** Imports a Katharine of the family, class of 1937: the import's id. */
+  private String importKatharine(String family) {
     String csv =
         "First Name,Last Name,Email,Class Year\nKatharine,"
             + family
             + ",kj-"
             + UUID.randomUUID()
             + "@example.org,1937\n";
-
     var accepted =
         api.send(
             "POST",
@@ -130,15 +194,37 @@ class MatchingIT {
             csv,
             Map.of("Content-Type", "text/csv"));
     assertThat(accepted.statusCode()).isEqualTo(202);
+    return json.readTree(accepted.body()).get("id").asString();
+  }
 
-    Criteria involving =
-        new Criteria()
-            .orOperator(
-                Criteria.where("firstId").is(existing.id()),
-                Criteria.where("secondId").is(existing.id()));
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> mongo.count(Query.query(involving), MatchReview.class) == 1);
+  private static Criteria involving(Contact contact) {
+    return new Criteria()
+        .orOperator(
+            Criteria.where("firstId").is(contact.id()),
+            Criteria.where("secondId").is(contact.id()));
+  }
+
+  /** An alumni record under an alumni id of its own, with the phone given (or none). */
+  private Contact record(
+      String given, String family, int year, String phone, String org, String title) {
+    ContactDetails details =
+        ContactDetailsBuilder.builder()
+            .givenName(given)
+            .familyName(family)
+            .phones(phone == null ? List.of() : List.of(phone))
+            .organizationName(org)
+            .jobTitle(title)
+            .alumni(new AlumniFacts("A-" + UUID.randomUUID(), year, "BS", "Math", "Arts"))
+            .build();
+    Instant now = Instant.now();
+    return store.insert(
+        Contact.institutional(
+            new ObjectId().toHexString(),
+            ContactSource.ALUMNI_IMPORT,
+            details,
+            Consent.notAsked(),
+            new Provenance("IMPORT", "fixture", 1L, now, details.fieldsSet()),
+            now));
   }
 
   private Contact person(String given, String family, String org, int year) {

@@ -3,6 +3,7 @@ package org.infointerview.contacts.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.infointerview.testinfra.ApiClient;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +41,38 @@ class OrganizationsIT {
   @BeforeEach
   void setUp() {
     word = "Zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  }
+
+  @Autowired OrganizationKeysBackfill backfill;
+
+  @Test
+  void anOrganizationStoredWithAnOlderReleasesKeysIsFoundAsPeopleTypeItAfterStart() {
+    HttpResponse<String> added =
+        api.post("/organizations", admin, "{\"name\": \"Ørsted " + word + "\"}");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    String id = json.readTree(added.body()).get("id").asString();
+    // as an older release stored it: ø kept as it is, no keys version
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(id)),
+        new Update()
+            .set("searchTokens", List.of("ørsted", word.toLowerCase()))
+            .set("nameKey", "ørsted " + word.toLowerCase())
+            .set("dedupeKey", "ørsted " + word.toLowerCase() + "|")
+            .unset("keysVersion"),
+        "organizations");
+
+    backfill.backfill();
+
+    for (String typed : List.of("orsted", "Ørsted")) {
+      HttpResponse<String> found =
+          api.get("/organizations?q=" + typed + "+" + word.toLowerCase(), student);
+      assertThat(json.readTree(found.body()).get("items").findValuesAsString("id"))
+          .as(typed)
+          .containsExactly(id);
+    }
+    org.bson.Document stored = mongo.findById(id, org.bson.Document.class, "organizations");
+    assertThat(stored.getString("nameKey")).isEqualTo("orsted " + word.toLowerCase());
+    assertThat(stored.get("version", Number.class).longValue()).as("no new version").isZero();
   }
 
   @Test
