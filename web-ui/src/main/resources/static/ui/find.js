@@ -133,6 +133,7 @@ class FindPeople extends LightElement {
         ? html`<br><span class="muted">${place}${c.alumni?.graduationYear ? ` · class of ${c.alumni.graduationYear}` : ''}</span>`
         : nothing}
       ${c.careerFields?.length ? html`<br><span class="muted">${c.careerFields.map(label).join(', ')}</span>` : nothing}
+      ${c.notes ? html`<p class="muted" style="white-space:pre-line;margin:.25rem 0 0">${c.notes}</p>` : nothing}
       <div class="actions">
         ${this.planning === c.id
           ? html`<ii-plan-interview .contact=${c} .fields=${this.fields} .fromReferral=${this.fromReferral}
@@ -255,6 +256,15 @@ class AddContact extends LightElement {
         ${input('emails', 'Email (optional)', 'email', 'Only you see it; the platform sends your request to it.')}
         ${input('organizationName', 'Employer (optional)')} ${input('jobTitle', 'Job title (optional)')}
       </div>
+      ${field({
+        id: 'add-notes',
+        label: 'Notes (optional)',
+        hint: 'Only you see them: where you met, how they like to be reached.',
+        error: errors.notes,
+        control: html`<textarea id="add-notes" name="notes" rows="3" maxlength="4000"
+          aria-describedby=${describedBy('add-notes', true, errors.notes)}
+          aria-invalid=${errors.notes ? 'true' : nothing}></textarea>`,
+      })}
       ${submitOrCancel(this, this.busy, 'Add', 'Adding…')}
     </form>`;
   }
@@ -269,6 +279,7 @@ class AddContact extends LightElement {
       emails: value('emails') ? [value('emails')] : [],
       organizationName: value('organizationName'),
       jobTitle: value('jobTitle'),
+      notes: value('notes'),
     };
     this.busy = true;
     this.error = null;

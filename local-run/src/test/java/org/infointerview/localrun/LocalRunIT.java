@@ -216,8 +216,10 @@ class LocalRunIT {
       student.type(By.id("add-familyName"), "Chen");
       student.type(By.id("add-emails"), address);
       student.type(By.id("add-organizationName"), "Contoso Health");
+      student.type(By.id("add-notes"), "Met at the spring career fair.\nPrefers email.");
       student.click(By.xpath("//form[.//h2[.='Add someone you know']]//button[@type='submit']"));
       student.awaitText("A conversation with Maya Chen");
+      student.awaitText("Met at the spring career fair.");
       student.type(
           By.cssSelector("ii-plan-interview textarea"),
           "How do you move from statistics into health data?");

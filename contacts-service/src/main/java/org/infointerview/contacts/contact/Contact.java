@@ -417,6 +417,7 @@ public class Contact {
             .timeZone(or(a.timeZone(), b.timeZone()))
             .alumni(alumni)
             .tags(union(a.tags(), b.tags()))
+            .notes(bothNotes(a.notes(), b.notes()))
             .build();
     List<Provenance> history = new ArrayList<>(provenance);
     history.addAll(other.provenance);
@@ -493,6 +494,14 @@ public class Contact {
 
   private static @Nullable String or(@Nullable String mine, @Nullable String theirs) {
     return mine != null ? mine : theirs;
+  }
+
+  /** Notes of two records of one person, both kept (the survivor's first). */
+  private static @Nullable String bothNotes(@Nullable String mine, @Nullable String theirs) {
+    if (mine == null || theirs == null || mine.equals(theirs)) {
+      return mine != null ? mine : theirs;
+    }
+    return mine + "\n\n" + theirs;
   }
 
   private static List<String> union(List<String> mine, List<String> theirs) {
@@ -795,6 +804,41 @@ public class Contact {
 
   List<Provenance> provenance() {
     return provenance;
+  }
+
+  /**
+   * Whether a field may be derived (career fields and industry from the mapping table): it is
+   * empty, or derived the last time anything set it; never a value a person, an admin or a file
+   * set.
+   */
+  public boolean derivable(String field) {
+    if (!details.fieldsSet().contains(field)) {
+      return true;
+    }
+    for (int i = provenance.size() - 1; i >= 0; i--) {
+      Provenance entry = provenance.get(i);
+      if (entry.fields().contains(field)) {
+        return Provenance.DERIVED.equals(entry.origin());
+      }
+    }
+    return false;
+  }
+
+  /** The fields whose value was derived (the last to set them was the mapping table). */
+  public List<String> derivedFields() {
+    List<String> derived = new ArrayList<>();
+    for (String field : List.of("careerFields", "industry")) {
+      for (int i = provenance.size() - 1; i >= 0; i--) {
+        Provenance entry = provenance.get(i);
+        if (entry.fields().contains(field)) {
+          if (Provenance.DERIVED.equals(entry.origin()) && details.fieldsSet().contains(field)) {
+            derived.add(field);
+          }
+          break;
+        }
+      }
+    }
+    return derived;
   }
 
   public @Nullable String linkedUserId() {

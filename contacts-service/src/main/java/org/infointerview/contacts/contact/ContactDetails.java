@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param industry an INDUSTRY code from the taxonomy
  * @param careerFields codes from the taxonomy
  * @param alumni what the alumni database knows; null for people who are not alumni
+ * @param notes free text, several lines: on a student's own contact their own notes ("met at the
+ *     spring career fair, prefers email"), seen by them alone; on an institution contact staff's
+ *     notes, never shown to students or to the person
  */
 @RecordBuilder
 @RecordBuilder.Options(useImmutableCollections = true)
@@ -35,7 +38,8 @@ public record ContactDetails(
     @Nullable String country,
     @Nullable String timeZone,
     @Nullable AlumniFacts alumni,
-    List<String> tags)
+    List<String> tags,
+    @Nullable String notes)
     implements ContactDetailsBuilder.With {
 
   public ContactDetails {
@@ -90,7 +94,8 @@ public record ContactDetails(
           new Field("country", ContactDetails::country),
           new Field("timeZone", ContactDetails::timeZone),
           new Field("alumni", ContactDetails::alumni),
-          new Field("tags", ContactDetails::tags));
+          new Field("tags", ContactDetails::tags),
+          new Field("notes", ContactDetails::notes));
 
   /** The alumni database's id of this person, if any. */
   public @Nullable String externalAlumniId() {

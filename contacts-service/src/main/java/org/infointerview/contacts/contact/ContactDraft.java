@@ -31,7 +31,8 @@ public record ContactDraft(
     @Nullable String degree,
     @Nullable String major,
     @Nullable String college,
-    List<String> tags)
+    List<String> tags,
+    @Nullable String notes)
     implements ContactDraftBuilder.With {
 
   public ContactDraft {
@@ -74,6 +75,7 @@ public record ContactDraft(
         .major(alumni == null ? null : alumni.major())
         .college(alumni == null ? null : alumni.college())
         .tags(details.tags())
+        .notes(details.notes())
         .build();
   }
 }

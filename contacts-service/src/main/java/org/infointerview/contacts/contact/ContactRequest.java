@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * A contact's details as a student (their own contact) or an admin (an institution contact) writes
  * them, on create and on replace. Owner, source, consent and the alumni database's id are not
  * writable here: a body naming them is rejected as a whole (unknown properties fail). Each field is
- * checked by {@link ContactRules}, which names every broken rule.
+ * checked by {@link ContactRules}, which names every broken rule. {@code notes}: the student's own
+ * notes on their contact, or staff's on an institution contact (several lines).
  */
 record ContactRequest(
     @Nullable String givenName,
@@ -29,7 +30,8 @@ record ContactRequest(
     @Nullable String degree,
     @Nullable String major,
     @Nullable String college,
-    @Nullable List<String> tags) {
+    @Nullable List<String> tags,
+    @Nullable String notes) {
 
   /** The draft to check; the alumni id is kept from the contact being replaced, if any. */
   ContactDraft draft(@Nullable String externalAlumniId) {
@@ -55,6 +57,7 @@ record ContactRequest(
         .major(major)
         .college(college)
         .tags(ContactDraft.texts(tags))
+        .notes(notes)
         .build();
   }
 }

@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A contact as its viewer may see it: email addresses and phone numbers only where the person's
  * preference (or ownership) allows; the alumni id, provenance and consent history only to admins
- * and the person themself.
+ * and the person themself; notes to the student on their own contact, to advisors and admins on an
+ * institution contact (never to students or to the person). {@code derivedFields}: career fields or
+ * industry the mapping table derived from major, title and employer (not a person's choice).
  */
 public record ContactResponse(
     String id,
@@ -32,6 +34,8 @@ public record ContactResponse(
     @Nullable String timeZone,
     @Nullable Alumni alumni,
     List<String> tags,
+    @Nullable String notes,
+    List<String> derivedFields,
     ConsentView consent,
     @Nullable List<Provenance> provenance,
     @Nullable List<ConsentChange> consentHistory,
@@ -92,6 +96,8 @@ public record ContactResponse(
                 a.major(),
                 a.college()),
         d.tags(),
+        notesFor(contact, viewer),
+        contact.derivedFields(),
         new ConsentView(
             c.optedIn(),
             c.optedInAt(),
@@ -105,5 +111,13 @@ public record ContactResponse(
         contact.createdAt(),
         contact.updatedAt(),
         contact.currentVersion());
+  }
+
+  /** The student's notes on their own contact; staff's on an institution contact, to staff. */
+  static @Nullable String notesFor(Contact contact, CurrentUser viewer) {
+    if (contact.source().isOwned()) {
+      return viewer.id().equals(contact.ownerId()) ? contact.details().notes() : null;
+    }
+    return viewer.has(Role.ADMIN) || viewer.has(Role.ADVISOR) ? contact.details().notes() : null;
   }
 }

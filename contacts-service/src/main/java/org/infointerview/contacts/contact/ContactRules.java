@@ -37,6 +37,7 @@ public class ContactRules {
   static final int MAX_PHONES = 5;
   static final int MAX_TAGS = 20;
   static final int MAX_CAREER_FIELDS = 20;
+  static final int MAX_NOTES = 4000;
 
   /** The WHATWG definition of a valid email address, with a dot required in the domain. */
   private static final Pattern EMAIL =
@@ -114,6 +115,7 @@ public class ContactRules {
             text(errors, "major", draft.major(), MAX_NAME, false),
             text(errors, "college", draft.college(), MAX_NAME, false));
     List<String> tags = tags(errors, draft.tags());
+    String notes = notes(errors, draft.notes());
     if (!errors.isEmpty()) {
       return new Checked(null, errors);
     }
@@ -136,6 +138,7 @@ public class ContactRules {
             .timeZone(timeZone)
             .alumni(alumni.isEmpty() ? null : alumni)
             .tags(tags)
+            .notes(notes)
             .build(),
         List.of());
   }
@@ -217,6 +220,26 @@ public class ContactRules {
       return List.of();
     }
     return List.copyOf(numbers);
+  }
+
+  /**
+   * Notes: lines kept (written with {@code \n}), tabs too; other control characters refused, as in
+   * every text; blank lines at either end dropped.
+   */
+  private static @Nullable String notes(List<FieldError> errors, @Nullable String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String text = value.replace("\r\n", "\n").replace('\r', '\n').strip();
+    if (text.length() > MAX_NOTES) {
+      errors.add(new FieldError("notes", "must be at most " + MAX_NOTES + " characters"));
+      return null;
+    }
+    if (CONTROL.matcher(text.replace("\n", "")).find()) {
+      errors.add(new FieldError("notes", "must not contain control characters"));
+      return null;
+    }
+    return text;
   }
 
   private static @Nullable String linkedin(List<FieldError> errors, @Nullable String value) {

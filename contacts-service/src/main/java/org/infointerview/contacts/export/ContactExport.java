@@ -58,6 +58,7 @@ class ContactExport {
           "major",
           "college",
           "tags",
+          "notes",
           "optedIn",
           "contactPreference",
           "doNotContact");
@@ -126,6 +127,7 @@ class ContactExport {
         cell(a == null ? null : a.major()),
         cell(a == null ? null : a.college()),
         cell(String.join("; ", d.tags())),
+        cell(d.notes()),
         String.valueOf(c.optedIn()),
         c.preference().name(),
         String.valueOf(c.doNotContact()));

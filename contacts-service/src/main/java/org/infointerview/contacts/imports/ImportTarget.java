@@ -30,6 +30,8 @@ public enum ImportTarget {
   MAJOR("major"),
   COLLEGE("college"),
   TAGS("tags"),
+  /** Free text of several lines: staff's notes, or on a student's own file their own. */
+  NOTES("notes"),
   OPTED_IN("optedIn"),
   CONTACT_PREFERENCE("contactPreference"),
   MAX_REQUESTS_PER_MONTH("maxRequestsPerMonth"),

@@ -35,6 +35,8 @@ import org.infointerview.contacts.contact.ContactRules;
 import org.infointerview.contacts.contact.ImportMark;
 import org.infointerview.contacts.contact.LinkedinKey;
 import org.infointerview.contacts.contact.Provenance;
+import org.infointerview.contacts.derivation.CareerFieldDerivation;
+import org.infointerview.contacts.derivation.CareerFieldTable;
 import org.infointerview.contacts.imports.RowMapper.ConsentCells;
 import org.infointerview.contacts.imports.RowMapper.MappedRow;
 import org.infointerview.contacts.text.SearchTokens;
@@ -113,6 +115,7 @@ class Importer {
   private final BulkInserts bulk;
   private final ContactRules rules;
   private final CareerFieldCatalog careerFields;
+  private final CareerFieldDerivation derivation;
   private final ImportsProperties properties;
   private final Clock clock;
 
@@ -122,8 +125,10 @@ class Importer {
       BulkInserts bulk,
       ContactRules rules,
       CareerFieldCatalog careerFields,
+      CareerFieldDerivation derivation,
       ImportsProperties properties,
       Clock clock) {
+    this.derivation = derivation;
     this.mongo = mongo;
     this.store = store;
     this.bulk = bulk;
@@ -193,6 +198,8 @@ class Importer {
   Counts run(ImportJob job, RowSource source, MappingProfile profile, Progress progress)
       throws IOException {
     CareerFieldCatalog.Snapshot taxonomy = careerFields.snapshot();
+    // the directory's people are filed under career fields by the mapping table as they come
+    CareerFieldTable table = job.personal() ? null : derivation.table();
     Counts counts = new Counts();
     AtomicInteger writerNumber = new AtomicInteger();
     ExecutorService writers =
@@ -222,7 +229,7 @@ class Importer {
           if (progress.cancelled()) {
             break;
           }
-          Decided decided = decide(job, profile, mapper, taxonomy, next, counts);
+          Decided decided = decide(job, profile, mapper, taxonomy, table, next, counts);
           if (writing.size() == WRITERS) {
             finish(writing.removeFirst(), counts, progress);
             if (progress.cancelled()) {
@@ -375,6 +382,7 @@ class Importer {
       MappingProfile profile,
       RowMapper mapper,
       CareerFieldCatalog.Snapshot taxonomy,
+      @Nullable CareerFieldTable table,
       List<ReadAhead.Prepared> rows,
       Counts counts) {
     Instant now = clock.instant();
@@ -436,7 +444,9 @@ class Importer {
                         consentFrom(row.consent(), Consent.notAsked()),
                         origin,
                         now))
-                .state()
+                .state();
+        contact =
+            derived(contact, row, table, now)
                 .markedBy(new ImportMark(job.id(), true, null, null, 0, now));
         decided.created.put(contact.id(), contact);
         decided.rowOf.put(contact.id(), row.number());
@@ -454,6 +464,7 @@ class Importer {
       // the facts are told once the contact is written: against its stored state (changedSince)
       Contact revised = match.revised(checked.details(), origin).state();
       if (!known.personal) {
+        revised = derived(revised, row, table, now);
         revised = withImportedConsent(revised, row.consent(), job.id(), now);
       }
       if (revised == match) {
@@ -553,6 +564,26 @@ class Importer {
     return false;
   }
 
+  /**
+   * The contact with career fields and industry the mapping table derives, where the file left them
+   * empty and they are empty or derived (never a value a person, an admin or a file set); the
+   * derived values' provenance names the table's version.
+   */
+  private static Contact derived(
+      Contact contact, MappedRow row, @Nullable CareerFieldTable table, Instant now) {
+    if (table == null) {
+      return contact;
+    }
+    boolean fields =
+        !row.filled().contains(ImportTarget.CAREER_FIELDS) && contact.derivable("careerFields");
+    boolean industry =
+        !row.filled().contains(ImportTarget.INDUSTRY) && contact.derivable("industry");
+    ContactDetails derived = table.derive(contact.details(), fields, industry);
+    return derived.equals(contact.details())
+        ? contact
+        : contact.revised(derived, table.provenance(row.number(), now)).state();
+  }
+
   /** A consent the file states, unless the person set theirs themself (do-not-contact aside). */
   private static Contact withImportedConsent(
       Contact contact, ConsentCells cells, String importId, Instant now) {
@@ -633,6 +664,7 @@ class Importer {
         .major(m.one(ImportTarget.MAJOR, file.major(), base.major()))
         .college(m.one(ImportTarget.COLLEGE, file.college(), base.college()))
         .tags(m.union(ImportTarget.TAGS, file.tags(), base.tags()))
+        .notes(m.one(ImportTarget.NOTES, file.notes(), base.notes()))
         .build();
   }
 
@@ -757,6 +789,7 @@ class Importer {
       case "degree" -> draft.degree();
       case "major" -> draft.major();
       case "college" -> draft.college();
+      case "notes" -> draft.notes();
       default -> null;
     };
   }

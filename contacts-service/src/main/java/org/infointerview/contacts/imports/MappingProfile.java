@@ -71,6 +71,7 @@ public record MappingProfile(
                 new ColumnMapping("Contact Preference", "contactPreference"),
                 new ColumnMapping("Max Requests Per Month", "maxRequestsPerMonth"),
                 new ColumnMapping("Do Not Contact", "doNotContact"),
+                new ColumnMapping("Notes", "notes"),
                 // What other alumni databases call the same columns (the first filled one of a
                 // row counts where a field takes one value)
                 new ColumnMapping("Willing To Mentor", "optedIn"),
@@ -127,7 +128,8 @@ public record MappingProfile(
                 new ColumnMapping("Organization Title", "jobTitle"),
                 new ColumnMapping("Organization 1 - Title", "jobTitle"),
                 new ColumnMapping("Address 1 - City", "city"),
-                new ColumnMapping("Address 1 - Region", "region")),
+                new ColumnMapping("Address 1 - Region", "region"),
+                new ColumnMapping("Notes", "notes")),
             List.of(),
             now,
             null),
@@ -152,6 +154,7 @@ public record MappingProfile(
                 new ColumnMapping("Home City", "city"),
                 new ColumnMapping("Business State", "region"),
                 new ColumnMapping("Home State", "region"),
+                new ColumnMapping("Notes", "notes"),
                 // the person's title as in Mr. or Dr., not their job
                 new ColumnMapping("Title", "ignore")),
             List.of(),

@@ -105,6 +105,7 @@ final class RowMapper {
             .major(one(values, ImportTarget.MAJOR))
             .college(one(values, ImportTarget.COLLEGE))
             .tags(list(values, ImportTarget.TAGS))
+            .notes(lines(values, ImportTarget.NOTES))
             .build();
     ConsentCells consent =
         new ConsentCells(
@@ -140,6 +141,12 @@ final class RowMapper {
   private static @Nullable String one(Map<ImportTarget, List<String>> values, ImportTarget t) {
     List<String> cells = values.get(t);
     return cells == null ? null : oneLine(cells.get(0));
+  }
+
+  /** A field of several lines (notes): its cells as they are, one after the other. */
+  private static @Nullable String lines(Map<ImportTarget, List<String>> values, ImportTarget t) {
+    List<String> cells = values.get(t);
+    return cells == null ? null : String.join("\n", cells);
   }
 
   /** Nearly every cell has no line break: it is only scanned, not matched, then. */

@@ -226,6 +226,22 @@ class ImportsIT {
   }
 
   @Test
+  void aNotesColumnBecomesStaffNotesWithItsLinesKept() throws Exception {
+    String file =
+        "Alumni ID,First Name,Last Name,Employer,Notes\n"
+            + ids
+            + "-1,Rosa,Park,"
+            + org
+            + ",\"Spoke at the 2024 panel.\r\nPrefers mornings.\"\n";
+
+    JsonNode done = awaitEnd(idOf(upload("alumni-db-export", file, "text/csv", false)));
+
+    assertThat(done.get("created").asLong()).as(done.toString()).isEqualTo(1);
+    assertThat(byExternalId(ids + "-1").details().notes())
+        .isEqualTo("Spoke at the 2024 panel.\nPrefers mornings.");
+  }
+
+  @Test
   void invalidRowsAreReportedByRowColumnValueAndReasonWhileTheValidOnesImport() throws Exception {
     String file =
         HEADER
