@@ -47,7 +47,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
 
   /** Resources that are no contact, so have no contact version. */
   private static final List<String> IMPORTS_MATCHES_ORGS =
-      List.of("import", "ownimport", "othersimport", "match", "org");
+      List.of("import", "ownimport", "othersimport", "match", "ownmatch", "othersmatch", "org");
 
   @Override
   protected void check(AuthorizationMatrix.Row row) {
@@ -80,7 +80,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     }
     String token = tokenFor(row, caller);
     String body = row.writes() ? body(row, marker, code) : null;
-    if (body != null && "match".equals(row.resource())) {
+    if (body != null && row.resource().endsWith("match")) {
       body = body.replace("SURVIVOR", contactId.substring(0, contactId.indexOf('~')));
     }
     long version =
@@ -125,6 +125,8 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
       case "ownimport" -> finishedPersonalImport(api, caller, marker);
       case "othersimport" -> finishedPersonalImport(api, "owner-" + UUID.randomUUID(), marker);
       case "match" -> openMatch(marker);
+      case "ownmatch" -> ownMatch(api, caller, marker);
+      case "othersmatch" -> ownMatch(api, "owner-" + UUID.randomUUID(), marker);
       case "sync" -> alumniSyncSetUp();
       case "org" -> organization(api, marker);
       default -> null;
@@ -162,7 +164,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
       assertThat(organization.get("version", Number.class).longValue())
           .as("organization changed after a denied " + row)
           .isZero();
-    } else if ("match".equals(row.resource())) {
+    } else if (row.resource().endsWith("match")) {
       assertThat(mongo.findById(contactId, Document.class, "match_reviews").getString("status"))
           .as("match decided after a denied " + row)
           .isEqualTo("OPEN");
@@ -181,6 +183,28 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
                 !r.value().contains("\"type\":\"ContactCreated\"")
                     && !r.value().contains("\"type\":\"AlumniImportCompleted\"")
                     && (r.value().contains(marker) || r.key().equals(contactId)));
+  }
+
+  /** A student's own possible duplicate: two of their contacts, one name at one organization. */
+  private String ownMatch(ApiClient api, String owner, String marker) {
+    String family = "Own" + marker;
+    String body =
+        "{\"givenName\": \"Dana\", \"familyName\": \""
+            + family
+            + "\", \"organizationName\": \"Acme\"}";
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      HttpResponse<String> created = api.post("/contacts", IDP.token(owner, "student"), body);
+      assertThat(created.statusCode()).isEqualTo(201);
+      ids.add(jsonMapper.readTree(created.body()).get("id").asString());
+    }
+    duplicates.scanOwn(IDP.userId(owner), List.of(family.toLowerCase()));
+    String id =
+        ids.get(0).compareTo(ids.get(1)) < 0
+            ? ids.get(0) + "~" + ids.get(1)
+            : ids.get(1) + "~" + ids.get(0);
+    assertThat(mongo.findById(id, Document.class, "match_reviews")).isNotNull();
+    return id;
   }
 
   private String openMatch(String marker) {
@@ -280,6 +304,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
       return "{\"survivorId\": \"" + "SURVIVOR" + "\"}";
     }
     if (row.path().startsWith("/matches")
+        || row.path().startsWith("/me/matches")
         || row.path().startsWith("/internal/")
         || row.path().startsWith("/imports/{id}")
         || row.path().startsWith("/me/imports/{id}")

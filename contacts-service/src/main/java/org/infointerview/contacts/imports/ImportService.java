@@ -534,19 +534,22 @@ public class ImportService {
             counts.updated,
             counts.unchanged,
             counts.failed);
-    // a student watches their own import on screen: no report is sent, no directory review opened
+    // a student watches their own import on screen: no report is sent
     store.apply(
         ImportJob.class,
         id,
         Criteria.where("status").is(ImportStatus.RUNNING),
         done,
         job.personal() ? List.of() : List.of(fact));
-    if (!job.personal()) {
-      try {
+    try {
+      if (job.personal()) {
+        // the student's own namesakes at one organization that nothing stronger told apart
+        duplicates.scanOwn(Objects.requireNonNull(job.ownerId()), counts.families);
+      } else {
         duplicates.scan(counts.families);
-      } catch (RuntimeException e) {
-        log.warn("Import {}: the duplicate scan after it failed", id, e);
       }
+    } catch (RuntimeException e) {
+      log.warn("Import {}: the duplicate scan after it failed", id, e);
     }
     log.info(
         "Import {} {}: {} read, {} created, {} updated, {} unchanged, {} failed",

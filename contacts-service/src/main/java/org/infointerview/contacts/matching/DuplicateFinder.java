@@ -15,6 +15,7 @@ import org.infointerview.contacts.contact.Contact;
 import org.infointerview.contacts.contact.ContactDetails;
 import org.infointerview.contacts.text.SearchTokens;
 import org.infointerview.messaging.store.StorePages;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -185,18 +186,34 @@ public class DuplicateFinder {
             + " "
             + y.familyName());
     explanation.addAll(reasons.values());
-    String id = MatchReview.pairKey(a.id(), b.id());
+    return open(
+        a, b, Math.round(score * 1000) / 1000.0, List.copyOf(reasons.keySet()), explanation, null);
+  }
+
+  /** Opens a review of the pair unless it has one (open or decided): 1 when opened. */
+  private int open(
+      Contact a,
+      Contact b,
+      double score,
+      List<String> reasons,
+      List<String> explanation,
+      @Nullable String ownerId) {
+    Update review =
+        new Update()
+            .setOnInsert("firstId", a.id().compareTo(b.id()) < 0 ? a.id() : b.id())
+            .setOnInsert("secondId", a.id().compareTo(b.id()) < 0 ? b.id() : a.id())
+            .setOnInsert("score", score)
+            .setOnInsert("reasons", reasons)
+            .setOnInsert("explanation", explanation)
+            .setOnInsert("status", MatchStatus.OPEN)
+            .setOnInsert("foundAt", clock.instant());
+    if (ownerId != null) {
+      review.setOnInsert("ownerId", ownerId);
+    }
     var result =
         mongo.upsert(
-            Query.query(Criteria.where("_id").is(id)),
-            new Update()
-                .setOnInsert("firstId", a.id().compareTo(b.id()) < 0 ? a.id() : b.id())
-                .setOnInsert("secondId", a.id().compareTo(b.id()) < 0 ? b.id() : a.id())
-                .setOnInsert("score", Math.round(score * 1000) / 1000.0)
-                .setOnInsert("reasons", List.copyOf(reasons.keySet()))
-                .setOnInsert("explanation", explanation)
-                .setOnInsert("status", MatchStatus.OPEN)
-                .setOnInsert("foundAt", clock.instant()),
+            Query.query(Criteria.where("_id").is(MatchReview.pairKey(a.id(), b.id()))),
+            review,
             MatchReview.class);
     return result.getUpsertedId() != null ? 1 : 0;
   }
@@ -245,6 +262,54 @@ public class DuplicateFinder {
                   default -> r;
                 })
         .toList();
+  }
+
+  /**
+   * Looks among one student's own contacts of the families named for two with the same name at the
+   * same organization that nothing stronger (an address, a LinkedIn profile) joined: each pair
+   * becomes a review for the student to decide, never merged by itself. Returns how many opened.
+   */
+  public long scanOwn(String ownerId, Collection<String> familyKeys) {
+    long opened = 0;
+    for (String family : familyKeys) {
+      List<Contact> own =
+          mongo.find(
+              Query.query(
+                      Criteria.where("familyKey")
+                          .is(family)
+                          .and("ownerId")
+                          .is(ownerId)
+                          .and("status")
+                          .is("ACTIVE"))
+                  .limit(LARGEST_FAMILY + 1),
+              Contact.class);
+      if (own.size() > LARGEST_FAMILY) {
+        continue;
+      }
+      for (int i = 0; i < own.size(); i++) {
+        for (int j = i + 1; j < own.size(); j++) {
+          opened += proposeOwn(ownerId, own.get(i), own.get(j));
+        }
+      }
+    }
+    return opened;
+  }
+
+  private int proposeOwn(String ownerId, Contact a, Contact b) {
+    if (!a.nameKey().equals(b.nameKey())
+        || a.organizationKey() == null
+        || !a.organizationKey().equals(b.organizationKey())) {
+      return 0;
+    }
+    return open(
+        a,
+        b,
+        1.0,
+        List.of("SAME_NAME_AND_ORGANIZATION"),
+        List.of(
+            "Both are " + a.details().displayName() + " at " + a.details().organizationName(),
+            "No address or LinkedIn profile tells whether they are one person"),
+        ownerId);
   }
 
   /**

@@ -74,12 +74,12 @@ class MatchController {
       @RequestParam(defaultValue = "OPEN") MatchStatus status,
       @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    return merges.reviews(status, page, size).stream().map(MatchResponse::of).toList();
+    return merges.reviews(null, status, page, size).stream().map(MatchResponse::of).toList();
   }
 
   @GetMapping("/{id}")
   MatchResponse review(@PathVariable String id) {
-    return MatchResponse.of(merges.review(id));
+    return MatchResponse.of(merges.review(null, id));
   }
 
   /** Looks for probable duplicates among all institution contacts now. */
@@ -91,21 +91,21 @@ class MatchController {
   @PostMapping("/{id}/merge")
   MatchResponse merge(
       CurrentUser admin, @PathVariable String id, @Valid @RequestBody MergeRequest request) {
-    return MatchResponse.of(merges.merge(admin, id, request.survivorId()));
+    return MatchResponse.of(merges.merge(admin, null, id, request.survivorId()));
   }
 
   @PostMapping("/{id}/keep-both")
   MatchResponse keepBoth(CurrentUser admin, @PathVariable String id) {
-    return MatchResponse.of(merges.decide(admin, id, MatchStatus.KEPT_BOTH));
+    return MatchResponse.of(merges.decide(admin, null, id, MatchStatus.KEPT_BOTH));
   }
 
   @PostMapping("/{id}/distinct")
   MatchResponse distinct(CurrentUser admin, @PathVariable String id) {
-    return MatchResponse.of(merges.decide(admin, id, MatchStatus.DISTINCT));
+    return MatchResponse.of(merges.decide(admin, null, id, MatchStatus.DISTINCT));
   }
 
   @PostMapping("/{id}/undo")
   ResponseEntity<MatchResponse> undo(CurrentUser admin, @PathVariable String id) {
-    return ResponseEntity.ok(MatchResponse.of(merges.undoMerge(admin, id)));
+    return ResponseEntity.ok(MatchResponse.of(merges.undoMerge(admin, null, id)));
   }
 }

@@ -17,6 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     (SAME_EMAIL, SAME_PHONE, SAME_EMPLOYER_AND_TITLE, SAME_LINKEDIN)
  * @param explanation the reasons in plain words, with the values that agree; null for a review
  *     found before it was kept
+ * @param ownerId the student whose own two contacts these are (decided by them, at {@code
+ *     /me/matches}); null for the directory's, which admins decide
  * @param survivorBefore the survivor as it was before the merge, for undoing it
  */
 @Document("match_reviews")
@@ -33,7 +35,8 @@ record MatchReview(
     @Nullable String survivorId,
     @Nullable String mergedId,
     @Nullable Contact survivorBefore,
-    @Nullable List<String> explanation) {
+    @Nullable List<String> explanation,
+    @Nullable String ownerId) {
 
   static String pairKey(String a, String b) {
     return a.compareTo(b) < 0 ? a + "~" + b : b + "~" + a;

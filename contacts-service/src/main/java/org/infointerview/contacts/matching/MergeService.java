@@ -11,6 +11,7 @@ import org.infointerview.support.audit.AuditLog;
 import org.infointerview.support.problem.InvalidFieldException;
 import org.infointerview.support.problem.NotFoundException;
 import org.infointerview.support.security.CurrentUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,17 +42,22 @@ class MergeService {
     this.clock = clock;
   }
 
-  List<MatchReview> reviews(MatchStatus status, int page, int size) {
+  /** The reviews of one scope: the directory's (owner null) or one student's own contacts'. */
+  List<MatchReview> reviews(@Nullable String owner, MatchStatus status, int page, int size) {
     return mongo.find(
-        Query.query(Criteria.where("status").is(status))
+        Query.query(ownedBy(owner).and("status").is(status))
             .with(Sort.by(Sort.Direction.DESC, "score").and(Sort.by("_id")))
             .skip((long) page * size)
             .limit(size),
         MatchReview.class);
   }
 
-  MatchReview review(String id) {
-    MatchReview review = mongo.findById(id, MatchReview.class);
+  /** A review of the scope; another's is as unknown as one that never was. */
+  MatchReview review(@Nullable String owner, String id) {
+    MatchReview review =
+        mongo.findOne(
+            Query.query(Criteria.where("_id").is(id).andOperator(ownedBy(owner))),
+            MatchReview.class);
     if (review == null) {
       throw new NotFoundException("Match", id);
     }
@@ -59,8 +65,8 @@ class MergeService {
   }
 
   /** Records that the two are not the same person (or are, but both records stay). */
-  MatchReview decide(CurrentUser admin, String id, MatchStatus decision) {
-    MatchReview review = review(id);
+  MatchReview decide(CurrentUser admin, @Nullable String owner, String id, MatchStatus decision) {
+    MatchReview review = review(owner, id);
     requireOpen(review);
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(id).and("status").is(MatchStatus.OPEN)),
@@ -69,12 +75,12 @@ class MergeService {
             .set("decidedBy", admin.id())
             .set("decidedAt", clock.instant()),
         MatchReview.class);
-    return review(id);
+    return review(owner, id);
   }
 
   /** Folds one record of the pair into the other, which keeps its id. */
-  MatchReview merge(CurrentUser admin, String id, String survivorId) {
-    MatchReview review = review(id);
+  MatchReview merge(CurrentUser admin, @Nullable String owner, String id, String survivorId) {
+    MatchReview review = review(owner, id);
     requireOpen(review);
     if (!survivorId.equals(review.firstId()) && !survivorId.equals(review.secondId())) {
       throw new InvalidFieldException("survivorId", "must be one of the two records of this match");
@@ -100,15 +106,15 @@ class MergeService {
     store.update(merged.mergedInto(absorbing.state(), now));
     // 3. the survivor with everything it absorbed
     store.update(absorbing);
-    return review(id);
+    return review(owner, id);
   }
 
   /**
    * Undoes a merge: the survivor gets its earlier state back and the merged record is live again,
    * both announced as updates. Refused when the survivor changed since the merge.
    */
-  MatchReview undoMerge(CurrentUser admin, String id) {
-    MatchReview review = review(id);
+  MatchReview undoMerge(CurrentUser admin, @Nullable String owner, String id) {
+    MatchReview review = review(owner, id);
     if (review.status() != MatchStatus.MERGED || review.survivorBefore() == null) {
       throw new InvalidFieldException("status", "only a merge can be undone");
     }
@@ -135,7 +141,7 @@ class MergeService {
             .set("decidedBy", admin.id())
             .set("decidedAt", now),
         MatchReview.class);
-    return review(id);
+    return review(owner, id);
   }
 
   private Contact active(String id) {
@@ -151,5 +157,9 @@ class MergeService {
       throw new InvalidFieldException(
           "status", "this match was already decided (" + review.status() + ")");
     }
+  }
+
+  private static Criteria ownedBy(@Nullable String owner) {
+    return owner == null ? Criteria.where("ownerId").isNull() : Criteria.where("ownerId").is(owner);
   }
 }

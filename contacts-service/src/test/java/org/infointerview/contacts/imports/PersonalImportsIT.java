@@ -199,6 +199,49 @@ class PersonalImportsIT {
   }
 
   @Test
+  void aNamesakeAtTheSameOrganizationIsProposedToTheStudentNeverMergedByItself() {
+    awaitEnd(student, idOf(upload(student, null, google(), false)));
+    String another =
+        "First Name,Last Name,Organization Name,Organization Title\n"
+            + "Dana,Park-"
+            + tag
+            + ","
+            + org
+            + ",Head Chef\n";
+
+    JsonNode second = awaitEnd(student, idOf(upload(student, "google-contacts", another, false)));
+
+    assertThat(second.get("created").asLong()).as("not merged by itself").isEqualTo(1);
+    List<Contact> danas =
+        ofThisTest().stream().filter(c -> c.details().givenName().equals("Dana")).toList();
+    assertThat(danas).hasSize(2);
+    String reviewId =
+        danas.get(0).id().compareTo(danas.get(1).id()) < 0
+            ? danas.get(0).id() + "~" + danas.get(1).id()
+            : danas.get(1).id() + "~" + danas.get(0).id();
+    JsonNode proposals = json.readTree(api.get("/me/matches", student).body());
+    assertThat(proposals.findValuesAsString("id")).containsExactly(reviewId);
+    assertThat(proposals.get(0).get("explanation").toString()).contains("at " + org);
+    String admin = IDP.token("admin-" + tag, "admin");
+    assertThat(api.get("/matches", admin).body()).doesNotContain(reviewId);
+    assertThat(api.get("/matches/" + reviewId, admin).statusCode()).isEqualTo(404);
+    assertThat(
+            api.get("/me/matches/" + reviewId, IDP.token("other-" + tag, "student")).statusCode())
+        .isEqualTo(404);
+
+    HttpResponse<String> merged =
+        api.post(
+            "/me/matches/" + reviewId + "/merge",
+            student,
+            "{\"survivorId\": \"" + danas.get(0).id() + "\"}");
+
+    assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+    assertThat(ofThisTest().stream().filter(c -> c.details().givenName().equals("Dana")))
+        .singleElement()
+        .satisfies(c -> assertThat(c.id()).isEqualTo(danas.get(0).id()));
+  }
+
+  @Test
   void aDryRunShowsTheRowsAsTheyWouldBeStoredAndStoresNothing() {
     HttpResponse<String> preview = upload(student, null, google(), true);
 
