@@ -113,7 +113,7 @@ public class Contact {
     this.createdAt = createdAt;
     this.updatedAt = updatedAt;
     this.version = version;
-    if (sameDetails != null && sameDetails.details == details) {
+    if (sameDetails != null && sameKeys(sameDetails.details, details)) {
       this.searchTokens = sameDetails.searchTokens;
       this.titleTokens = sameDetails.titleTokens;
       this.emailKeys = sameDetails.emailKeys;
@@ -141,6 +141,21 @@ public class Contact {
     }
     this.externalAlumniId =
         status == ContactStatus.ACTIVE && ownerId == null ? details.externalAlumniId() : null;
+  }
+
+  /**
+   * Whether two versions of the details make the same derived keys: the same names, organization,
+   * title, addresses and LinkedIn profile (a change of career fields or notes keeps them).
+   */
+  private static boolean sameKeys(ContactDetails a, ContactDetails b) {
+    return a == b
+        || a.givenName().equals(b.givenName())
+            && a.familyName().equals(b.familyName())
+            && Objects.equals(a.preferredName(), b.preferredName())
+            && Objects.equals(a.organizationName(), b.organizationName())
+            && Objects.equals(a.jobTitle(), b.jobTitle())
+            && a.emails().equals(b.emails())
+            && Objects.equals(a.linkedinUrl(), b.linkedinUrl());
   }
 
   /** Reads a stored contact; the derived keys are computed again from the details. */

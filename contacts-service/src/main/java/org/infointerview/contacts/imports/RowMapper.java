@@ -27,6 +27,9 @@ final class RowMapper {
 
   private static final int MAX_CELL = 1_000;
 
+  /** Notes are longer: as long as a contact's notes may be. */
+  private static final int MAX_NOTES = 4_000;
+
   private final Map<Integer, ImportTarget> targets;
   private final List<String> headers;
 
@@ -73,9 +76,9 @@ final class RowMapper {
       if (cell.isEmpty()) {
         continue;
       }
-      if (cell.length() > MAX_CELL) {
-        problems.add(
-            problem(row, column.getKey(), cell, "is longer than " + MAX_CELL + " characters"));
+      int max = column.getValue() == ImportTarget.NOTES ? MAX_NOTES : MAX_CELL;
+      if (cell.length() > max) {
+        problems.add(problem(row, column.getKey(), cell, "is longer than " + max + " characters"));
         continue;
       }
       values.computeIfAbsent(column.getValue(), t -> new ArrayList<>()).add(cell);
@@ -167,6 +170,10 @@ final class RowMapper {
     }
     List<String> items = new ArrayList<>();
     for (String cell : cells) {
+      if (!separated(cell)) {
+        items.add(cell);
+        continue;
+      }
       for (String item : LIST_SEPARATOR.split(cell)) {
         if (!item.isBlank()) {
           items.add(item.strip());
@@ -174,6 +181,17 @@ final class RowMapper {
       }
     }
     return items;
+  }
+
+  /** Whether a cell may hold several values (nearly none does: it is only scanned then). */
+  private static boolean separated(String cell) {
+    for (int i = 0; i < cell.length(); i++) {
+      char c = cell.charAt(i);
+      if (c == ';' || c == '|' || c == '\r' || c == '\n' || c == ':') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private @Nullable Boolean yesNo(

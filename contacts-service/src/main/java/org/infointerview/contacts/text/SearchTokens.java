@@ -19,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 public final class SearchTokens {
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{Nd}]+");
 
   private SearchTokens() {}
 
@@ -27,16 +26,34 @@ public final class SearchTokens {
   public static List<String> of(@Nullable String... texts) {
     Set<String> tokens = new LinkedHashSet<>();
     for (String text : texts) {
-      if (text == null) {
-        continue;
-      }
-      for (String token : SEPARATORS.split(fold(text))) {
-        if (!token.isEmpty()) {
-          tokens.add(token);
-        }
+      if (text != null) {
+        split(fold(text), tokens);
       }
     }
     return List.copyOf(tokens);
+  }
+
+  /**
+   * The runs of letters and digits of a folded text (as {@code [^\p{L}\p{Nd}]+} splits it), read
+   * once without a pattern: imports make tokens for every row they store.
+   */
+  private static void split(String folded, Set<String> tokens) {
+    int start = -1;
+    for (int i = 0; i < folded.length(); ) {
+      int c = folded.codePointAt(i);
+      boolean word =
+          Character.isLetter(c) || Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER;
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        tokens.add(folded.substring(start, i));
+        start = -1;
+      }
+      i += Character.charCount(c);
+    }
+    if (start >= 0) {
+      tokens.add(folded.substring(start));
+    }
   }
 
   /**
@@ -46,11 +63,24 @@ public final class SearchTokens {
    * stay as they are, lower case.
    */
   public static String fold(String text) {
+    if (ascii(text)) {
+      return text.toLowerCase(Locale.ROOT);
+    }
     String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
     char[] in = plain.toCharArray();
     char[] out = new char[in.length * 4];
     int length = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
     return new String(out, 0, length).toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether every character is ASCII, which folding leaves as it is but for case. */
+  private static boolean ascii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** How German and Scandinavian names are also written without their letters: Müller, Mueller. */
@@ -72,8 +102,8 @@ public final class SearchTokens {
       if (name == null || name.isBlank()) {
         continue;
       }
-      String composed = Normalizer.normalize(name, Normalizer.Form.NFC);
-      String spelled = transliterated(composed);
+      String composed = ascii(name) ? name : Normalizer.normalize(name, Normalizer.Form.NFC);
+      String spelled = ascii(name) ? composed : transliterated(composed);
       for (String form :
           spelled.equals(composed) ? List.of(composed) : List.of(composed, spelled)) {
         List<String> parts = of(form);

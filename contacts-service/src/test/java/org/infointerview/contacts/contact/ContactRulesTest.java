@@ -61,6 +61,30 @@ class ContactRulesTest {
         .containsExactly("phones");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "bell\u0007",
+        "nul\u0000",
+        "del\u007F",
+        "c1\u0085",
+        "rlo\u202E",
+        "zwsp\u200B",
+        "bom\uFEFF",
+        "tag\uDB40\uDC01",
+        "line\nbreak"
+      })
+  void controlAndFormatCharactersAreRefusedInAText(String text) {
+    assertThat(ContactRules.hasControl(text)).isTrue();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"Plain ASCII ~!@#", "tab\there", "José Núñez", "田中 太郎", "emoji \uD83D\uDE00"})
+  void printableTextAndTabsPass(String text) {
+    assertThat(ContactRules.hasControl(text)).isFalse();
+  }
+
   @Test
   void everyBrokenRuleIsNamedByFieldAtOnce() {
     ContactRules.Checked checked =
