@@ -169,7 +169,10 @@ class Importer {
           if (sample.size() < sampleSize) {
             sample.add(checked.details());
           }
-          consent = consent.and(mapped.consent());
+          if (!profile.personal()) {
+            // a student's own contacts carry no consent of the directory's
+            consent = consent.and(mapped.consent());
+          }
         } else {
           failed++;
           for (ImportProblem problem : found) {

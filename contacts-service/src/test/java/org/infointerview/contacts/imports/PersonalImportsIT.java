@@ -252,6 +252,9 @@ class PersonalImportsIT {
     assertThat(body.get("sample").get(0).get("emails").size()).isEqualTo(2);
     assertThat(body.get("unmappedHeaders").toString()).contains("Labels").doesNotContain("Notes");
     assertThat(body.get("sample").get(0).get("notes").asString()).isEqualTo("Family");
+    assertThat(body.get("consent").get("notOptedIn").asLong())
+        .as("no directory consent for one's own contacts")
+        .isZero();
     assertThat(ofThisTest()).isEmpty();
   }
 
