@@ -59,6 +59,7 @@ class Imports extends LightElement {
       ${w.intro}
       <p class="muted">Times are in your time zone, ${zoneName()}.</p>
       ${problem(this.error)}
+      ${this.waiting()}
       <form class="card" @submit=${this.check} novalidate aria-labelledby="upload-heading">
         <h2 id="upload-heading">Import a file</h2>
         ${field({
@@ -83,6 +84,11 @@ class Imports extends LightElement {
       ${this.job ? this.jobCard(this.job) : nothing}
       <h2 style="margin-top:1.5rem">${w.latest}</h2>
       ${this.recent === undefined ? loading() : this.recent.length ? this.table(this.recent) : empty('No import yet.')}`;
+  }
+
+  /** What waits for a decision, above the form: nothing for the directory's imports. */
+  waiting() {
+    return nothing;
   }
 
   form() {
@@ -234,10 +240,70 @@ function eta(seconds) {
   return seconds < 90 ? `${Math.max(1, Math.round(seconds))} s` : `${Math.round(seconds / 60)} min`;
 }
 
-/** A student's own contacts: only they see them; the same file again changes nothing. */
+/**
+ * A student's own contacts: only they see them; the same file again changes nothing. Two of their
+ * contacts an import could not tell apart (one name at one organization) are shown to decide.
+ */
 class MyImports extends Imports {
+  static properties = { ...Imports.properties, matches: { state: true } };
+
   get base() {
     return '/api/contacts/me/imports';
+  }
+
+  refresh() {
+    super.refresh();
+    api('/api/contacts/me/matches')
+      .then((reviews) =>
+        Promise.all(
+          reviews.map(async (review) => ({
+            review,
+            first: await api(`/api/contacts/contacts/${encodeURIComponent(review.firstId)}`),
+            second: await api(`/api/contacts/contacts/${encodeURIComponent(review.secondId)}`),
+          })),
+        ),
+      )
+      .then((matches) => (this.matches = matches))
+      .catch(() => {});
+  }
+
+  waiting() {
+    return this.matches?.length ? this.matchesCard(this.matches) : nothing;
+  }
+
+  matchesCard(matches) {
+    const who = (c) => [c.displayName, c.jobTitle, c.organizationName].filter(Boolean).join(', ');
+    return html`<section class="card" style="margin-bottom:1rem" aria-labelledby="matches-heading">
+      <h2 id="matches-heading">Maybe the same person</h2>
+      <p>Your imports could not tell these apart. Nothing is merged until you say so.</p>
+      <ul class="list">${matches.map(
+        ({ review, first, second }) => html`<li>
+          <strong>${who(first)}</strong> and <strong>${who(second)}</strong>
+          <ul class="muted">${review.explanation.map((line) => html`<li>${line}</li>`)}</ul>
+          <div class="actions">
+            <button ?disabled=${this.busy} @click=${() => this.decide(review, 'merge', first.id)}>The same person: keep one</button>
+            <button class="secondary" ?disabled=${this.busy} @click=${() => this.decide(review, 'distinct')}>Two people</button>
+          </div>
+        </li>`,
+      )}</ul>
+    </section>`;
+  }
+
+  async decide(review, what, survivorId) {
+    this.busy = what;
+    this.error = null;
+    try {
+      await api(`/api/contacts/me/matches/${encodeURIComponent(review.id)}/${what}`, {
+        method: 'POST',
+        body: what === 'merge' ? { survivorId } : undefined,
+      });
+      announce(what === 'merge' ? 'Merged into one contact.' : 'Kept as two people.');
+      this.refresh();
+    } catch (error) {
+      this.error = error;
+    } finally {
+      this.busy = null;
+    }
   }
 
   get words() {

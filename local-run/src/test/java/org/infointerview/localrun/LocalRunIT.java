@@ -603,11 +603,32 @@ class LocalRunIT {
           .contains("0 new, 0 updated, 2 unchanged, 0 refused");
       student.assertAccessible("my imports, completed, 1280 px");
       student.screenshot("my-imports-1280");
+      // an address book names Chidi at Contoso again, with no address or profile to tell
+      Path book = data.resolve("contacts.csv").toAbsolutePath();
+      Files.writeString(
+          book,
+          "First Name,Last Name,Organization Name,Organization Title\r\n"
+              + "Chidi,Okonkwo,Contoso,Director of Product\r\n",
+          StandardCharsets.UTF_8);
+      student.awaitVisible(By.id("import-file")).sendKeys(book.toString());
+      student.click(By.xpath("//button[normalize-space()='Check the file']"));
+      student.awaitText("google-contacts");
+      student.click(By.xpath("//button[starts-with(normalize-space(), 'Import ')]"));
+      student.awaitText("Maybe the same person");
+      assertThat(student.text()).contains("Both are Chidi Okonkwo at Contoso");
+      student.assertAccessible("my imports, maybe the same person, 1280 px");
+      student.screenshot("my-imports-same-person-1280");
+      student.click(By.xpath("//button[normalize-space()='The same person: keep one']"));
+      student.await(
+          d -> d.findElements(By.id("matches-heading")).isEmpty() ? true : null);
       student.open("http://localhost:" + PORTS.gateway() + "/find");
       student.awaitVisible(By.id("find-q")).sendKeys("Okonkwo");
       student.click(By.id("find-own"));
       student.click(By.xpath("//button[normalize-space()='Search']"));
-      student.awaitText("Product Manager");
+      student.awaitText("Chidi Okonkwo");
+      assertThat(student.driver().findElements(By.xpath("//li[.//strong[.='Chidi Okonkwo']]")))
+          .as("one Chidi, merged")
+          .hasSize(1);
     }
   }
 
