@@ -334,11 +334,20 @@ class KeycloakSignInIT {
     return "http://localhost:" + PORT + path;
   }
 
+  /**
+   * A free port below Linux's ephemeral range (32768 and up): it stays free while Keycloak starts,
+   * where a port the system handed out could be given again to one of Keycloak's own connections
+   * before the gateway binds it (seen once: "Port 40987 is already in use").
+   */
   private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    int start = 20_000 + new java.util.Random().nextInt(10_000);
+    for (int port = start; port < 32_000; port++) {
+      try (ServerSocket socket = new ServerSocket(port)) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // the next one
+      }
     }
+    throw new IllegalStateException("no free port between " + start + " and 32000");
   }
 }
