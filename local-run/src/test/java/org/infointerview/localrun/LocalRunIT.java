@@ -619,8 +619,7 @@ class LocalRunIT {
       student.assertAccessible("my imports, maybe the same person, 1280 px");
       student.screenshot("my-imports-same-person-1280");
       student.click(By.xpath("//button[normalize-space()='The same person: keep one']"));
-      student.await(
-          d -> d.findElements(By.id("matches-heading")).isEmpty() ? true : null);
+      student.await(d -> d.findElements(By.id("matches-heading")).isEmpty() ? true : null);
       student.open("http://localhost:" + PORTS.gateway() + "/find");
       student.awaitVisible(By.id("find-q")).sendKeys("Okonkwo");
       student.click(By.id("find-own"));
