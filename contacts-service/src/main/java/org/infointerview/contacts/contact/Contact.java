@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.infointerview.contacts.text.SearchTokens;
 import org.infointerview.events.IntegrationEvent;
 import org.infointerview.events.contacts.ContactConsentChanged;
@@ -827,33 +828,25 @@ public class Contact {
    * set.
    */
   public boolean derivable(String field) {
-    if (!details.fieldsSet().contains(field)) {
-      return true;
-    }
-    for (int i = provenance.size() - 1; i >= 0; i--) {
-      Provenance entry = provenance.get(i);
-      if (entry.fields().contains(field)) {
-        return Provenance.DERIVED.equals(entry.origin());
-      }
-    }
-    return false;
+    return !details.fieldsSet().contains(field) || Provenance.DERIVED.equals(originOf(field));
   }
 
   /** The fields whose value was derived (the last to set them was the mapping table). */
   public List<String> derivedFields() {
-    List<String> derived = new ArrayList<>();
-    for (String field : List.of("careerFields", "industry")) {
-      for (int i = provenance.size() - 1; i >= 0; i--) {
-        Provenance entry = provenance.get(i);
-        if (entry.fields().contains(field)) {
-          if (Provenance.DERIVED.equals(entry.origin()) && details.fieldsSet().contains(field)) {
-            derived.add(field);
-          }
-          break;
-        }
+    List<String> set = details.fieldsSet();
+    return Stream.of("careerFields", "industry")
+        .filter(f -> set.contains(f) && Provenance.DERIVED.equals(originOf(f)))
+        .toList();
+  }
+
+  /** The origin of the newest provenance entry that set a field; null when none did. */
+  private @Nullable String originOf(String field) {
+    for (int i = provenance.size() - 1; i >= 0; i--) {
+      if (provenance.get(i).fields().contains(field)) {
+        return provenance.get(i).origin();
       }
     }
-    return derived;
+    return null;
   }
 
   public @Nullable String linkedUserId() {

@@ -3,6 +3,7 @@ package org.infointerview.contacts.contact;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bson.Document;
+import org.infointerview.contacts.text.KeysVersions;
 import org.infointerview.messaging.store.StorePages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * them, the LinkedIn profile's match key) get them anew, a page at a time, on a thread of its own
  * after start, so that search on the store and imports' matching find them. The keys only: no
  * version, no event; a contact written meanwhile is left to its writer, who wrote them fresh. A
- * second start finds nothing to do. (Lucene's index makes its tokens anew at every start anyway.)
+ * second start skips the pass ({@link KeysVersions}). (Lucene's index makes its tokens anew at
+ * every start anyway.)
  */
 @Component
 class DerivedKeysBackfill {
@@ -43,6 +45,9 @@ class DerivedKeysBackfill {
 
   @EventListener(ApplicationReadyEvent.class)
   void start() {
+    if (KeysVersions.current(mongo, "contacts", Contact.KEYS_VERSION)) {
+      return;
+    }
     Thread thread = new Thread(this::backfillLogged, "derived-keys");
     thread.setDaemon(true);
     thread.start();
@@ -51,6 +56,7 @@ class DerivedKeysBackfill {
   private void backfillLogged() {
     try {
       long done = backfill();
+      KeysVersions.mark(mongo, "contacts", Contact.KEYS_VERSION);
       if (done > 0) {
         log.info("{} contacts got this release's search and match keys", done);
       }

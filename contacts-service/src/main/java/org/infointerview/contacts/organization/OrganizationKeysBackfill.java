@@ -1,6 +1,7 @@
 package org.infointerview.contacts.organization;
 
 import java.util.stream.Stream;
+import org.infointerview.contacts.text.KeysVersions;
 import org.infointerview.messaging.store.StorePages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,14 @@ class OrganizationKeysBackfill {
   }
 
   @EventListener(ApplicationReadyEvent.class)
+  void start() {
+    if (!KeysVersions.current(mongo, "organizations", Organization.KEYS_VERSION)) {
+      backfill();
+      KeysVersions.mark(mongo, "organizations", Organization.KEYS_VERSION);
+    }
+  }
+
+  /** Brings every organization with older keys up to date; how many were. */
   long backfill() {
     Query stale = Query.query(Criteria.where("keysVersion").ne(Organization.KEYS_VERSION));
     long done = 0;
