@@ -19,6 +19,11 @@ function screenOf(path, me) {
   if (path === '/requests') return ['Requests to me', 'ii-requests', () => import('./requests.js')];
   if (path === '/profile') return ['My profile and consent', 'ii-profile', () => import('./profile.js')];
   if (path === '/imports') return ['Alumni imports', 'ii-imports', () => import('./imports.js')];
+  const admin = me.roles.includes('ADMIN');
+  if (admin && path === '/duplicates') return ['Possible duplicates', 'ii-review', () => import('./review.js')];
+  if (admin && path === '/messages') return ['Messages that did not go', 'ii-deliveries', () => import('./deliveries.js')];
+  if (admin && path === '/audit') return ['Audit log', 'ii-audit-log', () => import('./audit.js')];
+  if (admin && path === '/career-fields') return ['Career fields', 'ii-career-fields', () => import('./career-fields.js')];
   if (path === '/find') return ['Find people', 'ii-find-people', () => import('./find.js')];
   if (path === '/find/import') return ['Bring your own contacts', 'ii-my-imports', () => import('./imports.js')];
   if (path === '/interviews') return ['My interviews', 'ii-interviews', () => import('./interviews.js')];
@@ -139,6 +144,10 @@ class App extends LightElement {
               ${student ? link('/network', 'My network') : nothing}
               ${alumnus ? link('/profile', 'My profile') : nothing}
               ${admin ? link('/imports', 'Imports') : nothing}
+              ${admin ? link('/duplicates', 'Duplicates') : nothing}
+              ${admin ? link('/career-fields', 'Career fields') : nothing}
+              ${admin ? link('/messages', 'Messages') : nothing}
+              ${admin ? link('/audit', 'Audit log') : nothing}
               ${staff ? link('/requests', 'Requests to me') : nothing}
               ${staff ? html`<li><a href="/docs">API</a></li>` : nothing}
               ${link('/settings', 'Settings')}

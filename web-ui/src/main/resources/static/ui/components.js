@@ -38,6 +38,57 @@ export class ApiScreen extends LightElement {
 }
 
 /**
+ * A list read a page at a time (`static pageSize` rows): `fetchPage(number, lastRow)` answers a
+ * page's rows (by its number from 0, or after the last row shown); `load()` reads the first page
+ * again, `moreButton()` offers the next while a page came full. `rows` is undefined while the
+ * first page is on its way.
+ */
+export class PagedList extends LightElement {
+  static properties = {
+    me: { attribute: false },
+    rows: { state: true },
+    more: { state: true },
+    error: { state: true },
+    busy: { state: true },
+  };
+
+  static pageSize = 50;
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.load();
+  }
+
+  async load(next = false) {
+    if (!next) {
+      this.rows = undefined;
+      this.pages = 0;
+    }
+    this.error = null;
+    try {
+      const found = await this.fetchPage(this.pages, this.rows?.at(-1));
+      this.rows = next ? [...this.rows, ...found] : found;
+      this.pages += 1;
+      this.more = found.length === this.constructor.pageSize;
+    } catch (error) {
+      this.error = error;
+      this.rows ??= [];
+    }
+  }
+
+  /** The rows, or `loading()` while the first page is on its way. */
+  listed(render) {
+    return this.rows === undefined ? loading() : render(this.rows);
+  }
+
+  moreButton() {
+    return this.more
+      ? html`<div class="actions"><button class="secondary" @click=${() => this.load(true)}>More</button></div>`
+      : nothing;
+  }
+}
+
+/**
  * A labelled field; `control` is the input's template, which must carry id=`${id}` and
  * aria-describedby=`${describedBy(id, hint, error)}`.
  */

@@ -1,16 +1,44 @@
 // The career center's home: the latest alumni imports and how they went.
 import { html, nothing } from 'lit';
+import { api } from './api.js';
 import { ApiScreen, empty } from './components.js';
 import { when, zoneName } from './time.js';
 
 class StaffHome extends ApiScreen {
   static source = '/api/contacts/imports';
+  static properties = { ...ApiScreen.properties, waiting: { state: true } };
+
+  connectedCallback() {
+    super.connectedCallback();
+    if (this.me.roles.includes('ADMIN')) {
+      // what waits for an admin: counted up to a page (100 shown as "100 or more")
+      const count = (path) => api(path).then((rows) => rows.length, () => null);
+      Promise.all([
+        count('/api/contacts/matches?status=OPEN&size=100'),
+        count('/api/notifications/deliveries?status=FAILED&size=100'),
+      ]).then(([duplicates, failed]) => (this.waiting = { duplicates, failed }));
+    }
+  }
 
   heading() {
     return html`<h1>Hello, ${this.me.displayName}</h1>
+      ${this.waiting ? this.toLookAt(this.waiting) : nothing}
       <h2>Alumni imports</h2>
       ${this.me.roles.includes('ADMIN') ? html`<p><a href="/imports">Import a file</a></p>` : ''}
       <p class="muted">The latest 50, newest first; times in ${zoneName()}.</p>`;
+  }
+
+  toLookAt({ duplicates, failed }) {
+    const many = (n) => (n === 100 ? '100 or more' : n);
+    return html`<h2>To look at</h2>
+      <ul class="card list" style="margin-bottom:1rem">
+        <li><a href="/duplicates">Possible duplicates</a>${duplicates === null ? nothing
+          : duplicates ? html`: ${many(duplicates)} waiting for a decision` : ': none waiting'}</li>
+        <li><a href="/messages">Messages that did not go</a>${failed === null ? nothing
+          : failed ? html`: ${many(failed)} failed` : ': none failed'}</li>
+        <li><a href="/career-fields">Career fields</a> and how imports file people under them</li>
+        <li><a href="/audit">Audit log</a></li>
+      </ul>`;
   }
 
   content(imports) {

@@ -155,6 +155,7 @@ class LocalRunIT {
       theSixStepsInABrowser();
       aConversationHeldIsFollowedUpInABrowser(token);
       anAdminImportsAFileWatchesItAndUndoesIt();
+      anAdminDecidesOnADuplicateAndReadsTheAuditLog();
       aStudentBringsTheirLinkedInConnections();
       theDemoAlumnusAnswersSignedInAndSetsTheirConsent();
     } else {
@@ -555,6 +556,105 @@ class LocalRunIT {
       assertThat(admin.driver().findElement(By.id("job-heading")).getText()).endsWith("undone");
       assertThat(admin.text()).contains("Undone: 2 removed");
       admin.screenshot("imports-undone-1280");
+    }
+  }
+
+  /**
+   * The demo data's alumna registered twice waits in the admin's duplicate review with why; the
+   * admin merges the pair into one record, finds it among the merged and undoes the merge; the
+   * audit log shows both; the messages that did not go are listed (none here). axe-core checks each
+   * screen at 1280 px and the review at 375 px.
+   */
+  private void anAdminDecidesOnADuplicateAndReadsTheAuditLog() throws Exception {
+    try (Chromium admin = new Chromium(1280, 900)) {
+      admin.open("http://localhost:" + PORTS.gateway() + "/duplicates");
+      admin.signInAtTheDevProvider("admin");
+      admin.awaitText("Marisol Vega and Marisol Vega");
+      By pair = By.xpath("//article[.//h2[.='Marisol Vega and Marisol Vega']]");
+      assertThat(admin.driver().findElement(pair).getText())
+          .contains(
+              "Two alumni ids, DEMO-REG-1 and DEMO-REG-2",
+              "Both graduated in 2015",
+              "Both are Nurse Practitioner at Contoso Hospital",
+              "mvega.rn@alumni.example.org");
+      admin.assertAccessible("duplicates, waiting, 1280 px");
+      admin.screenshot("duplicates-1280");
+      admin.resize(375, 800);
+      admin.assertAccessible("duplicates, waiting, 375 px");
+      admin.resize(1280, 900);
+      admin.click(
+          By.xpath(
+              "//article[.//h2[.='Marisol Vega and Marisol Vega']]"
+                  + "//section[.//dd[.='DEMO-REG-1']]"
+                  + "//button[normalize-space()='The same person: keep this record']"));
+      admin.awaitText("Merged: one record kept");
+      admin.await(d -> d.findElements(pair).isEmpty() ? true : null);
+      new Select(admin.awaitVisible(By.id("review-status"))).selectByVisibleText("Merged");
+      admin.awaitText("Marisol Vega: two records merged into one");
+      By merged = By.xpath("//article[.//h2[.='Marisol Vega: two records merged into one']]");
+      assertThat(admin.driver().findElement(merged).getText())
+          .contains("by you", "DEMO-REG-1", "kept", "Merged into the other record");
+      admin.click(
+          By.xpath(
+              "//article[.//h2[.='Marisol Vega: two records merged into one']]"
+                  + "//button[normalize-space()='Undo the merge']"));
+      admin.awaitText("The merge is undone");
+      new Select(admin.awaitVisible(By.id("review-status")))
+          .selectByVisibleText("Waiting for a decision");
+      admin.awaitText("Marisol Vega and Marisol Vega");
+
+      admin.open("http://localhost:" + PORTS.gateway() + "/audit");
+      admin.awaitText("Merge undone");
+      assertThat(admin.text()).contains("Merge", "into it", "Admin");
+      admin.assertAccessible("audit log, 1280 px");
+      admin.screenshot("audit-log-1280");
+      admin.type(By.id("audit-action"), "NO_SUCH_ACTION");
+      admin.click(By.xpath("//button[normalize-space()='Show']"));
+      admin.awaitText("Nothing recorded matches.");
+
+      admin.open("http://localhost:" + PORTS.gateway() + "/messages");
+      admin.awaitText("Messages that did not go");
+      admin.await(d -> d.findElements(By.cssSelector(".loading")).isEmpty() ? true : null);
+      assertThat(admin.text())
+          .as("the demo data and everything done so far: every message went")
+          .contains("No message has failed.");
+      admin.assertAccessible("messages that did not go, 1280 px");
+
+      // a career field of the center's own, a rule that files people under it, applied
+      admin.open("http://localhost:" + PORTS.gateway() + "/career-fields");
+      admin.awaitText("Filing imported people");
+      admin.assertAccessible("career fields, 1280 px");
+      admin.type(By.id("add-field-name"), "Data science");
+      admin.type(By.id("add-field-code"), "data science");
+      admin.click(By.xpath("//button[normalize-space()='Add the field']"));
+      assertThat(admin.awaitVisible(By.id("add-field-code-error")).getText())
+          .contains("upper case letters");
+      assertThat(admin.driver().findElement(By.id("add-field-name")).getDomProperty("value"))
+          .as("what was typed stays")
+          .isEqualTo("Data science");
+      admin.type(By.id("add-field-code"), "DATA_SCIENCE_UI");
+      admin.click(By.xpath("//button[normalize-space()='Add the field']"));
+      admin.awaitText("Added: Data science.");
+      admin.click(By.xpath("//button[normalize-space()='Add a rule']"));
+      String words =
+          admin.await(
+              d -> {
+                String id = d.switchTo().activeElement().getDomAttribute("id");
+                return id != null && id.endsWith("-words") ? id : null;
+              });
+      String rule = words.substring(0, words.length() - "-words".length());
+      admin.type(By.id(words), "data scientist");
+      admin.type(By.id(rule + "-fields"), "Astrology");
+      admin.click(By.xpath("//button[normalize-space()='Save the rules']"));
+      assertThat(admin.awaitVisible(By.id(rule + "-fields-error")).getText())
+          .contains("is not a career cluster");
+      admin.type(By.id(rule + "-fields"), "DATA_SCIENCE_UI, information technology");
+      admin.click(By.xpath("//button[normalize-space()='Save the rules']"));
+      admin.awaitText("Saved: ");
+      admin.click(By.xpath("//button[normalize-space()='Apply the rules now']"));
+      admin.awaitText("Last applied version");
+      assertThat(admin.text()).containsPattern("\\d+ people read, \\d+ changed, finished");
+      admin.screenshot("career-fields-1280");
     }
   }
 

@@ -35,8 +35,12 @@ class WebUiShellTest {
    */
   static final int SCREEN_BUDGET_BYTES = 64 * 1024;
 
-  /** Every script of the UI together, every screen and Lit included. */
-  static final int TOTAL_BUDGET_BYTES = 160 * 1024;
+  /**
+   * Every script of the UI together, every screen and Lit included: what a person who opens every
+   * screen once downloads (screens load when first shown). Was 160 KB until the admins' screens
+   * (duplicates, messages, audit, career fields) came; a student's screens together are far less.
+   */
+  static final int TOTAL_BUDGET_BYTES = 224 * 1024;
 
   private static final Pattern IMPORT_MAP =
       Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
