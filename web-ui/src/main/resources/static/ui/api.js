@@ -40,10 +40,14 @@ export function maskedCsrfToken() {
 /**
  * Calls the API. Options: method (GET), body (sent as JSON), form (a FormData, sent as
  * multipart: files), anonymous (true on pages opened without an account: a 401 is then an error
- * to show, not a reason to sign in).
+ * to show, not a reason to sign in), version (the version read, sent as If-Match: a change made
+ * meanwhile by someone else is then a 412, not lost).
  */
-export async function api(path, { method = 'GET', body, form, anonymous = false } = {}) {
+export async function api(path, { method = 'GET', body, form, anonymous = false, version } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
+  if (version !== undefined) {
+    headers['If-Match'] = `"${version}"`;
+  }
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }

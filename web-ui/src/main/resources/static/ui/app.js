@@ -20,6 +20,7 @@ function screenOf(path, me) {
   if (path === '/profile') return ['My profile and consent', 'ii-profile', () => import('./profile.js')];
   if (path === '/imports') return ['Alumni imports', 'ii-imports', () => import('./imports.js')];
   const admin = me.roles.includes('ADMIN');
+  if (staff && path === '/question-bank') return ['Question bank', 'ii-question-bank-screen', () => import('./question-bank.js')];
   if (admin && path === '/duplicates') return ['Possible duplicates', 'ii-review', () => import('./review.js')];
   if (admin && path === '/messages') return ['Messages that did not go', 'ii-deliveries', () => import('./deliveries.js')];
   if (admin && path === '/audit') return ['Audit log', 'ii-audit-log', () => import('./audit.js')];
@@ -148,6 +149,7 @@ class App extends LightElement {
               ${admin ? link('/career-fields', 'Career fields') : nothing}
               ${admin ? link('/messages', 'Messages') : nothing}
               ${admin ? link('/audit', 'Audit log') : nothing}
+              ${staff ? link('/question-bank', 'Question bank') : nothing}
               ${staff ? link('/requests', 'Requests to me') : nothing}
               ${staff ? html`<li><a href="/docs">API</a></li>` : nothing}
               ${link('/settings', 'Settings')}

@@ -151,3 +151,15 @@ export function announce(message) {
     region.hidden = true;
   }, 6000);
 }
+
+/** A counselor's warnings: what to reconsider and a suggestion, never a refusal. */
+export function warningList(warnings, id) {
+  if (!warnings?.length) {
+    return nothing;
+  }
+  return html`<div class="notice warn" id=${id || nothing} role="status">
+    <ul style="margin:0;padding-left:1.2rem">
+      ${warnings.map((w) => html`<li><strong>${w.message}</strong>${w.suggestion ? html` ${w.suggestion}` : nothing}</li>`)}
+    </ul>
+  </div>`;
+}

@@ -3,7 +3,7 @@
 // referrals, thank within 48 hours. Each step shows what was done and offers what may come next.
 import { html, nothing } from 'lit';
 import { ApiError, api } from './api.js';
-import { LightElement, announce, describedBy, empty, field, loading, problem } from './components.js';
+import { LightElement, announce, describedBy, empty, field, loading, problem, warningList } from './components.js';
 import { label, mode } from './words.js';
 import { relative, viewerZone, when, zoneName } from './time.js';
 
@@ -126,7 +126,7 @@ class Interview extends LightElement {
           )}
           <div class="actions">
             <button type="button" class="secondary" @click=${() => { this.questions = [...this.questions, '']; this.requestUpdate(); }}>Add a question</button>
-            <ii-question-bank @picked=${(e) => { this.questions = [...this.questions, e.detail]; this.requestUpdate(); }}></ii-question-bank>
+            <ii-question-bank .careerField=${this.interview.careerField} @picked=${(e) => { this.questions = [...this.questions, e.detail]; this.requestUpdate(); }}></ii-question-bank>
           </div>
         </fieldset>
         <button type="submit" ?disabled=${this.busy}>${this.busy === 'Preparation saved' ? 'Saving…' : 'Save and check'}</button>
@@ -474,31 +474,26 @@ function answerWords(answer) {
   return { ACCEPTED: 'accepted a time', PROPOSED: 'proposed other times', DECLINED: 'declined' }[answer.kind] || label(answer.kind);
 }
 
-/** A counselor's warnings: what to reconsider and a suggestion, never a refusal. */
-function warningList(warnings, id) {
-  if (!warnings?.length) {
-    return nothing;
-  }
-  return html`<div class="notice warn" id=${id || nothing} role="status">
-    <ul style="margin:0;padding-left:1.2rem">
-      ${warnings.map((w) => html`<li><strong>${w.message}</strong>${w.suggestion ? html` ${w.suggestion}` : nothing}</li>`)}
-    </ul>
-  </div>`;
-}
 
-/** The built-in questions, to add one. */
+/**
+ * The question bank, to add one: topic by topic, the career center's own questions first (its
+ * recommended ones marked), then the built-in ones; for the interview's career field when it has one.
+ */
 class QuestionBank extends LightElement {
-  static properties = { questions: { state: true } };
+  static properties = { questions: { state: true }, careerField: { attribute: false } };
 
   connectedCallback() {
     super.connectedCallback();
-    api('/api/interviews/question-bank').then((q) => (this.questions = q)).catch(() => (this.questions = []));
+    const field = this.careerField ? `?careerField=${encodeURIComponent(this.careerField)}` : '';
+    api(`/api/interviews/question-bank${field}`).then((q) => (this.questions = q)).catch(() => (this.questions = []));
   }
 
   render() {
     if (!this.questions?.length) {
       return nothing;
     }
+    const topics = [...new Set(this.questions.map((q) => q.topic))];
+    const words = (q) => (q.recommended ? `Recommended by your career center: ${q.text}` : q.curated ? `From your career center: ${q.text}` : q.text);
     return html`<label class="visually-hidden" for="bank">Add a question from the question bank</label>
       <select id="bank" @change=${(e) => {
         if (e.target.value) {
@@ -507,7 +502,11 @@ class QuestionBank extends LightElement {
         }
       }}>
         <option value="">Add from the question bank…</option>
-        ${this.questions.map((q) => html`<option value=${q.text}>${q.text}</option>`)}
+        ${topics.map(
+          (topic) => html`<optgroup label=${label(topic)}>
+            ${this.questions.filter((q) => q.topic === topic).map((q) => html`<option value=${q.text}>${words(q)}</option>`)}
+          </optgroup>`,
+        )}
       </select>`;
   }
 }

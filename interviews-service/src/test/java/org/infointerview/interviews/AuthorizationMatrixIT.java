@@ -61,6 +61,10 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
       checkAnswer(row);
       return;
     }
+    if (row.path().startsWith("/question-bank/curated")) {
+      checkCuratedQuestion(row);
+      return;
+    }
     if (row.path().startsWith("/research") || row.path().equals("/question-bank")) {
       checkResearch(row);
       return;
@@ -187,6 +191,32 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
                 tokenFor(row, caller),
                 row.method().equals("PUT") ? note : null,
                 Map.of());
+
+    assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());
+  }
+
+  /**
+   * A row of the center's question bank: an admin has added a question; the caller lists, reads,
+   * adds or changes one (a change with the ETag read).
+   */
+  private void checkCuratedQuestion(AuthorizationMatrix.Row row) {
+    String body =
+        "{\"topic\": \"ADVICE\", \"text\": \"What would you tell me? %s\"}"
+            .formatted(UUID.randomUUID());
+    HttpResponse<String> added =
+        api()
+            .post("/question-bank/curated", IDP.token("admin-" + UUID.randomUUID(), "admin"), body);
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    String id = added.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+
+    HttpResponse<String> response =
+        api()
+            .send(
+                row.method(),
+                row.path().replace("{id}", id),
+                tokenFor(row, "caller-" + UUID.randomUUID()),
+                row.method().equals("GET") ? null : body.replace("What would", "What else would"),
+                Map.of("If-Match", "\"0\""));
 
     assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());
   }

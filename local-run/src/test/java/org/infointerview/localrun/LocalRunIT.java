@@ -152,6 +152,7 @@ class LocalRunIT {
     browserSignsInAtTheDevProviderAndSignsOut(contactId);
     aRequestByEmailReachesThePerson(token);
     if (Chromium.available()) {
+      anAdvisorCuratesTheQuestionBank();
       theSixStepsInABrowser();
       aConversationHeldIsFollowedUpInABrowser(token);
       anAdminImportsAFileWatchesItAndUndoesIt();
@@ -161,6 +162,44 @@ class LocalRunIT {
     } else {
       System.out.println(
           "local run: no Chromium at " + Chromium.BROWSER + ": the browser steps are skipped");
+    }
+  }
+
+  private static final String CENTERS_QUESTION =
+      "What do you look for in the students you take on for a summer?";
+
+  /**
+   * The demo advisor adds a question to the center's bank (a closed one is told so, as students
+   * are), recommends it, retires another; the student is offered the recommended one first.
+   */
+  private void anAdvisorCuratesTheQuestionBank() {
+    try (Chromium advisor = new Chromium(1280, 900)) {
+      advisor.open("http://localhost:" + PORTS.gateway() + "/question-bank");
+      advisor.signInAtTheDevProvider("advisor");
+      advisor.awaitText("No question of your own yet");
+      advisor.type(By.id("new-question-text"), "Do you enjoy your work?");
+      advisor.click(By.xpath("//button[normalize-space()='Add the question']"));
+      advisor.awaitText("Added, with a warning: A yes or no answers it");
+      advisor.type(By.id("new-question-text"), CENTERS_QUESTION);
+      new Select(advisor.driver().findElement(By.id("new-question-topic")))
+          .selectByVisibleText("Skills and preparation");
+      advisor.click(By.id("new-question-recommended"));
+      advisor.click(By.xpath("//button[normalize-space()='Add the question']"));
+      advisor.awaitText("Added: students are offered it now.");
+      advisor.click(By.xpath("//button[@aria-label='Retire: Do you enjoy your work?']"));
+      advisor.awaitText("Retired: no longer offered.");
+      advisor.await(
+          d -> d.findElement(By.tagName("body")).getText().contains("Do you enjoy") ? null : true);
+      advisor.type(By.id("new-question-text"), CENTERS_QUESTION.toUpperCase());
+      advisor.click(By.xpath("//button[normalize-space()='Add the question']"));
+      advisor.awaitText("The bank has this question already");
+      assertThat(advisor.driver().findElement(By.id("new-question-text")).getDomProperty("value"))
+          .as("a refused question stays typed")
+          .isEqualTo(CENTERS_QUESTION.toUpperCase());
+      advisor.assertAccessible("question bank, 1280 px");
+      advisor.screenshot("question-bank-1280");
+      advisor.resize(375, 800);
+      advisor.assertAccessible("question bank, 375 px");
     }
   }
 
@@ -233,6 +272,11 @@ class LocalRunIT {
       student.type(By.id("question-0"), "Do you like your job?");
       student.click(By.xpath("//button[normalize-space()='Add a question']"));
       student.type(By.id("question-1"), "What led you from statistics into health data?");
+      // the advisor's recommended question, offered first in its topic
+      new Select(student.awaitVisible(By.id("bank")))
+          .selectByVisibleText("Recommended by your career center: " + CENTERS_QUESTION);
+      assertThat(student.awaitVisible(By.id("question-2")).getDomProperty("value"))
+          .isEqualTo(CENTERS_QUESTION);
       student.click(By.xpath("//button[normalize-space()='Save and check']"));
       student.awaitText("A yes or no answers it");
       assertThat(student.driver().findElement(By.id("question-0-warnings")).getText())
