@@ -12,6 +12,8 @@ function screenOf(path, me) {
     if (staff) return ['Home', 'ii-staff-home', () => import('./staff-home.js')];
     return ['Requests to me', 'ii-requests', () => import('./requests.js')];
   }
+  if (path === '/sharing' && me.roles.includes('STUDENT')) return ['Sharing with an advisor', 'ii-sharing', () => import('./sharing.js')];
+  if (me.roles.includes('ADVISOR') && /^\/shared(\/[^/]+)?$/.test(path)) return ['Shared with me', 'ii-shared', () => import('./sharing.js')];
   if (path === '/network') return ['My network', 'ii-network', () => import('./network.js')];
   if (path === '/research') return ['Research', 'ii-research', () => import('./research.js')];
   if (path === '/inbox') return ['Inbox', 'ii-inbox', () => import('./inbox.js')];
@@ -21,6 +23,7 @@ function screenOf(path, me) {
   if (path === '/imports') return ['Alumni imports', 'ii-imports', () => import('./imports.js')];
   const admin = me.roles.includes('ADMIN');
   if (staff && path === '/question-bank') return ['Question bank', 'ii-question-bank-screen', () => import('./question-bank.js')];
+  if (staff && path === '/templates') return ['Templates', 'ii-templates', () => import('./templates.js')];
   if (admin && path === '/duplicates') return ['Possible duplicates', 'ii-review', () => import('./review.js')];
   if (admin && path === '/messages') return ['Messages that did not go', 'ii-deliveries', () => import('./deliveries.js')];
   if (admin && path === '/audit') return ['Audit log', 'ii-audit-log', () => import('./audit.js')];
@@ -149,7 +152,9 @@ class App extends LightElement {
               ${admin ? link('/career-fields', 'Career fields') : nothing}
               ${admin ? link('/messages', 'Messages') : nothing}
               ${admin ? link('/audit', 'Audit log') : nothing}
+              ${this.me.roles.includes('ADVISOR') ? link('/shared', 'Shared with me') : nothing}
               ${staff ? link('/question-bank', 'Question bank') : nothing}
+              ${staff ? link('/templates', 'Templates') : nothing}
               ${staff ? link('/requests', 'Requests to me') : nothing}
               ${staff ? html`<li><a href="/docs">API</a></li>` : nothing}
               ${link('/settings', 'Settings')}

@@ -30,6 +30,8 @@ class Interview extends LightElement {
     busy: { state: true },
     warnings: { state: true },
     draft: { state: true },
+    thanksDraft: { state: true },
+    templates: { state: true },
     items: { state: true },
   };
 
@@ -46,6 +48,24 @@ class Interview extends LightElement {
     api(`/api/interviews/interviews/${encodeURIComponent(this.interviewId)}`)
       .then((interview) => this.show(interview))
       .catch((error) => (this.error = error));
+    // the career center's request and thank-you templates, to start a draft from
+    api('/api/interviews/templates').then((t) => (this.templates = t)).catch(() => (this.templates = []));
+  }
+
+  /** A choice of where a draft starts: the platform's own text or one of the center's templates. */
+  templateChoice(id, kind) {
+    const offered = (this.templates || []).filter((t) => t.kind === kind);
+    if (!offered.length) {
+      return nothing;
+    }
+    return field({
+      id,
+      label: 'Start from',
+      control: html`<select id=${id}>
+        <option value="">The platform's first draft</option>
+        ${offered.map((t) => html`<option value=${t.id}>Your career center's: ${t.name}</option>`)}
+      </select>`,
+    });
   }
 
   show(interview) {
@@ -84,7 +104,8 @@ class Interview extends LightElement {
       <p>${[i.contact.jobTitle, i.contact.organizationName].filter(Boolean).join(', ')}
         <span class="badge">${label(i.status)}</span></p>
       <p><strong>What I want to learn:</strong> ${i.purpose}${i.careerField ? html` (${label(i.careerField)})` : nothing}</p>
-      <p class="muted">Times are in your time zone, ${zoneName()}.</p>
+      <p class="muted">Times are in your time zone, ${zoneName()}.
+        <a href="/sharing?interview=${encodeURIComponent(i.id)}">Share it with an advisor</a></p>
       ${problem(this.error)}
       <div class="grid">
         ${this.prepare(i)} ${this.reachOut(i)} ${this.meet(i)} ${this.notes(i)} ${this.thanks(i)}
@@ -176,6 +197,7 @@ class Interview extends LightElement {
         label: `How did you get ${i.contact.displayName}'s name?`,
         control: html`<select id="source" name="source">${SOURCES.map(([value, text]) => html`<option value=${value}>${text}</option>`)}</select>`,
       })}
+      ${this.templateChoice('outreach-template', 'OUTREACH')}
       <div class="actions" style="margin-bottom:1rem">
         <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.writeDraft}>Write a first draft for me</button>
       </div>
@@ -215,12 +237,13 @@ class Interview extends LightElement {
 
   async writeDraft() {
     const source = this.querySelector('#source').value;
+    const templateId = this.querySelector('#outreach-template')?.value || undefined;
     this.busy = 'Draft written';
     this.error = null;
     try {
       const draft = await api(`/api/interviews/interviews/${encodeURIComponent(this.interviewId)}/outreach/draft`, {
         method: 'POST',
-        body: { source },
+        body: { source, templateId },
       });
       this.draft = draft.message;
       this.warnings = { ...this.warnings, outreach: draft.warnings };
@@ -383,6 +406,7 @@ class Interview extends LightElement {
       ${i.thankYou
         ? html`<p>Thanked by ${label(i.thankYou.channel)} ${when(i.thankYou.sentAt)}.</p>`
         : html`${i.thankYouDueAt ? html`<p>Due ${relative(i.thankYouDueAt)} (${when(i.thankYouDueAt)}).</p>` : nothing}
+            ${this.thanksWriter()}
             <form @submit=${(e) => { e.preventDefault(); this.act('Thank-you recorded', '/thank-you', { channel: e.target.elements.channel.value }); }}>
               ${field({
                 id: 'thanks-channel',
@@ -394,6 +418,38 @@ class Interview extends LightElement {
               <button type="submit" ?disabled=${this.busy}>I sent my thank-you</button>
             </form>`}
     </section>`;
+  }
+
+  /** A thank-you to send by mail or card: drafted from the platform's text or a template. */
+  thanksWriter() {
+    return html`${this.templateChoice('thanks-template', 'THANK_YOU')}
+      <div class="actions"><button type="button" class="secondary" ?disabled=${this.busy} @click=${this.writeThanks}>Write a thank-you for me</button></div>
+      ${this.thanksDraft !== undefined
+        ? html`${field({
+            id: 'thanks-text',
+            label: 'Your thank-you (copy it into your mail or card)',
+            control: html`<textarea id="thanks-text" style="min-height:8rem" .value=${this.thanksDraft.message}
+              @input=${(e) => (this.thanksDraft = { ...this.thanksDraft, message: e.target.value })}></textarea>`,
+          })}
+          ${warningList(this.thanksDraft.warnings)}`
+        : nothing}`;
+  }
+
+  async writeThanks() {
+    const templateId = this.querySelector('#thanks-template')?.value || undefined;
+    this.busy = 'Thank-you written';
+    this.error = null;
+    try {
+      this.thanksDraft = await api(`/api/interviews/interviews/${encodeURIComponent(this.interviewId)}/thank-you/draft`, {
+        method: 'POST',
+        body: { templateId },
+      });
+      announce('A thank-you is in the box: say what you learned, then send it your way.');
+    } catch (error) {
+      this.error = error;
+    } finally {
+      this.busy = null;
+    }
   }
 
   /** Step 6, after the thank-you: a reminder cadence, report back, other times in touch. */

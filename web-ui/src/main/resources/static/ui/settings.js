@@ -33,7 +33,10 @@ class Settings extends ApiScreen {
   }
 
   heading() {
-    return html`<h1>Settings</h1>`;
+    return html`<h1>Settings</h1>
+      ${this.me?.roles.includes('STUDENT')
+        ? html`<p><a href="/sharing">Sharing with an advisor, and who saw my records</a></p>`
+        : ''}`;
   }
 
   content(p) {

@@ -17,6 +17,7 @@ import org.infointerview.interviews.interview.AnswerLinkFixtures;
 import org.infointerview.testinfra.AuthorizationMatrix;
 import org.infointerview.testinfra.AuthorizationMatrixTestSupport;
 import org.infointerview.testinfra.InfrastructureTest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,6 +41,7 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
           Map.entry("/interviews/{id}/cancel", "{\"reason\": \"My plans changed.\"}"),
           Map.entry("/interviews/{id}/thank-you", "{\"channel\": \"EMAIL\"}"),
           Map.entry("/interviews/{id}/outreach/draft", "{\"source\": \"ALUMNI_DATABASE\"}"),
+          Map.entry("/interviews/{id}/thank-you/draft", "{}"),
           Map.entry(
               "/interviews/{id}/outreach",
               "{\"channel\": \"PHONE\", \"message\": \"Left a message.\"}"),
@@ -61,8 +63,27 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
       checkAnswer(row);
       return;
     }
+    if (row.path().startsWith("/me/shares")
+        || row.path().startsWith("/shared")
+        || row.path().equals("/advisors")
+        || row.path().equals("/me/record-reads")) {
+      checkSharing(row);
+      return;
+    }
+    if (row.path().startsWith("/templates")) {
+      checkCurated(
+          row,
+          "/templates",
+          "{\"kind\": \"OUTREACH\", \"name\": \"Matrix %s\", \"body\": \"Dear {{contactName}},\"}",
+          "{\"kind\": \"OUTREACH\", \"body\": \"Dear {{contactName}},\"}");
+      return;
+    }
     if (row.path().startsWith("/question-bank/curated")) {
-      checkCuratedQuestion(row);
+      checkCurated(
+          row,
+          "/question-bank/curated",
+          "{\"topic\": \"ADVICE\", \"text\": \"What would you tell me? %s\"}",
+          null);
       return;
     }
     if (row.path().startsWith("/research") || row.path().equals("/question-bank")) {
@@ -196,16 +217,70 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
   }
 
   /**
-   * A row of the center's question bank: an admin has added a question; the caller lists, reads,
-   * adds or changes one (a change with the ETag read).
+   * A sharing row: an advisor is known; the owner (the caller for {@code own}, someone else
+   * otherwise) plans an interview and shares it with that advisor, who is the caller for {@code
+   * shared}; then the caller takes the row's step (a new share: all of the caller's, with the
+   * advisor).
    */
-  private void checkCuratedQuestion(AuthorizationMatrix.Row row) {
-    String body =
-        "{\"topic\": \"ADVICE\", \"text\": \"What would you tell me? %s\"}"
-            .formatted(UUID.randomUUID());
-    HttpResponse<String> added =
+  private void checkSharing(AuthorizationMatrix.Row row) {
+    String caller = "caller-" + UUID.randomUUID();
+    String owner = "others".equals(row.resource()) ? "owner-" + UUID.randomUUID() : caller;
+    String advisorId =
+        IDP.userId("shared".equals(row.resource()) ? caller : "advisor-" + UUID.randomUUID());
+    mongo.save(
+        new Document("_id", advisorId)
+            .append("displayName", "Matrix Advisor")
+            .append("profileVersion", 0L),
+        "advisors");
+    String ownerToken = IDP.token(owner, "student");
+    String contactId = "c-" + UUID.randomUUID();
+    ContactSnapshotFixtures.store(
+        mongo, ContactSnapshotFixtures.optedInAlumnus(contactId, "Matrix Person"));
+    HttpResponse<String> planned =
         api()
-            .post("/question-bank/curated", IDP.token("admin-" + UUID.randomUUID(), "admin"), body);
+            .post(
+                "/interviews",
+                ownerToken,
+                "{\"contactId\": \"%s\", \"purpose\": \"Learn the field\"}".formatted(contactId));
+    assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+    String interview = planned.body().replaceAll(".*?\"id\":\"([^\"]+)\".*", "$1");
+    String share = "{\"advisorId\": \"%s\"}".formatted(advisorId);
+    HttpResponse<String> shared =
+        api()
+            .post(
+                "/me/shares",
+                ownerToken,
+                "{\"advisorId\": \"%s\", \"interviewId\": \"%s\"}".formatted(advisorId, interview));
+    assertThat(shared.statusCode()).as(shared.body()).isEqualTo(201);
+    String shareId = shared.body().replaceAll(".*?\"id\":\"([^\"]+)\".*", "$1");
+
+    HttpResponse<String> response =
+        api()
+            .send(
+                row.method(),
+                row.path().replace("{id}", shareId).replace("{interviewId}", interview),
+                tokenFor(row, caller),
+                row.method().equals("POST") ? share : null,
+                Map.of());
+
+    assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());
+    if (row.expected() == 404) {
+      assertThat(response.body()).doesNotContain("Matrix Person").doesNotContain("Learn the field");
+    }
+  }
+
+  /**
+   * A row of what the career center curates (questions, templates): an admin has added one at
+   * {@code base}; the caller lists, reads, adds, changes (with the ETag read) or previews one.
+   *
+   * @param body what is added, with a {@code %s} made unique
+   * @param preview the body of a preview, if the row's path is one
+   */
+  private void checkCurated(
+      AuthorizationMatrix.Row row, String base, String body, @Nullable String preview) {
+    String unique = body.formatted(UUID.randomUUID());
+    HttpResponse<String> added =
+        api().post(base, IDP.token("admin-" + UUID.randomUUID(), "admin"), unique);
     assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
     String id = added.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
 
@@ -215,7 +290,9 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
                 row.method(),
                 row.path().replace("{id}", id),
                 tokenFor(row, "caller-" + UUID.randomUUID()),
-                row.method().equals("GET") ? null : body.replace("What would", "What else would"),
+                row.method().equals("GET")
+                    ? null
+                    : row.path().endsWith("/preview") ? preview : body.formatted(UUID.randomUUID()),
                 Map.of("If-Match", "\"0\""));
 
     assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());

@@ -200,6 +200,31 @@ class LocalRunIT {
       advisor.screenshot("question-bank-1280");
       advisor.resize(375, 800);
       advisor.assertAccessible("question bank, 375 px");
+      advisor.resize(1280, 900);
+
+      // a request template: a merge field that does not exist is told beside the text
+      advisor.open("http://localhost:" + PORTS.gateway() + "/templates");
+      advisor.awaitText("No template yet");
+      advisor.type(By.id("template-name"), "Alumni, first contact");
+      advisor.type(
+          By.id("template-body"),
+          "Dear {{firstName}},\n{{howIGotYourName}}. I am a student at {{school}} and would"
+              + " value 20 minutes of your advice about your path: information, not a job.");
+      assertThat(advisor.awaitVisible(By.id("template-body-error")).getText())
+          .isEqualTo("{{firstName}} is not a merge field");
+      advisor.type(
+          By.id("template-body"),
+          "Dear {{contactName}},\n{{howIGotYourName}}. I am a student at {{school}} and would"
+              + " value 20 minutes of your advice about your path: information, not a job.");
+      advisor.await(
+          d ->
+              d.findElement(By.id("template-preview")).getText().startsWith("Dear Jordan Rivera,")
+                  ? true
+                  : null);
+      advisor.click(By.xpath("//button[normalize-space()='Add the template']"));
+      advisor.awaitText("Added: students can start from");
+      advisor.assertAccessible("templates, 1280 px");
+      advisor.screenshot("templates-1280");
     }
   }
 
@@ -287,9 +312,14 @@ class LocalRunIT {
       student.assertAccessible("interview workspace, 1280 px");
 
       new Select(student.driver().findElement(By.id("source"))).selectByValue("LINKEDIN");
+      new Select(student.awaitVisible(By.id("outreach-template")))
+          .selectByVisibleText("Your career center's: Alumni, first contact");
       student.click(By.xpath("//button[normalize-space()='Write a first draft for me']"));
       student.await(
           d -> d.findElement(By.id("message")).getDomProperty("value").isBlank() ? null : true);
+      assertThat(student.driver().findElement(By.id("message")).getDomProperty("value"))
+          .as("the center's template, filled for the student's person")
+          .startsWith("Dear Maya Chen,\nI found your profile on LinkedIn. I am a student at ");
       student.setValue(
           By.id("time-0"),
           LocalDateTime.now().plusDays(7).withHour(11).truncatedTo(ChronoUnit.HOURS).toString());
@@ -433,6 +463,15 @@ class LocalRunIT {
           .as("ticked off, kept")
           .isTrue();
 
+      student.click(By.xpath("//button[normalize-space()='Write a thank-you for me']"));
+      student.await(
+          d ->
+              d.findElement(By.id("thanks-text"))
+                      .getDomProperty("value")
+                      .startsWith("Dear Jordan Reyes,\n\nThank you for taking the time")
+                  ? true
+                  : null);
+
       new Select(student.driver().findElement(By.id("touch-every"))).selectByValue("90");
       student.click(By.xpath("//button[normalize-space()='Save the reminder']"));
       student.awaitText("Next time to be in touch");
@@ -446,6 +485,34 @@ class LocalRunIT {
       student.screenshot("keep-in-touch-375");
       student.assertAccessible("keep in touch, 375 px");
       assertThat(student.text()).as("the person's address is never shown").doesNotContain(address);
+
+      // shared with the demo advisor, read by them, seen by the student, then no longer shared
+      student.click(By.linkText("Share it with an advisor"));
+      student.awaitText("Sharing with an advisor");
+      new Select(student.awaitVisible(By.id("share-advisor"))).selectByVisibleText("Ada Advisor");
+      assertThat(
+              new Select(student.driver().findElement(By.id("share-what")))
+                  .getFirstSelectedOption()
+                  .getText())
+          .isEqualTo("The conversation with Jordan Reyes");
+      student.click(By.xpath("//button[normalize-space()='Share']"));
+      student.awaitText("Ada Advisor may read the conversation with Jordan Reyes");
+      try (Chromium advisor = new Chromium(1280, 900)) {
+        advisor.open("http://localhost:" + PORTS.gateway() + "/shared");
+        advisor.signInAtTheDevProvider("advisor");
+        advisor.click(By.partialLinkText("with Jordan Reyes"));
+        advisor.awaitText("Read the team's engineering blog");
+        advisor.assertAccessible("shared with me, one read, 1280 px");
+        advisor.screenshot("shared-with-me-1280");
+        student.driver().navigate().refresh();
+        student.awaitText("Read shared interview: the conversation with Jordan Reyes");
+        student.assertAccessible("sharing, 375 px");
+        student.screenshot("sharing-375");
+        student.click(By.xpath("//button[normalize-space()='Stop sharing']"));
+        student.awaitText("Nothing is shared");
+        advisor.driver().navigate().refresh();
+        advisor.awaitText("was not found");
+      }
     }
     await()
         .atMost(Duration.ofSeconds(60))

@@ -70,6 +70,15 @@ class InterviewController {
     return answer(interviews.own(student, id));
   }
 
+  /** A first draft of the thank-you, from what the platform knows, with its warnings. */
+  @PostMapping("/{id}/thank-you/draft")
+  OutreachDraftResponse thankYouDraft(
+      CurrentUser student,
+      @PathVariable String id,
+      @Valid @RequestBody ThankYouDraftRequest request) {
+    return interviews.thankYouDraft(student, id, request);
+  }
+
   /** A first draft of the request, from what the platform knows, with its warnings. */
   @PostMapping("/{id}/outreach/draft")
   OutreachDraftResponse draft(

@@ -7,14 +7,18 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.bson.types.ObjectId;
 import org.infointerview.interviews.contact.ContactCard;
 import org.infointerview.interviews.contact.Contacts;
+import org.infointerview.interviews.outreach.MergeFields;
+import org.infointerview.interviews.outreach.MessageTemplates;
 import org.infointerview.interviews.outreach.OutreachChecks;
 import org.infointerview.interviews.outreach.OutreachTemplate;
+import org.infointerview.interviews.outreach.TemplateKind;
 import org.infointerview.interviews.outreach.VolunteerCapacity;
 import org.infointerview.interviews.outreach.Volunteers;
 import org.infointerview.interviews.outreach.Warning;
@@ -52,6 +56,7 @@ class InterviewService {
   private final AnswerLinks links;
   private final StudentTimes times;
   private final InterviewsProperties properties;
+  private final MessageTemplates templates;
   private final Clock clock;
 
   InterviewService(
@@ -64,6 +69,7 @@ class InterviewService {
       AnswerLinks links,
       StudentTimes times,
       InterviewsProperties properties,
+      MessageTemplates templates,
       Clock clock) {
     this.mongo = mongo;
     this.store = store;
@@ -74,22 +80,59 @@ class InterviewService {
     this.links = links;
     this.times = times;
     this.properties = properties;
+    this.templates = templates;
     this.clock = clock;
   }
 
-  /** A first draft of the request to this interview's person, with its warnings. */
+  /**
+   * A first draft of the request to this interview's person, from the built-in text or a template
+   * the career center offers, with its warnings.
+   */
   OutreachDraftResponse draft(CurrentUser student, String id, OutreachDraftRequest request) {
     Interview interview = own(student, id);
+    String template =
+        request.templateId() == null
+            ? OutreachTemplate.REQUEST
+            : templates.offered(request.templateId(), TemplateKind.OUTREACH, "templateId").body();
     String message =
-        OutreachTemplate.draft(
-            interview.contact().displayName(),
-            senderName(student, "[your name]"),
-            properties.schoolName(),
-            request.major(),
-            interview.careerField(),
-            request.source(),
-            request.referredBy());
+        MergeFields.fill(
+            template,
+            draftValues(
+                student, interview, request.source(), request.referredBy(), request.major()));
     return new OutreachDraftResponse(message, OutreachChecks.check(message));
+  }
+
+  /** A first draft of the thank-you to this interview's person, with its warnings. */
+  OutreachDraftResponse thankYouDraft(
+      CurrentUser student, String id, ThankYouDraftRequest request) {
+    Interview interview = own(student, id);
+    String template =
+        request.templateId() == null
+            ? OutreachTemplate.THANK_YOU
+            : templates.offered(request.templateId(), TemplateKind.THANK_YOU, "templateId").body();
+    String message =
+        MergeFields.fill(template, draftValues(student, interview, null, null, request.major()));
+    return new OutreachDraftResponse(
+        message, MessageTemplates.checks(TemplateKind.THANK_YOU, message));
+  }
+
+  private Map<String, @Nullable String> draftValues(
+      CurrentUser student,
+      Interview interview,
+      OutreachTemplate.@Nullable Source source,
+      @Nullable String referredBy,
+      @Nullable String major) {
+    return OutreachTemplate.values(
+        interview.contact().displayName(),
+        interview.contact().organizationName(),
+        senderName(student, "[your name]"),
+        properties.schoolName(),
+        major,
+        interview.careerField() == null
+            ? null
+            : interview.careerField().replace('_', ' ').toLowerCase(Locale.ROOT),
+        source,
+        referredBy);
   }
 
   /**

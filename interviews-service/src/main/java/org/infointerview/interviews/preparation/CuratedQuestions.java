@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.infointerview.interviews.curation.CuratedChanges;
 import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.support.audit.AuditLog;
 import org.infointerview.support.problem.ConflictException;
 import org.infointerview.support.problem.NotFoundException;
-import org.infointerview.support.problem.PreconditionException;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,15 +31,25 @@ public class CuratedQuestions {
   /** The most questions the center's bank holds, retired ones included. */
   static final int MOST = 500;
 
+  private static final CuratedChanges.Kind<CuratedQuestion> KIND =
+      new CuratedChanges.Kind<>("QUESTION", "Question", CuratedQuestion::retired);
+
   private final MongoTemplate mongo;
   private final AggregateStore store;
   private final AuditLog audit;
+  private final CuratedChanges changes;
   private final Clock clock;
 
-  CuratedQuestions(MongoTemplate mongo, AggregateStore store, AuditLog audit, Clock clock) {
+  CuratedQuestions(
+      MongoTemplate mongo,
+      AggregateStore store,
+      AuditLog audit,
+      CuratedChanges changes,
+      Clock clock) {
     this.mongo = mongo;
     this.store = store;
     this.audit = audit;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -96,26 +105,15 @@ public class CuratedQuestions {
   CuratedQuestion change(
       CurrentUser staff, String id, long readVersion, CuratedQuestionRequest request) {
     CuratedQuestion current = one(id);
-    if (current.currentVersion() != readVersion) {
-      throw PreconditionException.changed("Question " + id);
-    }
+    changes.requireRead(KIND, id, current.currentVersion(), readVersion);
     requireNew(request.text(), id);
-    var changed = current.changed(request, staff.id(), clock.instant());
-    if (!changed.changed()) {
-      return current;
-    }
-    CuratedQuestion written;
-    try {
-      written = store.update(changed);
-    } catch (OptimisticLockingFailureException raced) {
-      throw PreconditionException.changed("Question " + id);
-    }
-    String action =
-        written.retired() == current.retired()
-            ? "QUESTION_CHANGED"
-            : written.retired() ? "QUESTION_RETIRED" : "QUESTION_OFFERED_AGAIN";
-    audit.record(staff, action, "Question", id, null, "the center's question bank");
-    return written;
+    return changes.write(
+        staff,
+        KIND,
+        id,
+        current,
+        current.changed(request, staff.id(), clock.instant()),
+        "the center's question bank");
   }
 
   /** One question once: the same words (case and spacing aside) are refused as a second. */
