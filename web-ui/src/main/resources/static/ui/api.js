@@ -41,9 +41,10 @@ export function maskedCsrfToken() {
  * Calls the API. Options: method (GET), body (sent as JSON), form (a FormData, sent as
  * multipart: files), anonymous (true on pages opened without an account: a 401 is then an error
  * to show, not a reason to sign in), version (the version read, sent as If-Match: a change made
- * meanwhile by someone else is then a 412, not lost).
+ * meanwhile by someone else is then a 412, not lost), tagged (answers {value, version}: the
+ * answer and the version its ETag names).
  */
-export async function api(path, { method = 'GET', body, form, anonymous = false, version } = {}) {
+export async function api(path, { method = 'GET', body, form, anonymous = false, version, tagged = false } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (version !== undefined) {
     headers['If-Match'] = `"${version}"`;
@@ -80,6 +81,11 @@ export async function api(path, { method = 'GET', body, form, anonymous = false,
   const json = type.includes('json') ? await response.json().catch(() => null) : null;
   if (!response.ok) {
     throw new ApiError(response.status, json || { title: `The server answered ${response.status}` });
+  }
+  if (tagged) {
+    // the answer with the version its ETag names ("3" or W/"3"), for a change made over it
+    const tag = (response.headers.get('ETag') || '').replace(/^W\//, '').replaceAll('"', '');
+    return { value: json, version: tag === '' ? undefined : Number(tag) };
   }
   return json;
 }

@@ -23,10 +23,13 @@ function screenOf(path, me) {
   if (path === '/imports') return ['Alumni imports', 'ii-imports', () => import('./imports.js')];
   const admin = me.roles.includes('ADMIN');
   if (staff && path === '/question-bank') return ['Question bank', 'ii-question-bank-screen', () => import('./question-bank.js')];
+  if (staff && path === '/analytics') return ['Cohort analytics', 'ii-analytics', () => import('./analytics.js')];
   if (staff && path === '/templates') return ['Templates', 'ii-templates', () => import('./templates.js')];
   if (admin && path === '/duplicates') return ['Possible duplicates', 'ii-review', () => import('./review.js')];
   if (admin && path === '/messages') return ['Messages that did not go', 'ii-deliveries', () => import('./deliveries.js')];
   if (admin && path === '/audit') return ['Audit log', 'ii-audit-log', () => import('./audit.js')];
+  if (admin && path === '/alumni-sync') return ['Alumni database sync', 'ii-sync', () => import('./sync.js')];
+  if (admin && path === '/organizations') return ['Organizations', 'ii-organizations', () => import('./organizations.js')];
   if (admin && path === '/career-fields') return ['Career fields', 'ii-career-fields', () => import('./career-fields.js')];
   if (path === '/find') return ['Find people', 'ii-find-people', () => import('./find.js')];
   if (path === '/find/import') return ['Bring your own contacts', 'ii-my-imports', () => import('./imports.js')];
@@ -153,6 +156,7 @@ class App extends LightElement {
               ${admin ? link('/messages', 'Messages') : nothing}
               ${admin ? link('/audit', 'Audit log') : nothing}
               ${this.me.roles.includes('ADVISOR') ? link('/shared', 'Shared with me') : nothing}
+              ${staff ? link('/analytics', 'Analytics') : nothing}
               ${staff ? link('/question-bank', 'Question bank') : nothing}
               ${staff ? link('/templates', 'Templates') : nothing}
               ${staff ? link('/requests', 'Requests to me') : nothing}

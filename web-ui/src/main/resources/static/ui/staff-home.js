@@ -37,6 +37,8 @@ class StaffHome extends ApiScreen {
         <li><a href="/messages">Messages that did not go</a>${failed === null ? nothing
           : failed ? html`: ${many(failed)} failed` : ': none failed'}</li>
         <li><a href="/career-fields">Career fields</a> and how imports file people under them</li>
+        <li><a href="/organizations">Organizations</a>: the employers people are filed under</li>
+        <li><a href="/alumni-sync">Alumni database sync</a>: the API, the schedule, a run now</li>
         <li><a href="/audit">Audit log</a></li>
       </ul>`;
   }

@@ -512,6 +512,23 @@ class LocalRunIT {
         student.awaitText("Nothing is shared");
         advisor.driver().navigate().refresh();
         advisor.awaitText("was not found");
+
+        // the local run's one demo student: too few to show, as on the CSV
+        advisor.open("http://localhost:" + PORTS.gateway() + "/analytics");
+        advisor.awaitText("Fewer than 5 students in this group");
+        advisor.assertAccessible("cohort analytics, 1280 px");
+        String csv =
+            (String)
+                advisor
+                    .driver()
+                    .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                            + " fetch(arguments[0]).then(r => r.text()).then(done, e => done('' +"
+                            + " e));",
+                        advisor
+                            .awaitVisible(By.linkText("Download as CSV"))
+                            .getDomAttribute("href"));
+        assertThat(csv).contains("students,fewer than 5").doesNotContain("interviews");
       }
     }
     await()
@@ -730,6 +747,43 @@ class LocalRunIT {
           .as("the demo data and everything done so far: every message went")
           .contains("No message has failed.");
       admin.assertAccessible("messages that did not go, 1280 px");
+
+      // the alumni database sync: an address inside the network refused beside its field
+      admin.open("http://localhost:" + PORTS.gateway() + "/alumni-sync");
+      admin.awaitText("Not set up yet.");
+      admin.type(By.id("sync-baseUrl"), "https://169.254.169.254/latest/meta-data");
+      new Select(admin.driver().findElement(By.id("sync-authentication")))
+          .selectByVisibleText("None");
+      admin.type(By.id("sync-schedule"), "0 0 2 * * *");
+      admin.click(By.id("sync-enabled"));
+      admin.click(By.xpath("//button[normalize-space()='Save the settings']"));
+      assertThat(admin.awaitVisible(By.id("sync-baseUrl-error")).getText())
+          .contains("which is not allowed");
+      admin.type(By.id("sync-baseUrl"), "https://93.184.216.34/api/v1/alumni");
+      admin.click(By.xpath("//button[normalize-space()='Save the settings']"));
+      admin.awaitText("Next run ");
+      admin.assertAccessible("alumni database sync, 1280 px");
+
+      // an organization: a website that is not one refused beside its field, then added, changed
+      admin.open("http://localhost:" + PORTS.gateway() + "/organizations");
+      admin.click(By.xpath("//button[normalize-space()='Add an organization']"));
+      admin.type(By.id("org-name"), "Tailspin Toys UI");
+      admin.type(By.id("org-website"), "javascript:alert(1)");
+      admin.click(By.xpath("//form[@aria-labelledby='org-form-heading']//button[@type='submit']"));
+      assertThat(admin.awaitVisible(By.id("org-website-error")).getText())
+          .contains("must be an http or https address");
+      admin.type(By.id("org-website"), "https://tailspin-toys-ui.example.com/");
+      admin.click(By.xpath("//form[@aria-labelledby='org-form-heading']//button[@type='submit']"));
+      admin.awaitText("Added: Tailspin Toys UI.");
+      admin.type(By.id("org-q"), "tailspin toys");
+      admin.click(By.xpath("//button[normalize-space()='Find']"));
+      admin.awaitText("tailspin-toys-ui.example.com");
+      admin.click(By.xpath("//button[@aria-label='Change Tailspin Toys UI']"));
+      admin.type(By.id("org-city"), "Seattle");
+      admin.click(By.xpath("//form[@aria-labelledby='org-form-heading']//button[@type='submit']"));
+      admin.awaitText("Saved: Tailspin Toys UI.");
+      admin.awaitText("Seattle");
+      admin.assertAccessible("organizations, 1280 px");
 
       // a career field of the center's own, a rule that files people under it, applied
       admin.open("http://localhost:" + PORTS.gateway() + "/career-fields");

@@ -16,6 +16,7 @@ import org.infointerview.contacts.contact.ContactDetails;
 import org.infointerview.contacts.contact.ContactStatus;
 import org.infointerview.messaging.store.StorePages;
 import org.infointerview.support.audit.AuditLog;
+import org.infointerview.support.csv.SpreadsheetCells;
 import org.infointerview.support.security.CurrentUser;
 import org.infointerview.support.security.Role;
 import org.jspecify.annotations.Nullable;

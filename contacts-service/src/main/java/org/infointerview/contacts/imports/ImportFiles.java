@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.bson.Document;
-import org.infointerview.contacts.export.SpreadsheetCells;
+import org.infointerview.support.csv.SpreadsheetCells;
 import org.infointerview.support.problem.FieldError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;

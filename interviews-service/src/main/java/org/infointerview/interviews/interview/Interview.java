@@ -67,6 +67,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document(Interview.COLLECTION)
 @CompoundIndex(name = "student_created", def = "{'studentId': 1, 'createdAt': -1}")
 @CompoundIndex(name = "student_status", def = "{'studentId': 1, 'status': 1}")
+@CompoundIndex(name = "created", def = "{'createdAt': 1}")
 @RecordBuilder
 @RecordBuilder.Options(useImmutableCollections = true)
 public record Interview(

@@ -1,4 +1,4 @@
-package org.infointerview.contacts.export;
+package org.infointerview.support.csv;
 
 import org.jspecify.annotations.Nullable;
 
