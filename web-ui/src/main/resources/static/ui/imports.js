@@ -19,7 +19,8 @@ class Imports extends LightElement {
   get words() {
     return {
       heading: 'Alumni imports',
-      intro: nothing,
+      intro: html`<p>A file your alumni database exported, read with a column profile
+        (<a href="/imports/profiles">column profiles</a>: make one for your export's columns).</p>`,
       file: 'The file (CSV, as your alumni database exports it)',
       chosen: 'alumni-db-export',
       latest: 'Latest imports',

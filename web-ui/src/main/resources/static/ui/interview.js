@@ -185,11 +185,12 @@ class Interview extends LightElement {
         : nothing}
       ${i.answers.map((a) => html`<p><strong>${i.contact.displayName} ${answerWords(a)}</strong>${a.message ? html`: <q>${a.message}</q>` : nothing}</p>`)}
       ${i.status === 'PLANNED' ? this.composer(i) : nothing}
+      ${i.status === 'REQUESTED' ? this.followUp(i) : nothing}
       ${!requested && i.status !== 'PLANNED' ? empty('No request was sent.') : nothing}
     </section>`;
   }
 
-  composer(i) {
+  composer(i, sendWords = 'Send my request by email') {
     const errors = this.error?.fields || {};
     return html`<form @submit=${this.send} novalidate>
       ${field({
@@ -231,8 +232,18 @@ class Interview extends LightElement {
           </select>`,
         })}
       </fieldset>
-      <button type="submit" ?disabled=${this.busy}>${this.busy === 'Request sent' ? 'Sending…' : 'Send my request by email'}</button>
+      <button type="submit" ?disabled=${this.busy}>${this.busy === 'Request sent' ? 'Sending…' : sendWords}</button>
     </form>`;
+  }
+
+  /** No answer yet: a follow-up (the same composer), or, after two, closing it as unanswered. */
+  followUp(i) {
+    return html`<details ?open=${Boolean(i.followUpDueAt && new Date(i.followUpDueAt) <= new Date())}>
+        <summary>Follow up</summary>${this.composer(i, 'Send my follow-up by email')}</details>
+      ${i.noResponseSuggested
+        ? html`<p>Two follow-ups went unanswered: it is fine to let this one go.</p>
+            <button class="secondary" ?disabled=${this.busy} @click=${() => this.act('Marked as unanswered', '/no-response')}>They did not answer: close it</button>`
+        : nothing}`;
   }
 
   async writeDraft() {
@@ -269,6 +280,7 @@ class Interview extends LightElement {
     const answer = await this.act('Request sent', '/outreach', { channel: 'EMAIL', message: this.draft, times });
     if (answer) {
       this.warnings = { ...this.warnings, outreach: answer.warnings };
+      this.draft = null;
     }
   }
 

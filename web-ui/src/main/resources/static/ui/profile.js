@@ -1,5 +1,5 @@
-// An alumnus' own profile and consent: whether students may ask them, how, how often a month,
-// a pause, or never again. Opting out is one click.
+// An alumnus' own profile and consent: what students see of them (over the version read), and
+// whether students may ask them, how, how often a month, a pause, or never again (one click).
 import { html, nothing } from 'lit';
 import { api } from './api.js';
 import { ApiScreen, announce, describedBy, field, problem } from './components.js';
@@ -7,7 +7,12 @@ import { label } from './words.js';
 
 class Profile extends ApiScreen {
   static source = '/api/contacts/me/profile';
-  static properties = { ...ApiScreen.properties, saving: { state: true }, saveError: { state: true } };
+  static properties = {
+    ...ApiScreen.properties,
+    saving: { state: true },
+    saveError: { state: true },
+    profileError: { state: true },
+  };
 
   heading() {
     return html`<h1>My profile and consent</h1>
@@ -17,11 +22,29 @@ class Profile extends ApiScreen {
   content(me) {
     const c = me.consent;
     const errors = this.saveError?.fields || {};
-    return html`<section class="card" aria-labelledby="me-heading">
+    const profileErrors = this.profileError?.fields || {};
+    const text = (name, words, hint) =>
+      field({
+        id: `me-${name}`,
+        label: words,
+        hint,
+        error: profileErrors[name],
+        control: html`<input id="me-${name}" name=${name} maxlength="200" .value=${me[name] ?? ''}
+          aria-invalid=${profileErrors[name] ? 'true' : nothing} aria-describedby=${describedBy(`me-${name}`, hint, profileErrors[name])}>`,
+      });
+    return html`<form class="card" @submit=${this.saveProfile} novalidate aria-labelledby="me-heading">
         <h2 id="me-heading">${me.displayName}</h2>
-        <p>${[me.jobTitle, me.organizationName].filter(Boolean).join(', ')}</p>
         ${me.careerFields?.length ? html`<p class="muted">${me.careerFields.map(label).join(', ')}</p>` : nothing}
-      </section>
+        <p>What students see of you. Your name, addresses and alumni record are the alumni office's.</p>
+        ${problem(this.profileError && !Object.keys(profileErrors).length ? this.profileError : null)}
+        <div class="grid">
+          ${text('preferredName', 'The name you go by')} ${text('pronouns', 'Pronouns')}
+          ${text('jobTitle', 'Job title')} ${text('organizationName', 'Employer')}
+          ${text('city', 'City')} ${text('region', 'Region')} ${text('country', 'Country', 'Two letters: US, DE')}
+          ${text('timeZone', 'Time zone', 'Such as America/New_York')} ${text('linkedinUrl', 'LinkedIn profile')}
+        </div>
+        <div class="actions"><button type="submit" ?disabled=${this.saving}>Save what students see</button></div>
+      </form>
       <form class="card" style="margin-top:1rem" @submit=${this.save} novalidate aria-labelledby="consent-heading">
         <h2 id="consent-heading">Requests from students</h2>
         ${problem(this.saveError && !Object.keys(errors).length ? this.saveError : null)}
@@ -74,6 +97,29 @@ class Profile extends ApiScreen {
       },
       'Saved.',
     );
+  }
+
+  /** What students see: the fields of the form, the rest as they are; over the version read. */
+  async saveProfile(event) {
+    event.preventDefault();
+    const me = this.loaded;
+    const body = { phones: me.phones, industry: me.industry, careerFields: me.careerFields };
+    for (const [name, value] of new FormData(event.target).entries()) {
+      body[name] = value.trim() || null;
+    }
+    this.saving = true;
+    this.profileError = null;
+    try {
+      this.loaded = await api('/api/contacts/me/profile', { method: 'PUT', body, version: me.version });
+      announce('Saved: this is what students see.');
+    } catch (error) {
+      this.profileError =
+        error.status === 412
+          ? { title: 'Changed meanwhile', detail: 'Your record changed since this page opened (an import?). Reload the page and make your change again.' }
+          : error;
+    } finally {
+      this.saving = false;
+    }
   }
 
   never() {

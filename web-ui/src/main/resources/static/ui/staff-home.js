@@ -39,6 +39,7 @@ class StaffHome extends ApiScreen {
         <li><a href="/career-fields">Career fields</a> and how imports file people under them</li>
         <li><a href="/organizations">Organizations</a>: the employers people are filed under</li>
         <li><a href="/alumni-sync">Alumni database sync</a>: the API, the schedule, a run now</li>
+        <li><a href="/imports/profiles">Column profiles</a>: which column of an export fills which field</li>
         <li><a href="/audit">Audit log</a></li>
       </ul>`;
   }

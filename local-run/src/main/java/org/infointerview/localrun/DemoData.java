@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -151,9 +152,13 @@ final class DemoData {
   String make() throws IOException, InterruptedException {
     // A sign-in each: the provider remembers a browser's session, and would give the next
     // authorization to the person already signed in.
-    String admin = new DevLogin(ports.issuer()).accessToken("admin", "admin");
-    // as a browser's sign-in does: the profile (and the address mail goes to) is made first
-    call("GET", "/api/contacts/me", admin, null, null);
+    // Everyone signs in first, as a browser's sign-in does: their profiles (and the addresses
+    // mail goes to) reach every service while the alumni are imported, before anyone acts.
+    String admin = signedIn("admin");
+    Map<String, String> students = new HashMap<>();
+    for (String student : List.of("student", "priya", "diego", "mei", "omar")) {
+      students.put(student, signedIn(student));
+    }
     JsonNode job =
         call(
             "POST",
@@ -171,8 +176,7 @@ final class DemoData {
       job = call("GET", "/api/contacts/imports/" + importId, admin, null, null);
     }
 
-    String student = new DevLogin(ports.issuer()).accessToken("student", "student");
-    call("GET", "/api/contacts/me", student, null, null);
+    String student = students.get("student");
     call(
         "POST",
         "/api/contacts/contacts",
@@ -236,10 +240,110 @@ final class DemoData {
         "{\"start\": \""
             + nextWeekAt(17).plus(Duration.ofDays(2))
             + "\", \"mode\": \"PHONE\", \"studentTimeZone\": \"America/Chicago\"}");
+    cohort(students);
     return ALUMNI
         + " opted-in alumni (imported by admin, alumnus among them, one registered twice), a"
         + " contact and three"
-        + " interviews for student (planned, requested by email of alumnus, scheduled)";
+        + " interviews for student (planned, requested by email of alumnus, scheduled), two each"
+        + " for priya, diego, mei and omar (requested, scheduled with a referral, declined,"
+        + " cancelled, planned)";
+  }
+
+  /**
+   * Four more students' first steps, so the cohort analytics count five students on a first run:
+   * interviews requested by phone, scheduled (one with a referral), declined, cancelled, planned.
+   */
+  private void cohort(Map<String, String> students) throws IOException, InterruptedException {
+    String priya = students.get("priya");
+    String engineer =
+        plan(
+            priya,
+            alumnus(priya, "title=Software+Engineer"),
+            "INFORMATION_TECHNOLOGY",
+            "What a software engineer's first year is like.");
+    calledAndAgreed(priya, engineer, nextWeekAt(14).plus(Duration.ofDays(1)));
+    call(
+        "POST",
+        "/api/interviews/interviews/" + engineer + "/referrals",
+        priya,
+        "application/json",
+        "{\"name\": \"Hana Sato\", \"organizationName\": \"Tailspin Software\","
+            + " \"why\": \"Leads the data platform team.\"}");
+    plan(priya, alumnus(priya, "title=Financial+Analyst"), "FINANCE", "How analysts start out.");
+
+    String diego = students.get("diego");
+    String nurse =
+        plan(
+            diego,
+            alumnus(diego, "title=Nurse+Practitioner"),
+            "HEALTH_SCIENCE",
+            "How nurse practitioners choose a specialty.");
+    called(diego, nurse);
+    call(
+        "POST",
+        "/api/interviews/interviews/" + nurse + "/declined",
+        diego,
+        "application/json",
+        "{}");
+    called(
+        diego,
+        plan(diego, alumnus(diego, "title=Research+Scientist"), "STEM", "Research careers."));
+
+    String mei = students.get("mei");
+    calledAndAgreed(
+        mei,
+        plan(
+            mei,
+            alumnus(mei, "title=Program+Manager"),
+            "GOVERNMENT_PUBLIC_ADMINISTRATION",
+            "Running public health programs."),
+        nextWeekAt(16).plus(Duration.ofDays(3)));
+    String editor =
+        plan(mei, alumnus(mei, "title=Editor"), "ARTS_AV_COMMUNICATIONS", "Editing as a career.");
+    call(
+        "POST",
+        "/api/interviews/interviews/" + editor + "/cancel",
+        mei,
+        "application/json",
+        "{\"reason\": \"I chose to talk to someone in publishing first.\"}");
+
+    String omar = students.get("omar");
+    called(
+        omar, plan(omar, alumnus(omar, "title=Risk+Manager"), "FINANCE", "How risk teams work."));
+    plan(
+        omar,
+        alumnus(omar, "title=Video+Producer"),
+        "ARTS_AV_COMMUNICATIONS",
+        "Producing video for a living.");
+  }
+
+  /** A demo person's token, their profile made first as a browser's sign-in makes it. */
+  private String signedIn(String user) throws IOException, InterruptedException {
+    String token = new DevLogin(ports.issuer()).accessToken(user, user);
+    call("GET", "/api/contacts/me", token, null, null);
+    return token;
+  }
+
+  /** The student called the person and left their name. */
+  private void called(String student, String interview) throws IOException, InterruptedException {
+    call(
+        "POST",
+        "/api/interviews/interviews/" + interview + "/outreach",
+        student,
+        "application/json",
+        "{\"channel\": \"PHONE\", \"message\": \"Called and left my name.\"}");
+  }
+
+  /** Called, and a time agreed on the phone. */
+  private void calledAndAgreed(String student, String interview, Instant start)
+      throws IOException, InterruptedException {
+    called(student, interview);
+    call(
+        "POST",
+        "/api/interviews/interviews/" + interview + "/schedule",
+        student,
+        "application/json",
+        "{\"start\": \"" + start + "\", \"mode\": \"VIDEO\"}");
   }
 
   /**

@@ -2,7 +2,10 @@ package org.infointerview.localrun;
 
 import java.util.List;
 
-/** One demo person per role; their logins are printed when the local run is ready. */
+/**
+ * One demo person per role, and four more students (a cohort for the analytics); their logins are
+ * printed when the local run is ready.
+ */
 final class DemoUsers {
 
   record DemoUser(
@@ -31,7 +34,31 @@ final class DemoUsers {
               "Ada Advisor",
               "ada.advisor@example.edu",
               "America/Chicago"),
-          new DemoUser("admin", "admin", "admin", "Avery Admin", "avery.admin@example.edu", "UTC"));
+          new DemoUser("admin", "admin", "admin", "Avery Admin", "avery.admin@example.edu", "UTC"),
+          // more students, so the cohort analytics have a cohort to count on a first run
+          new DemoUser(
+              "priya",
+              "priya",
+              "student",
+              "Priya Patel",
+              "priya.patel@example.edu",
+              "America/Denver"),
+          new DemoUser(
+              "diego",
+              "diego",
+              "student",
+              "Diego Ruiz",
+              "diego.ruiz@example.edu",
+              "America/Chicago"),
+          new DemoUser(
+              "mei", "mei", "student", "Mei Chen", "mei.chen@example.edu", "America/New_York"),
+          new DemoUser(
+              "omar",
+              "omar",
+              "student",
+              "Omar Haddad",
+              "omar.haddad@example.edu",
+              "Europe/Berlin"));
 
   private DemoUsers() {}
 

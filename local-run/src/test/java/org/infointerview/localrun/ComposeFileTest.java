@@ -201,7 +201,8 @@ class ComposeFileTest {
         .contains("infointerview-gateway");
     assertThat(realm.toString()).contains("\"included.custom.audience\":\"infointerview\"");
     assertThat(realm.get("users").findValuesAsString("username"))
-        .containsExactlyInAnyOrder("student", "alumnus", "advisor", "admin");
+        .containsExactlyInAnyOrderElementsOf(
+            DemoUsers.ALL.stream().map(DemoUsers.DemoUser::username).toList());
   }
 
   @Test

@@ -325,6 +325,14 @@ class LocalRunIT {
           LocalDateTime.now().plusDays(7).withHour(11).truncatedTo(ChronoUnit.HOURS).toString());
       student.click(By.xpath("//button[normalize-space()='Send my request by email']"));
       student.awaitText("Requested");
+      student.click(By.xpath("//summary[normalize-space()='Follow up']"));
+      assertThat(
+              student
+                  .awaitVisible(
+                      By.xpath("//button[normalize-space()='Send my follow-up by email']"))
+                  .isEnabled())
+          .as("no answer yet: a follow-up can be written")
+          .isTrue();
       student.screenshot("interview-requested-1280");
 
       // The student's page stays open while the person answers elsewhere: the bar's unread
@@ -513,10 +521,29 @@ class LocalRunIT {
         advisor.driver().navigate().refresh();
         advisor.awaitText("was not found");
 
-        // the local run's one demo student: too few to show, as on the CSV
+        // the demo data's five students counted; two of them (finance) too few to show
         advisor.open("http://localhost:" + PORTS.gateway() + "/analytics");
-        advisor.awaitText("Fewer than 5 students in this group");
+        advisor.awaitText("Interviews by where they stand");
+        assertThat(advisor.text()).contains("Requests sent", "Declined", "Cancelled");
         advisor.assertAccessible("cohort analytics, 1280 px");
+        advisor.screenshot("analytics-1280");
+        String all =
+            (String)
+                advisor
+                    .driver()
+                    .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                            + " fetch(arguments[0]).then(r => r.text()).then(done, e => done('' +"
+                            + " e));",
+                        advisor
+                            .awaitVisible(By.linkText("Download as CSV"))
+                            .getDomAttribute("href"));
+        // (a browser reading it as text gives its line ends as \n)
+        assertThat(all).contains("\nstudents,5\n", "\ninterviews DECLINED,1\n");
+        new Select(advisor.driver().findElement(By.id("cohort-field")))
+            .selectByVisibleText("Finance");
+        advisor.click(By.xpath("//button[normalize-space()='Show']"));
+        advisor.awaitText("Fewer than 5 students in this group");
         String csv =
             (String)
                 advisor
@@ -622,7 +649,14 @@ class LocalRunIT {
 
       alumnus.click(By.linkText("My profile"));
       alumnus.awaitText("Requests from students");
-      assertThat(alumnus.text()).contains("Alex Alumnus").contains("Product Manager, Litware");
+      assertThat(alumnus.text()).contains("Alex Alumnus");
+      assertThat(alumnus.driver().findElement(By.id("me-organizationName")).getDomProperty("value"))
+          .isEqualTo("Litware");
+      alumnus.type(By.id("me-jobTitle"), "Senior Product Manager");
+      alumnus.click(By.xpath("//button[normalize-space()='Save what students see']"));
+      alumnus.awaitText("Saved: this is what students see.");
+      assertThat(alumnus.driver().findElement(By.id("me-jobTitle")).getDomProperty("value"))
+          .isEqualTo("Senior Product Manager");
       alumnus.type(By.id("capacity"), "2");
       alumnus.click(By.xpath("//button[normalize-space()='Save']"));
       alumnus.awaitText("Saved.");
@@ -747,6 +781,27 @@ class LocalRunIT {
           .as("the demo data and everything done so far: every message went")
           .contains("No message has failed.");
       admin.assertAccessible("messages that did not go, 1280 px");
+
+      // a column profile of the center's own, from the built-in one; a header twice refused
+      admin.open("http://localhost:" + PORTS.gateway() + "/imports/profiles");
+      admin.click(By.xpath("//button[@aria-label='Start a new profile from alumni-db-export']"));
+      admin.type(By.id("profile-name"), "our-export");
+      admin.click(By.xpath("//button[normalize-space()='Add a column']"));
+      String header =
+          admin.await(
+              d -> {
+                String id = d.switchTo().activeElement().getDomAttribute("id");
+                return id != null && id.endsWith("-header") ? id : null;
+              });
+      admin.type(By.id(header), "Alumni ID");
+      admin.click(By.xpath("//button[normalize-space()='Save the profile']"));
+      assertThat(admin.awaitVisible(By.id(header + "-error")).getText()).contains("appears twice");
+      admin.type(By.id(header), "Nickname");
+      new Select(admin.driver().findElement(By.id(header.replace("-header", "-target"))))
+          .selectByVisibleText("Preferred name");
+      admin.click(By.xpath("//button[normalize-space()='Save the profile']"));
+      admin.awaitText("Saved: our-export");
+      admin.assertAccessible("column profiles, 1280 px");
 
       // the alumni database sync: an address inside the network refused beside its field
       admin.open("http://localhost:" + PORTS.gateway() + "/alumni-sync");
