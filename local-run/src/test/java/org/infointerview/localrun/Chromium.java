@@ -195,6 +195,15 @@ final class Chromium implements AutoCloseable {
     }
   }
 
+  /** What the page's own fetch of an address answers, as text (its line ends given as \n). */
+  String fetchText(String url) {
+    return (String)
+        driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + " fetch(arguments[0]).then(r => r.text()).then(done, e => done('' + e));",
+            url);
+  }
+
   void resize(int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
   }

@@ -528,16 +528,8 @@ class LocalRunIT {
         advisor.assertAccessible("cohort analytics, 1280 px");
         advisor.screenshot("analytics-1280");
         String all =
-            (String)
-                advisor
-                    .driver()
-                    .executeAsyncScript(
-                        "const done = arguments[arguments.length - 1];"
-                            + " fetch(arguments[0]).then(r => r.text()).then(done, e => done('' +"
-                            + " e));",
-                        advisor
-                            .awaitVisible(By.linkText("Download as CSV"))
-                            .getDomAttribute("href"));
+            advisor.fetchText(
+                advisor.awaitVisible(By.linkText("Download as CSV")).getDomAttribute("href"));
         // (a browser reading it as text gives its line ends as \n)
         assertThat(all).contains("\nstudents,5\n", "\ninterviews DECLINED,1\n");
         new Select(advisor.driver().findElement(By.id("cohort-field")))
@@ -545,16 +537,8 @@ class LocalRunIT {
         advisor.click(By.xpath("//button[normalize-space()='Show']"));
         advisor.awaitText("Fewer than 5 students in this group");
         String csv =
-            (String)
-                advisor
-                    .driver()
-                    .executeAsyncScript(
-                        "const done = arguments[arguments.length - 1];"
-                            + " fetch(arguments[0]).then(r => r.text()).then(done, e => done('' +"
-                            + " e));",
-                        advisor
-                            .awaitVisible(By.linkText("Download as CSV"))
-                            .getDomAttribute("href"));
+            advisor.fetchText(
+                advisor.awaitVisible(By.linkText("Download as CSV")).getDomAttribute("href"));
         assertThat(csv).contains("students,fewer than 5").doesNotContain("interviews");
       }
     }
@@ -701,15 +685,8 @@ class LocalRunIT {
           .isEqualTo("100");
       admin.screenshot("imports-completed-1280");
       String report =
-          (String)
-              admin
-                  .driver()
-                  .executeAsyncScript(
-                      "const done = arguments[arguments.length - 1];"
-                          + " fetch(arguments[0]).then(r => r.text()).then(done, e => done('' + e));",
-                      admin
-                          .awaitVisible(By.linkText("Download the error report"))
-                          .getDomAttribute("href"));
+          admin.fetchText(
+              admin.awaitVisible(By.linkText("Download the error report")).getDomAttribute("href"));
       // (a browser reading it as text drops the byte-order mark spreadsheets want)
       assertThat(report).startsWith("row,column,value,reason").contains("3,Email,not-an-address");
       admin.assertAccessible("imports, completed, 1280 px");

@@ -3,6 +3,7 @@ package org.infointerview.interviews.outreach;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.infointerview.support.validation.PlainText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,6 @@ import org.jspecify.annotations.Nullable;
  */
 record TemplateRequest(
     @NotNull TemplateKind kind,
-    @NotBlank @Size(max = 80) String name,
-    @NotBlank @Size(max = 4000) String body,
+    @NotBlank @Size(max = 80) @PlainText String name,
+    @NotBlank @Size(max = 4000) @PlainText(lines = true) String body,
     @Nullable Boolean retired) {}

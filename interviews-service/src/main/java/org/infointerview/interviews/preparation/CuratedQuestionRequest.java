@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.infointerview.support.validation.PlainText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 record CuratedQuestionRequest(
     @NotNull QuestionBank.Topic topic,
-    @NotBlank @Size(max = 300) String text,
+    @NotBlank @Size(max = 300) @PlainText String text,
     @Nullable Boolean recommended,
     @Pattern(
             regexp = "[A-Z][A-Z0-9_]{1,63}",

@@ -160,6 +160,13 @@ class TemplatesIT {
         api.post("/templates", advisor, body.formatted(name.toUpperCase()));
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(json.readTree(again.body()).get("reason").asString()).isEqualTo("SAME_NAME");
+    HttpResponse<String> hostile =
+        api.post(
+            "/templates",
+            advisor,
+            "{\"kind\": \"THANK_YOU\", \"name\": \"Two\\nlines\", \"body\": \"Hi\\u001b[31m\"}");
+    assertThat(hostile.statusCode()).isEqualTo(400);
+    assertThat(hostile.body()).contains("\"name\"").contains("\"body\"").contains("plain text");
     assertThat(api.post("/templates", student, body.formatted("mine")).statusCode()).isEqualTo(403);
     assertThat(
             api.post("/templates/preview", student, "{\"kind\": \"OUTREACH\", \"body\": \"x\"}")

@@ -152,6 +152,13 @@ class CuratedQuestionsIT {
             "{\"topic\": \"ADVICE\", \"text\": \"\", \"careerField\": \"health\"}");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("text").contains("careerField").doesNotContain("Exception");
+    HttpResponse<String> hidden =
+        api.post(
+            "/question-bank/curated",
+            advisor,
+            "{\"topic\": \"ADVICE\", \"text\": \"What\\u202e is it?\\u0000\"}");
+    assertThat(hidden.statusCode()).isEqualTo(400);
+    assertThat(hidden.body()).contains("text").contains("must be plain text");
     HttpResponse<String> topic =
         api.post("/question-bank/curated", advisor, "{\"topic\": \"GOSSIP\", \"text\": \"Why?\"}");
     assertThat(topic.statusCode()).isEqualTo(400);
