@@ -155,6 +155,8 @@ final class DemoData {
     // Everyone signs in first, as a browser's sign-in does: their profiles (and the addresses
     // mail goes to) reach every service while the alumni are imported, before anyone acts.
     String admin = signedIn("admin");
+    // the demo advisor too: students find them to share with from the first run on
+    signedIn("advisor");
     Map<String, String> students = new HashMap<>();
     for (String student : List.of("student", "priya", "diego", "mei", "omar")) {
       students.put(student, signedIn(student));
