@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.bson.Document;
+import org.infointerview.interviews.contact.Contacts;
 import org.infointerview.messaging.store.StorePages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,8 +42,11 @@ class CohortAnalytics {
 
   private final MongoTemplate mongo;
 
-  CohortAnalytics(MongoTemplate mongo) {
+  private final Contacts contacts;
+
+  CohortAnalytics(MongoTemplate mongo, Contacts contacts) {
     this.mongo = mongo;
+    this.contacts = contacts;
   }
 
   CohortReport report(LocalDate from, LocalDate to, @Nullable String careerField) {
@@ -98,10 +102,7 @@ class CohortAnalytics {
         .topOrganizations(top(tally.organizations))
         .alumniAsked((long) tally.alumniAsked.size())
         .alumniLoad(load(tally.alumniAsked))
-        .volunteers(
-            mongo.count(
-                Query.query(Criteria.where("optedIn").is(true).and("ownerId").isNull()),
-                "contact_snapshots"))
+        .volunteers(contacts.volunteers())
         .build();
   }
 

@@ -51,6 +51,13 @@ class ContactSnapshots {
     return new ReadModels.VersionedWrite(state.contactId(), state.version(), update, true);
   }
 
+  /** Institution contacts (no student owns them) who opted in to be asked. */
+  long volunteers() {
+    return mongo.count(
+        Query.query(Criteria.where("optedIn").is(true).and("ownerId").isNull()),
+        ContactSnapshot.COLLECTION);
+  }
+
   /** A consent change of a known contact, written if newer (a contact not known stays so). */
   ReadModels.VersionedWrite write(ContactFacts.ConsentChanged change) {
     Update update = new Update().set("updatedAt", clock.instant());

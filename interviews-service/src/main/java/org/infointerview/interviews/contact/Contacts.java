@@ -35,4 +35,9 @@ public class Contacts {
   public Optional<ContactCard> visibleTo(CurrentUser viewer, String contactId) {
     return snapshots.find(contactId).filter(s -> s.isVisibleTo(viewer)).map(ContactCard::of);
   }
+
+  /** How many people of the institution's directory have volunteered (opted in) to be asked. */
+  public long volunteers() {
+    return snapshots.volunteers();
+  }
 }

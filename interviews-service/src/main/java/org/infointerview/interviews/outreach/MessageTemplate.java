@@ -2,6 +2,7 @@ package org.infointerview.interviews.outreach;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.infointerview.interviews.curation.Curated;
 import org.infointerview.messaging.outbox.Changed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -26,7 +27,8 @@ public record MessageTemplate(
     Instant createdAt,
     String updatedBy,
     Instant updatedAt,
-    @Version @Nullable Long version) {
+    @Version @Nullable Long version)
+    implements Curated {
 
   static final String COLLECTION = "message_templates";
 
@@ -67,7 +69,7 @@ public record MessageTemplate(
     return Changed.to(next);
   }
 
-  /** The version a reader gets as its ETag. */
+  @Override
   public long currentVersion() {
     return Objects.requireNonNullElse(version, 0L);
   }

@@ -6,9 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.infointerview.interviews.curation.CuratedChanges;
-import org.infointerview.messaging.outbox.AggregateStore;
-import org.infointerview.messaging.outbox.Changed;
-import org.infointerview.support.audit.AuditLog;
 import org.infointerview.support.problem.ConflictException;
 import org.infointerview.support.problem.InvalidFieldException;
 import org.infointerview.support.problem.NotFoundException;
@@ -32,23 +29,23 @@ public class MessageTemplates {
   static final int MOST = 100;
 
   private static final CuratedChanges.Kind<MessageTemplate> KIND =
-      new CuratedChanges.Kind<>("TEMPLATE", "Template", MessageTemplate::retired);
+      new CuratedChanges.Kind<>(
+          "TEMPLATE",
+          "Template",
+          MessageTemplate.class,
+          MOST,
+          new CuratedChanges.Full(
+              "TEMPLATES_FULL",
+              "The center keeps "
+                  + MOST
+                  + " templates, retired ones included; change one instead of adding another."));
 
   private final MongoTemplate mongo;
-  private final AggregateStore store;
-  private final AuditLog audit;
   private final CuratedChanges changes;
   private final Clock clock;
 
-  MessageTemplates(
-      MongoTemplate mongo,
-      AggregateStore store,
-      AuditLog audit,
-      CuratedChanges changes,
-      Clock clock) {
+  MessageTemplates(MongoTemplate mongo, CuratedChanges changes, Clock clock) {
     this.mongo = mongo;
-    this.store = store;
-    this.audit = audit;
     this.changes = changes;
     this.clock = clock;
   }
@@ -89,34 +86,24 @@ public class MessageTemplates {
   }
 
   MessageTemplate add(CurrentUser staff, TemplateRequest request) {
-    if (mongo.count(new Query(), MessageTemplate.class) >= MOST) {
-      throw new ConflictException(
-          "TEMPLATES_FULL",
-          "The center keeps "
-              + MOST
-              + " templates, retired ones included; change one instead of adding another.");
-    }
     requireKnownFields(request.body());
     requireNewName(request, null);
-    MessageTemplate added =
-        store.insert(
-            Changed.to(
-                MessageTemplate.added(
-                    UUID.randomUUID().toString(), request, staff.id(), clock.instant())));
-    audit.record(staff, "TEMPLATE_ADDED", "Template", added.id(), null, words(added.kind()));
-    return added;
+    return changes.add(
+        staff,
+        KIND,
+        MessageTemplate.added(UUID.randomUUID().toString(), request, staff.id(), clock.instant()),
+        words(request.kind()));
   }
 
   /** Changes a template if the caller read its current version (412 otherwise). */
   MessageTemplate change(CurrentUser staff, String id, long readVersion, TemplateRequest request) {
     MessageTemplate current = one(id);
-    changes.requireRead(KIND, id, current.currentVersion(), readVersion);
+    changes.requireRead(KIND, current, readVersion);
     requireKnownFields(request.body());
     requireNewName(request, id);
     return changes.write(
         staff,
         KIND,
-        id,
         current,
         current.changed(request, staff.id(), clock.instant()),
         words(request.kind()));
@@ -139,14 +126,15 @@ public class MessageTemplates {
 
   private void requireNewName(TemplateRequest request, @Nullable String except) {
     String name = request.name().strip().toLowerCase(Locale.ROOT);
-    for (MessageTemplate t : all(request.kind(), true)) {
-      if (!t.id().equals(except) && t.name().toLowerCase(Locale.ROOT).equals(name)) {
-        throw new ConflictException(
-            "SAME_NAME",
-            "A " + words(request.kind()) + " template is called that already.",
-            Map.of("templateId", t.id()));
-      }
-    }
+    CuratedChanges.twin(
+            all(request.kind(), true), except, t -> t.name().toLowerCase(Locale.ROOT).equals(name))
+        .ifPresent(
+            t -> {
+              throw new ConflictException(
+                  "SAME_NAME",
+                  "A " + words(request.kind()) + " template is called that already.",
+                  Map.of("templateId", t.id()));
+            });
   }
 
   static String words(TemplateKind kind) {

@@ -1,6 +1,7 @@
 package org.infointerview.interviews.preparation;
 
 import java.time.Instant;
+import org.infointerview.interviews.curation.Curated;
 import org.infointerview.messaging.outbox.Changed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -27,7 +28,8 @@ public record CuratedQuestion(
     Instant createdAt,
     String updatedBy,
     Instant updatedAt,
-    @Version @Nullable Long version) {
+    @Version @Nullable Long version)
+    implements Curated {
 
   static final String COLLECTION = "curated_questions";
 
@@ -71,8 +73,8 @@ public record CuratedQuestion(
     return Changed.to(next);
   }
 
-  /** The version a reader gets as its ETag. */
-  long currentVersion() {
+  @Override
+  public long currentVersion() {
     return version == null ? 0 : version;
   }
 }

@@ -7,9 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.infointerview.interviews.curation.CuratedChanges;
-import org.infointerview.messaging.outbox.AggregateStore;
-import org.infointerview.messaging.outbox.Changed;
-import org.infointerview.support.audit.AuditLog;
 import org.infointerview.support.problem.ConflictException;
 import org.infointerview.support.problem.NotFoundException;
 import org.infointerview.support.security.CurrentUser;
@@ -32,23 +29,23 @@ public class CuratedQuestions {
   static final int MOST = 500;
 
   private static final CuratedChanges.Kind<CuratedQuestion> KIND =
-      new CuratedChanges.Kind<>("QUESTION", "Question", CuratedQuestion::retired);
+      new CuratedChanges.Kind<>(
+          "QUESTION",
+          "Question",
+          CuratedQuestion.class,
+          MOST,
+          new CuratedChanges.Full(
+              "BANK_FULL",
+              "The center's bank holds "
+                  + MOST
+                  + " questions, retired ones included; change one instead of adding another."));
 
   private final MongoTemplate mongo;
-  private final AggregateStore store;
-  private final AuditLog audit;
   private final CuratedChanges changes;
   private final Clock clock;
 
-  CuratedQuestions(
-      MongoTemplate mongo,
-      AggregateStore store,
-      AuditLog audit,
-      CuratedChanges changes,
-      Clock clock) {
+  CuratedQuestions(MongoTemplate mongo, CuratedChanges changes, Clock clock) {
     this.mongo = mongo;
-    this.store = store;
-    this.audit = audit;
     this.changes = changes;
     this.clock = clock;
   }
@@ -84,33 +81,23 @@ public class CuratedQuestions {
   }
 
   CuratedQuestion add(CurrentUser staff, CuratedQuestionRequest request) {
-    if (mongo.count(new Query(), CuratedQuestion.class) >= MOST) {
-      throw new ConflictException(
-          "BANK_FULL",
-          "The center's bank holds "
-              + MOST
-              + " questions, retired ones included; change one instead of adding another.");
-    }
     requireNew(request.text(), null);
-    CuratedQuestion added =
-        store.insert(
-            Changed.to(
-                CuratedQuestion.added(
-                    UUID.randomUUID().toString(), request, staff.id(), clock.instant())));
-    audit.record(staff, "QUESTION_ADDED", "Question", added.id(), null, "added to the bank");
-    return added;
+    return changes.add(
+        staff,
+        KIND,
+        CuratedQuestion.added(UUID.randomUUID().toString(), request, staff.id(), clock.instant()),
+        "added to the bank");
   }
 
   /** Changes a question if the caller read its current version (412 otherwise). */
   CuratedQuestion change(
       CurrentUser staff, String id, long readVersion, CuratedQuestionRequest request) {
     CuratedQuestion current = one(id);
-    changes.requireRead(KIND, id, current.currentVersion(), readVersion);
+    changes.requireRead(KIND, current, readVersion);
     requireNew(request.text(), id);
     return changes.write(
         staff,
         KIND,
-        id,
         current,
         current.changed(request, staff.id(), clock.instant()),
         "the center's question bank");
@@ -119,15 +106,15 @@ public class CuratedQuestions {
   /** One question once: the same words (case and spacing aside) are refused as a second. */
   private void requireNew(String text, @Nullable String except) {
     String key = comparable(text);
-    for (CuratedQuestion q : all(true)) {
-      if (!q.id().equals(except) && comparable(q.text()).equals(key)) {
-        throw new ConflictException(
-            "SAME_QUESTION",
-            "The bank has this question already"
-                + (q.retired() ? ", retired: offer it again instead." : "."),
-            Map.of("questionId", q.id()));
-      }
-    }
+    CuratedChanges.twin(all(true), except, q -> comparable(q.text()).equals(key))
+        .ifPresent(
+            q -> {
+              throw new ConflictException(
+                  "SAME_QUESTION",
+                  "The bank has this question already"
+                      + (q.retired() ? ", retired: offer it again instead." : "."),
+                  Map.of("questionId", q.id()));
+            });
   }
 
   private static String comparable(String text) {

@@ -1,8 +1,11 @@
 package org.infointerview.interviews.sharing;
 
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.infointerview.interviews.interview.Interview;
 import org.infointerview.interviews.interview.SharedInterview;
@@ -32,8 +35,10 @@ class Sharing {
 
   static final String READ = "READ_SHARED_INTERVIEW";
 
-  /** The most interviews an advisor's list shows of one student who shared all. */
-  private static final int MOST_PER_STUDENT = 200;
+  /** The most shares an advisor's list reads, and the most interviews it shows. */
+  private static final int MOST_SHARES = 1000;
+
+  private static final int MOST_LISTED = 1000;
 
   private final MongoTemplate mongo;
   private final AuditLog audit;
@@ -134,29 +139,44 @@ class Sharing {
         "no longer shared with " + share.advisorName());
   }
 
-  /** What is shared with the advisor: each student's interviews, newest first, without notes. */
+  /**
+   * What is shared with the advisor, newest first, without notes: one read of the interviews that
+   * any of the advisor's shares covers (a student's whole record, or one interview).
+   */
   List<SharedWithMe> sharedWith(CurrentUser advisor) {
-    List<SharedWithMe> all = new ArrayList<>();
     List<Share> shares =
         mongo.find(
-            Query.query(Criteria.where("advisorId").is(advisor.id())).limit(1000), Share.class);
+            Query.query(Criteria.where("advisorId").is(advisor.id())).limit(MOST_SHARES),
+            Share.class);
+    if (shares.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> names = new HashMap<>();
+    Set<String> wholeRecords = new HashSet<>();
+    Set<String> oneByOne = new HashSet<>();
     for (Share share : shares) {
-      Criteria criteria = Criteria.where("studentId").is(share.studentId());
-      if (share.interviewId() != null) {
-        criteria = criteria.and("_id").is(share.interviewId());
-      }
-      for (Interview interview :
-          mongo.find(
-              Query.query(criteria)
-                  .with(Sort.by(Sort.Direction.DESC, "updatedAt"))
-                  .limit(MOST_PER_STUDENT),
-              Interview.class)) {
-        if (all.stream().noneMatch(s -> s.interview().id().equals(interview.id()))) {
-          all.add(new SharedWithMe(share.studentName(), SharedInterview.listed(interview)));
-        }
+      names.putIfAbsent(share.studentId(), share.studentName());
+      if (share.interviewId() == null) {
+        wholeRecords.add(share.studentId());
+      } else {
+        oneByOne.add(share.interviewId());
       }
     }
-    return all;
+    Criteria covered =
+        new Criteria()
+            .orOperator(
+                Criteria.where("studentId").in(wholeRecords), Criteria.where("_id").in(oneByOne));
+    return mongo
+        .find(
+            Query.query(covered).with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(MOST_LISTED),
+            Interview.class)
+        .stream()
+        .filter(interview -> names.containsKey(interview.studentId()))
+        .map(
+            interview ->
+                new SharedWithMe(
+                    names.get(interview.studentId()), SharedInterview.listed(interview)))
+        .toList();
   }
 
   /** One shared interview in full, the read recorded; 404 when it is not shared with this one. */
@@ -193,11 +213,7 @@ class Sharing {
 
   /** Every record of the audit about the student made by someone else: who saw what, and why. */
   List<AuditEntry> readsOf(CurrentUser student) {
-    return audit
-        .find(new AuditLog.AuditQuery(null, student.id(), null, null, null, null, 0, 100))
-        .stream()
-        .filter(e -> !e.actorId().equals(student.id()))
-        .toList();
+    return audit.aboutByOthers(student.id(), 100);
   }
 
   /** A shared interview and whose it is. */

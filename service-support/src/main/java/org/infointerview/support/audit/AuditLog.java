@@ -92,11 +92,25 @@ public class AuditLog {
         at = at.lt(Date.from(query.to()));
       }
     }
+    return newestFirst(criteria, query.page(), query.size());
+  }
+
+  /**
+   * The latest entries about a person made by someone else (what "who saw my records" lists): the
+   * person's own actions left out by the query, so there are {@code most} of others' when there
+   * are.
+   */
+  public List<AuditEntry> aboutByOthers(String personId, int most) {
+    return newestFirst(
+        Criteria.where("subjectId").is(personId).and("actorId").ne(personId), 0, most);
+  }
+
+  private List<AuditEntry> newestFirst(Criteria criteria, int page, int size) {
     Query mongoQuery =
         new Query(criteria)
             .with(Sort.by(Sort.Direction.DESC, "at"))
-            .skip((long) query.page() * query.size())
-            .limit(query.size());
+            .skip((long) page * size)
+            .limit(size);
     return mongo.find(mongoQuery, Document.class, COLLECTION).stream()
         .map(AuditLog::entry)
         .toList();
