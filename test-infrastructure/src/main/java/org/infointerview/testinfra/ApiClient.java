@@ -35,6 +35,22 @@ public final class ApiClient {
     return send("DELETE", path, token, null, Map.of());
   }
 
+  /** A GET whose answer is read as bytes (an archive, a file). */
+  public HttpResponse<byte[]> download(String path, @Nullable String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("GET " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted during GET " + path, e);
+    }
+  }
+
   /** Any request; a JSON body gets its content type, extra headers are added as given. */
   public HttpResponse<String> send(
       String method,

@@ -14,6 +14,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mapping.IdentifierAccessor;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.BasicQuery;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
@@ -92,6 +93,18 @@ public final class StorePages {
   /** As {@link #stream(MongoTemplate, Query, Class, String, int)}, pages of the default size. */
   public static <T> Stream<T> stream(MongoTemplate mongo, Query filter, Class<T> type) {
     return stream(mongo, filter, type, null, DEFAULT_SIZE);
+  }
+
+  /**
+   * Every document whose {@code field} holds {@code value} (a person's records), read page by page
+   * and mapped as read: a list of what the mapping makes, for a caller that needs them all at once.
+   */
+  public static <T, R> List<R> all(
+      MongoTemplate mongo, String field, Object value, Class<T> type, Function<T, R> mapping) {
+    try (Stream<T> matches =
+        stream(mongo, Query.query(Criteria.where(field).is(value)), type, null, DEFAULT_SIZE)) {
+      return matches.map(mapping).toList();
+    }
   }
 
   private static <T> Function<T, @Nullable Object> idReader(MongoTemplate mongo, Class<T> type) {

@@ -105,6 +105,11 @@ public class AuditLog {
         Criteria.where("subjectId").is(personId).and("actorId").ne(personId), 0, most);
   }
 
+  /** The latest entries about a person, whoever made them (a person's own export holds them). */
+  public List<AuditEntry> about(String personId, int most) {
+    return newestFirst(Criteria.where("subjectId").is(personId), 0, most);
+  }
+
   private List<AuditEntry> newestFirst(Criteria criteria, int page, int size) {
     Query mongoQuery =
         new Query(criteria)

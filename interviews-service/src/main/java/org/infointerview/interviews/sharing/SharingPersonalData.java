@@ -1,0 +1,26 @@
+package org.infointerview.interviews.sharing;
+
+import java.io.IOException;
+import org.infointerview.support.export.PersonalArchive;
+import org.infointerview.support.export.PersonalData;
+import org.infointerview.support.security.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * In a person's export: who the student shares their interviews with (the reads of what they shared
+ * are audit entries about them, in the export's audit file).
+ */
+@Component
+class SharingPersonalData implements PersonalData {
+
+  private final Sharing sharing;
+
+  SharingPersonalData(Sharing sharing) {
+    this.sharing = sharing;
+  }
+
+  @Override
+  public void export(CurrentUser person, PersonalArchive archive) throws IOException {
+    archive.json("shares.json", sharing.mine(person));
+  }
+}

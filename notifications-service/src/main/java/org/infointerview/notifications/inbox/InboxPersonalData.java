@@ -1,0 +1,26 @@
+package org.infointerview.notifications.inbox;
+
+import java.io.IOException;
+import org.infointerview.messaging.store.StorePages;
+import org.infointerview.support.export.PersonalArchive;
+import org.infointerview.support.export.PersonalData;
+import org.infointerview.support.security.CurrentUser;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** In a person's export: everything in their inbox, read or not. */
+@Component
+class InboxPersonalData implements PersonalData {
+
+  private final MongoTemplate mongo;
+
+  InboxPersonalData(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  @Override
+  public void export(CurrentUser person, PersonalArchive archive) throws IOException {
+    archive.json(
+        "inbox.json", StorePages.all(mongo, "userId", person.id(), InboxEntry.class, e -> e));
+  }
+}
