@@ -58,14 +58,48 @@ export async function api(path, { method = 'GET', body, form, anonymous = false,
       headers['X-XSRF-TOKEN'] = token;
     }
   }
+  const response = await answer(
+    path,
+    { method, headers, body: form ?? (body === undefined ? undefined : JSON.stringify(body)) },
+    anonymous,
+  );
+  const type = response.headers.get('Content-Type') || '';
+  const json = type.includes('json') ? await response.json().catch(() => null) : null;
+  if (tagged) {
+    // the answer with the version its ETag names ("3" or W/"3"), for a change made over it
+    const tag = (response.headers.get('ETag') || '').replace(/^W\//, '').replaceAll('"', '');
+    return { value: json, version: tag === '' ? undefined : Number(tag) };
+  }
+  return json;
+}
+
+/**
+ * Saves a file the API makes (an archive) under the name the server gives it; a failure is an
+ * ApiError with the problem's words, and nothing is saved.
+ */
+export async function download(path, fallbackName) {
+  const response = await answer(path, { headers: { Accept: 'application/zip, application/problem+json' } }, false);
+  const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') || '')?.[1] || fallbackName;
+  let file;
+  try {
+    file = await response.blob();
+  } catch {
+    throw new ApiError(0, { title: 'Download interrupted', detail: 'The file stopped before its end; please try again.' });
+  }
+  const url = URL.createObjectURL(file);
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return name;
+}
+
+/** The answer to a call, or the ApiError of a failed one (a 401 first signs in again). */
+async function answer(path, init, anonymous) {
   let response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
-      credentials: 'same-origin',
-    });
+    response = await fetch(path, { ...init, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, {
       title: 'No connection',
@@ -77,17 +111,11 @@ export async function api(path, { method = 'GET', body, form, anonymous = false,
     signInAgain();
     throw new ApiError(401, { title: 'Signed out', detail: 'Your session ended; signing you in again.' });
   }
-  const type = response.headers.get('Content-Type') || '';
-  const json = type.includes('json') ? await response.json().catch(() => null) : null;
   if (!response.ok) {
+    const json = await response.json().catch(() => null);
     throw new ApiError(response.status, json || { title: `The server answered ${response.status}` });
   }
-  if (tagged) {
-    // the answer with the version its ETag names ("3" or W/"3"), for a change made over it
-    const tag = (response.headers.get('ETag') || '').replace(/^W\//, '').replaceAll('"', '');
-    return { value: json, version: tag === '' ? undefined : Number(tag) };
-  }
-  return json;
+  return response;
 }
 
 /** Reloads the page, which the gateway sends through sign-in and back; drafts are kept first. */

@@ -50,6 +50,8 @@ class Interview extends LightElement {
       .catch((error) => (this.error = error));
     // the career center's request and thank-you templates, to start a draft from
     api('/api/interviews/templates').then((t) => (this.templates = t)).catch(() => (this.templates = []));
+    // the question bank's picker comes after the first paint (a part of its own)
+    import('./question-picker.js');
   }
 
   /** A choice of where a draft starts: the platform's own text or one of the center's templates. */
@@ -543,41 +545,4 @@ function answerWords(answer) {
 }
 
 
-/**
- * The question bank, to add one: topic by topic, the career center's own questions first (its
- * recommended ones marked), then the built-in ones; for the interview's career field when it has one.
- */
-class QuestionBank extends LightElement {
-  static properties = { questions: { state: true }, careerField: { attribute: false } };
-
-  connectedCallback() {
-    super.connectedCallback();
-    const field = this.careerField ? `?careerField=${encodeURIComponent(this.careerField)}` : '';
-    api(`/api/interviews/question-bank${field}`).then((q) => (this.questions = q)).catch(() => (this.questions = []));
-  }
-
-  render() {
-    if (!this.questions?.length) {
-      return nothing;
-    }
-    const topics = [...new Set(this.questions.map((q) => q.topic))];
-    const words = (q) => (q.recommended ? `Recommended by your career center: ${q.text}` : q.curated ? `From your career center: ${q.text}` : q.text);
-    return html`<label class="visually-hidden" for="bank">Add a question from the question bank</label>
-      <select id="bank" @change=${(e) => {
-        if (e.target.value) {
-          this.dispatchEvent(new CustomEvent('picked', { detail: e.target.value }));
-          e.target.value = '';
-        }
-      }}>
-        <option value="">Add from the question bank…</option>
-        ${topics.map(
-          (topic) => html`<optgroup label=${label(topic)}>
-            ${this.questions.filter((q) => q.topic === topic).map((q) => html`<option value=${q.text}>${words(q)}</option>`)}
-          </optgroup>`,
-        )}
-      </select>`;
-  }
-}
-
 customElements.define('ii-interview', Interview);
-customElements.define('ii-question-bank', QuestionBank);

@@ -1,5 +1,6 @@
 // An alumnus' own profile and consent: what students see of them (over the version read), and
-// whether students may ask them, how, how often a month, a pause, or never again (one click).
+// whether students may ask them, how, how often a month, a pause, or never again (one click); and
+// their record removed from the platform altogether, on their own request.
 import { html, nothing } from 'lit';
 import { api } from './api.js';
 import { ApiScreen, announce, describedBy, field, problem } from './components.js';
@@ -12,6 +13,8 @@ class Profile extends ApiScreen {
     saving: { state: true },
     saveError: { state: true },
     profileError: { state: true },
+    confirming: { state: true },
+    removeError: { state: true },
   };
 
   heading() {
@@ -80,7 +83,8 @@ class Profile extends ApiScreen {
           <button type="submit" ?disabled=${this.saving}>${this.saving ? 'Saving…' : 'Save'}</button>
           <button type="button" class="secondary" ?disabled=${this.saving} @click=${this.never}>Never contact me again</button>
         </div>
-      </form>`;
+      </form>
+      ${this.removal()}`;
   }
 
   async save(event) {
@@ -118,6 +122,34 @@ class Profile extends ApiScreen {
           ? { title: 'Changed meanwhile', detail: 'Your record changed since this page opened (an import?). Reload the page and make your change again.' }
           : error;
     } finally {
+      this.saving = false;
+    }
+  }
+
+  removal() {
+    return html`<section class="card below" aria-labelledby="remove-heading">
+      <h2 id="remove-heading">Remove my record</h2>
+      <p>Your record, your account here and what the platform kept about you go from every part of
+        it; students keep their own notes of a conversation, without your details. This cannot be
+        undone; you are signed out.</p>
+      ${problem(this.removeError)}
+      <div class="actions">
+        ${this.confirming
+          ? html`<button type="button" class="danger" ?disabled=${this.saving} @click=${this.removeMe}>Yes, remove my record</button>
+              <button type="button" class="secondary" @click=${() => (this.confirming = false)}>Keep it</button>`
+          : html`<button type="button" class="secondary" @click=${() => (this.confirming = true)}>Remove my record…</button>`}
+      </div>
+    </section>`;
+  }
+
+  async removeMe() {
+    this.saving = true;
+    try {
+      await api('/api/contacts/me/erasure', { method: 'POST', body: {} });
+      // signed out at once: the app's own sign-out form carries the CSRF token
+      document.querySelector('form[action="/logout"]').requestSubmit();
+    } catch (error) {
+      this.removeError = error;
       this.saving = false;
     }
   }

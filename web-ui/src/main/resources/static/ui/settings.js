@@ -1,8 +1,8 @@
 // What reaches the signed-in person and when: reminders by mail and in the inbox, the language and
 // time zone of their mail, quiet hours, a daily digest; and a private calendar feed address for
-// their calendar app.
+// their calendar app; everything the platform holds about them, as one download.
 import { html, nothing } from 'lit';
-import { api } from './api.js';
+import { api, download } from './api.js';
 import { ApiScreen, announce, describedBy, field, problem } from './components.js';
 import { viewerZone } from './time.js';
 
@@ -17,6 +17,8 @@ class Settings extends ApiScreen {
     digest: { state: true },
     feed: { state: true },
     feedError: { state: true },
+    exporting: { state: true },
+    exportError: { state: true },
   };
 
   connectedCallback() {
@@ -91,7 +93,7 @@ class Settings extends ApiScreen {
           <button type="submit" ?disabled=${this.saving}>${this.saving ? 'Saving…' : 'Save'}</button>
         </div>
       </form>
-      ${this.calendar()}`;
+      ${this.calendar()} ${this.yourData()}`;
   }
 
   time(id, text, name, value, error) {
@@ -128,7 +130,7 @@ class Settings extends ApiScreen {
   }
 
   calendar() {
-    return html`<section class="card" style="margin-top:1rem" aria-labelledby="feed-heading">
+    return html`<section class="card below" aria-labelledby="feed-heading">
       <h2 id="feed-heading">Calendar feed</h2>
       <p>Your agreed conversations in your own calendar app (Google Calendar, Outlook, Apple
         Calendar): subscribe to a private address. Anyone who has the address can read it.</p>
@@ -147,6 +149,33 @@ class Settings extends ApiScreen {
         ${this.feed ? html`<button type="button" class="secondary" @click=${this.stopFeed}>Stop the feed</button>` : nothing}
       </div>
     </section>`;
+  }
+
+  yourData() {
+    return html`<section class="card below" aria-labelledby="data-heading">
+      <h2 id="data-heading">Your data</h2>
+      <p>Everything the platform holds about you, in one ZIP file: your profile, contacts,
+        interviews with their notes, messages, preferences, and who did what with your records.
+        JSON files, and spreadsheet (CSV) files for contacts and interviews.</p>
+      ${problem(this.exportError)}
+      <div class="actions">
+        <button type="button" @click=${this.downloadData} ?disabled=${this.exporting}>
+          ${this.exporting ? 'Putting it together…' : 'Download my data'}</button>
+      </div>
+    </section>`;
+  }
+
+  async downloadData() {
+    this.exporting = true;
+    try {
+      const name = await download('/api/me/export', 'infointerview-export.zip');
+      this.exportError = null;
+      announce(`Your data is downloading as ${name}.`);
+    } catch (error) {
+      this.exportError = error;
+    } finally {
+      this.exporting = false;
+    }
   }
 
   newFeed() {

@@ -158,6 +158,16 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     assertThat(mongo.count(Query.query(Criteria.where("details.name").is(marker)), "organizations"))
         .as("organization stored after a denied " + row)
         .isZero();
+    assertThat(
+            mongo.count(
+                Query.query(
+                    Criteria.where("action")
+                        .is("PERSON_ERASURE_REQUESTED")
+                        .and("purpose")
+                        .regex(marker)),
+                "audit_log"))
+        .as("erasure requested after a denied " + row)
+        .isZero();
     if ("org".equals(row.resource())) {
       Document organization = mongo.findById(contactId, Document.class, "organizations");
       assertThat(organization).as("organization removed after a denied " + row).isNotNull();
@@ -313,6 +323,16 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
     }
     if (row.path().startsWith("/organizations")) {
       return "{\"name\": \"" + marker + "\"}";
+    }
+    if (row.path().equals("/people/erasures")) {
+      return "{\"userId\": \"https://matrix.example.edu|"
+          + marker
+          + "\", \"reason\": \""
+          + marker
+          + "\"}";
+    }
+    if (row.path().equals("/me/erasure")) {
+      return "{\"reason\": \"" + marker + "\"}";
     }
     if (row.path().equals("/alumni-sync")) {
       // an admin is refused for the page size, before anything else is looked at

@@ -50,18 +50,7 @@ class PersonalExportIT {
     api.get("/me", student);
 
     String address = "ada-" + UUID.randomUUID() + "@example.org";
-    var record =
-        new InstitutionContacts(store)
-            .alumnus(
-                "Ada",
-                "Lovelace",
-                address,
-                "Analytical Engines",
-                "Programmer",
-                1835,
-                "Mathematics",
-                List.of("STEM"),
-                InstitutionContacts.notAsked());
+    var record = new InstitutionContacts(store).adaLovelace(address);
     String alumnus =
         IDP.token(
             "alumnus-" + UUID.randomUUID(),

@@ -49,7 +49,8 @@ class PublishedEventsIT {
           EventType.CONTACT_ERASED,
           EventType.CONTACT_MERGED,
           EventType.ALUMNI_IMPORT_COMPLETED,
-          EventType.USER_PROFILE_PROVISIONED);
+          EventType.USER_PROFILE_PROVISIONED,
+          EventType.PERSON_ERASED);
 
   @Autowired AggregateStore store;
   @Autowired DuplicateFinder finder;
@@ -155,6 +156,22 @@ class PublishedEventsIT {
 
       events.published(importId, EventType.ALUMNI_IMPORT_COMPLETED, WAIT);
       events.published(IDP.userId(subject), EventType.USER_PROFILE_PROVISIONED, WAIT);
+    }
+  }
+
+  @Test
+  void anErasureIsInTheContractsShape() {
+    String subject = "student-" + UUID.randomUUID();
+    assertThat(api.get("/me", IDP.token(subject, "student")).statusCode()).isEqualTo(200);
+    try (TopicProbe events = TopicProbe.on(Topics.CONTACTS)) {
+      var erased =
+          api.post(
+              "/people/erasures",
+              IDP.token("admin-" + UUID.randomUUID(), "admin"),
+              "{\"userId\": \"" + IDP.userId(subject) + "\"}");
+      assertThat(erased.statusCode()).as(erased.body()).isEqualTo(202);
+
+      events.published(IDP.userId(subject), EventType.PERSON_ERASED, WAIT);
     }
   }
 

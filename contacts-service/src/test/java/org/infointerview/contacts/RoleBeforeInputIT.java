@@ -34,6 +34,7 @@ class RoleBeforeInputIT {
         "PUT | /contacts/64b7f0c2a1d3e45f6a7b8c90/consent | {\"maxRequestsPerMonth\": 99}",
         "PUT | /alumni-sync | {\"baseUrl\": \"\", \"pageSize\": 0}",
         "POST | /organizations | {\"name\": \"\"}",
+        "POST | /people/erasures | {\"userId\": \"\", \"email\": \"\"}",
         "PUT | /imports/profiles/role-check | {\"source\": \"ALUMNI_IMPORT\", \"columns\": []}"
       })
   void aBrokenBodyFromTheWrongRoleIsRefusedForTheRoleAndFromAnAdminForTheBody(

@@ -8,6 +8,7 @@ import org.infointerview.events.contacts.ContactCreated;
 import org.infointerview.events.contacts.ContactErased;
 import org.infointerview.events.contacts.ContactMerged;
 import org.infointerview.events.contacts.ContactUpdated;
+import org.infointerview.events.contacts.PersonErased;
 import org.infointerview.events.contacts.UserProfileProvisioned;
 import org.infointerview.events.interviews.InterviewCancelled;
 import org.infointerview.events.interviews.InterviewCompleted;
@@ -38,6 +39,7 @@ public enum EventType {
       "AlumniImportCompleted", Topics.CONTACTS, "contacts", AlumniImportCompleted.class, 1),
   USER_PROFILE_PROVISIONED(
       "UserProfileProvisioned", Topics.CONTACTS, "contacts", UserProfileProvisioned.class, 1),
+  PERSON_ERASED("PersonErased", Topics.CONTACTS, "contacts", PersonErased.class, 1),
   INTERVIEW_PLANNED("InterviewPlanned", Topics.INTERVIEWS, "interviews", InterviewPlanned.class, 1),
   OUTREACH_REQUESTED(
       "OutreachRequested", Topics.INTERVIEWS, "interviews", OutreachRequested.class, 1),

@@ -22,11 +22,13 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.infointerview.testinfra.Archives;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -613,6 +615,43 @@ class LocalRunIT {
     assertThat(calendar.headers().firstValue("Content-Type").orElse(""))
         .startsWith("text/calendar");
     assertThat(calendar.body()).contains("BEGIN:VCALENDAR").contains("Maya Chen");
+
+    student.click(By.xpath("//button[normalize-space()='Download my data']"));
+    student.awaitText("Your data is downloading as infointerview-export-");
+    everythingAboutThemInOneArchive(feed);
+  }
+
+  /**
+   * The student's whole record through the gateway, as the settings page downloads it: a folder per
+   * service, each complete, their contacts and interviews in it, the feed's secret not.
+   */
+  private void everythingAboutThemInOneArchive(String feed) throws Exception {
+    String token = new DevLogin(PORTS.issuer()).accessToken("student", "student");
+    HttpResponse<byte[]> archive =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + PORTS.gateway() + "/api/me/export"))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(archive.statusCode()).isEqualTo(200);
+    Map<String, String> files = Archives.files(archive.body());
+    assertThat(files)
+        .containsKeys(
+            "README.txt",
+            "contacts-service/contacts.csv",
+            "interviews-service/interviews.csv",
+            "notifications-service/calendar-feed.json",
+            "manifest.json");
+    for (String service : List.of("contacts", "interviews", "notifications")) {
+      assertThat(files.get(service + "-service/manifest.json"))
+          .as(service + "-service's part")
+          .contains("\"complete\" : true");
+    }
+    assertThat(files.get("contacts-service/contacts.json")).contains("Priya");
+    assertThat(files.get("interviews-service/interviews.json")).contains("Maya Chen");
+    assertThat(String.join("\n", files.values()))
+        .doesNotContain(feed.substring(feed.lastIndexOf('/') + 1));
   }
 
   /**
@@ -816,6 +855,17 @@ class LocalRunIT {
       admin.awaitText("Saved: Tailspin Toys UI.");
       admin.awaitText("Seattle");
       admin.assertAccessible("organizations, 1280 px");
+
+      // a person's erasure: unclear requests refused in words, nothing erased
+      admin.open("http://localhost:" + PORTS.gateway() + "/erasures");
+      admin.awaitText("Erase a person");
+      admin.type(By.id("erase-email"), "nobody-at-all@example.edu");
+      admin.click(By.xpath("//button[normalize-space()='Erase this person']"));
+      admin.awaitText("Tick that you understand it cannot be undone.");
+      admin.click(By.id("erase-sure"));
+      admin.click(By.xpath("//button[normalize-space()='Erase this person']"));
+      admin.awaitText("Nobody signed in with that address");
+      admin.assertAccessible("erase a person, 1280 px");
 
       // a career field of the center's own, a rule that files people under it, applied
       admin.open("http://localhost:" + PORTS.gateway() + "/career-fields");

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.infointerview.notifications.calendar.CalendarFeeds;
 import org.infointerview.notifications.delivery.Deliveries;
-import org.infointerview.notifications.delivery.MailTemplates;
 import org.infointerview.notifications.inbox.Inbox;
 import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.Archives;
@@ -44,18 +43,8 @@ class PersonalExportIT {
     String userId = IDP.userId(subject);
     String token = IDP.token(subject, "student");
     String address = subject + "@example.edu";
-    RecipientFixtures.store(mongo, userId, address, "Sam Student", "America/Chicago");
-    inbox.add(UUID.randomUUID().toString(), userId, "ANSWER", "Ada answered", "Ada accepted.");
-    deliveries.queue(
-        new Deliveries.Message(
-            "REMINDER",
-            UUID.randomUUID().toString(),
-            userId,
-            address,
-            "Sam Student",
-            new MailTemplates.Rendered("Your interview tomorrow", "Meet Ada at 10.", "<p>x</p>")));
-    String feed = feeds.create(userId).url();
-    String secret = feed.substring(feed.lastIndexOf('/') + 1, feed.length() - ".ics".length());
+    String secret =
+        KeptAboutAPerson.of(userId, address, mongo, inbox, deliveries, feeds).feedSecret();
 
     Map<String, String> mine = export(token);
 

@@ -61,6 +61,15 @@ public final class GoldenEvent {
     return this;
   }
 
+  /** Sets a list of texts of the payload. */
+  public GoldenEvent withList(String field, String... values) {
+    var list = ((ObjectNode) envelope.get("data")).putArray(field);
+    for (String value : values) {
+      list.add(value);
+    }
+    return this;
+  }
+
   /** Makes a list of the payload empty. */
   public GoldenEvent withEmpty(String field) {
     ((ObjectNode) envelope.get("data")).putArray(field);
@@ -70,6 +79,12 @@ public final class GoldenEvent {
   /** Sets the envelope's subject (the record key of the aggregate). */
   public GoldenEvent subject(String subject) {
     envelope.put("subject", subject);
+    return this;
+  }
+
+  /** Sets the envelope's time (when the producer made the fact). */
+  public GoldenEvent at(java.time.Instant time) {
+    envelope.put("time", time.toString());
     return this;
   }
 

@@ -3,8 +3,9 @@ package org.infointerview.contacts.imports;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import org.infointerview.support.export.PersonalArchive;
-import org.infointerview.support.export.PersonalData;
+import java.util.List;
+import org.infointerview.support.personal.PersonalArchive;
+import org.infointerview.support.personal.PersonalData;
 import org.infointerview.support.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
@@ -13,7 +14,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** In a person's export: the imports of their own contacts they ran (the newest 1,000). */
+/**
+ * The imports of a student's own contacts (their address books): in their export (the newest
+ * 1,000), and erased with them, error reports included (the rows of their file).
+ */
 @Component
 class ImportsPersonalData implements PersonalData {
 
@@ -44,5 +48,18 @@ class ImportsPersonalData implements PersonalData {
             .stream()
             .map(job -> ImportResponse.of(job, now, apiPath))
             .toList());
+  }
+
+  @Override
+  public void erase(String personId) {
+    List<String> jobs =
+        mongo
+            .find(
+                Query.query(Criteria.where("ownerId").is(personId)).limit(10_000), ImportJob.class)
+            .stream()
+            .map(ImportJob::id)
+            .toList();
+    mongo.remove(Query.query(Criteria.where("importId").in(jobs)), ImportService.PROBLEMS);
+    mongo.remove(Query.query(Criteria.where("_id").in(jobs)), ImportJob.class);
   }
 }

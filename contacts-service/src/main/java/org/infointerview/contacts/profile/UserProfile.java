@@ -3,6 +3,7 @@ package org.infointerview.contacts.profile;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.infointerview.events.contacts.PersonErased;
 import org.infointerview.events.contacts.UserProfileProvisioned;
 import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.support.security.CurrentUser;
@@ -69,6 +70,21 @@ public class UserProfile {
             firstSignInAt,
             version);
     return Changed.to(refreshed, refreshed.provisioned());
+  }
+
+  /**
+   * The profile of someone erased on request: nothing of them but their id, told as PersonErased at
+   * the version it will have once written. A later sign-in provisions them anew, newer still.
+   */
+  Changed<UserProfile> erased(String reference, Instant now) {
+    UserProfile tombstone = new UserProfile(userId, "", null, null, List.of(), now, version);
+    return Changed.to(
+        tombstone, new PersonErased(userId, version == null ? 0 : version + 1, reference));
+  }
+
+  /** The tombstone of someone erased who never signed in here. */
+  static Changed<UserProfile> erasedUnknown(String userId, String reference, Instant now) {
+    return new UserProfile(userId, "", null, null, List.of(), now, null).erased(reference, now);
   }
 
   /** The fact of this state, at the version it will have once written. */

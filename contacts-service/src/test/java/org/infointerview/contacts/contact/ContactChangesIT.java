@@ -202,17 +202,7 @@ class ContactChangesIT {
   @Test
   void anAlumnusRecordIsLinkedAtTheirFirstSignInByTheVerifiedAddress() {
     String address = "ada-" + UUID.randomUUID() + "@example.org";
-    Contact person =
-        alumni.alumnus(
-            "Ada",
-            "Lovelace",
-            address,
-            "Analytical Engines",
-            "Programmer",
-            1835,
-            "Mathematics",
-            List.of("STEM"),
-            InstitutionContacts.notAsked());
+    Contact person = alumni.adaLovelace(address);
     String subject = "alumnus-" + UUID.randomUUID();
 
     assertThat(

@@ -49,6 +49,20 @@ public final class InstitutionContacts {
     return store.insert(contact.creation());
   }
 
+  /** Ada Lovelace (1835, Mathematics, a programmer at Analytical Engines) at this address. */
+  public Contact adaLovelace(String email) {
+    return alumnus(
+        "Ada",
+        "Lovelace",
+        email,
+        "Analytical Engines",
+        "Programmer",
+        1835,
+        "Mathematics",
+        List.of("STEM"),
+        notAsked());
+  }
+
   /** An alumnus as {@link #alumnus} makes them, not stored yet. */
   public Contact unsaved(
       String givenName,

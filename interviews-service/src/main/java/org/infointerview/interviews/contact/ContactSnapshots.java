@@ -1,8 +1,12 @@
 package org.infointerview.interviews.contact;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.infointerview.messaging.consumer.ReadModels;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ContactSnapshots {
 
+  /** The ids of contacts erased or merged away: never written again. */
+  static final String GONE = "contacts_gone";
+
   private final MongoTemplate mongo;
   private final Clock clock;
 
@@ -28,9 +35,25 @@ class ContactSnapshots {
     ReadModels.prepare(mongo, ContactSnapshot.COLLECTION, "contactVersion");
   }
 
-  /** Applies version-guarded writes of {@link #write}, as if one by one in order. */
+  /**
+   * Applies version-guarded writes of {@link #write}, as if one by one in order; a contact erased
+   * or merged away is never written again (an older fact of it read anew would bring it back).
+   */
   void applyAll(List<ReadModels.VersionedWrite> writes) {
-    ReadModels.writeAll(mongo, ContactSnapshot.COLLECTION, "contactVersion", writes);
+    if (writes.isEmpty()) {
+      return;
+    }
+    // the driver's own filter: ids as written, never taken for ObjectIds on one side only
+    Set<Object> gone = new HashSet<>();
+    mongo
+        .getCollection(GONE)
+        .find(Filters.in("_id", writes.stream().map(ReadModels.VersionedWrite::id).toList()))
+        .forEach(d -> gone.add(d.get("_id")));
+    ReadModels.writeAll(
+        mongo,
+        ContactSnapshot.COLLECTION,
+        "contactVersion",
+        gone.isEmpty() ? writes : writes.stream().filter(w -> !gone.contains(w.id())).toList());
   }
 
   /** A contact's full state, written if newer than what is stored (created if absent). */
@@ -65,7 +88,14 @@ class ContactSnapshots {
     return new ReadModels.VersionedWrite(change.contactId(), change.version(), update, false);
   }
 
+  /** A contact erased or merged away: gone, and kept as gone (its id only). */
   void remove(String contactId) {
+    mongo
+        .getCollection(GONE)
+        .replaceOne(
+            Filters.eq("_id", contactId),
+            new Document("_id", contactId),
+            new ReplaceOptions().upsert(true));
     mongo.remove(new Query(Criteria.where("_id").is(contactId)), ContactSnapshot.COLLECTION);
   }
 

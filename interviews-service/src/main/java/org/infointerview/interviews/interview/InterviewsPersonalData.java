@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.infointerview.interviews.contact.Contacts;
 import org.infointerview.messaging.store.StorePages;
-import org.infointerview.support.export.PersonalArchive;
-import org.infointerview.support.export.PersonalData;
+import org.infointerview.support.personal.PersonalArchive;
+import org.infointerview.support.personal.PersonalData;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,9 +19,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * In a person's export: a student's interviews whole (preparation, notes, referrals, outreach, the
- * history of each step) with a CSV of them, and the requests made to the person as an alumnus, as
- * the answer page shows them (never the student's notes).
+ * In a person's export, and gone with them: a student's interviews whole (preparation, notes,
+ * referrals, outreach, the history of each step) with a CSV of them, and the requests made to the
+ * person as an alumnus, as the answer page shows them (never the student's notes).
  */
 @Component
 class InterviewsPersonalData implements PersonalData {
@@ -90,5 +90,15 @@ class InterviewsPersonalData implements PersonalData {
         i.thankYou() == null ? null : i.thankYou().sentAt().toString(),
         String.valueOf(i.referrals().size()),
         i.endReason());
+  }
+
+  /**
+   * A student's interviews go whole, notes and all. Requests made to the person as an alumnus go
+   * with the contact record they were made to (ContactErased, which contacts-service sends when it
+   * erases the person's records).
+   */
+  @Override
+  public void erase(String personId) {
+    mongo.remove(Query.query(Criteria.where("studentId").is(personId)), Interview.class);
   }
 }

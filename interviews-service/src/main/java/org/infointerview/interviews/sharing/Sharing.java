@@ -12,6 +12,7 @@ import org.infointerview.interviews.interview.SharedInterview;
 import org.infointerview.messaging.consumer.ReadModels;
 import org.infointerview.support.audit.AuditEntry;
 import org.infointerview.support.audit.AuditLog;
+import org.infointerview.support.personal.ErasedPeople;
 import org.infointerview.support.problem.InvalidFieldException;
 import org.infointerview.support.problem.NotFoundException;
 import org.infointerview.support.security.CurrentUser;
@@ -42,16 +43,36 @@ class Sharing {
 
   private final MongoTemplate mongo;
   private final AuditLog audit;
+  private final ErasedPeople erased;
   private final Clock clock;
 
-  Sharing(MongoTemplate mongo, AuditLog audit, Clock clock) {
+  Sharing(MongoTemplate mongo, AuditLog audit, ErasedPeople erased, Clock clock) {
     this.mongo = mongo;
     this.audit = audit;
+    this.erased = erased;
     this.clock = clock;
   }
 
-  /** A profile from contacts-service: kept as an advisor while its roles say ADVISOR. */
+  /** An erased person's shares, as the student or as the advisor, and their advisor record. */
+  void erase(String personId) {
+    mongo.remove(
+        Query.query(
+            new Criteria()
+                .orOperator(
+                    Criteria.where("studentId").is(personId),
+                    Criteria.where("advisorId").is(personId))),
+        Share.class);
+    mongo.remove(Query.query(Criteria.where("_id").is(personId)), Advisor.class);
+  }
+
+  /**
+   * A profile from contacts-service: kept as an advisor while its roles say ADVISOR; a profile of
+   * someone erased since (the topic read again) is not.
+   */
   void profile(String userId, String displayName, List<String> roles, long version) {
+    if (erased.covers(userId, version)) {
+      return;
+    }
     if (roles.contains("ADVISOR")) {
       ReadModels.upsertIfNewer(
           mongo,

@@ -1,8 +1,8 @@
 package org.infointerview.interviews.sharing;
 
 import java.io.IOException;
-import org.infointerview.support.export.PersonalArchive;
-import org.infointerview.support.export.PersonalData;
+import org.infointerview.support.personal.PersonalArchive;
+import org.infointerview.support.personal.PersonalData;
 import org.infointerview.support.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -22,5 +22,10 @@ class SharingPersonalData implements PersonalData {
   @Override
   public void export(CurrentUser person, PersonalArchive archive) throws IOException {
     archive.json("shares.json", sharing.mine(person));
+  }
+
+  @Override
+  public void erase(String personId) {
+    sharing.erase(personId);
   }
 }

@@ -10,6 +10,7 @@ import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
 import org.infointerview.messaging.consumer.ReadModels;
+import org.infointerview.support.personal.ErasedPeople;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -71,13 +72,19 @@ class CalendarEntries {
       long version) {}
 
   private final ProcessedEvents processedEvents;
+  private final ErasedPeople erased;
   private final EventReader reader;
   private final MongoTemplate mongo;
   private final Clock clock;
 
   CalendarEntries(
-      ProcessedEvents processedEvents, EventReader reader, MongoTemplate mongo, Clock clock) {
+      ProcessedEvents processedEvents,
+      ErasedPeople erased,
+      EventReader reader,
+      MongoTemplate mongo,
+      Clock clock) {
     this.processedEvents = processedEvents;
+    this.erased = erased;
     this.reader = reader;
     this.mongo = mongo;
     this.clock = clock;
@@ -89,6 +96,9 @@ class CalendarEntries {
       topics = Topics.INTERVIEWS,
       groupId = "${spring.application.name}.calendar")
   void on(IncomingEvent event) {
+    if (erased.coversStudentOf(event)) {
+      return; // about a student erased since, read again: it brings nothing back
+    }
     if (event.is(EventType.INTERVIEW_SCHEDULED) || event.is(EventType.INTERVIEW_RESCHEDULED)) {
       Scheduled at = reader.data(event, Scheduled.class);
       processedEvents.once(

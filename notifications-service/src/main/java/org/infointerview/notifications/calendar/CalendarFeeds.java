@@ -119,6 +119,12 @@ public class CalendarFeeds {
         > 0;
   }
 
+  /** An erased person's feeds, and the times of their interviews that fed them: gone. */
+  void erase(String userId) {
+    mongo.remove(Query.query(Criteria.where("userId").is(userId)), COLLECTION);
+    mongo.remove(Query.query(Criteria.where("studentId").is(userId)), CalendarEntries.COLLECTION);
+  }
+
   /** The feed behind this token, as iCalendar: 404 never issued, 410 revoked. */
   String calendar(String token) {
     if (!TOKEN.matcher(token).matches()) {

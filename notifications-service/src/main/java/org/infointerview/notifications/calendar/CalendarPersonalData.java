@@ -2,8 +2,8 @@ package org.infointerview.notifications.calendar;
 
 import java.io.IOException;
 import java.time.Instant;
-import org.infointerview.support.export.PersonalArchive;
-import org.infointerview.support.export.PersonalData;
+import org.infointerview.support.personal.PersonalArchive;
+import org.infointerview.support.personal.PersonalData;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -28,4 +28,9 @@ class CalendarPersonalData implements PersonalData {
   }
 
   record Feed(boolean active, @Nullable Instant since) {}
+
+  @Override
+  public void erase(String personId) {
+    feeds.erase(personId);
+  }
 }

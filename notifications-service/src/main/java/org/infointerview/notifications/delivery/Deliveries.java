@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.infointerview.notifications.inbox.Inbox;
@@ -279,7 +280,34 @@ public class Deliveries implements SmartLifecycle {
    * their address, name, words nor facts; only that a message of its kind existed.
    */
   public void forget(String contactId) {
-    for (Delivery message : toContact(contactId)) {
+    scrub(toContact(contactId));
+  }
+
+  /**
+   * A platform user is erased: as {@link #forget} for every message to them, and the messages to
+   * others not yet sent that were made from facts about them (a reminder to the person they were to
+   * meet) are not sent either.
+   */
+  public void forgetUser(String userId) {
+    scrub(mongo.find(Query.query(Criteria.where("recipientId").is(userId)), Delivery.class));
+    for (Delivery waiting :
+        mongo.find(
+            Query.query(
+                Criteria.where("status")
+                    .is(DeliveryStatus.QUEUED)
+                    .and("facts")
+                    .regex(Pattern.quote("\"studentId\":\"" + userId + "\""))),
+            Delivery.class)) {
+      drop(waiting.id(), "The student was erased.");
+      mongo.updateFirst(
+          Query.query(Criteria.where("_id").is(waiting.id())),
+          new Update().set("facts", null),
+          Delivery.class);
+    }
+  }
+
+  private void scrub(List<Delivery> messages) {
+    for (Delivery message : messages) {
       Update scrubbed =
           new Update()
               .set("to", null)

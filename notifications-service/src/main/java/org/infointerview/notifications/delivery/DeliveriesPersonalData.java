@@ -3,8 +3,8 @@ package org.infointerview.notifications.delivery;
 import java.io.IOException;
 import java.time.Instant;
 import org.infointerview.messaging.store.StorePages;
-import org.infointerview.support.export.PersonalArchive;
-import org.infointerview.support.export.PersonalData;
+import org.infointerview.support.personal.PersonalArchive;
+import org.infointerview.support.personal.PersonalData;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 class DeliveriesPersonalData implements PersonalData {
 
   private final MongoTemplate mongo;
+  private final Deliveries deliveries;
 
-  DeliveriesPersonalData(MongoTemplate mongo) {
+  DeliveriesPersonalData(MongoTemplate mongo, Deliveries deliveries) {
     this.mongo = mongo;
+    this.deliveries = deliveries;
   }
 
   @Override
@@ -52,5 +54,10 @@ class DeliveriesPersonalData implements PersonalData {
           d.sentAt(),
           d.sentAt() == null ? d.nextAttemptAt() : null);
     }
+  }
+
+  @Override
+  public void erase(String personId) {
+    deliveries.forgetUser(personId);
   }
 }

@@ -15,6 +15,7 @@ import org.infointerview.notifications.delivery.MailTemplates;
 import org.infointerview.notifications.preference.Preferences;
 import org.infointerview.notifications.recipient.Recipient;
 import org.infointerview.notifications.recipient.Recipients;
+import org.infointerview.support.personal.ErasedPeople;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,7 @@ class InterviewMailListener {
       int sequence) {}
 
   private final ProcessedEvents processedEvents;
+  private final ErasedPeople erased;
   private final EventReader reader;
   private final JsonMapper json;
   private final Recipients recipients;
@@ -86,6 +88,7 @@ class InterviewMailListener {
 
   InterviewMailListener(
       ProcessedEvents processedEvents,
+      ErasedPeople erased,
       EventReader reader,
       JsonMapper json,
       Recipients recipients,
@@ -95,6 +98,7 @@ class InterviewMailListener {
       TimeMails timeMails,
       @Value("${infointerview.delivery.public-url:http://localhost:8080}") String publicUrl) {
     this.processedEvents = processedEvents;
+    this.erased = erased;
     this.reader = reader;
     this.json = json;
     this.recipients = recipients;
@@ -111,6 +115,9 @@ class InterviewMailListener {
       groupId = "${spring.application.name}.interviews",
       concurrency = "${infointerview.delivery.consumers}")
   void on(IncomingEvent event) {
+    if (erased.coversStudentOf(event)) {
+      return; // about a student erased since, read again: it brings nothing back
+    }
     if (event.is(EventType.REQUEST_ANSWERED)) {
       Answered answered = reader.data(event, Answered.class);
       processedEvents.once(CONSUMER, event, () -> tellStudentOfAnswer(event.id(), answered));

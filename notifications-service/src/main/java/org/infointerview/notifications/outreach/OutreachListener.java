@@ -6,6 +6,7 @@ import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
 import org.infointerview.notifications.delivery.Deliveries;
+import org.infointerview.support.personal.ErasedPeople;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,13 +22,19 @@ class OutreachListener {
   static final String CONSUMER = "notifications-service.outreach";
 
   private final ProcessedEvents processedEvents;
+  private final ErasedPeople erased;
   private final EventReader reader;
   private final JsonMapper json;
   private final Deliveries deliveries;
 
   OutreachListener(
-      ProcessedEvents processedEvents, EventReader reader, JsonMapper json, Deliveries deliveries) {
+      ProcessedEvents processedEvents,
+      ErasedPeople erased,
+      EventReader reader,
+      JsonMapper json,
+      Deliveries deliveries) {
     this.processedEvents = processedEvents;
+    this.erased = erased;
     this.reader = reader;
     this.json = json;
     this.deliveries = deliveries;
@@ -39,6 +46,9 @@ class OutreachListener {
       groupId = "${spring.application.name}.outreach",
       concurrency = "${infointerview.delivery.consumers}")
   void on(IncomingEvent event) {
+    if (erased.coversStudentOf(event)) {
+      return; // about a student erased since, read again: it brings nothing back
+    }
     if (event.is(EventType.OUTREACH_REQUESTED)) {
       OutreachMail.Request request = reader.data(event, OutreachMail.Request.class);
       queue(event, OutreachMail.KIND, request.contactId(), request);

@@ -1,8 +1,8 @@
 package org.infointerview.notifications.preference;
 
 import java.io.IOException;
-import org.infointerview.support.export.PersonalArchive;
-import org.infointerview.support.export.PersonalData;
+import org.infointerview.support.personal.PersonalArchive;
+import org.infointerview.support.personal.PersonalData;
 import org.infointerview.support.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -19,5 +19,10 @@ class PreferencesPersonalData implements PersonalData {
   @Override
   public void export(CurrentUser person, PersonalArchive archive) throws IOException {
     archive.json("preferences.json", PreferencesResponse.of(preferences.current(person)));
+  }
+
+  @Override
+  public void erase(String personId) {
+    preferences.erase(personId);
   }
 }

@@ -10,6 +10,8 @@ import org.infointerview.support.security.CurrentUser;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -72,5 +74,10 @@ class PreferencesService {
         }
       }
     }
+  }
+
+  /** An erased person's choices: gone (defaults again, should they sign in anew). */
+  void erase(String userId) {
+    mongo.remove(Query.query(Criteria.where("_id").is(userId)), NotificationPreferences.class);
   }
 }

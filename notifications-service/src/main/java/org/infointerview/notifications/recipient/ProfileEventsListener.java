@@ -7,6 +7,7 @@ import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
 import org.infointerview.messaging.consumer.ReadModels;
+import org.infointerview.support.personal.ErasedPeople;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -31,13 +32,19 @@ class ProfileEventsListener {
       long version) {}
 
   private final ProcessedEvents processedEvents;
+  private final ErasedPeople erased;
   private final EventReader reader;
   private final MongoTemplate mongo;
   private final Clock clock;
 
   ProfileEventsListener(
-      ProcessedEvents processedEvents, EventReader reader, MongoTemplate mongo, Clock clock) {
+      ProcessedEvents processedEvents,
+      ErasedPeople erased,
+      EventReader reader,
+      MongoTemplate mongo,
+      Clock clock) {
     this.processedEvents = processedEvents;
+    this.erased = erased;
     this.reader = reader;
     this.mongo = mongo;
     this.clock = clock;
@@ -53,6 +60,9 @@ class ProfileEventsListener {
   }
 
   private void apply(ProfileFacts profile) {
+    if (erased.covers(profile.userId(), profile.version())) {
+      return; // a profile of someone erased since, read again
+    }
     ReadModels.upsertIfNewer(
         mongo,
         Recipient.COLLECTION,

@@ -8,6 +8,7 @@ import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
+import org.infointerview.support.personal.ErasedPeople;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -34,11 +35,17 @@ class ReminderListener {
   record ActionItem(String text, LocalDate dueOn) {}
 
   private final ProcessedEvents processedEvents;
+  private final ErasedPeople erased;
   private final EventReader reader;
   private final Reminders reminders;
 
-  ReminderListener(ProcessedEvents processedEvents, EventReader reader, Reminders reminders) {
+  ReminderListener(
+      ProcessedEvents processedEvents,
+      ErasedPeople erased,
+      EventReader reader,
+      Reminders reminders) {
     this.processedEvents = processedEvents;
+    this.erased = erased;
     this.reader = reader;
     this.reminders = reminders;
   }
@@ -49,6 +56,9 @@ class ReminderListener {
       groupId = "${spring.application.name}.reminders",
       concurrency = "${infointerview.delivery.consumers}")
   void on(IncomingEvent event) {
+    if (erased.coversStudentOf(event)) {
+      return; // about a student erased since, read again: it brings nothing back
+    }
     if (!event.is(EventType.INTERVIEW_DUE_DATES_CHANGED)) {
       return;
     }

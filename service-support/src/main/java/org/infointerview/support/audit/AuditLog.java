@@ -13,6 +13,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The append-only audit collection {@value #COLLECTION}: this class inserts and reads, and offers
@@ -22,6 +23,9 @@ import org.springframework.data.mongodb.core.query.Query;
 public class AuditLog {
 
   public static final String COLLECTION = "audit_log";
+
+  /** The actor of the acts a service does itself. */
+  public static final String SYSTEM = "system";
 
   private final MongoTemplate mongo;
   private final String service;
@@ -41,13 +45,52 @@ public class AuditLog {
       String resourceId,
       @Nullable String subjectId,
       String purpose) {
+    return store(
+        actor.id(),
+        actor.roles().stream().map(Role::name).sorted().toList(),
+        action,
+        resourceType,
+        resourceId,
+        subjectId,
+        purpose);
+  }
+
+  /** Records an act of the service itself (an erasure carried out), actor {@value #SYSTEM}. */
+  public AuditEntry recordBySystem(
+      String action, String resourceType, String resourceId, String purpose) {
+    return store(SYSTEM, List.of(), action, resourceType, resourceId, null, purpose);
+  }
+
+  /**
+   * Names {@code replacement} instead of the person in every entry about them or by them: the acts
+   * stay on record, the person does not.
+   */
+  public void anonymize(String personId, String replacement) {
+    mongo.updateMulti(
+        Query.query(Criteria.where("subjectId").is(personId)),
+        new Update().set("subjectId", replacement),
+        COLLECTION);
+    mongo.updateMulti(
+        Query.query(Criteria.where("actorId").is(personId)),
+        new Update().set("actorId", replacement),
+        COLLECTION);
+  }
+
+  private AuditEntry store(
+      String actorId,
+      List<String> actorRoles,
+      String action,
+      String resourceType,
+      String resourceId,
+      @Nullable String subjectId,
+      String purpose) {
     AuditEntry entry =
         new AuditEntry(
             UUID.randomUUID().toString(),
             clock.instant(),
             service,
-            actor.id(),
-            actor.roles().stream().map(Role::name).sorted().toList(),
+            actorId,
+            actorRoles,
             action,
             resourceType,
             resourceId,

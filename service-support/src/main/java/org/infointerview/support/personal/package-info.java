@@ -5,6 +5,6 @@
  * together.
  */
 @NullMarked
-package org.infointerview.support.export;
+package org.infointerview.support.personal;
 
 import org.jspecify.annotations.NullMarked;

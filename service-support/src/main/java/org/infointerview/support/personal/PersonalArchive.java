@@ -1,4 +1,4 @@
-package org.infointerview.support.export;
+package org.infointerview.support.personal;
 
 import java.io.IOException;
 import java.io.OutputStream;

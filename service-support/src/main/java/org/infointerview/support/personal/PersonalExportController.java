@@ -1,4 +1,4 @@
-package org.infointerview.support.export;
+package org.infointerview.support.personal;
 
 import java.time.Clock;
 import java.time.Instant;
