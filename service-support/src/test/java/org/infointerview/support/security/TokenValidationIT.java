@@ -61,7 +61,8 @@ class TokenValidationIT {
   @Value("${local.server.port}")
   int port;
 
-  @SpringBootApplication
+  // messaging is on this module's classpath for the erasure listener; no outbox here
+  @SpringBootApplication(excludeName = "org.infointerview.messaging.MessagingAutoConfiguration")
   static class SecuredApplication {
     @RestController
     static class WhoAmI {
