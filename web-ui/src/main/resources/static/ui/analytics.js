@@ -8,6 +8,13 @@ import { label } from './words.js';
 
 const STATES = ['PLANNED', 'REQUESTED', 'SCHEDULED', 'COMPLETED', 'THANKED', 'CLOSED', 'DECLINED', 'NO_RESPONSE', 'CANCELLED', 'NO_SHOW'];
 
+/** The students' studies a cohort may be narrowed to, as the university's sign-in says them. */
+const STUDIES = [
+  ['classYear', 'Class year', 'number'],
+  ['major', 'Major', 'text'],
+  ['program', 'Program', 'text'],
+];
+
 function day(offset) {
   const d = new Date();
   d.setDate(d.getDate() + offset);
@@ -25,7 +32,7 @@ class Analytics extends LightElement {
 
   constructor() {
     super();
-    this.query = { from: day(-90), to: day(0), careerField: '' };
+    this.query = { from: day(-90), to: day(0), careerField: '', classYear: '', major: '', program: '' };
   }
 
   connectedCallback() {
@@ -38,7 +45,9 @@ class Analytics extends LightElement {
 
   params() {
     const params = new URLSearchParams({ from: this.query.from, to: this.query.to });
-    if (this.query.careerField) params.set('careerField', this.query.careerField);
+    for (const name of STUDIES.map(([n]) => n).concat('careerField')) {
+      if (this.query[name]) params.set(name, this.query[name]);
+    }
     return params;
   }
 
@@ -57,7 +66,7 @@ class Analytics extends LightElement {
   show(event) {
     event.preventDefault();
     const form = new FormData(event.target);
-    this.query = { from: form.get('from'), to: form.get('to'), careerField: form.get('careerField') };
+    this.query = Object.fromEntries([...form.entries()].map(([name, value]) => [name, value.trim()]));
     this.load();
   }
 
@@ -85,6 +94,15 @@ class Analytics extends LightElement {
               ${(this.fields || []).map((f) => html`<option value=${f.code} ?selected=${f.code === this.query.careerField}>${f.name}</option>`)}
             </select>`,
           })}
+          ${STUDIES.map(([name, words, type]) =>
+            field({
+              id: `cohort-${name}`,
+              label: words,
+              error: errors[name],
+              control: html`<input id="cohort-${name}" name=${name} type=${type} .value=${this.query[name]}
+                aria-invalid=${errors[name] ? 'true' : nothing} aria-describedby=${describedBy(`cohort-${name}`, null, errors[name])}>`,
+            }),
+          )}
         </div>
         <div class="actions">
           <button type="submit" ?disabled=${this.busy}>${this.busy ? 'Counting…' : 'Show'}</button>

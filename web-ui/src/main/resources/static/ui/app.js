@@ -28,7 +28,7 @@ function screenOf(path, me) {
   if (admin && path === '/duplicates') return ['Possible duplicates', 'ii-review', () => import('./review.js')];
   if (admin && path === '/messages') return ['Messages that did not go', 'ii-deliveries', () => import('./deliveries.js')];
   if (admin && path === '/audit') return ['Audit log', 'ii-audit-log', () => import('./audit.js')];
-  if (admin && path === '/erasures') return ['Erase a person', 'ii-erasures', () => import('./erasures.js')];
+  if (admin && path === '/erasures') return ['Erasure and retention', 'ii-erasures', () => import('./erasures.js')];
   if (admin && path === '/imports/profiles') return ['Column profiles', 'ii-profiles', () => import('./profiles.js')];
   if (admin && path === '/alumni-sync') return ['Alumni database sync', 'ii-sync', () => import('./sync.js')];
   if (admin && path === '/organizations') return ['Organizations', 'ii-organizations', () => import('./organizations.js')];

@@ -1,12 +1,34 @@
 // A person's erasure, for admins acting on a request: named by the address they signed in with
 // (or their account id), on stated grounds, after saying it cannot be undone. Every service then
-// removes what it holds; the audit keeps the erasure under its reference, never the person.
+// removes what it holds; the audit keeps the erasure under its reference, never the person. And
+// retention: what a rule keeping students' records N years after graduation removes (a dry run),
+// and a run of the configured rule now.
 import { html, nothing } from 'lit';
 import { api } from './api.js';
-import { LightElement, describedBy, field, problem } from './components.js';
+import { LightElement, announce, describedBy, field, problem } from './components.js';
 
 class Erasures extends LightElement {
-  static properties = { busy: { state: true }, error: { state: true }, done: { state: true } };
+  static properties = {
+    busy: { state: true },
+    error: { state: true },
+    done: { state: true },
+    retention: { state: true },
+    retentionError: { state: true },
+  };
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.preview();
+  }
+
+  async preview(years) {
+    try {
+      this.retention = await api(`/api/interviews/retention${years ? `?years=${years}` : ''}`);
+      this.retentionError = null;
+    } catch (error) {
+      this.retentionError = error;
+    }
+  }
 
   render() {
     const errors = this.error?.fields || {};
@@ -49,7 +71,43 @@ class Erasures extends LightElement {
         <div class="actions">
           <button type="submit" class="danger" ?disabled=${this.busy}>${this.busy ? 'Erasing…' : 'Erase this person'}</button>
         </div>
-      </form>`;
+      </form>
+      ${this.retentionCard(this.retention)}`;
+  }
+
+  retentionCard(r) {
+    return html`<section class="card below" aria-labelledby="retention-heading">
+      <h2 id="retention-heading">Retention</h2>
+      <p>${r?.setting
+        ? `Students' interviews, notes, research and shares are removed ${r.setting} years after their class year, once a day.`
+        : 'Off: students\u2019 records are kept until a rule is set (INTERVIEWS_RETENTION_GRADUATED_YEARS).'}</p>
+      ${problem(this.retentionError)}
+      <form @submit=${(e) => { e.preventDefault(); this.preview(e.target.elements.years.value); }} aria-label="Try a rule">
+        ${field({
+          id: 'retention-years',
+          label: 'Keep records this many years after the class year',
+          control: html`<input id="retention-years" name="years" type="number" min="1" max="100" .value=${String(r?.years ?? 5)}>`,
+        })}
+        <div class="actions"><button type="submit" class="secondary">Show what would go</button></div>
+      </form>
+      ${r
+        ? html`<p role="status">Students of the class of ${r.graduatedBy} and before: ${r.students}
+            (${Object.entries(r.records).map(([kind, n]) => `${n} ${kind}`).join(', ')}).</p>`
+        : nothing}
+      ${r?.setting
+        ? html`<div class="actions"><button type="button" class="danger" @click=${this.runNow}>Remove them now (${r.setting} years)</button></div>`
+        : nothing}
+    </section>`;
+  }
+
+  async runNow() {
+    try {
+      const done = await api('/api/interviews/retention/runs', { method: 'POST' });
+      announce(`Removed the records of ${done.students} students.`);
+      this.preview();
+    } catch (error) {
+      this.retentionError = error;
+    }
   }
 
   async erase(event) {

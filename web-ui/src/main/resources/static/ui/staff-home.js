@@ -41,7 +41,7 @@ class StaffHome extends ApiScreen {
         <li><a href="/alumni-sync">Alumni database sync</a>: the API, the schedule, a run now</li>
         <li><a href="/imports/profiles">Column profiles</a>: which column of an export fills which field</li>
         <li><a href="/audit">Audit log</a></li>
-        <li><a href="/erasures">Erase a person, on request</a></li>
+        <li><a href="/erasures">Erasure and retention</a>: a person erased on request; old records removed</li>
       </ul>`;
   }
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The benchmarks, by name: {@code java -jar benchmarks/target/benchmarks.jar
- * gateway|import|restart|search|dashboard|mail|event-mail|reminders [arguments]}. Each starts the
- * local run on ports of its own and prints ratios.
+ * gateway|import|restart|search|dashboard|analytics|mail|event-mail|reminders [arguments]}. Each
+ * starts the local run on ports of its own and prints ratios.
  */
 public final class Benchmarks {
 
@@ -20,6 +20,7 @@ public final class Benchmarks {
       case "search" -> SearchBenchmark.main(rest);
       case "restart" -> RestartBenchmark.main(rest);
       case "dashboard" -> DashboardBenchmark.main(rest);
+      case "analytics" -> AnalyticsBenchmark.main(rest);
       case "mail" -> MailBenchmark.main(rest);
       case "event-mail" -> EventMailBenchmark.main(rest);
       case "reminders" -> ReminderBenchmark.main(rest);
@@ -27,7 +28,7 @@ public final class Benchmarks {
           throw new IllegalArgumentException(
               "Unknown benchmark "
                   + name
-                  + "; use gateway, import, restart, search, dashboard, mail, event-mail or reminders");
+                  + "; use gateway, import, restart, search, dashboard, analytics, mail, event-mail or reminders");
     }
   }
 }

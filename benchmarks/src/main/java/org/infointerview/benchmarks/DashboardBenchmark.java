@@ -147,7 +147,7 @@ final class DashboardBenchmark {
   }
 
   /** The interviews, and each student's list of them (as interviews-service keeps it). */
-  private static void seed(MongoDatabase store, String me, int students, int perStudent) {
+  static void seed(MongoDatabase store, String me, int students, int perStudent) {
     MongoCollection<Document> interviews = store.getCollection("interviews");
     Instant now = Instant.now();
     List<Document> batch = new ArrayList<>();

@@ -2,7 +2,9 @@ package org.infointerview.interviews;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -76,6 +78,7 @@ class PersonalExportIT {
             "requests-to-you.json",
             "research.json",
             "shares.json",
+            "studies.json",
             "audit-about-you.json",
             "manifest.json");
     assertThat(List.copyOf(mine.keySet())).last().isEqualTo("manifest.json");
@@ -109,6 +112,14 @@ class PersonalExportIT {
     String stranger = IDP.token("student-" + UUID.randomUUID(), "student");
     Map<String, String> theirs = export(stranger);
     assertThat(String.join("\n", theirs.values())).doesNotContain(interview, "Ada Park");
+    HttpResponse<byte[]> askedForAnother =
+        api.download(
+            "/me/export?userId="
+                + URLEncoder.encode(IDP.userId(studentSubject), StandardCharsets.UTF_8),
+            stranger);
+    assertThat(String.join("\n", Archives.files(askedForAnother.body()).values()))
+        .as("no parameter names another person: the caller's own, always")
+        .doesNotContain(interview, "Ada Park");
     assertThat(api.download("/me/export", null).statusCode()).isEqualTo(401);
   }
 

@@ -1,6 +1,7 @@
 package org.infointerview.localrun;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One demo person per role, and four more students (a cohort for the analytics); their logins are
@@ -59,6 +60,18 @@ final class DemoUsers {
               "Omar Haddad",
               "omar.haddad@example.edu",
               "Europe/Berlin"));
+
+  /** What a university's provider would say of a demo student's studies. */
+  record DemoStudies(int classYear, String major, String program) {}
+
+  /** The demo students' studies, by username: cohort analytics filter by them on a first run. */
+  static final Map<String, DemoStudies> STUDIES =
+      Map.of(
+          "student", new DemoStudies(2027, "Biology", "College of Arts and Sciences"),
+          "priya", new DemoStudies(2027, "Computer Science", "College of Engineering"),
+          "diego", new DemoStudies(2026, "Economics", "School of Business"),
+          "mei", new DemoStudies(2027, "Biology", "College of Arts and Sciences"),
+          "omar", new DemoStudies(2028, "Mechanical Engineering", "College of Engineering"));
 
   private DemoUsers() {}
 

@@ -83,6 +83,14 @@ class DevInfrastructure {
         return;
       }
       DemoUsers.DemoUser user = DemoUsers.named(username);
+      DemoUsers.DemoStudies studies = DemoUsers.STUDIES.get(username);
+      if (studies != null) {
+        context
+            .getClaims()
+            .claim("class_year", studies.classYear())
+            .claim("major", studies.major())
+            .claim("program", studies.program());
+      }
       if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
         context
             .getClaims()

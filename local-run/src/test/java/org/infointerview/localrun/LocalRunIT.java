@@ -542,6 +542,14 @@ class LocalRunIT {
             advisor.fetchText(
                 advisor.awaitVisible(By.linkText("Download as CSV")).getDomAttribute("href"));
         assertThat(csv).contains("students,fewer than 5").doesNotContain("interviews");
+        // by the studies the sign-in says: three of the class of 2027, too few to show
+        new Select(advisor.driver().findElement(By.id("cohort-field"))).selectByVisibleText("All");
+        advisor.type(By.id("cohort-classYear"), "2027");
+        advisor.click(By.xpath("//button[normalize-space()='Show']"));
+        String of2027 =
+            advisor.fetchText(
+                advisor.awaitVisible(By.linkText("Download as CSV")).getDomAttribute("href"));
+        assertThat(of2027).contains("class year,2027", "students,fewer than 5");
       }
     }
     await()
@@ -865,7 +873,12 @@ class LocalRunIT {
       admin.click(By.id("erase-sure"));
       admin.click(By.xpath("//button[normalize-space()='Erase this person']"));
       admin.awaitText("Nobody signed in with that address");
-      admin.assertAccessible("erase a person, 1280 px");
+      admin.awaitText("Off: students");
+      admin.type(By.id("retention-years"), "1");
+      admin.click(By.xpath("//button[normalize-space()='Show what would go']"));
+      admin.awaitText(
+          "Students of the class of " + (LocalDate.now().getYear() - 1) + " and before");
+      admin.assertAccessible("erasure and retention, 1280 px");
 
       // a career field of the center's own, a rule that files people under it, applied
       admin.open("http://localhost:" + PORTS.gateway() + "/career-fields");

@@ -3,6 +3,7 @@ package org.infointerview.contacts.profile;
 import org.infointerview.contacts.contact.ContactService;
 import org.infointerview.support.security.CurrentUser;
 import org.infointerview.support.security.Role;
+import org.infointerview.support.security.Studies;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,8 +25,8 @@ class ProfileController {
   }
 
   @GetMapping("/me")
-  ProfileResponse me(CurrentUser me) {
-    UserProfile profile = profiles.provision(me);
+  ProfileResponse me(CurrentUser me, Studies studies) {
+    UserProfile profile = profiles.provision(me, studies);
     if (me.has(Role.ALUMNUS)) {
       contacts.linkOwnRecord(me);
     }

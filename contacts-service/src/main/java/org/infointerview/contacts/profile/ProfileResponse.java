@@ -2,6 +2,7 @@ package org.infointerview.contacts.profile;
 
 import java.time.Instant;
 import java.util.List;
+import org.infointerview.support.security.Studies;
 import org.jspecify.annotations.Nullable;
 
 record ProfileResponse(
@@ -10,7 +11,8 @@ record ProfileResponse(
     @Nullable String email,
     @Nullable String timeZone,
     List<String> roles,
-    Instant firstSignInAt) {
+    Instant firstSignInAt,
+    Studies studies) {
 
   static ProfileResponse of(UserProfile profile) {
     return new ProfileResponse(
@@ -19,6 +21,7 @@ record ProfileResponse(
         profile.email(),
         profile.timeZone(),
         profile.roles(),
-        profile.firstSignInAt());
+        profile.firstSignInAt(),
+        profile.studies());
   }
 }

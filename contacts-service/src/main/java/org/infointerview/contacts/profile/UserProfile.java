@@ -8,6 +8,7 @@ import org.infointerview.events.contacts.UserProfileProvisioned;
 import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.support.security.CurrentUser;
 import org.infointerview.support.security.Role;
+import org.infointerview.support.security.Studies;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -24,6 +25,7 @@ public class UserProfile {
   private final @Nullable String timeZone;
   private final List<String> roles;
   private final Instant firstSignInAt;
+  private final @Nullable Studies studies;
   @Version private final @Nullable Long version;
 
   @PersistenceCreator
@@ -34,6 +36,7 @@ public class UserProfile {
       @Nullable String timeZone,
       List<String> roles,
       Instant firstSignInAt,
+      @Nullable Studies studies,
       @Nullable Long version) {
     this.userId = userId;
     this.displayName = displayName;
@@ -41,23 +44,32 @@ public class UserProfile {
     this.timeZone = timeZone;
     this.roles = List.copyOf(roles);
     this.firstSignInAt = firstSignInAt;
+    this.studies = studies;
     this.version = version;
   }
 
   /** The profile of someone signing in for the first time, told as UserProfileProvisioned. */
-  static Changed<UserProfile> of(CurrentUser user, Instant now) {
+  static Changed<UserProfile> of(CurrentUser user, Studies studies, Instant now) {
     UserProfile profile =
         new UserProfile(
-            user.id(), nameOf(user), user.email(), user.timeZone(), rolesOf(user), now, null);
+            user.id(),
+            nameOf(user),
+            user.email(),
+            user.timeZone(),
+            rolesOf(user),
+            now,
+            studies,
+            null);
     return Changed.to(profile, profile.provisioned());
   }
 
   /** This profile with what the provider says now, told again; nothing when it says the same. */
-  Changed<UserProfile> refreshedFrom(CurrentUser user) {
+  Changed<UserProfile> refreshedFrom(CurrentUser user, Studies studies) {
     if (displayName.equals(nameOf(user))
         && Objects.equals(email, user.email())
         && Objects.equals(timeZone, user.timeZone())
-        && roles.equals(rolesOf(user))) {
+        && roles.equals(rolesOf(user))
+        && Objects.equals(studies(), studies)) {
       return Changed.nothing(this);
     }
     UserProfile refreshed =
@@ -68,6 +80,7 @@ public class UserProfile {
             user.timeZone(),
             rolesOf(user),
             firstSignInAt,
+            studies,
             version);
     return Changed.to(refreshed, refreshed.provisioned());
   }
@@ -77,20 +90,30 @@ public class UserProfile {
    * the version it will have once written. A later sign-in provisions them anew, newer still.
    */
   Changed<UserProfile> erased(String reference, Instant now) {
-    UserProfile tombstone = new UserProfile(userId, "", null, null, List.of(), now, version);
+    UserProfile tombstone = new UserProfile(userId, "", null, null, List.of(), now, null, version);
     return Changed.to(
         tombstone, new PersonErased(userId, version == null ? 0 : version + 1, reference));
   }
 
   /** The tombstone of someone erased who never signed in here. */
   static Changed<UserProfile> erasedUnknown(String userId, String reference, Instant now) {
-    return new UserProfile(userId, "", null, null, List.of(), now, null).erased(reference, now);
+    return new UserProfile(userId, "", null, null, List.of(), now, null, null)
+        .erased(reference, now);
   }
 
   /** The fact of this state, at the version it will have once written. */
   private UserProfileProvisioned provisioned() {
+    Studies said = studies();
     return new UserProfileProvisioned(
-        userId, displayName, email, timeZone, roles, version == null ? 0 : version + 1);
+        userId,
+        displayName,
+        email,
+        timeZone,
+        roles,
+        version == null ? 0 : version + 1,
+        said.classYear(),
+        said.major(),
+        said.program());
   }
 
   private static String nameOf(CurrentUser user) {
@@ -123,6 +146,11 @@ public class UserProfile {
 
   Instant firstSignInAt() {
     return firstSignInAt;
+  }
+
+  /** What the provider last said of their studies (nothing for a profile kept before it did). */
+  Studies studies() {
+    return studies == null ? Studies.NONE : studies;
   }
 
   @Nullable Long version() {

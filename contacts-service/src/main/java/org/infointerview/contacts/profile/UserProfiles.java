@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.infointerview.messaging.outbox.AggregateStore;
 import org.infointerview.support.security.CurrentUser;
+import org.infointerview.support.security.Studies;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,14 +31,14 @@ class UserProfiles {
     this.clock = clock;
   }
 
-  UserProfile provision(CurrentUser user) {
+  UserProfile provision(CurrentUser user, Studies studies) {
     for (int attempt = 0; ; attempt++) {
       try {
         UserProfile existing = mongo.findById(user.id(), UserProfile.class);
         if (existing == null) {
-          return store.insert(UserProfile.of(user, clock.instant()));
+          return store.insert(UserProfile.of(user, studies, clock.instant()));
         }
-        return store.update(existing.refreshedFrom(user));
+        return store.update(existing.refreshedFrom(user, studies));
       } catch (DuplicateKeyException | OptimisticLockingFailureException raced) {
         if (attempt >= 3) {
           throw raced;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.ServiceIT;
@@ -22,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ProfileIT {
 
   ApiClient api;
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   private static final TestIdentityProvider IDP = TestIdentityProvider.get();
 
@@ -67,6 +70,57 @@ class ProfileIT {
       assertThat(provisioned.get(0).get("type").asString()).isEqualTo("UserProfileProvisioned");
       assertThat(provisioned.get(0).get("data").get("email").asString())
           .isEqualTo(subject + "@example.edu");
+    }
+  }
+
+  @Test
+  void aStudentsStudiesAsTheProviderSaysThemAreKeptAndAnnouncedAndNonsenseIsLeftOut() {
+    String subject = "s-" + UUID.randomUUID();
+    String userId = IDP.userId(subject);
+    String token =
+        IDP.token(
+            subject,
+            TestIdentityProvider.AUDIENCE,
+            Map.of(
+                "roles", List.of("student"),
+                "class_year", "2027",
+                "major", "Biology",
+                "program", "College of Arts and Sciences"));
+    String hostile =
+        IDP.token(
+            subject,
+            TestIdentityProvider.AUDIENCE,
+            Map.of(
+                "roles",
+                List.of("student"),
+                "class_year",
+                27,
+                "major",
+                "Bio\u0000logy",
+                "program",
+                "x".repeat(201)));
+
+    try (TopicProbe events = TopicProbe.on(Topics.CONTACTS)) {
+      api.get("/me", token);
+      JsonNode said =
+          jsonMapper.readTree(
+              events.published(userId, EventType.USER_PROFILE_PROVISIONED, WAIT).value());
+      assertThat(said.get("data").get("classYear").asInt()).isEqualTo(2027);
+      assertThat(said.get("data").get("major").asString()).isEqualTo("Biology");
+      assertThat(said.get("data").get("program").asString())
+          .isEqualTo("College of Arts and Sciences");
+
+      api.get("/me", hostile);
+      List<JsonNode> again =
+          events.pollFor(Duration.ofSeconds(3)).stream()
+              .filter(r -> userId.equals(r.key()))
+              .map(r -> jsonMapper.readTree(r.value()))
+              .filter(e -> e.get("data").get("version").asLong() == 1)
+              .toList();
+      assertThat(again).as("the provider's nonsense is a change: nothing said").hasSize(1);
+      assertThat(again.get(0).get("data").get("classYear").isNull()).isTrue();
+      assertThat(again.get(0).get("data").get("major").isNull()).isTrue();
+      assertThat(again.get(0).get("data").get("program").isNull()).isTrue();
     }
   }
 

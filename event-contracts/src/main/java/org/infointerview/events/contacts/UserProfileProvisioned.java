@@ -14,6 +14,9 @@ import org.infointerview.events.IntegrationEvent;
  * @param timeZone IANA zone from the provider's {@code zoneinfo}; optional
  * @param roles STUDENT, ALUMNUS, ADVISOR and/or ADMIN
  * @param version the profile's version after this change; consumers ignore older versions
+ * @param classYear a student's graduation year, as the provider says it; optional
+ * @param major a student's major; optional
+ * @param program a student's program; optional
  */
 public record UserProfileProvisioned(
     String userId,
@@ -21,7 +24,10 @@ public record UserProfileProvisioned(
     String email,
     String timeZone,
     List<String> roles,
-    long version)
+    long version,
+    Integer classYear,
+    String major,
+    String program)
     implements IntegrationEvent {
 
   @Override

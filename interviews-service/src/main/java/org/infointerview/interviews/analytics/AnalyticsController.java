@@ -1,6 +1,9 @@
 package org.infointerview.interviews.analytics;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -13,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.infointerview.support.csv.SpreadsheetCells;
 import org.infointerview.support.problem.InvalidFieldException;
+import org.infointerview.support.validation.PlainText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -50,9 +54,14 @@ class AnalyticsController {
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}")
-          @Nullable String careerField) {
+          @Nullable String careerField,
+      @RequestParam(required = false) @Min(1900) @Max(2200) @Nullable Integer classYear,
+      @RequestParam(required = false) @Size(max = 200) @PlainText @Nullable String major,
+      @RequestParam(required = false) @Size(max = 200) @PlainText @Nullable String program) {
     checkRange(from, to);
-    return analytics.report(from, to, careerField);
+    Cohort cohort =
+        new Cohort(from, to, careerField, classYear, blankless(major), blankless(program));
+    return analytics.report(cohort);
   }
 
   /** The same table as CSV: one figure a row, as a spreadsheet opens it. */
@@ -61,9 +70,14 @@ class AnalyticsController {
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}")
-          @Nullable String careerField) {
+          @Nullable String careerField,
+      @RequestParam(required = false) @Min(1900) @Max(2200) @Nullable Integer classYear,
+      @RequestParam(required = false) @Size(max = 200) @PlainText @Nullable String major,
+      @RequestParam(required = false) @Size(max = 200) @PlainText @Nullable String program) {
     checkRange(from, to);
-    CohortReport report = analytics.report(from, to, careerField);
+    Cohort cohort =
+        new Cohort(from, to, careerField, classYear, blankless(major), blankless(program));
+    CohortReport report = analytics.report(cohort);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(
@@ -73,6 +87,10 @@ class AnalyticsController {
                 .build()
                 .toString())
         .body("\uFEFF" + csv(report));
+  }
+
+  private static @Nullable String blankless(@Nullable String text) {
+    return text == null || text.isBlank() ? null : text.strip();
   }
 
   private static void checkRange(LocalDate from, LocalDate to) {
@@ -89,6 +107,9 @@ class AnalyticsController {
     rows.add(new String[] {"from", r.from().toString()});
     rows.add(new String[] {"to", r.to().toString()});
     rows.add(new String[] {"career field", r.careerField() == null ? "all" : r.careerField()});
+    rows.add(new String[] {"class year", r.classYear() == null ? "all" : r.classYear().toString()});
+    rows.add(new String[] {"major", r.major() == null ? "all" : r.major()});
+    rows.add(new String[] {"program", r.program() == null ? "all" : r.program()});
     if (r.suppressed()) {
       rows.add(new String[] {"students", "fewer than " + CohortAnalytics.SMALLEST});
     } else {

@@ -1,7 +1,6 @@
 package org.infointerview.interviews.analytics;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.infointerview.interviews.contact.Contacts;
+import org.infointerview.interviews.student.Students;
 import org.infointerview.messaging.store.StorePages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -43,19 +43,29 @@ class CohortAnalytics {
   private final MongoTemplate mongo;
 
   private final Contacts contacts;
+  private final Students students;
 
-  CohortAnalytics(MongoTemplate mongo, Contacts contacts) {
+  CohortAnalytics(MongoTemplate mongo, Contacts contacts, Students students) {
     this.mongo = mongo;
     this.contacts = contacts;
+    this.students = students;
   }
 
-  CohortReport report(LocalDate from, LocalDate to, @Nullable String careerField) {
+  CohortReport report(Cohort cohort) {
     Criteria criteria =
         Criteria.where("createdAt")
-            .gte(from.atStartOfDay(ZoneOffset.UTC).toInstant())
-            .lt(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-    if (careerField != null) {
-      criteria = criteria.and("careerField").is(careerField);
+            .gte(cohort.from().atStartOfDay(ZoneOffset.UTC).toInstant())
+            .lt(cohort.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    if (cohort.careerField() != null) {
+      criteria = criteria.and("careerField").is(cohort.careerField());
+    }
+    if (cohort.byStudies()) {
+      Set<String> ofStudies =
+          students.matching(cohort.classYear(), cohort.major(), cohort.program());
+      if (ofStudies.size() < SMALLEST) {
+        return CohortReport.suppressed(cohort);
+      }
+      criteria = criteria.and("studentId").in(ofStudies);
     }
     Query query = Query.query(criteria);
     query
@@ -81,12 +91,15 @@ class CohortAnalytics {
       interviews.forEach(tally::add);
     }
     if (tally.students.size() < SMALLEST) {
-      return CohortReport.suppressed(from, to, careerField);
+      return CohortReport.suppressed(cohort);
     }
     return CohortReportBuilder.builder()
-        .from(from)
-        .to(to)
-        .careerField(careerField)
+        .from(cohort.from())
+        .to(cohort.to())
+        .careerField(cohort.careerField())
+        .classYear(cohort.classYear())
+        .major(cohort.major())
+        .program(cohort.program())
         .suppressed(false)
         .students((long) tally.students.size())
         .interviews(tally.interviews)

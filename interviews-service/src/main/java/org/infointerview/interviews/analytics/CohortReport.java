@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param from the first day of the range (interviews planned from then on, UTC)
  * @param to the last day of the range
  * @param careerField the filter, if one was asked
+ * @param classYear the students' class year, if asked
+ * @param major the students' major, if asked
+ * @param program the students' program, if asked
  * @param students distinct students with an interview in the range
  * @param byState interviews by where they stand now
  * @param requestsSent interviews in which the student asked the person (by mail or otherwise)
@@ -34,6 +37,9 @@ record CohortReport(
     LocalDate from,
     LocalDate to,
     @Nullable String careerField,
+    @Nullable Integer classYear,
+    @Nullable String major,
+    @Nullable String program,
     boolean suppressed,
     @Nullable String suppressedBecause,
     @Nullable Long students,
@@ -54,11 +60,14 @@ record CohortReport(
   /** A name and how many interviews it had. */
   record Count(String name, long interviews) {}
 
-  static CohortReport suppressed(LocalDate from, LocalDate to, @Nullable String careerField) {
+  static CohortReport suppressed(Cohort cohort) {
     return CohortReportBuilder.builder()
-        .from(from)
-        .to(to)
-        .careerField(careerField)
+        .from(cohort.from())
+        .to(cohort.to())
+        .careerField(cohort.careerField())
+        .classYear(cohort.classYear())
+        .major(cohort.major())
+        .program(cohort.program())
         .suppressed(true)
         .suppressedBecause("fewer than " + CohortAnalytics.SMALLEST + " students")
         .build();

@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 import org.infointerview.interviews.contact.Contacts;
+import org.infointerview.interviews.student.StudentRecords;
 import org.infointerview.messaging.store.StorePages;
 import org.infointerview.support.personal.PersonalArchive;
 import org.infointerview.support.personal.PersonalData;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
  * person as an alumnus, as the answer page shows them (never the student's notes).
  */
 @Component
-class InterviewsPersonalData implements PersonalData {
+class InterviewsPersonalData implements PersonalData, StudentRecords {
 
   static final List<String> COLUMNS =
       List.of(
@@ -99,6 +101,21 @@ class InterviewsPersonalData implements PersonalData {
    */
   @Override
   public void erase(String personId) {
-    mongo.remove(Query.query(Criteria.where("studentId").is(personId)), Interview.class);
+    removeOf(personId);
+  }
+
+  @Override
+  public String kind() {
+    return "interviews";
+  }
+
+  @Override
+  public long countOf(Collection<String> studentIds) {
+    return mongo.count(Query.query(Criteria.where("studentId").in(studentIds)), Interview.class);
+  }
+
+  @Override
+  public void removeOf(String studentId) {
+    mongo.remove(Query.query(Criteria.where("studentId").is(studentId)), Interview.class);
   }
 }

@@ -1,6 +1,8 @@
 package org.infointerview.interviews.research;
 
 import java.io.IOException;
+import java.util.Collection;
+import org.infointerview.interviews.student.StudentRecords;
 import org.infointerview.messaging.store.StorePages;
 import org.infointerview.support.personal.PersonalArchive;
 import org.infointerview.support.personal.PersonalData;
@@ -12,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** A student's research notes on career fields and employers: in their export, gone with them. */
 @Component
-class ResearchPersonalData implements PersonalData {
+class ResearchPersonalData implements PersonalData, StudentRecords {
 
   private final MongoTemplate mongo;
 
@@ -29,6 +31,21 @@ class ResearchPersonalData implements PersonalData {
 
   @Override
   public void erase(String personId) {
-    mongo.remove(Query.query(Criteria.where("studentId").is(personId)), ResearchNote.class);
+    removeOf(personId);
+  }
+
+  @Override
+  public String kind() {
+    return "research notes";
+  }
+
+  @Override
+  public long countOf(Collection<String> studentIds) {
+    return mongo.count(Query.query(Criteria.where("studentId").in(studentIds)), ResearchNote.class);
+  }
+
+  @Override
+  public void removeOf(String studentId) {
+    mongo.remove(Query.query(Criteria.where("studentId").is(studentId)), ResearchNote.class);
   }
 }

@@ -1,6 +1,7 @@
 package org.infointerview.interviews.sharing;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,6 +52,15 @@ class Sharing {
     this.audit = audit;
     this.erased = erased;
     this.clock = clock;
+  }
+
+  long countOf(Collection<String> studentIds) {
+    return mongo.count(Query.query(Criteria.where("studentId").in(studentIds)), Share.class);
+  }
+
+  /** A student's shares: gone (their interviews went). */
+  void removeOf(String studentId) {
+    mongo.remove(Query.query(Criteria.where("studentId").is(studentId)), Share.class);
   }
 
   /** An erased person's shares, as the student or as the advisor, and their advisor record. */

@@ -1,6 +1,8 @@
 package org.infointerview.interviews.sharing;
 
 import java.io.IOException;
+import java.util.Collection;
+import org.infointerview.interviews.student.StudentRecords;
 import org.infointerview.support.personal.PersonalArchive;
 import org.infointerview.support.personal.PersonalData;
 import org.infointerview.support.security.CurrentUser;
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Component;
  * are audit entries about them, in the export's audit file).
  */
 @Component
-class SharingPersonalData implements PersonalData {
+class SharingPersonalData implements PersonalData, StudentRecords {
 
   private final Sharing sharing;
 
@@ -27,5 +29,20 @@ class SharingPersonalData implements PersonalData {
   @Override
   public void erase(String personId) {
     sharing.erase(personId);
+  }
+
+  @Override
+  public String kind() {
+    return "shares with advisors";
+  }
+
+  @Override
+  public long countOf(Collection<String> studentIds) {
+    return sharing.countOf(studentIds);
+  }
+
+  @Override
+  public void removeOf(String studentId) {
+    sharing.removeOf(studentId);
   }
 }

@@ -1,6 +1,7 @@
 package org.infointerview.interviews.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -8,12 +9,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
+import org.infointerview.events.EventType;
+import org.infointerview.events.Topics;
 import org.infointerview.interviews.ContactSnapshotFixtures;
 import org.infointerview.testinfra.ApiClient;
+import org.infointerview.testinfra.GoldenEvent;
+import org.infointerview.testinfra.Infrastructure;
 import org.infointerview.testinfra.ServiceIT;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.junit.jupiter.api.Test;
@@ -154,6 +162,54 @@ class AnalyticsIT {
                 .body())
         .contains("students,fewer than 5")
         .doesNotContain("interviews");
+  }
+
+  @Test
+  void aCohortByStudiesCountsTheStudentsTheProviderPutsInItAndOneAloneIsNotShown()
+      throws Exception {
+    String program = "Program " + UUID.randomUUID();
+    List<String> subjects = new ArrayList<>();
+    try (KafkaProducer<String, String> producer = Infrastructure.get().producer()) {
+      for (int i = 0; i < 5; i++) {
+        String subject = "student-" + UUID.randomUUID();
+        subjects.add(subject);
+        GoldenEvent profile =
+            GoldenEvent.of(EventType.USER_PROFILE_PROVISIONED)
+                .about(IDP.userId(subject))
+                .with("classYear", i == 0 ? 2028 : 2027)
+                .with("program", program);
+        producer
+            .send(new ProducerRecord<>(Topics.CONTACTS, IDP.userId(subject), profile.json()))
+            .get();
+      }
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> mongo.count(Query.query(Criteria.where("program").is(program)), "students") == 5);
+    for (String subject : subjects) {
+      plan(IDP.token(subject, "student"), null);
+    }
+    String range = "from=%s&to=%s&program=%s".formatted(today, today, program.replace(" ", "%20"));
+
+    JsonNode all = json.readTree(api.get("/analytics/cohort?" + range, advisor).body());
+    JsonNode ofMajor =
+        json.readTree(api.get("/analytics/cohort?" + range + "&major=biology", advisor).body());
+    JsonNode alone =
+        json.readTree(api.get("/analytics/cohort?" + range + "&classYear=2028", advisor).body());
+    HttpResponse<String> hostile =
+        api.get("/analytics/cohort?" + range + "&major=Bio%07logy", advisor);
+    HttpResponse<String> notAYear =
+        api.get("/analytics/cohort?" + range + "&classYear=20", advisor);
+
+    assertThat(all.get("students").asLong()).isEqualTo(5);
+    assertThat(all.get("program").asString()).isEqualTo(program);
+    assertThat(ofMajor.get("students").asLong()).as("the golden profile's major").isEqualTo(5);
+    assertThat(alone.get("suppressed").asBoolean()).isTrue();
+    assertThat(alone.get("students").isNull()).isTrue();
+    assertThat(hostile.statusCode()).isEqualTo(400);
+    assertThat(notAYear.statusCode()).isEqualTo(400);
+    assertThat(notAYear.body()).contains("classYear");
   }
 
   @Test

@@ -45,7 +45,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(
     beforeName =
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, StudiesProperties.class})
 @EnableMethodSecurity
 public class ServiceSecurityAutoConfiguration {
 
@@ -156,11 +156,12 @@ public class ServiceSecurityAutoConfiguration {
   }
 
   @Bean
-  WebMvcConfigurer currentUserParameters(RoleMapper roles) {
+  WebMvcConfigurer currentUserParameters(RoleMapper roles, StudiesProperties studies) {
     return new WebMvcConfigurer() {
       @Override
       public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CurrentUserResolver(roles));
+        resolvers.add(new StudiesResolver(studies));
       }
     };
   }
@@ -200,6 +201,59 @@ public class ServiceSecurityAutoConfiguration {
           Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified")),
           roles.roles(jwt.getClaims()),
           jwt.getClaimAsString("zoneinfo"));
+    }
+  }
+
+  /**
+   * Resolves {@link Studies} controller parameters from the validated token's claims: a class year
+   * that is not a plausible year, or texts longer than 200 characters, are left out.
+   */
+  static final class StudiesResolver implements HandlerMethodArgumentResolver {
+
+    private final StudiesProperties claims;
+
+    StudiesResolver(StudiesProperties claims) {
+      this.claims = claims;
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+      return Studies.class.equals(parameter.getParameterType());
+    }
+
+    @Override
+    public Object resolveArgument(
+        MethodParameter parameter,
+        ModelAndViewContainer mavContainer,
+        NativeWebRequest webRequest,
+        WebDataBinderFactory binderFactory) {
+      if (!(SecurityContextHolder.getContext().getAuthentication()
+          instanceof JwtAuthenticationToken token)) {
+        return Studies.NONE;
+      }
+      Object year = token.getToken().getClaims().get(claims.classYearClaim());
+      Integer classYear = null;
+      if (year instanceof Number number) {
+        classYear = number.intValue();
+      } else if (year instanceof String text && text.strip().matches("\\d{4}")) {
+        classYear = Integer.parseInt(text.strip());
+      }
+      if (classYear != null && (classYear < 1900 || classYear > 2200)) {
+        classYear = null;
+      }
+      return new Studies(
+          classYear,
+          text(token.getToken().getClaims().get(claims.majorClaim())),
+          text(token.getToken().getClaims().get(claims.programClaim())));
+    }
+
+    private static @Nullable String text(@Nullable Object claim) {
+      return claim instanceof String text
+              && !text.isBlank()
+              && text.length() <= 200
+              && text.codePoints().noneMatch(Character::isISOControl)
+          ? text.strip()
+          : null;
     }
   }
 }
