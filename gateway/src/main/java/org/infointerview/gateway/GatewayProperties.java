@@ -52,11 +52,16 @@ public record GatewayProperties(
    *     signed in or not
    * @param period the refill period
    * @param redisTimeout how long a count may wait for Redis before this instance counts alone
+   * @param exportsPerUser exports of a person's whole data ({@code /api/me/export}: every service
+   *     asked, an archive made) a person may ask for per {@code exportsPeriod}
+   * @param exportsPeriod the refill period of exports
    */
   public record RateLimit(
       @DefaultValue("300") long perUser,
       @DefaultValue("60") long perAnonymousAddress,
       @DefaultValue("20") long answersPerAddress,
       @DefaultValue("1m") Duration period,
-      @DefaultValue("500ms") Duration redisTimeout) {}
+      @DefaultValue("500ms") Duration redisTimeout,
+      @DefaultValue("10") long exportsPerUser,
+      @DefaultValue("1h") Duration exportsPeriod) {}
 }

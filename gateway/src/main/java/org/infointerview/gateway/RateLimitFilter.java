@@ -18,28 +18,37 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A token bucket per caller (Bucket4j): per person when the request carries a valid token, per
  * address otherwise; the answer links of request mails, open without sign-in, per address always
- * and tighter. The key never comes from a header the client controls: the person from the validated
- * token, the address from the connection (forwarding headers are stripped unless a trusted proxy
- * sent them). Over the limit: 429 with {@code Retry-After}. Where the buckets live (this instance's
- * memory, or Redis shared by every instance) is {@link RateLimitBuckets}' choice.
+ * and tighter; a person's exports of their whole data by the hour. The key never comes from a
+ * header the client controls: the person from the validated token, the address from the connection
+ * (forwarding headers are stripped unless a trusted proxy sent them). Over the limit: 429 with
+ * {@code Retry-After}. Where the buckets live (this instance's memory, or Redis shared by every
+ * instance) is {@link RateLimitBuckets}' choice.
  */
 class RateLimitFilter extends OncePerRequestFilter {
+
+  /** A person's whole data: every service asked and an archive made, counted apart. */
+  static final RequestMatcher EXPORTS =
+      PathPatternRequestMatcher.withDefaults().matcher("/api/me/export");
 
   private final RateLimitBuckets buckets;
   private final BucketConfiguration perUser;
   private final BucketConfiguration perAddress;
   private final BucketConfiguration answersPerAddress;
+  private final BucketConfiguration exportsPerUser;
 
   RateLimitFilter(GatewayProperties.RateLimit limits, RateLimitBuckets buckets) {
     this.buckets = buckets;
     this.perUser = configuration(limits.perUser(), limits.period());
     this.perAddress = configuration(limits.perAnonymousAddress(), limits.period());
     this.answersPerAddress = configuration(limits.answersPerAddress(), limits.period());
+    this.exportsPerUser = configuration(limits.exportsPerUser(), limits.exportsPeriod());
   }
 
   private static BucketConfiguration configuration(long capacity, Duration period) {
@@ -56,9 +65,11 @@ class RateLimitFilter extends OncePerRequestFilter {
     ConsumptionProbe probe =
         GatewaySecurityConfiguration.MAIL_LINKS.matches(request)
             ? buckets.tryConsume("answers:" + request.getRemoteAddr(), answersPerAddress)
-            : person != null
-                ? buckets.tryConsume("user:" + person, perUser)
-                : buckets.tryConsume("address:" + request.getRemoteAddr(), perAddress);
+            : person != null && EXPORTS.matches(request)
+                ? buckets.tryConsume("export:" + person, exportsPerUser)
+                : person != null
+                    ? buckets.tryConsume("user:" + person, perUser)
+                    : buckets.tryConsume("address:" + request.getRemoteAddr(), perAddress);
     if (probe.isConsumed()) {
       response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
       chain.doFilter(request, response);

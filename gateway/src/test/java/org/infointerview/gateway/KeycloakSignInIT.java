@@ -133,6 +133,15 @@ class KeycloakSignInIT {
     assertThat(new RoleMapper(defaultSecurityProperties()).roles(claims))
         .as("the role the services read from Keycloak's realm_access.roles")
         .containsExactly(role);
+    if (role == Role.STUDENT) {
+      assertThat(String.valueOf(claims.get("class_year")))
+          .as("the student's studies, as the dev provider sends them")
+          .isEqualTo("2027");
+      assertThat(claims.get("major")).isEqualTo("Biology");
+      assertThat(claims.get("program")).isEqualTo("College of Arts and Sciences");
+    } else {
+      assertThat(claims).doesNotContainKey("class_year");
+    }
     assertThat(read.body()).doesNotContain(relayed.substring(7));
   }
 

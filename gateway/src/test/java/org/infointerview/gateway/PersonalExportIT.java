@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
@@ -33,9 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code GET /api/me/export} through the gateway, against three services that each answer their own
  * {@code /me/export}: one archive with a folder per service, asked with the caller's token; a
  * service that fails (an error, a dropped connection, an archive cut short or not marked complete)
- * makes it a 503 problem naming that service, never a partial archive.
+ * makes it a 503 problem naming that service, never a partial archive. A person's exports are
+ * counted apart, by the hour.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "infointerview.gateway.rate-limit.exports-per-user=3")
 @InfrastructureTest
 class PersonalExportIT {
 
@@ -134,7 +138,7 @@ class PersonalExportIT {
 
   @Test
   void everyServicesPartArrivesInItsFolderAskedWithTheCallersToken() {
-    String token = IDP.token("student-export", "student");
+    String token = IDP.token("student-" + UUID.randomUUID(), "student");
 
     HttpResponse<byte[]> response = new ApiClient(port).download("/api/me/export", token);
 
@@ -165,9 +169,9 @@ class PersonalExportIT {
 
   @Test
   void aServiceThatFailsInAnyWayMakesItA503NamingItAndNoArchive() {
-    String token = IDP.token("student-export", "student");
     for (Answer failure :
         List.of(Answer.ERROR, Answer.DROPPED, Answer.CUT_SHORT, Answer.NOT_COMPLETE)) {
+      String token = IDP.token("student-" + failure, "student");
       FakeService failing = SERVICES.get("interviews-service");
       failing.answer = failure;
 
@@ -182,6 +186,23 @@ class PersonalExportIT {
           .contains("interviews-service is not answering")
           .doesNotContain("Exception");
     }
+  }
+
+  @Test
+  void aPersonsExportsAreCountedApartAndTheirOtherCallsGoOn() {
+    String token = IDP.token("student-" + UUID.randomUUID(), "student");
+    ApiClient api = new ApiClient(port);
+    for (int i = 0; i < 3; i++) {
+      assertThat(api.download("/api/me/export", token).statusCode()).isEqualTo(200);
+    }
+
+    HttpResponse<String> fourth = api.get("/api/me/export", token);
+
+    assertThat(fourth.statusCode()).isEqualTo(429);
+    assertThat(fourth.headers().firstValue("Retry-After")).isPresent();
+    assertThat(api.get("/api/contacts/things", token).statusCode())
+        .as("the rest of the API is counted as ever")
+        .isNotEqualTo(429);
   }
 
   @Test

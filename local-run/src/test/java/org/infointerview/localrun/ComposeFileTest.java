@@ -228,6 +228,19 @@ class ComposeFileTest {
       assertThat(user.get("attributes").get("zoneinfo").get(0).asString())
           .as("Keycloak releases it as the zoneinfo claim (KeycloakSignInIT)")
           .isEqualTo(demo.timeZone());
+      DemoUsers.DemoStudies studies = DemoUsers.STUDIES.get(demo.username());
+      JsonNode classYear = user.get("attributes").get("class_year");
+      if (studies == null) {
+        assertThat(classYear).as(demo.username() + " has no studies").isNull();
+      } else {
+        assertThat(classYear.get(0).asString())
+            .as("the class_year claim, as the dev provider sends it")
+            .isEqualTo(String.valueOf(studies.classYear()));
+        assertThat(user.get("attributes").get("major").get(0).asString())
+            .isEqualTo(studies.major());
+        assertThat(user.get("attributes").get("program").get(0).asString())
+            .isEqualTo(studies.program());
+      }
     }
   }
 

@@ -33,7 +33,8 @@ class RetentionController {
   @GetMapping
   RetentionPreview preview(
       @RequestParam(required = false) @Min(1) @Max(100) @Nullable Integer years) {
-    return retention.preview(years != null ? years : Math.max(properties.graduatedYears(), 1));
+    return retention.preview(
+        years != null ? years : properties.graduatedYears() > 0 ? properties.graduatedYears() : 5);
   }
 
   @PostMapping("/runs")

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.infointerview.support.security.CurrentUser;
+import org.infointerview.support.security.Studies;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -28,8 +29,8 @@ import org.springframework.context.annotation.Bean;
  *       {@code /api/contacts}), not its own address, which no browser can reach;
  *   <li>every operation needs a bearer token (a JWT from the identity provider), which Swagger UI's
  *       <em>Authorize</em> asks for; a browser signed in at the gateway sends its session instead;
- *   <li>the caller ({@link CurrentUser}) comes from that token and is no parameter of any
- *       operation;
+ *   <li>the caller ({@link CurrentUser}) and their studies ({@link Studies}) come from that token
+ *       and are no parameter of any operation;
  *   <li>each operation lists the problems it can answer with ({@link ProblemResponses});
  *   <li>the title names the deployable, the version is its build's.
  * </ul>
@@ -42,7 +43,7 @@ public class ApiDocumentationAutoConfiguration {
   public static final String BEARER = "bearer";
 
   static {
-    SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class, Studies.class);
   }
 
   @Bean
