@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import java.net.URI;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.infointerview.localrun.LocalPorts;
 
 /**
@@ -148,15 +146,17 @@ final class AnalyticsBenchmark {
   private static long[] store(MongoDatabase store, LocalDate from, LocalDate to) {
     long start = System.nanoTime();
     MongoCollection<Document> interviews = store.getCollection("interviews");
-    Bson range =
-        Filters.and(
-            Filters.gte("createdAt", Date.from(from.atStartOfDay(ZoneOffset.UTC).toInstant())),
-            Filters.lt(
-                "createdAt", Date.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
+    Document range =
+        new Document(
+            "createdAt",
+            new Document("$gte", Date.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .append("$lt", Date.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
     long read = 0;
     Object last = null;
     while (true) {
-      Bson page = last == null ? range : Filters.and(range, Filters.gt("_id", last));
+      // _id beside the range at the top, as the service's pages ask
+      Document page =
+          last == null ? range : new Document(range).append("_id", new Document("$gt", last));
       List<Document> docs =
           interviews
               .find(page)
