@@ -58,7 +58,10 @@ class Retention {
   /** What a run keeping records this many years after the class year would remove now. */
   RetentionPreview preview(int years) {
     int graduatedBy = thisYear() - years;
-    List<Students.Graduate> gone = students.graduatedBy(graduatedBy);
+    return preview(years, graduatedBy, students.graduatedBy(graduatedBy));
+  }
+
+  private RetentionPreview preview(int years, int graduatedBy, List<Students.Graduate> gone) {
     Map<String, Long> counts = new LinkedHashMap<>();
     List<String> ids = gone.stream().map(Students.Graduate::studentId).toList();
     for (StudentRecords kind : records) {

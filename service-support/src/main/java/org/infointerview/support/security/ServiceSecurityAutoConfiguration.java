@@ -17,7 +17,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -186,11 +185,10 @@ public class ServiceSecurityAutoConfiguration {
         ModelAndViewContainer mavContainer,
         NativeWebRequest webRequest,
         WebDataBinderFactory binderFactory) {
-      Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-      if (!(authentication instanceof JwtAuthenticationToken token)) {
+      Jwt jwt = validatedToken();
+      if (jwt == null) {
         throw new IllegalStateException("No validated token for " + parameter);
       }
-      Jwt jwt = token.getToken();
       String issuer = jwt.getIssuer() == null ? "" : jwt.getIssuer().toString();
       return new CurrentUser(
           CurrentUser.idOf(issuer, jwt.getSubject()),
@@ -227,11 +225,11 @@ public class ServiceSecurityAutoConfiguration {
         ModelAndViewContainer mavContainer,
         NativeWebRequest webRequest,
         WebDataBinderFactory binderFactory) {
-      if (!(SecurityContextHolder.getContext().getAuthentication()
-          instanceof JwtAuthenticationToken token)) {
+      Jwt jwt = validatedToken();
+      if (jwt == null) {
         return Studies.NONE;
       }
-      Object year = token.getToken().getClaims().get(claims.classYearClaim());
+      Object year = jwt.getClaims().get(claims.classYearClaim());
       Integer classYear = null;
       if (year instanceof Number number) {
         classYear = number.intValue();
@@ -243,8 +241,8 @@ public class ServiceSecurityAutoConfiguration {
       }
       return new Studies(
           classYear,
-          text(token.getToken().getClaims().get(claims.majorClaim())),
-          text(token.getToken().getClaims().get(claims.programClaim())));
+          text(jwt.getClaims().get(claims.majorClaim())),
+          text(jwt.getClaims().get(claims.programClaim())));
     }
 
     private static @Nullable String text(@Nullable Object claim) {
@@ -255,5 +253,13 @@ public class ServiceSecurityAutoConfiguration {
           ? text.strip()
           : null;
     }
+  }
+
+  /** The request's validated token, if it has one. */
+  private static @Nullable Jwt validatedToken() {
+    return SecurityContextHolder.getContext().getAuthentication()
+            instanceof JwtAuthenticationToken token
+        ? token.getToken()
+        : null;
   }
 }
