@@ -4,6 +4,7 @@
 import { html, nothing } from 'lit';
 import { api } from './api.js';
 import { LightElement, describedBy, field, loading, problem } from './components.js';
+import { when } from './time.js';
 import { label } from './words.js';
 
 const STATES = ['PLANNED', 'REQUESTED', 'SCHEDULED', 'COMPLETED', 'THANKED', 'CLOSED', 'DECLINED', 'NO_RESPONSE', 'CANCELLED', 'NO_SHOW'];
@@ -133,6 +134,7 @@ class Analytics extends LightElement {
     ];
     return html`<section aria-labelledby="cohort-figures" role="status">
       <h2 id="cohort-figures">The figures</h2>
+      <p class="muted" id="counted-at">Counted ${when(r.countedAt)}; a change shows within seconds.</p>
       <dl class="tiles">${tiles.map(([name, value]) => html`<div class="card"><dt>${name}</dt><dd>${value}</dd></div>`)}</dl>
       <div class="grid">
         ${bars('Interviews by where they stand', STATES.filter((s) => r.byState[s]).map((s) => [label(s), r.byState[s]]))}

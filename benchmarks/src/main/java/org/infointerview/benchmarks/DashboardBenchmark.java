@@ -243,12 +243,7 @@ final class DashboardBenchmark {
 
   private long[] dashboard(String address, String token) throws Exception {
     long start = System.nanoTime();
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(address))
-                .header("Authorization", "Bearer " + token)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = DevTokens.get(http, address, token);
     long took = System.nanoTime() - start;
     if (response.statusCode() != 200) {
       throw new IllegalStateException(

@@ -1,5 +1,10 @@
 package org.infointerview.benchmarks;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.infointerview.localrun.DevLogin;
@@ -36,5 +41,15 @@ final class DevTokens implements Supplier<String> {
       fetched = System.nanoTime();
     }
     return token;
+  }
+
+  /** A GET of the address as this user (its bearer token). */
+  static HttpResponse<String> get(HttpClient http, String address, String token)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(address))
+            .header("Authorization", "Bearer " + token)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

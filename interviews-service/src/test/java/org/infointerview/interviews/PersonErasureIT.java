@@ -74,6 +74,14 @@ class PersonErasureIT {
     HttpResponse<String> shared =
         api.post("/me/shares", student, "{\"advisorId\": \"%s\"}".formatted(advisorId));
     assertThat(shared.statusCode()).as(shared.body()).isEqualTo(201);
+    await()
+        .atMost(WAIT)
+        .alias("the cohort days counted their interview")
+        .until(
+            () ->
+                mongo.count(
+                        Query.query(Criteria.where("slices.students").is(studentId)), "cohort_days")
+                    == 1);
 
     String reference = "erasure-" + UUID.randomUUID();
     send(erased(studentId, 1, reference, Instant.now()));
@@ -90,6 +98,11 @@ class PersonErasureIT {
             mongo.count(Query.query(Criteria.where("studentId").is(studentId)), "research_notes"))
         .isZero();
     assertThat(mongo.count(Query.query(Criteria.where("studentId").is(studentId)), "shares"))
+        .isZero();
+    assertThat(
+            mongo.count(
+                Query.query(Criteria.where("slices.students").is(studentId)), "cohort_days"))
+        .as("the cohort days counted again without them")
         .isZero();
     assertThat(
             mongo.count(

@@ -18,8 +18,11 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.h2.mvstore.Cursor;
@@ -142,30 +145,41 @@ final class IdOrderedH2Backend extends H2Backend {
         return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
       }
       Cursor<Object, Document> cursor = data.cursor(from == FIRST ? null : from);
+      Predicate<Object> within = upTo(query.get("_id"));
       Iterator<Document> documents =
           new Iterator<>() {
+            private @Nullable Document next;
+
             @Override
             public boolean hasNext() {
-              return cursor.hasNext();
+              if (next == null && cursor.hasNext() && within.test(cursor.next())) {
+                next = cursor.getValue();
+              }
+              return next != null;
             }
 
             @Override
             public Document next() {
-              cursor.next();
-              return cursor.getValue();
+              if (!hasNext()) {
+                throw new NoSuchElementException();
+              }
+              Document document = next;
+              next = null;
+              return document;
             }
           };
       Stream<Document> inOrder =
           StreamSupport.stream(
               Spliterators.spliteratorUnknownSize(documents, Spliterator.ORDERED), false);
-      // The query's own filter (the bound included) still decides; only the sort is not needed.
+      // The query's own filter (the bounds included) still decides; only the sort is not needed.
       return matchDocumentsFromStream(
           query, inOrder, numberToSkip, limit, batchSize, null, fieldSelector);
     }
 
     /**
-     * Where an {@code _id}-ordered page starts: {@link #FIRST}, the {@code $gt} bound, or null when
-     * the query is not such a page or the collection's key order may differ from MongoDB's.
+     * Where an {@code _id}-ordered page starts: {@link #FIRST}, its lower bound ({@code $gt} or
+     * {@code $gte}), or null when the query is not such a page or the collection's key order may
+     * differ from MongoDB's.
      */
     private @Nullable Object idOrderedStart(Document query, @Nullable Document orderBy) {
       if (orderBy == null
@@ -183,14 +197,30 @@ final class IdOrderedH2Backend extends H2Backend {
       if (id == null) {
         return FIRST;
       }
-      if (id instanceof Document range
-          && range.size() == 1
-          && range.get("$gt") != null
-          && range.get("$gt").getClass() == keys) {
-        return range.get("$gt");
+      if (!(id instanceof Document range)
+          || !BOUNDS.containsAll(range.keySet())
+          || range.values().stream().anyMatch(bound -> bound == null || bound.getClass() != keys)
+          || (range.containsKey("$gt") && range.containsKey("$gte"))) {
+        return null;
       }
-      return null;
+      Object start = range.containsKey("$gt") ? range.get("$gt") : range.get("$gte");
+      return start == null ? FIRST : start;
     }
+  }
+
+  private static final Set<String> BOUNDS = Set.of("$gt", "$gte", "$lt", "$lte");
+
+  /** Whether an id is still within the range's upper bound, if it has one: the page stops there. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Predicate<Object> upTo(@Nullable Object id) {
+    if (!(id instanceof Document range)) {
+      return key -> true;
+    }
+    Comparable lessThan = (Comparable) range.get("$lt");
+    Comparable atMost = (Comparable) range.get("$lte");
+    return key ->
+        (lessThan == null || lessThan.compareTo(key) > 0)
+            && (atMost == null || atMost.compareTo(key) >= 0);
   }
 
   private static final Object FIRST = new Object();

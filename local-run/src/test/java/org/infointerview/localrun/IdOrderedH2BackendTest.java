@@ -82,6 +82,40 @@ class IdOrderedH2BackendTest {
   }
 
   @Test
+  void aRangeOfIdsWithBothBoundsReadsWhatMongoDbReads() {
+    MongoCollection<Document> days = client.getDatabase("t").getCollection("days");
+    List<String> ids =
+        List.of("2026-01-03", "2026-01-01", "2026-02-01", "2026-01-31", "reconciled");
+    ids.forEach(id -> days.insertOne(new Document("_id", id).append("dirty", id.endsWith("1"))));
+
+    assertThat(ids(days, new Document("$gte", "2026-01-01").append("$lte", "2026-01-31"), 10))
+        .containsExactly("2026-01-01", "2026-01-03", "2026-01-31");
+    assertThat(ids(days, new Document("$gt", "2026-01-01").append("$lt", "2026-01-31"), 10))
+        .containsExactly("2026-01-03");
+    assertThat(ids(days, new Document("$gte", "2026-01-01").append("$lte", "2026-12-31"), 2))
+        .containsExactly("2026-01-01", "2026-01-03");
+    assertThat(ids(days, new Document("$lte", "2026-01-03"), 10))
+        .containsExactly("2026-01-01", "2026-01-03");
+    assertThat(
+            days.find(
+                    new Document(
+                            "_id", new Document("$gte", "2026-01-01").append("$lte", "2026-12-31"))
+                        .append("dirty", true))
+                .sort(Sorts.ascending("_id"))
+                .map(d -> d.get("_id"))
+                .into(new ArrayList<>()))
+        .containsExactly("2026-01-01", "2026-01-31", "2026-02-01");
+  }
+
+  private static List<Object> ids(MongoCollection<Document> days, Document range, int limit) {
+    return days.find(new Document("_id", range))
+        .sort(Sorts.ascending("_id"))
+        .limit(limit)
+        .map(d -> d.get("_id"))
+        .into(new ArrayList<>());
+  }
+
+  @Test
   void aCollectionWithIdsOfSeveralKindsIsReadTheUsualWay() {
     MongoCollection<Document> mixed = client.getDatabase("t").getCollection("mixed");
     ObjectId oid = new ObjectId();

@@ -526,7 +526,7 @@ class LocalRunIT {
         // the demo data's five students counted; two of them (finance) too few to show
         advisor.open("http://localhost:" + PORTS.gateway() + "/analytics");
         advisor.awaitText("Interviews by where they stand");
-        assertThat(advisor.text()).contains("Requests sent", "Declined", "Cancelled");
+        assertThat(advisor.text()).contains("Requests sent", "Declined", "Cancelled", "Counted ");
         advisor.assertAccessible("cohort analytics, 1280 px");
         advisor.screenshot("analytics-1280");
         String all =

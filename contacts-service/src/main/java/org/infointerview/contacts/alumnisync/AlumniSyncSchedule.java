@@ -1,9 +1,8 @@
 package org.infointerview.contacts.alumnisync;
 
+import java.util.List;
 import org.infointerview.contacts.imports.ImportService;
-import org.jspecify.annotations.Nullable;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.infointerview.support.schedule.PeriodicWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,49 +13,27 @@ import org.springframework.stereotype.Component;
  * a context that tests keep paused in their cache, claims no scheduled moment it cannot run.
  */
 @Component
-class AlumniSyncSchedule implements SmartLifecycle {
+class AlumniSyncSchedule extends PeriodicWork {
 
+  /** A tick that has claimed a moment finishes starting its run. */
   private static final int TICK_WAIT_SECONDS = 10;
 
   private final AlumniSyncService sync;
   private final ImportService imports;
   private final AlumniSyncProperties properties;
-  private @Nullable ThreadPoolTaskScheduler ticker;
 
   AlumniSyncSchedule(
       AlumniSyncService sync, ImportService imports, AlumniSyncProperties properties) {
+    super("alumni-sync-schedule", TICK_WAIT_SECONDS);
     this.sync = sync;
     this.imports = imports;
     this.properties = properties;
   }
 
   @Override
-  public synchronized void start() {
-    if (ticker != null) {
-      return;
-    }
-    ThreadPoolTaskScheduler started = new ThreadPoolTaskScheduler();
-    started.setThreadNamePrefix("alumni-sync-schedule-");
-    started.setPoolSize(1);
-    // A tick that has claimed a moment finishes starting its run.
-    started.setWaitForTasksToCompleteOnShutdown(true);
-    started.setAwaitTerminationSeconds(TICK_WAIT_SECONDS);
-    started.initialize();
-    started.scheduleWithFixedDelay(sync::tick, properties.checkInterval());
-    started.scheduleWithFixedDelay(imports::failAbandonedJobs, properties.checkInterval());
-    ticker = started;
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (ticker != null) {
-      ticker.shutdown();
-      ticker = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return ticker != null;
+  protected List<Task> tasks() {
+    return List.of(
+        new Task(sync::tick, properties.checkInterval()),
+        new Task(imports::failAbandonedJobs, properties.checkInterval()));
   }
 }

@@ -104,6 +104,7 @@ class AnalyticsController {
 
   static String csv(CohortReport r) {
     List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"counted at", r.countedAt().toString()});
     rows.add(new String[] {"from", r.from().toString()});
     rows.add(new String[] {"to", r.to().toString()});
     rows.add(new String[] {"career field", r.careerField() == null ? "all" : r.careerField()});

@@ -1,11 +1,13 @@
 package org.infointerview.interviews.analytics;
 
 import java.time.LocalDate;
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Which interviews a report counts: planned in a range of days, optionally of a career field, and
- * of students of a class year, a major and a program (as their identity provider says them).
+ * of students of a class year, a major and a program (as their identity provider says them; text
+ * matches case aside).
  */
 record Cohort(
     LocalDate from,
@@ -15,8 +17,12 @@ record Cohort(
     @Nullable String major,
     @Nullable String program) {
 
-  /** Whether it asks for students by their studies. */
-  boolean byStudies() {
-    return classYear != null || major != null || program != null;
+  /** Whether a day's slice (of a career field and studies) belongs to this cohort. */
+  boolean counts(Document slice) {
+    return (careerField == null || careerField.equals(slice.getString("careerField")))
+        && (classYear == null
+            || (slice.get("classYear") instanceof Number year && year.intValue() == classYear))
+        && (major == null || major.equalsIgnoreCase(slice.getString("major")))
+        && (program == null || program.equalsIgnoreCase(slice.getString("program")));
   }
 }

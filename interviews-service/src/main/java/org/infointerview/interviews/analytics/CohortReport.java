@@ -1,6 +1,7 @@
 package org.infointerview.interviews.analytics;
 
 import io.soabase.recordbuilder.core.RecordBuilder;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * CohortAnalytics#SMALLEST} students, {@code suppressed} is true and every figure is null, so that
  * nobody can be singled out.
  *
+ * @param countedAt every change to the interviews before this time is in the figures (the days are
+ *     counted again a few seconds after a change)
  * @param from the first day of the range (interviews planned from then on, UTC)
  * @param to the last day of the range
  * @param careerField the filter, if one was asked
@@ -34,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  */
 @RecordBuilder
 record CohortReport(
+    Instant countedAt,
     LocalDate from,
     LocalDate to,
     @Nullable String careerField,
@@ -60,8 +64,9 @@ record CohortReport(
   /** A name and how many interviews it had. */
   record Count(String name, long interviews) {}
 
-  static CohortReport suppressed(Cohort cohort) {
+  static CohortReport suppressed(Cohort cohort, Instant countedAt) {
     return CohortReportBuilder.builder()
+        .countedAt(countedAt)
         .from(cohort.from())
         .to(cohort.to())
         .careerField(cohort.careerField())

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.infointerview.interviews.contact.Contacts;
 import org.infointerview.interviews.student.StudentRecords;
+import org.infointerview.messaging.outbox.AggregatesWritten;
 import org.infointerview.messaging.store.StorePages;
 import org.infointerview.support.personal.PersonalArchive;
 import org.infointerview.support.personal.PersonalData;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -48,13 +50,19 @@ class InterviewsPersonalData implements PersonalData, StudentRecords {
   private final Contacts contacts;
   private final InterviewsProperties properties;
   private final Clock clock;
+  private final ApplicationEventPublisher publisher;
 
   InterviewsPersonalData(
-      MongoTemplate mongo, Contacts contacts, InterviewsProperties properties, Clock clock) {
+      MongoTemplate mongo,
+      Contacts contacts,
+      InterviewsProperties properties,
+      Clock clock,
+      ApplicationEventPublisher publisher) {
     this.mongo = mongo;
     this.contacts = contacts;
     this.properties = properties;
     this.clock = clock;
+    this.publisher = publisher;
   }
 
   @Override
@@ -114,8 +122,19 @@ class InterviewsPersonalData implements PersonalData, StudentRecords {
     return mongo.count(Query.query(Criteria.where("studentId").in(studentIds)), Interview.class);
   }
 
+  /** Removes the student's interviews, and says which went (for the read models kept of them). */
   @Override
   public void removeOf(String studentId) {
-    mongo.remove(Query.query(Criteria.where("studentId").is(studentId)), Interview.class);
+    Query ofStudent = Query.query(Criteria.where("studentId").is(studentId));
+    List<Object> ids = new ArrayList<>();
+    mongo
+        .getCollection(Interview.COLLECTION)
+        .find(ofStudent.getQueryObject())
+        .projection(new org.bson.Document("_id", 1))
+        .forEach(interview -> ids.add(interview.get("_id")));
+    mongo.remove(ofStudent, Interview.class);
+    if (!ids.isEmpty()) {
+      publisher.publishEvent(new AggregatesWritten(Interview.class, List.of(), ids));
+    }
   }
 }

@@ -95,11 +95,12 @@ class Retention {
     if (properties.graduatedYears() <= 0) {
       return;
     }
-    // ShedLock judges a lock's expiry by the system clock, so the lock is made by it too.
+    // ShedLock judges a lock's expiry by the system clock, so the lock is made by it too. Held
+    // 23 hours whatever happens, so a run that failed halfway is tried again the next day.
     locks
         .lock(
             new LockConfiguration(
-                Instant.now(), "retention", Duration.ofHours(2), Duration.ofHours(23)))
+                Instant.now(), "retention", Duration.ofHours(23), Duration.ofHours(23)))
         .ifPresent(
             lock -> {
               try {

@@ -14,6 +14,7 @@ import org.infointerview.support.personal.PersonalArchive;
 import org.infointerview.support.personal.PersonalData;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,18 +32,42 @@ public class Students implements PersonalData {
 
   private final MongoTemplate mongo;
   private final ErasedPeople erased;
+  private final ApplicationEventPublisher publisher;
 
-  Students(MongoTemplate mongo, ErasedPeople erased) {
+  Students(MongoTemplate mongo, ErasedPeople erased, ApplicationEventPublisher publisher) {
     this.mongo = mongo;
     this.erased = erased;
+    this.publisher = publisher;
     ReadModels.prepare(mongo, COLLECTION, "profileVersion");
   }
 
-  /** A profile: kept while its roles say STUDENT; one of someone erased since is not. */
+  /**
+   * A profile: kept while its roles say STUDENT; one of someone erased since is not. When the
+   * student's studies are other than they were, {@link StudiesChanged} is said.
+   */
   void profile(StudentProfilesListener.Profile profile) {
     if (erased.covers(profile.userId(), profile.version())) {
       return;
     }
+    Document before = studiesOf(profile.userId());
+    apply(profile);
+    if (!before.equals(studiesOf(profile.userId()))) {
+      publisher.publishEvent(new StudiesChanged(profile.userId()));
+    }
+  }
+
+  private Document studiesOf(String studentId) {
+    Document stored = mongo.findById(studentId, Document.class, COLLECTION);
+    Document studies = new Document();
+    if (stored != null) {
+      for (String field : List.of("classYear", "major", "program")) {
+        studies.append(field, stored.get(field));
+      }
+    }
+    return studies;
+  }
+
+  private void apply(StudentProfilesListener.Profile profile) {
     if (profile.roles().contains("STUDENT")) {
       ReadModels.upsertIfNewer(
           mongo,

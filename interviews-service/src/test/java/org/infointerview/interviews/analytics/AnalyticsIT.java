@@ -16,9 +16,13 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.interviews.ContactSnapshotFixtures;
+import org.infointerview.interviews.interview.Interview;
+import org.infointerview.interviews.student.StudentRecords;
+import org.infointerview.messaging.outbox.AggregatesWritten;
 import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.GoldenEvent;
 import org.infointerview.testinfra.Infrastructure;
@@ -26,6 +30,7 @@ import org.infointerview.testinfra.ServiceIT;
 import org.infointerview.testinfra.TestIdentityProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -48,6 +53,9 @@ class AnalyticsIT {
 
   @Autowired MongoTemplate mongo;
   @Autowired JsonMapper json;
+  @Autowired ApplicationEventPublisher events;
+  @Autowired CohortDays days;
+  @Autowired List<StudentRecords> studentRecords;
 
   private final String advisor = IDP.token("advisor-" + UUID.randomUUID(), "advisor");
   private final String field =
@@ -106,13 +114,11 @@ class AnalyticsIT {
                     .append("mayUseName", true)
                     .append("at", new Date())),
         "interviews");
+    // a write beside the aggregate store says which interviews it changed, as the store does
+    events.publishEvent(new AggregatesWritten(Interview.class, List.of(), List.of(thanked)));
 
-    HttpResponse<String> answer =
-        api.get(
-            "/analytics/cohort?from=%s&to=%s&careerField=%s".formatted(today, today, field),
-            advisor);
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    JsonNode report = json.readTree(answer.body());
+    JsonNode report =
+        counted("/analytics/cohort?from=%s&to=%s&careerField=%s".formatted(today, today, field));
     assertThat(report.get("suppressed").asBoolean()).isFalse();
     assertThat(report.get("students").asLong()).isEqualTo(5);
     assertThat(report.get("interviews").asLong()).isEqualTo(5);
@@ -126,7 +132,7 @@ class AnalyticsIT {
     assertThat(report.get("alumniAsked").asLong()).isEqualTo(1);
     assertThat(report.get("alumniLoad").get("twoOrThree").asLong()).isEqualTo(1);
     assertThat(report.get("topCareerFields").get(0).get("name").asString()).isEqualTo(field);
-    assertThat(answer.body()).doesNotContain("PRIVATE-NOTE");
+    assertThat(report.toString()).doesNotContain("PRIVATE-NOTE");
 
     HttpResponse<String> csv =
         api.get(
@@ -145,11 +151,7 @@ class AnalyticsIT {
       plan(student(), null, few);
     }
     JsonNode suppressed =
-        json.readTree(
-            api.get(
-                    "/analytics/cohort?from=%s&to=%s&careerField=%s".formatted(today, today, few),
-                    advisor)
-                .body());
+        counted("/analytics/cohort?from=%s&to=%s&careerField=%s".formatted(today, today, few));
     assertThat(suppressed.get("suppressed").asBoolean()).isTrue();
     assertThat(suppressed.get("suppressedBecause").asString()).isEqualTo("fewer than 5 students");
     assertThat(suppressed.get("students").isNull()).isTrue();
@@ -192,11 +194,9 @@ class AnalyticsIT {
     }
     String range = "from=%s&to=%s&program=%s".formatted(today, today, program.replace(" ", "%20"));
 
-    JsonNode all = json.readTree(api.get("/analytics/cohort?" + range, advisor).body());
-    JsonNode ofMajor =
-        json.readTree(api.get("/analytics/cohort?" + range + "&major=biology", advisor).body());
-    JsonNode alone =
-        json.readTree(api.get("/analytics/cohort?" + range + "&classYear=2028", advisor).body());
+    JsonNode all = counted("/analytics/cohort?" + range);
+    JsonNode ofMajor = counted("/analytics/cohort?" + range + "&major=biology");
+    JsonNode alone = counted("/analytics/cohort?" + range + "&classYear=2028");
     HttpResponse<String> hostile =
         api.get("/analytics/cohort?" + range + "&major=Bio%07logy", advisor);
     HttpResponse<String> notAYear =
@@ -210,6 +210,81 @@ class AnalyticsIT {
     assertThat(hostile.statusCode()).isEqualTo(400);
     assertThat(notAYear.statusCode()).isEqualTo(400);
     assertThat(notAYear.body()).contains("classYear");
+
+    // the first student's provider now says 2027: their interview moves to that class year
+    try (KafkaProducer<String, String> producer = Infrastructure.get().producer()) {
+      GoldenEvent moved =
+          GoldenEvent.of(EventType.USER_PROFILE_PROVISIONED)
+              .about(IDP.userId(subjects.get(0)))
+              .with("version", 99)
+              .with("classYear", 2027)
+              .with("program", program);
+      producer
+          .send(new ProducerRecord<>(Topics.CONTACTS, IDP.userId(subjects.get(0)), moved.json()))
+          .get();
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                mongo.count(
+                        Query.query(
+                            Criteria.where("program").is(program).and("classYear").is(2027)),
+                        "students")
+                    == 5);
+    JsonNode ofYear = counted("/analytics/cohort?" + range + "&classYear=2027");
+    assertThat(ofYear.get("students").asLong()).isEqualTo(5);
+  }
+
+  @Test
+  void everyChangeCountsInTheNextReportAndAMarkLostIsFoundByTheReconcilePass() {
+    List<String> students = List.of(student(), student(), student(), student());
+    for (String student : students) {
+      plan(student, null);
+    }
+    String query = "/analytics/cohort?from=%s&to=%s&careerField=%s".formatted(today, today, field);
+    assertThat(counted(query).get("suppressed").asBoolean()).isTrue();
+
+    // a fifth student plans one: a report counts it a moment later
+    String fifthSubject = "student-" + UUID.randomUUID();
+    String fifth = IDP.token(fifthSubject, "student");
+    plan(fifth, null);
+    JsonNode five = counted(query);
+    assertThat(five.get("students").asLong()).isEqualTo(5);
+    assertThat(five.get("byState").get("PLANNED").asLong()).isEqualTo(5);
+
+    // the fifth student's interviews removed (retention, erasure): four again, fewer than five
+    StudentRecords interviews =
+        studentRecords.stream()
+            .filter(r -> r.kind().equals("interviews"))
+            .findFirst()
+            .orElseThrow();
+    interviews.removeOf(IDP.userId(fifthSubject));
+    assertThat(
+            mongo.count(
+                Query.query(Criteria.where("slices.students").is(IDP.userId(fifthSubject))),
+                CohortDays.COLLECTION))
+        .as("their id leaves the days with their interviews")
+        .isZero();
+    assertThat(counted(query).get("suppressed").asBoolean()).isTrue();
+
+    // a process stopped between an interview's write and its day's mark: the reconcile pass finds
+    // it
+    Document lost =
+        new Document("_id", new ObjectId())
+            .append("studentId", "student-lost-" + UUID.randomUUID())
+            .append("status", "PLANNED")
+            .append("careerField", field)
+            .append("createdAt", new Date())
+            .append("updatedAt", new Date());
+    mongo.getCollection("interviews").insertOne(lost);
+    assertThat(counted(query).get("suppressed").asBoolean())
+        .as("not marked, not counted yet")
+        .isTrue();
+    days.reconcile();
+    JsonNode found = counted(query);
+    assertThat(found.get("students").asLong()).isEqualTo(5);
+    assertThat(found.get("interviews").asLong()).isEqualTo(5);
   }
 
   @Test
@@ -226,6 +301,23 @@ class AnalyticsIT {
         api.get("/analytics/cohort?from=yesterday&to=2026-12-01", advisor);
     assertThat(notADate.statusCode()).isEqualTo(400);
     assertThat(notADate.body()).contains("from").doesNotContain("Exception");
+  }
+
+  /**
+   * The report as soon as its figures include every change made before it was asked: the days are
+   * counted again a moment after each change.
+   */
+  private JsonNode counted(String query) {
+    Instant asked = Instant.now();
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              HttpResponse<String> answer = api.get(query, advisor);
+              assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+              return json.readTree(answer.body());
+            },
+            report -> !Instant.parse(report.get("countedAt").asString()).isBefore(asked));
   }
 
   private String student() {

@@ -43,6 +43,7 @@ class RetentionIT {
 
   @Autowired MongoTemplate mongo;
   @Autowired JsonMapper json;
+  @Autowired Retention retention;
 
   private final String admin = IDP.token("admin-" + UUID.randomUUID(), "admin");
 
@@ -92,6 +93,24 @@ class RetentionIT {
 
     assertThat(api.get("/retention?years=0", admin).statusCode()).isEqualTo(400);
     assertThat(api.get("/retention?years=many", admin).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void theScheduleRunsOnceADay() throws Exception {
+    String graduated = "student-" + UUID.randomUUID();
+    studies(graduated, 2014);
+    String old = plan(graduated);
+    // the next day: yesterday's lock has ended
+    mongo.remove(new Query(), "retention_locks");
+
+    retention.tick();
+
+    assertThat(mongo.findById(old, Document.class, "interviews")).isNull();
+    String later = plan(graduated);
+    retention.tick();
+    assertThat(mongo.findById(later, Document.class, "interviews"))
+        .as("one run a day: the day's lock holds")
+        .isNotNull();
   }
 
   private void studies(String subject, int classYear) throws Exception {
