@@ -44,7 +44,7 @@ export class AnswerPage extends LightElement {
         <h2 id="request-heading">${view.from} of ${view.school} asks for 20 to 30 minutes</h2>
         ${requestSummary(view)}
       </section>
-      <section class="card" aria-labelledby="answer-heading" style="margin-top:1rem">
+      <section class="card gap-above" aria-labelledby="answer-heading">
         <h2 id="answer-heading">${view.awaitingAnswer ? 'Your answer' : 'Answered'}</h2>
         ${this.done ? html`<div class="notice ok" role="status">Thank you: your answer was sent to ${view.from}.</div>` : nothing}
         ${view.awaitingAnswer

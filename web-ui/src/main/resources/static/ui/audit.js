@@ -93,7 +93,7 @@ class AuditLog extends PagedList {
     if (entries.length === 0) {
       return empty('Nothing recorded matches.');
     }
-    return html`<div class="table-wrap card" style="margin-top:1rem">
+    return html`<div class="table-wrap card gap-above">
         <table>
           <caption class="visually-hidden">Audit entries, newest first</caption>
           <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th>

@@ -67,7 +67,7 @@ class CareerFields extends LightElement {
   }
 
   taxonomyPart() {
-    return html`<section aria-labelledby="taxonomy-heading" style="margin-bottom:2rem">
+    return html`<section class="gap-below-more" aria-labelledby="taxonomy-heading">
       <h2 id="taxonomy-heading">The fields</h2>
       <p class="muted">A retired field stays on the people who have it and is no longer offered.</p>
       ${Object.entries(KINDS).map(([kind, words]) => this.kindTable(kind, words))}
@@ -77,7 +77,7 @@ class CareerFields extends LightElement {
 
   kindTable(kind, words) {
     const fields = this.taxonomy.filter((f) => f.kind === kind);
-    return html`<div class="table-wrap card" style="margin-bottom:1rem">
+    return html`<div class="table-wrap card gap-below">
       <table>
         <caption>${words === 'Industry' ? 'Industries' : 'Career clusters'} (${fields.length})</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Code</th><th scope="col">State</th>
@@ -295,7 +295,7 @@ class CareerFields extends LightElement {
   applyPart(table) {
     const last = table.lastApply;
     const running = last && !last.finishedAt;
-    return html`<div class="card" style="margin-top:1rem" aria-live="polite">
+    return html`<div class="card gap-above" aria-live="polite">
       <h3>Apply to the directory</h3>
       <p>Files the people already in the directory by the saved rules; values the rules gave before follow them.</p>
       ${last

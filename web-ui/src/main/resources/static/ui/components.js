@@ -101,6 +101,18 @@ export function field({ id, label, hint, error, control }) {
   </div>`;
 }
 
+/** How a conversation is held, a `mode` field: video, phone or in person (`first` chosen). */
+export function modeField(id, first = 'VIDEO') {
+  const modes = { VIDEO: 'Video call', PHONE: 'Phone call', IN_PERSON: 'In person' };
+  return field({
+    id,
+    label: 'How',
+    control: html`<select id=${id} name="mode">
+      ${Object.entries(modes).map(([m, words]) => html`<option value=${m} ?selected=${m === first}>${words}</option>`)}
+    </select>`,
+  });
+}
+
 /** The ids a field's input is described by: its hint, then its error. */
 export function describedBy(id, hint, error) {
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
@@ -158,7 +170,7 @@ export function warningList(warnings, id) {
     return nothing;
   }
   return html`<div class="notice warn" id=${id || nothing} role="status">
-    <ul style="margin:0;padding-left:1.2rem">
+    <ul class="tight-list">
       ${warnings.map((w) => html`<li><strong>${w.message}</strong>${w.suggestion ? html` ${w.suggestion}` : nothing}</li>`)}
     </ul>
   </div>`;

@@ -133,7 +133,7 @@ class FindPeople extends LightElement {
         ? html`<br><span class="muted">${place}${c.alumni?.graduationYear ? ` · class of ${c.alumni.graduationYear}` : ''}</span>`
         : nothing}
       ${c.careerFields?.length ? html`<br><span class="muted">${c.careerFields.map(label).join(', ')}</span>` : nothing}
-      ${c.notes ? html`<p class="muted" style="white-space:pre-line;margin:.25rem 0 0">${c.notes}</p>` : nothing}
+      ${c.notes ? html`<p class="muted note">${c.notes}</p>` : nothing}
       <div class="actions">
         ${this.planning === c.id
           ? html`<ii-plan-interview .contact=${c} .fields=${this.fields} .fromReferral=${this.fromReferral}
@@ -165,7 +165,7 @@ class PlanInterview extends LightElement {
   render() {
     const id = `plan-${this.contact.id}`;
     const errors = this.error?.fields || {};
-    return html`<form class="card" style="width:100%" @submit=${this.plan} novalidate>
+    return html`<form class="card wide" @submit=${this.plan} novalidate>
       <h3>A conversation with ${this.contact.displayName}</h3>
       ${problem(this.error && !Object.keys(errors).length ? this.error : null)}
       ${field({

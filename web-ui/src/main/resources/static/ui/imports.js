@@ -83,7 +83,7 @@ class Imports extends LightElement {
       </form>
       ${this.preview ? this.previewCard(this.preview) : nothing}
       ${this.job ? this.jobCard(this.job) : nothing}
-      <h2 style="margin-top:1.5rem">${w.latest}</h2>
+      <h2 class="gap-above-more">${w.latest}</h2>
       ${this.recent === undefined ? loading() : this.recent.length ? this.table(this.recent) : empty('No import yet.')}`;
   }
 
@@ -127,7 +127,7 @@ class Imports extends LightElement {
   }
 
   previewCard(p) {
-    return html`<section class="card" style="margin-top:1rem" aria-labelledby="preview-heading">
+    return html`<section class="card gap-above" aria-labelledby="preview-heading">
       <h2 id="preview-heading">What the import would do</h2>
       <p><strong>${p.validRows}</strong> of ${p.rows} rows can be imported; ${p.failedRows} would be refused.
         Read as ${p.encoding}, separated by “${p.delimiter === '\t' ? 'tab' : p.delimiter}”, headers on row ${p.headerRow}.</p>
@@ -202,10 +202,10 @@ class Imports extends LightElement {
   jobCard(job) {
     const running = !FINISHED.includes(job.status);
     const p = job.progress;
-    return html`<section class="card" style="margin-top:1rem" aria-labelledby="job-heading">
+    return html`<section class="card gap-above" aria-labelledby="job-heading">
       <h2 id="job-heading">${job.fileName}: <span class="badge ${job.status === 'COMPLETED' ? 'ok' : job.status === 'FAILED' ? 'bad' : ''}">${job.status.toLowerCase()}</span></h2>
       <label for="job-progress">${p.rowsRead} of ${p.totalRows} rows read${running && p.etaSeconds != null ? `, about ${eta(p.etaSeconds)} left` : ''}</label>
-      <progress id="job-progress" max="100" value=${p.percent} style="width:100%">${p.percent} %</progress>
+      <progress class="wide" id="job-progress" max="100" value=${p.percent}>${p.percent} %</progress>
       <p>${job.created} new, ${job.updated} updated, ${job.unchanged} unchanged, ${job.failed} refused${
         job.problems ? `, ${job.problems} ${job.problems === 1 ? 'problem' : 'problems'} noted` : ''}.</p>
       ${job.status === 'UNDOING' ? html`<p role="status">Undoing: the contacts it made or changed are being put back.</p>` : nothing}
@@ -274,7 +274,7 @@ class MyImports extends Imports {
 
   matchesCard(matches) {
     const who = (c) => [c.displayName, c.jobTitle, c.organizationName].filter(Boolean).join(', ');
-    return html`<section class="card" style="margin-bottom:1rem" aria-labelledby="matches-heading">
+    return html`<section class="card gap-below" aria-labelledby="matches-heading">
       <h2 id="matches-heading">Maybe the same person</h2>
       <p>Your imports could not tell these apart. Nothing is merged until you say so.</p>
       <ul class="list">${matches.map(

@@ -3,7 +3,7 @@
 // referrals, thank within 48 hours. Each step shows what was done and offers what may come next.
 import { html, nothing } from 'lit';
 import { ApiError, api } from './api.js';
-import { LightElement, announce, describedBy, empty, field, loading, problem, warningList } from './components.js';
+import { LightElement, announce, describedBy, empty, field, loading, modeField, problem, warningList } from './components.js';
 import { label, mode } from './words.js';
 import { relative, viewerZone, when, zoneName } from './time.js';
 
@@ -22,6 +22,7 @@ const CADENCES = [
   ['180', 'Every six months'],
   ['365', 'Once a year'],
 ];
+
 
 class Interview extends LightElement {
   static properties = {
@@ -50,8 +51,10 @@ class Interview extends LightElement {
       .catch((error) => (this.error = error));
     // the career center's request and thank-you templates, to start a draft from
     api('/api/interviews/templates').then((t) => (this.templates = t)).catch(() => (this.templates = []));
-    // the question bank's picker comes after the first paint (a part of its own)
+    // the question bank's picker and the form for a conversation held elsewhere come after the
+    // first paint (parts of their own)
     import('./question-picker.js');
+    import('./held-form.js');
   }
 
   /** A choice of where a draft starts: the platform's own text or one of the center's templates. */
@@ -137,8 +140,8 @@ class Interview extends LightElement {
           ${this.questions.map(
             (text, index) => html`<div class="field">
               <label for="question-${index}">Question ${index + 1}</label>
-              <div class="actions" style="margin:0">
-                <input id="question-${index}" style="flex:1" maxlength="500" .value=${text}
+              <div class="actions flush">
+                <input class="grow" id="question-${index}" maxlength="500" .value=${text}
                   @input=${(e) => (this.questions[index] = e.target.value)}
                   aria-describedby=${this.questionWarnings(index).length ? `question-${index}-warnings` : nothing}>
                 <button type="button" class="secondary" aria-label="Remove question ${index + 1}"
@@ -201,7 +204,7 @@ class Interview extends LightElement {
         control: html`<select id="source" name="source">${SOURCES.map(([value, text]) => html`<option value=${value}>${text}</option>`)}</select>`,
       })}
       ${this.templateChoice('outreach-template', 'OUTREACH')}
-      <div class="actions" style="margin-bottom:1rem">
+      <div class="actions gap-below">
         <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.writeDraft}>Write a first draft for me</button>
       </div>
       ${field({
@@ -209,7 +212,7 @@ class Interview extends LightElement {
         label: 'Your message',
         hint: 'Say how you got their name, and that you want information and advice, not a job.',
         error: errors.message,
-        control: html`<textarea id="message" name="message" maxlength="5000" style="min-height:10rem"
+        control: html`<textarea class="tall" id="message" name="message" maxlength="5000"
           aria-describedby=${describedBy('message', true, errors.message)}
           aria-invalid=${errors.message ? 'true' : nothing} .value=${this.draft || ''}
           @input=${(e) => (this.draft = e.target.value)}></textarea>`,
@@ -226,13 +229,7 @@ class Interview extends LightElement {
               aria-describedby=${describedBy(`time-${k}`, null, errors[`times[${k}].start`])}>`,
           }),
         )}
-        ${field({
-          id: 'mode',
-          label: 'How',
-          control: html`<select id="mode" name="mode">
-            <option value="VIDEO">Video call</option><option value="PHONE">Phone call</option><option value="IN_PERSON">In person</option>
-          </select>`,
-        })}
+        ${modeField('mode')}
       </fieldset>
       <button type="submit" ?disabled=${this.busy}>${this.busy === 'Request sent' ? 'Sending…' : sendWords}</button>
     </form>`;
@@ -308,8 +305,12 @@ class Interview extends LightElement {
             <button ?disabled=${this.busy} @click=${() => this.act('Conversation recorded', '/complete')}>We had our conversation</button>`
         : nothing}
       ${!i.appointment && !proposed && i.status !== 'SCHEDULED' ? empty('No time agreed yet.') : nothing}
+      ${['PLANNED', 'REQUESTED', 'NO_RESPONSE'].includes(i.status)
+        ? html`<ii-held-form .error=${this.error} @held=${(e) => this.act('Conversation recorded', '/held', e.detail)}></ii-held-form>`
+        : nothing}
     </section>`;
   }
+
 
   /** Step 5, after: what was learned, the advice, action items and referrals. */
   notes(i) {
@@ -332,7 +333,7 @@ class Interview extends LightElement {
         ${this.actionItems()}
         <button type="submit" ?disabled=${this.busy}>Save notes</button>
       </form>
-      <h3 style="margin-top:1rem">Who else should I talk to?</h3>
+      <h3 class="gap-above">Who else should I talk to?</h3>
       ${i.referrals.length
         ? html`<ul class="list">${i.referrals.map((r) => html`<li><strong>${r.name}</strong>${r.organizationName ? `, ${r.organizationName}` : ''}${r.why ? html`<br><span class="muted">${r.why}</span>` : nothing}</li>`)}</ul>`
         : empty('No referral yet.')}
@@ -442,7 +443,7 @@ class Interview extends LightElement {
         ? html`${field({
             id: 'thanks-text',
             label: 'Your thank-you (copy it into your mail or card)',
-            control: html`<textarea id="thanks-text" style="min-height:8rem" .value=${this.thanksDraft.message}
+            control: html`<textarea class="tall" id="thanks-text" .value=${this.thanksDraft.message}
               @input=${(e) => (this.thanksDraft = { ...this.thanksDraft, message: e.target.value })}></textarea>`,
           })}
           ${warningList(this.thanksDraft.warnings)}`
@@ -489,7 +490,7 @@ class Interview extends LightElement {
         })}
         <button type="submit" class="secondary" ?disabled=${this.busy}>Save the reminder</button>
       </form>
-      <h3 style="margin-top:1rem">Report back</h3>
+      <h3 class="gap-above">Report back</h3>
       <form @submit=${this.reportBack} novalidate>
         ${field({
           id: 'report-message',
@@ -503,7 +504,7 @@ class Interview extends LightElement {
           <label for="report-send">Send it to them by email through the platform (their address stays hidden)</label></div>
         <button type="submit" ?disabled=${this.busy}>Report back</button>
       </form>
-      <h3 style="margin-top:1rem">Other times we were in touch</h3>
+      <h3 class="gap-above">Other times we were in touch</h3>
       <form @submit=${(e) => {
         e.preventDefault();
         const f = e.target.elements;

@@ -58,7 +58,7 @@ class Organizations extends LightElement {
       <p>The employers students find people at, and that imports file people under.</p>
       <form class="row" role="search" @submit=${(e) => { e.preventDefault(); this.q = e.target.elements.q.value.trim(); this.number = 0; this.load(); }}>
         ${field({ id: 'org-q', label: 'Find by name or domain', control: html`<input id="org-q" name="q" type="search" maxlength="100">` })}
-        <div class="actions" style="align-self:end"><button type="submit">Find</button>
+        <div class="actions at-end"><button type="submit">Find</button>
           <button type="button" class="secondary" @click=${() => this.edit({})}>Add an organization</button></div>
       </form>
       ${problem(this.error)}
@@ -116,7 +116,7 @@ class Organizations extends LightElement {
   form() {
     const o = this.editing;
     const errors = this.formError?.fields || {};
-    return html`<form class="card" style="margin:1rem 0" @submit=${(e) => this.save(e)} aria-labelledby="org-form-heading">
+    return html`<form class="card gap-above gap-below" @submit=${(e) => this.save(e)} aria-labelledby="org-form-heading">
       <h2 id="org-form-heading">${o.id ? `Change ${o.name}` : 'Add an organization'}</h2>
       <div class="grid">
         ${TEXTS.map(([name, words, hint, max]) =>

@@ -48,7 +48,7 @@ class Profile extends ApiScreen {
         </div>
         <div class="actions"><button type="submit" ?disabled=${this.saving}>Save what students see</button></div>
       </form>
-      <form class="card" style="margin-top:1rem" @submit=${this.save} novalidate aria-labelledby="consent-heading">
+      <form class="card gap-above" @submit=${this.save} novalidate aria-labelledby="consent-heading">
         <h2 id="consent-heading">Requests from students</h2>
         ${problem(this.saveError && !Object.keys(errors).length ? this.saveError : null)}
         ${c.doNotContact ? html`<p class="notice warn" role="status">You asked never to be contacted. Turn requests on below to change that.</p>` : nothing}

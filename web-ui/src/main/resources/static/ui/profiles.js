@@ -75,7 +75,7 @@ class Profiles extends LightElement {
     const e = this.editing;
     const errors = this.formError?.fields || {};
     const columnFields = Object.keys(errors).some((k) => k.startsWith('columns'));
-    return html`<form class="card" style="margin-top:1rem" @submit=${(ev) => this.save(ev)} aria-labelledby="profile-heading">
+    return html`<form class="card gap-above" @submit=${(ev) => this.save(ev)} aria-labelledby="profile-heading">
       <h2 id="profile-heading">${e.name ? `Profile ${e.name}` : 'A new profile'}</h2>
       <div class="grid">
         ${field({
@@ -137,7 +137,7 @@ class Profiles extends LightElement {
           ${Object.entries(TARGETS).map(([value, words]) => html`<option value=${value} ?selected=${c.target === value}>${words}</option>`)}
         </select>`,
       })}
-      <div class="actions" style="align-self:end"><button type="button" class="secondary" aria-label=${`Remove column ${i + 1}`}
+      <div class="actions at-end"><button type="button" class="secondary" aria-label=${`Remove column ${i + 1}`}
         @click=${() => (this.editing = { ...this.editing, columns: this.editing.columns.filter((x) => x !== c) })}>Remove</button></div>
     </li>`;
   }

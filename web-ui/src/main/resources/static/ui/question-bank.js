@@ -43,7 +43,7 @@ class QuestionBankScreen extends LightElement {
       <p>Your center's questions, offered to students first in their topic beside the built-in ones; the
         recommended ones marked. A student takes a copy: changing or retiring a question leaves theirs as it was.</p>
       ${this.form(null)}
-      <h2 style="margin-top:1.5rem">Your center's questions</h2>
+      <h2 class="gap-above-more">Your center's questions</h2>
       <label class="choice"><input type="checkbox" .checked=${Boolean(this.withRetired)}
         @change=${(e) => { this.withRetired = e.target.checked; this.load(); }}> Show retired questions too</label>
       ${problem(this.error)}

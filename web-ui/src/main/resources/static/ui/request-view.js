@@ -5,7 +5,7 @@ import { when } from './time.js';
 
 export function requestSummary(view) {
   return html`<p><strong>Why:</strong> ${view.purpose}${view.careerField ? html` (${label(view.careerField)})` : nothing}</p>
-    ${view.message ? html`<blockquote class="card muted" style="margin:0 0 .75rem">${view.message}</blockquote>` : nothing}
+    ${view.message ? html`<blockquote class="card muted quote">${view.message}</blockquote>` : nothing}
     <p class="muted">An informational interview: a conversation about your work, not a job interview.</p>`;
 }
 

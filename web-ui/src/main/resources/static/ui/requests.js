@@ -38,12 +38,12 @@ class Requests extends ApiScreen {
     const others = requests.filter((r) => !r.awaitingAnswer);
     return html`<h2>Waiting for your answer</h2>
       ${waiting.length ? waiting.map((r) => this.request(r)) : empty('No request is waiting for you.')}
-      <h2 style="margin-top:1.5rem">Answered</h2>
+      <h2 class="gap-above-more">Answered</h2>
       ${others.length ? others.map((r) => this.request(r)) : empty('Nothing answered yet.')}`;
   }
 
   request(view) {
-    return html`<article class="card" style="margin-bottom:1rem" aria-labelledby="r-${view.interviewId}">
+    return html`<article class="card gap-below" aria-labelledby="r-${view.interviewId}">
       <h3 id="r-${view.interviewId}">${view.from} of ${view.school}</h3>
       ${view.requestedAt ? html`<p class="muted">Asked ${when(view.requestedAt)}</p>` : nothing}
       ${requestSummary(view)}

@@ -75,7 +75,7 @@ class Research extends ApiScreen {
     const errors = this.saveError?.fields || {};
     const isNew = !note.updatedAt;
     const linkError = Object.entries(errors).find(([name]) => name.startsWith('links'))?.[1];
-    return html`<form id="research-form" class="card" style="margin-bottom:1rem" @submit=${this.save} novalidate
+    return html`<form id="research-form" class="card gap-below" @submit=${this.save} novalidate
         aria-labelledby="research-form-heading">
       <h2 id="research-form-heading" tabindex="-1">${isNew ? 'A new note' : 'Edit the note'}</h2>
       ${problem(this.saveError && !Object.keys(errors).length ? this.saveError : null)}

@@ -46,7 +46,7 @@ class Review extends PagedList {
             )}
           </select>`,
         })}
-        <div class="actions" style="align-self:end">
+        <div class="actions at-end">
           <button class="secondary" ?disabled=${this.busy} @click=${() => this.scan()}>Look for duplicates now</button>
         </div>
       </div>
@@ -63,7 +63,7 @@ class Review extends PagedList {
 
   review({ review, first, second }) {
     const heading = `r-${review.id}`;
-    return html`<article class="card" style="margin-bottom:1rem" aria-labelledby=${heading}>
+    return html`<article class="card gap-below" aria-labelledby=${heading}>
       <h2 id=${heading}>${title(review, first, second)}</h2>
       <p class="muted">Found ${when(review.foundAt)}${review.decidedAt
         ? html`; ${STATES[review.status].toLowerCase()} ${when(review.decidedAt)}${review.decidedBy

@@ -87,7 +87,7 @@ class Sharing extends LightElement {
       const i = (this.interviews || []).find((x) => x.id === s.interviewId);
       return i ? `the conversation with ${i.contact.displayName}` : 'one conversation';
     };
-    return html`<h2 style="margin-top:1.5rem">Shared now</h2>
+    return html`<h2 class="gap-above-more">Shared now</h2>
       ${this.shares.length === 0
         ? empty('Nothing is shared: only you read your conversations.')
         : html`<div class="card"><ul class="list">${this.shares.map(
@@ -99,7 +99,7 @@ class Sharing extends LightElement {
   }
 
   readList() {
-    return html`<h2 style="margin-top:1.5rem">Who saw my records</h2>
+    return html`<h2 class="gap-above-more">Who saw my records</h2>
       <p class="muted">Times in ${zoneName()}.</p>
       ${this.reads.length === 0
         ? empty('Nobody but you has read your conversations.')
@@ -191,7 +191,7 @@ class Shared extends LightElement {
           ? html`<h3>Their questions</h3><ol>${i.preparation.questions.map((q) => html`<li>${q.text}</li>`)}</ol>`
           : nothing}
       </section>
-      <section class="card" style="margin-top:1rem" aria-labelledby="shared-notes"><h2 id="shared-notes">Their notes</h2>
+      <section class="card gap-above" aria-labelledby="shared-notes"><h2 id="shared-notes">Their notes</h2>
         ${section('What they learned', notes.learned)} ${section('Advice', notes.advice)}
         ${section('Still want to know', notes.stillWantToKnow)}
         ${notes.actionItems?.length ? html`<h3>Action items</h3><ul>${notes.actionItems.map((a) => html`<li>${a.text}${a.done ? ' (done)' : ''}</li>`)}</ul>` : nothing}

@@ -31,7 +31,7 @@ class StaffHome extends ApiScreen {
   toLookAt({ duplicates, failed }) {
     const many = (n) => (n === 100 ? '100 or more' : n);
     return html`<h2>To look at</h2>
-      <ul class="card list" style="margin-bottom:1rem">
+      <ul class="card list gap-below">
         <li><a href="/duplicates">Possible duplicates</a>${duplicates === null ? nothing
           : duplicates ? html`: ${many(duplicates)} waiting for a decision` : ': none waiting'}</li>
         <li><a href="/messages">Messages that did not go</a>${failed === null ? nothing

@@ -52,7 +52,7 @@ class Sync extends LightElement {
     if (!s) {
       return html`<p class="notice warn">Not set up yet.</p>`;
     }
-    return html`<div class="card" style="margin-bottom:1rem" aria-live="polite">
+    return html`<div class="card gap-below" aria-live="polite">
       ${s.secretConfigured ? nothing : html`<p class="notice bad"><strong>The secret is not set.</strong> Set it in the
         environment of contacts-service (${s.authentication === 'API_KEY' ? 'ALUMNI_API_KEY' : 'ALUMNI_API_CLIENT_SECRET'}); no run can sign in without it.</p>`}
       <p>${s.enabled && s.nextScheduledRun ? html`Next run ${when(s.nextScheduledRun)}.` : 'No run is scheduled.'}

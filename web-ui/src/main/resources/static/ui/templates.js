@@ -45,7 +45,7 @@ class Templates extends LightElement {
       <p>Texts students start from when they write to someone or thank them, with merge fields the platform fills
         for their person. A student's draft is a copy: changing or retiring a template leaves theirs as it was.</p>
       ${this.form()}
-      <h2 style="margin-top:1.5rem">Your center's templates</h2>
+      <h2 class="gap-above-more">Your center's templates</h2>
       <label class="choice"><input type="checkbox" .checked=${Boolean(this.withRetired)}
         @change=${(e) => { this.withRetired = e.target.checked; this.load(); }}> Show retired templates too</label>
       ${problem(this.error)}
@@ -112,7 +112,7 @@ class Templates extends LightElement {
         label: 'The text',
         hint: 'Merge fields in double braces, such as {{contactName}}; the platform fills them.',
         error: bodyError,
-        control: html`<textarea id="template-body" name="body" required maxlength="4000" style="min-height:10rem"
+        control: html`<textarea class="tall" id="template-body" name="body" required maxlength="4000"
           aria-invalid=${bodyError ? 'true' : nothing} aria-describedby=${describedBy('template-body', 'hint', bodyError)}></textarea>`,
       })}
       ${this.fields?.length

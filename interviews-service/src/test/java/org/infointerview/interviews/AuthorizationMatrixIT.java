@@ -38,6 +38,11 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
               "{\"start\": \"%s\", \"mode\": \"VIDEO\"}"
                   .formatted(
                       Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS))),
+          Map.entry(
+              "/interviews/{id}/held",
+              "{\"start\": \"%s\", \"mode\": \"PHONE\"}"
+                  .formatted(
+                      Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS))),
           Map.entry("/interviews/{id}/cancel", "{\"reason\": \"My plans changed.\"}"),
           Map.entry("/interviews/{id}/thank-you", "{\"channel\": \"EMAIL\"}"),
           Map.entry("/interviews/{id}/outreach/draft", "{\"source\": \"ALUMNI_DATABASE\"}"),

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -179,13 +180,17 @@ final class DemoData {
     }
 
     String student = students.get("student");
-    call(
-        "POST",
-        "/api/contacts/contacts",
-        student,
-        "application/json",
-        "{\"givenName\": \"Jordan\", \"familyName\": \"Lee\", \"organizationName\": \"Tailspin"
-            + " Software\", \"jobTitle\": \"Data Engineer\", \"tags\": [\"cousin\"]}");
+    String cousin =
+        call(
+                "POST",
+                "/api/contacts/contacts",
+                student,
+                "application/json",
+                "{\"givenName\": \"Jordan\", \"familyName\": \"Lee\", \"organizationName\":"
+                    + " \"Tailspin Software\", \"jobTitle\": \"Data Engineer\", \"tags\":"
+                    + " [\"cousin\"]}")
+            .get("id")
+            .asString();
     String planned =
         plan(
             student,
@@ -242,13 +247,83 @@ final class DemoData {
         "{\"start\": \""
             + nextWeekAt(17).plus(Duration.ofDays(2))
             + "\", \"mode\": \"PHONE\", \"studentTimeZone\": \"America/Chicago\"}");
+    heldAndFollowed(student, cousin);
     cohort(students);
     return ALUMNI
         + " opted-in alumni (imported by admin, alumnus among them, one registered twice), a"
         + " contact and three"
-        + " interviews for student (planned, requested by email of alumnus, scheduled), two each"
+        + " interviews for student (planned, requested by email of alumnus, scheduled; one held"
+        + " last week and thanked, whose referral led to the next; one held three days ago, its"
+        + " thank-you overdue), two each"
         + " for priya, diego, mei and omar (requested, scheduled with a referral, declined,"
         + " cancelled, planned)";
+  }
+
+  /**
+   * The student's conversations already held, arranged by phone: one last week, with notes, a
+   * referral to their cousin and a thank-you on time, the cousin asked next through it (a referral
+   * chain); one three days ago, its thank-you overdue.
+   */
+  private void heldAndFollowed(String student, String cousin)
+      throws IOException, InterruptedException {
+    String held =
+        plan(
+            student,
+            alumnus(student, "title=Mechanical+Engineer"),
+            "STEM",
+            "What a mechanical engineer's work is like.");
+    Instant lastWeek = nextWeekAt(15).minus(Duration.ofDays(14));
+    call(
+        "POST",
+        "/api/interviews/interviews/" + held + "/held",
+        student,
+        "application/json",
+        "{\"start\": \""
+            + lastWeek
+            + "\", \"mode\": \"PHONE\", \"studentTimeZone\":"
+            + " \"America/Chicago\"}");
+    call(
+        "PUT",
+        "/api/interviews/interviews/" + held + "/notes",
+        student,
+        "application/json",
+        "{\"learned\": \"Most of the work is cleaning data and explaining results.\","
+            + " \"advice\": \"Take the databases course; build one project end to end.\","
+            + " \"actionItems\": [{\"text\": \"Sign up for the databases course\"}],"
+            + " \"mayContactAgain\": true}");
+    String referral =
+        call(
+                "POST",
+                "/api/interviews/interviews/" + held + "/referrals",
+                student,
+                "application/json",
+                "{\"name\": \"Jordan Lee\", \"organizationName\": \"Tailspin Software\","
+                    + " \"why\": \"Builds the data pipelines the scientists use.\"}")
+            .get("referrals")
+            .get(0)
+            .get("referralId")
+            .asString();
+    call(
+        "POST",
+        "/api/interviews/interviews/" + held + "/thank-you",
+        student,
+        "application/json",
+        "{\"channel\": \"EMAIL\", \"sentAt\": \"" + lastWeek.plus(Duration.ofDays(1)) + "\"}");
+    plan(student, cousin, "INFORMATION_TECHNOLOGY", "How data pipelines are built.", referral);
+    String overdue =
+        plan(
+            student,
+            alumnus(student, "title=Clinical+Research+Associate"),
+            "HEALTH_SCIENCE",
+            "How clinical trials are run.");
+    call(
+        "POST",
+        "/api/interviews/interviews/" + overdue + "/held",
+        student,
+        "application/json",
+        "{\"start\": \""
+            + Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES)
+            + "\", \"mode\": \"VIDEO\"}");
   }
 
   /**
@@ -370,6 +445,13 @@ final class DemoData {
   /** Plans an interview once interviews-service has the contact (it learns of it by an event). */
   private String plan(String student, String contactId, String field, String purpose)
       throws IOException, InterruptedException {
+    return plan(student, contactId, field, purpose, null);
+  }
+
+  /** Plans an interview (following a referral, when one is named) once its contact is known. */
+  private String plan(
+      String student, String contactId, String field, String purpose, @Nullable String fromReferral)
+      throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(WAIT);
     while (true) {
       HttpResponse<String> response =
@@ -384,6 +466,7 @@ final class DemoData {
                   + field
                   + "\", \"purpose\": \""
                   + purpose
+                  + (fromReferral == null ? "" : "\", \"fromReferral\": \"" + fromReferral)
                   + "\"}");
       if (response.statusCode() == 201) {
         return json.readTree(response.body()).get("id").asString();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -22,6 +23,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -66,6 +69,8 @@ final class Chromium implements AutoCloseable {
         "--disable-dev-shm-usage",
         "--user-data-dir=" + profile,
         "--window-size=" + width + "," + height);
+    // The console, to catch what the content policy refused.
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(DRIVER.toFile())
@@ -177,6 +182,7 @@ final class Chromium implements AutoCloseable {
     if (!serious.isEmpty()) {
       throw new AssertionError(screen + ": " + String.join("\n", serious));
     }
+    assertNothingRefused(screen);
     // Reflow (WCAG 1.4.10), which axe does not check: nothing makes the page scroll sideways.
     Object overflow =
         driver.executeScript(
@@ -192,6 +198,21 @@ final class Chromium implements AutoCloseable {
                   + ".slice(0, 5).map(e => e.outerHTML.slice(0, 120));");
       throw new AssertionError(
           screen + ": the page is " + overflow + " px wider than the window, by " + widest);
+    }
+  }
+
+  /**
+   * Fails when the browser's console says the content policy refused anything since the last look
+   * (a style attribute, an inline script): what it refuses, the person never sees.
+   */
+  void assertNothingRefused(String screen) {
+    List<String> refused =
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .map(LogEntry::getMessage)
+            .filter(message -> message.contains("Content Security Policy"))
+            .toList();
+    if (!refused.isEmpty()) {
+      throw new AssertionError(screen + ": the content policy refused " + refused);
     }
   }
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -405,9 +406,10 @@ class LocalRunIT {
   }
 
   /**
-   * After a conversation (agreed and marked held through the API): the student keeps action items
-   * with the notes (kept across a reload, ticked off), sets a keep-in-touch reminder, and reports
-   * back, which the platform mails to the person without showing the student their address.
+   * After a conversation (arranged another way, recorded as held in the workspace with its time):
+   * the student keeps action items with the notes (kept across a reload, ticked off), sets a
+   * keep-in-touch reminder, and reports back, which the platform mails to the person without
+   * showing the student their address.
    */
   private void aConversationHeldIsFollowedUpInABrowser(String token) throws Exception {
     String address = "jordan-" + UUID.randomUUID() + "@example.org";
@@ -435,26 +437,23 @@ class LocalRunIT {
                 r -> r.statusCode() == 201);
     Matcher interviewId = ID.matcher(planned.body());
     assertThat(interviewId.find()).isTrue();
-    String interview = "/api/interviews/interviews/" + interviewId.group(1);
-    // a time agreed a few seconds ahead; once it has begun the conversation may be marked held
-    HttpResponse<String> scheduled =
-        send(
-            "POST",
-            interview + "/schedule",
-            token,
-            "{\"start\": \""
-                + Instant.now().plusSeconds(15)
-                + "\", \"durationMinutes\": 15, \"mode\": \"PHONE\"}");
-    assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofSeconds(2))
-        .until(() -> send("POST", interview + "/complete", token, null).statusCode() == 200);
 
     try (Chromium student = new Chromium(375, 812)) {
       student.open("http://localhost:" + PORTS.gateway() + "/interviews/" + interviewId.group(1));
       student.signInAtTheDevProvider("student");
       student.awaitText("A conversation with Jordan Reyes");
+      // a call arranged another way, recorded once it took place: a time is asked for first
+      student.click(By.xpath("//button[normalize-space()='Record our conversation']"));
+      student.awaitText("Say when the conversation began.");
+      student.assertAccessible("interview, a conversation held elsewhere, 375 px");
+      student.setValue(
+          By.id("held-start"),
+          LocalDateTime.now(ZoneOffset.UTC)
+              .minusHours(2)
+              .truncatedTo(ChronoUnit.MINUTES)
+              .toString());
+      student.click(By.xpath("//button[normalize-space()='Record our conversation']"));
+      student.awaitText("Conversation recorded: done.");
       student.type(By.id("item-text"), "Read the team's engineering blog");
       student.setValue(By.id("item-due"), LocalDate.now().plusDays(5).toString());
       student.click(By.xpath("//button[normalize-space()='Add the item']"));

@@ -8,14 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.webjars.WebJarVersionLocator;
@@ -62,6 +65,8 @@ class WebUiShellTest {
           "(?:^|;)\\s*(?:import|export)\\b(?:[^;'\"]*?\\bfrom)?\\s*[\"']([^\"']+)[\"']",
           Pattern.MULTILINE);
 
+  private static final Pattern STYLE_ATTRIBUTE = Pattern.compile("\\sstyle=[\"'$][^>]{0,40}");
+
   private static final Pattern DYNAMIC_IMPORTS =
       Pattern.compile("\\bimport\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
 
@@ -85,6 +90,29 @@ class WebUiShellTest {
     assertThat(shell.split("<script").length - 1)
         .as("the import map and the app's module, nothing inline besides")
         .isEqualTo(2);
+  }
+
+  /**
+   * The gateway's content policy (no {@code style-src 'unsafe-inline'}) refuses style attributes: a
+   * browser drops them and says so in its console, so spacing and sizes are classes of app.css.
+   */
+  @Test
+  void noPageOrTemplateCarriesAStyleAttribute() throws IOException {
+    Path ui = Path.of("src", "main", "resources", "static");
+    List<String> styled = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(ui)) {
+      for (Path file :
+          files
+              .filter(f -> f.toString().endsWith(".js") || f.toString().endsWith(".html"))
+              .toList()) {
+        String text = Files.readString(file);
+        Matcher style = STYLE_ATTRIBUTE.matcher(text);
+        while (style.find()) {
+          styled.add(ui.relativize(file) + ": " + style.group());
+        }
+      }
+    }
+    assertThat(styled).as("style attributes the content policy refuses").isEmpty();
   }
 
   @Test

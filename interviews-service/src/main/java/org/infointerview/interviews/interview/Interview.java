@@ -254,6 +254,10 @@ public record Interview(
     if (start.isAfter(now.plus(LATEST_START))) {
       throw new InvalidFieldException(field + "start", "must be within a year from now");
     }
+    requireLength(durationMinutes, field);
+  }
+
+  private static void requireLength(int durationMinutes, String field) {
     if (durationMinutes < Appointment.SHORTEST_MINUTES
         || durationMinutes > Appointment.LONGEST_MINUTES) {
       throw new InvalidFieldException(field + "durationMinutes", "must be from 15 to 60 minutes");
@@ -266,7 +270,13 @@ public record Interview(
    */
   Changed<Interview> complete(Instant now) {
     requireMove(InterviewStatus.COMPLETED, "completed");
-    Appointment agreed = Objects.requireNonNull(appointment);
+    if (status != InterviewStatus.SCHEDULED || appointment == null) {
+      throw new ConflictException(
+          "NO_TIME_AGREED",
+          "No time was agreed for this interview: record the conversation with the time it took"
+              + " place instead.");
+    }
+    Appointment agreed = appointment;
     if (now.isBefore(agreed.start())) {
       throw new ConflictException(
           "NOT_YET_HELD",
@@ -280,6 +290,39 @@ public record Interview(
             .withKeepInTouchDueAt(dueAfter(now));
     return to(
         next, new InterviewCompleted(id, studentId, contact.contactId(), now, due, nextVersion()));
+  }
+
+  /**
+   * The conversation already took place, arranged outside the platform (a call, a chat at a career
+   * fair): recorded as held at its time, so the 48 hours for the thank-you run from its end, which
+   * may have passed. No invitation goes out for a time gone by.
+   */
+  Changed<Interview> held(Appointment slot, Instant now) {
+    requireMove(InterviewStatus.COMPLETED, "recorded as held");
+    if (status == InterviewStatus.SCHEDULED) {
+      throw new ConflictException(
+          "TIME_AGREED",
+          "A time was agreed for this interview: mark it done once it took place, or move it.");
+    }
+    requireLength(slot.durationMinutes(), "");
+    Instant end = slot.end();
+    if (end.isAfter(now)) {
+      throw new InvalidFieldException(
+          "start", "must be in the past: record a conversation once it has ended");
+    }
+    if (slot.start().isBefore(now.minus(LATEST_START))) {
+      throw new InvalidFieldException("start", "must be within the last year");
+    }
+    Instant due = end.plus(THANK_YOU_WITHIN);
+    Interview next =
+        moved(InterviewStatus.COMPLETED, now)
+            .withAppointment(slot.numbered(0))
+            .withFollowUpDueAt(null)
+            .withCompletedAt(end)
+            .withThankYouDueAt(due)
+            .withKeepInTouchDueAt(dueAfter(end));
+    return to(
+        next, new InterviewCompleted(id, studentId, contact.contactId(), end, due, nextVersion()));
   }
 
   /** The student thanked the person; on time when sent within the 48 hours. */

@@ -199,6 +199,19 @@ class InterviewController {
     return answer(interviews.schedule(student, id, read(ifMatch), request));
   }
 
+  /**
+   * A conversation arranged outside the platform already took place at the time given (in the past,
+   * within the last year): recorded as held; the 48 hours for the thank-you run from its end.
+   */
+  @PostMapping("/{id}/held")
+  ResponseEntity<InterviewResponse> held(
+      CurrentUser student,
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @Valid @RequestBody ScheduleRequest request) {
+    return answer(interviews.held(student, id, read(ifMatch), request));
+  }
+
   /** The conversation took place: the 48 hours for the thank-you start. */
   @PostMapping("/{id}/complete")
   ResponseEntity<InterviewResponse> complete(

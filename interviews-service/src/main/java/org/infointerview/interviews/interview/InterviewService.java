@@ -428,6 +428,16 @@ class InterviewService {
                 }));
   }
 
+  Interview held(
+      CurrentUser student, String id, @Nullable Long readVersion, ScheduleRequest request) {
+    return change(
+        student,
+        id,
+        readVersion,
+        interview ->
+            interview.held(request.appointment(student, interview.contact()), clock.instant()));
+  }
+
   Interview complete(CurrentUser student, String id, @Nullable Long readVersion) {
     return change(student, id, readVersion, interview -> interview.complete(clock.instant()));
   }

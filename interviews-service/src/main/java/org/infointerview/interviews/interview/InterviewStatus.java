@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Where an interview is, and where it may go next. Rescheduling keeps an interview SCHEDULED; a
- * CLOSED interview goes nowhere.
+ * conversation arranged outside the platform is recorded as held (COMPLETED) without a time agreed
+ * here first; a CLOSED interview goes nowhere.
  */
 public enum InterviewStatus {
   /** The student chose whom to ask and why; nobody has been asked. */
@@ -32,13 +33,13 @@ public enum InterviewStatus {
 
   private static final Map<InterviewStatus, Set<InterviewStatus>> NEXT =
       Map.of(
-          PLANNED, EnumSet.of(REQUESTED, SCHEDULED, CANCELLED),
-          REQUESTED, EnumSet.of(SCHEDULED, DECLINED, NO_RESPONSE, CANCELLED),
+          PLANNED, EnumSet.of(REQUESTED, SCHEDULED, COMPLETED, CANCELLED),
+          REQUESTED, EnumSet.of(SCHEDULED, COMPLETED, DECLINED, NO_RESPONSE, CANCELLED),
           SCHEDULED, EnumSet.of(SCHEDULED, COMPLETED, CANCELLED, NO_SHOW),
           COMPLETED, EnumSet.of(THANKED, CLOSED),
           THANKED, EnumSet.of(CLOSED),
           DECLINED, EnumSet.of(CLOSED),
-          NO_RESPONSE, EnumSet.of(REQUESTED, CLOSED),
+          NO_RESPONSE, EnumSet.of(REQUESTED, COMPLETED, CLOSED),
           CANCELLED, EnumSet.of(CLOSED),
           NO_SHOW, EnumSet.of(SCHEDULED, CLOSED),
           CLOSED, EnumSet.noneOf(InterviewStatus.class));

@@ -191,18 +191,58 @@ class InterviewTest {
   void anIllegalMoveIsAConflictNamingTheAllowedNextSteps() {
     Interview interview = stored(planned().state());
 
-    assertThatThrownBy(() -> interview.complete(NOW))
+    assertThatThrownBy(() -> interview.noShow(NOW))
         .isInstanceOfSatisfying(
             ConflictException.class,
             e -> {
               assertThat(e.reason()).isEqualTo("ILLEGAL_TRANSITION");
               assertThat(e.getMessage())
                   .isEqualTo(
-                      "An interview that is PLANNED cannot be completed; next it may be"
-                          + " CANCELLED, REQUESTED, SCHEDULED.");
+                      "An interview that is PLANNED cannot be marked as missed; next it may be"
+                          + " CANCELLED, COMPLETED, REQUESTED, SCHEDULED.");
               assertThat(e.details().get("allowed"))
-                  .isEqualTo(List.of("CANCELLED", "REQUESTED", "SCHEDULED"));
+                  .isEqualTo(List.of("CANCELLED", "COMPLETED", "REQUESTED", "SCHEDULED"));
             });
+    assertThatThrownBy(() -> interview.complete(NOW))
+        .isInstanceOfSatisfying(
+            ConflictException.class, e -> assertThat(e.reason()).isEqualTo("NO_TIME_AGREED"));
+  }
+
+  @Test
+  void aConversationArrangedElsewhereIsRecordedAsHeldAtItsTimeWithoutAnInvitation() {
+    Interview interview = stored(planned().state());
+    Instant yesterday = NOW.minus(Duration.ofDays(1));
+
+    Changed<Interview> held = interview.held(slot(yesterday), NOW);
+
+    Instant end = yesterday.plus(Duration.ofMinutes(30));
+    assertThat(held.state().status()).isEqualTo(InterviewStatus.COMPLETED);
+    assertThat(held.state().appointment().start()).isEqualTo(yesterday);
+    assertThat(held.state().completedAt()).isEqualTo(end);
+    assertThat(held.state().thankYouDueAt()).isEqualTo(end.plus(Duration.ofHours(48)));
+    assertThat(held.state().followUpDueAt()).isNull();
+    assertThat(steps(held))
+        .containsExactly(
+            new InterviewCompleted(
+                "i-1", "student-1", "c-1", end, end.plus(Duration.ofHours(48)), 1));
+  }
+
+  @Test
+  void aConversationIsRecordedAsHeldOnlyOnceItEndedWithinTheYearAndWithoutATimeAgreed() {
+    Interview interview = stored(planned().state());
+
+    assertThatThrownBy(() -> interview.held(slot(NOW.minus(Duration.ofMinutes(10))), NOW))
+        .isInstanceOfSatisfying(
+            InvalidFieldException.class,
+            e -> assertThat(e.errors().get(0).field()).isEqualTo("start"));
+    assertThatThrownBy(() -> interview.held(slot(NOW.minus(Duration.ofDays(400))), NOW))
+        .isInstanceOfSatisfying(
+            InvalidFieldException.class,
+            e -> assertThat(e.errors().get(0).reason()).isEqualTo("must be within the last year"));
+    Interview scheduled = stored(interview.schedule(slot(TOMORROW_5PM), NOW).state());
+    assertThatThrownBy(() -> scheduled.held(slot(NOW.minus(Duration.ofDays(1))), NOW))
+        .isInstanceOfSatisfying(
+            ConflictException.class, e -> assertThat(e.reason()).isEqualTo("TIME_AGREED"));
   }
 
   @Test

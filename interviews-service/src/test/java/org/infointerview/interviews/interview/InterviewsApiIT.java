@@ -84,7 +84,7 @@ class InterviewsApiIT {
       assertThat(interview.get("status").asString()).isEqualTo("PLANNED");
       assertThat(interview.get("contact").get("displayName").asString()).isEqualTo("Ada Park");
       assertThat(interview.get("allowedNext").toString())
-          .isEqualTo("[\"REQUESTED\",\"SCHEDULED\",\"CANCELLED\"]");
+          .isEqualTo("[\"REQUESTED\",\"SCHEDULED\",\"COMPLETED\",\"CANCELLED\"]");
 
       JsonNode scheduled =
           ok(
@@ -342,7 +342,8 @@ class InterviewsApiIT {
   void anIllegalStepIsAConflictNamingTheNextStepsAndChangesNothing() {
     String id = plan(volunteer("Alan Kay"));
 
-    HttpResponse<String> refused = api.post("/interviews/" + id + "/complete", student, "");
+    HttpResponse<String> refused = api.post("/interviews/" + id + "/no-show", student, "");
+    HttpResponse<String> notAgreed = api.post("/interviews/" + id + "/complete", student, "");
 
     assertThat(refused.statusCode()).isEqualTo(409);
     assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -350,12 +351,51 @@ class InterviewsApiIT {
     assertThat(problem.get("reason").asString()).isEqualTo("ILLEGAL_TRANSITION");
     assertThat(problem.get("detail").asString())
         .isEqualTo(
-            "An interview that is PLANNED cannot be completed; next it may be CANCELLED,"
-                + " REQUESTED, SCHEDULED.");
+            "An interview that is PLANNED cannot be marked as missed; next it may be CANCELLED,"
+                + " COMPLETED, REQUESTED, SCHEDULED.");
     assertThat(problem.get("allowed").toString())
-        .isEqualTo("[\"CANCELLED\",\"REQUESTED\",\"SCHEDULED\"]");
+        .isEqualTo("[\"CANCELLED\",\"COMPLETED\",\"REQUESTED\",\"SCHEDULED\"]");
+    assertThat(notAgreed.statusCode()).isEqualTo(409);
+    assertThat(json.readTree(notAgreed.body()).get("reason").asString())
+        .isEqualTo("NO_TIME_AGREED");
     assertThat(stored(id).status()).isEqualTo(InterviewStatus.PLANNED);
     assertThat(stored(id).version()).isZero();
+  }
+
+  @Test
+  void aConversationArrangedElsewhereIsRecordedAsHeldAndOnlyOnceItEnded() {
+    String id = plan(volunteer("Radia Perlman"));
+    Instant twoDaysAgo = inDays(-2);
+
+    HttpResponse<String> early =
+        api.post("/interviews/" + id + "/held", student, slot(clock.instant().minusSeconds(600)));
+    assertThat(early.statusCode()).isEqualTo(400);
+    assertThat(early.body()).contains("start").contains("once it has ended");
+    assertThat(stored(id).version()).as("nothing stored").isZero();
+
+    try (TopicProbe events = TopicProbe.on(Topics.INTERVIEWS)) {
+      JsonNode held =
+          ok(
+              api.post(
+                  "/interviews/" + id + "/held",
+                  student,
+                  "{\"start\": \"%s\", \"mode\": \"PHONE\", \"durationMinutes\": 20}"
+                      .formatted(twoDaysAgo)));
+
+      assertThat(held.get("status").asString()).isEqualTo("COMPLETED");
+      assertThat(held.get("appointment").get("start").asString()).isEqualTo(twoDaysAgo.toString());
+      Instant end = twoDaysAgo.plus(Duration.ofMinutes(20));
+      JsonNode data =
+          json.readTree(events.published(id, EventType.INTERVIEW_COMPLETED, WAIT).value())
+              .get("data");
+      assertThat(Instant.parse(data.get("completedAt").asString())).isEqualTo(end);
+      assertThat(Instant.parse(data.get("thankYouDueAt").asString()))
+          .isEqualTo(end.plus(Duration.ofHours(48)));
+      assertThat(events.pollFor(Duration.ofSeconds(1)))
+          .as("no invitation for a time gone by")
+          .noneMatch(
+              r -> id.equals(r.key()) && r.value().contains(EventType.INTERVIEW_SCHEDULED.token()));
+    }
   }
 
   @Test
