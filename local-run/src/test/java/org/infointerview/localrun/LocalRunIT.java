@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 import org.infointerview.testinfra.Archives;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -162,10 +163,76 @@ class LocalRunIT {
       anAdminDecidesOnADuplicateAndReadsTheAuditLog();
       aStudentBringsTheirLinkedInConnections();
       theDemoAlumnusAnswersSignedInAndSetsTheirConsent();
+      everyScreenOfEveryRoleAtBothWidths();
     } else {
       System.out.println(
           "local run: no Chromium at " + Chromium.BROWSER + ": the browser steps are skipped");
     }
+  }
+
+  /** Each demo role's screens, as its menu and home lead to them. */
+  private static final Map<String, List<String>> SCREENS =
+      Map.of(
+          "student",
+          List.of(
+              "/",
+              "/interviews",
+              "/find",
+              "/find/import",
+              "/research",
+              "/network",
+              "/inbox",
+              "/settings",
+              "/sharing"),
+          "alumnus",
+          List.of("/", "/requests", "/profile", "/inbox", "/settings"),
+          "advisor",
+          List.of("/", "/shared", "/question-bank", "/templates", "/analytics", "/settings"),
+          "admin",
+          List.of(
+              "/",
+              "/imports",
+              "/imports/profiles",
+              "/alumni-sync",
+              "/duplicates",
+              "/organizations",
+              "/career-fields",
+              "/messages",
+              "/audit",
+              "/erasures"));
+
+  /**
+   * Every main screen of every role, at 1280 px and at 375 px, once its data is shown: no serious
+   * or critical axe violation, nothing wider than the window, nothing the content policy refused.
+   */
+  private void everyScreenOfEveryRoleAtBothWidths() {
+    SCREENS.forEach(
+        (role, paths) -> {
+          try (Chromium browser = new Chromium(1280, 900)) {
+            browser.open("http://localhost:" + PORTS.gateway() + "/");
+            browser.signInAtTheDevProvider(role);
+            browser.await(
+                d ->
+                    d.getCurrentUrl().startsWith("http://localhost:" + PORTS.gateway())
+                            && !d.findElements(By.cssSelector("main h1")).isEmpty()
+                        ? true
+                        : null);
+            for (int width : List.of(1280, 375)) {
+              browser.resize(width, width == 375 ? 812 : 900);
+              for (String path : paths) {
+                browser.open("http://localhost:" + PORTS.gateway() + path);
+                browser.await(
+                    d ->
+                        d.findElements(By.cssSelector("main h1")).stream()
+                                    .anyMatch(WebElement::isDisplayed)
+                                && d.findElements(By.cssSelector("main .loading")).isEmpty()
+                            ? true
+                            : null);
+                browser.assertAccessible(role + " " + path + ", " + width + " px");
+              }
+            }
+          }
+        });
   }
 
   private static final String CENTERS_QUESTION =
