@@ -1,5 +1,6 @@
 package org.infointerview.messaging;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -111,16 +112,22 @@ public class MessagingAutoConfiguration {
     };
   }
 
+  /** Events dead-lettered, by the topic they came from: anything above 0 wants a look. */
+  public static final String DEAD_LETTERED = "infointerview.events.dead.lettered";
+
   /**
    * Retries a failing record a few times with growing pauses, then publishes it to {@code
-   * <topic>-dlt} on the same partition; records that cannot be deserialized go there at once.
+   * <topic>-dlt} on the same partition (counted in {@value #DEAD_LETTERED}); records that cannot be
+   * deserialized go there at once.
    */
   @Bean
   @ConditionalOnMissingBean(CommonErrorHandler.class)
   DefaultErrorHandler kafkaErrorHandler(
       ProducerFactory<?, ?> producerFactory,
       JsonMapper jsonMapper,
-      MessagingProperties properties) {
+      MessagingProperties properties,
+      ObjectProvider<MeterRegistry> meters) {
+    MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
     Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
     byType.put(byte[].class, new ByteArraySerializer());
     byType.put(String.class, new StringSerializer());
@@ -134,8 +141,14 @@ public class MessagingAutoConfiguration {
     var recoverer =
         new DeadLetterPublishingRecoverer(
             deadLetters,
-            (record, exception) ->
-                new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+            (record, exception) -> {
+              Counter.builder(DEAD_LETTERED)
+                  .description("Events given up on after their retries, sent to the topic's DLT")
+                  .tag("topic", record.topic())
+                  .register(registry)
+                  .increment();
+              return new TopicPartition(Topics.deadLetter(record.topic()), record.partition());
+            });
     var backOff = new ExponentialBackOffWithMaxRetries(properties.consumer().retries());
     backOff.setInitialInterval(properties.consumer().initialBackoff().toMillis());
     backOff.setMultiplier(2.0);

@@ -378,6 +378,7 @@ class ContactsApiIT {
         List.of(
             "/actuator",
             "/actuator/metrics",
+            "/actuator/prometheus",
             "/actuator/metrics/mongodb.driver.pool.size",
             "/actuator/health",
             "/actuator/info",
@@ -388,6 +389,8 @@ class ContactsApiIT {
     ApiClient management = new ApiClient(managementPort);
     assertThat(management.get("/actuator/metrics", null).statusCode()).isEqualTo(200);
     assertThat(management.get("/actuator/health", null).body()).contains("\"UP\"");
+    assertThat(management.get("/actuator/prometheus", null).body())
+        .contains("infointerview_outbox_pending ", "jvm_memory_used_bytes");
   }
 
   private long ownedBy(String subject) {

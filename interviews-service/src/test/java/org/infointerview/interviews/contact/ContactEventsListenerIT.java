@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -47,6 +48,8 @@ class ContactEventsListenerIT {
 
   @Value("${local.server.port}")
   int port;
+
+  @LocalManagementPort int managementPort;
 
   @AfterEach
   void closeProducer() {
@@ -125,6 +128,13 @@ class ContactEventsListenerIT {
           .anySatisfy(r -> assertThat(r.value()).isEqualTo("{\"specversion\": "));
       await().atMost(WAIT).until(() -> snapshots.find(contactId).isPresent());
     }
+    // what an operator's Prometheus scrapes, on the management port: the dead letter counted
+    String scraped = new ApiClient(managementPort).get("/actuator/prometheus", null).body();
+    assertThat(scraped)
+        .containsPattern(
+            "infointerview_events_dead_lettered_total\\{[^}]*topic=\"contacts\\.events\"[^}]*\\}"
+                + " [1-9]")
+        .contains("infointerview_outbox_pending ", "infointerview_outbox_oldest_seconds ");
   }
 
   @Test

@@ -1,7 +1,9 @@
 package org.infointerview.messaging.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.infointerview.messaging.MessagingProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +43,16 @@ public class OutboxConfiguration {
   @Bean
   BulkInserts bulkInserts(AggregateStore store, Outbox outbox, MongoTemplate mongo, Clock clock) {
     return new BulkInserts(store, outbox, mongo, signal, clock);
+  }
+
+  /** The backlog's gauges, where the service has a meter registry (the actuator's). */
+  @Bean
+  OutboxMeters outboxMeters(
+      MongoTemplate mongo, MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
+    OutboxMeters outboxMeters =
+        new OutboxMeters(mongo, properties.outboxCollections(), Clock.systemUTC());
+    meters.ifAvailable(outboxMeters::register);
+    return outboxMeters;
   }
 
   @Bean
