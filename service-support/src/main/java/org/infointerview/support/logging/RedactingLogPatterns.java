@@ -1,6 +1,7 @@
 package org.infointerview.support.logging;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -9,21 +10,33 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Log lines never carry email addresses or JSON Web Tokens: the default console and file patterns
- * replace them in every message with {@code [email]} and {@code [token]}. A service may still set
- * its own pattern; these are the lowest-precedence defaults. (Note text and other free text are
- * kept out of logs by never logging them.)
+ * replace them in every message with {@code [email]} and {@code [token]}, and JSON lines (one
+ * setting: {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} or {@code logstash}) have every text
+ * member redacted alike ({@link RedactingJsonMembers}). A service may still set its own pattern;
+ * these are the lowest-precedence defaults. (Note text and other free text are kept out of logs by
+ * never logging them.)
  */
 public class RedactingLogPatterns implements EnvironmentPostProcessor, Ordered {
 
   static final String EMAIL = "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z][A-Za-z]+";
   static final String JWT = "eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*";
+
+  /** The message and the stack trace after it (whose messages may name an address too). */
   static final String MESSAGE =
-      "%replace(%replace(%m){'" + EMAIL + "','[email]'}){'" + JWT + "','[token]'}";
+      "%replace(%replace(%m%n%wEx){'" + EMAIL + "','[email]'}){'" + JWT + "','[token]'}";
+
+  private static final Pattern EMAILS = Pattern.compile(EMAIL);
+  private static final Pattern TOKENS = Pattern.compile(JWT);
+
+  /** A text with its email addresses and JSON Web Tokens replaced, as the patterns replace them. */
+  static String redact(String text) {
+    return TOKENS.matcher(EMAILS.matcher(text).replaceAll("[email]")).replaceAll("[token]");
+  }
 
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
-    String common = "%5p ${PID:-} --- [%15.15t] %-40.40logger{39} : " + MESSAGE + "%n%wEx";
+    String common = "%5p ${PID:-} --- [%15.15t] %-40.40logger{39} : " + MESSAGE;
     environment
         .getPropertySources()
         .addLast(
@@ -33,7 +46,9 @@ public class RedactingLogPatterns implements EnvironmentPostProcessor, Ordered {
                     "logging.pattern.console",
                     "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} " + common,
                     "logging.pattern.file",
-                    "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} " + common)));
+                    "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} " + common,
+                    "logging.structured.json.customizer",
+                    RedactingJsonMembers.class.getName())));
   }
 
   @Override
