@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -63,6 +64,7 @@ class MailServerAwayIT {
 
   @Autowired Deliveries deliveries;
   @Autowired MongoTemplate mongo;
+  @Autowired MeterRegistry meters;
 
   @Test
   void whatIsQueuedWhileTheServerIsAwayIsSentOnceWhenItIsBack() throws Exception {
@@ -77,6 +79,8 @@ class MailServerAwayIT {
       assertThat(delivery(id).status()).isEqualTo(DeliveryStatus.QUEUED);
       assertThat(delivery(id).lastError()).contains("could not be reached");
     }
+    // what an operator's dashboard shows meanwhile: mail waiting, and late
+    await().atMost(WAIT).until(() -> gauge(MailMeters.QUEUED) >= 5 && gauge(MailMeters.LATE) > 0);
 
     GreenMail back = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     back.start();
@@ -86,6 +90,9 @@ class MailServerAwayIT {
           .until(() -> ids.stream().allMatch(id -> delivery(id).status() == DeliveryStatus.SENT));
       Thread.sleep(1_500);
       assertThat(back.getReceivedMessages()).as("each once").hasSize(5);
+      await()
+          .atMost(WAIT)
+          .until(() -> gauge(MailMeters.QUEUED) == 0 && gauge(MailMeters.LATE) == 0);
     } finally {
       back.stop();
     }
@@ -104,6 +111,11 @@ class MailServerAwayIT {
     assertThat(delivery.attempts()).isEqualTo(1);
     assertThat(delivery.lastError()).contains("not a valid address");
     assertThat(mongo.findById(delivery.id(), Document.class, Deliveries.QUEUE)).isNull();
+    await().atMost(WAIT).until(() -> gauge(MailMeters.FAILED) >= 1);
+  }
+
+  private double gauge(String name) {
+    return meters.get(name).gauge().value();
   }
 
   private static Deliveries.Message message(String eventId, String to) {

@@ -1,0 +1,80 @@
+package org.infointerview.notifications.delivery;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mail for operators, on the management port: {@value #QUEUED}, messages waiting for the mail
+ * server (reminders not yet due among them, and messages tried again after a failure); {@value
+ * #LATE}, how long past its time the most overdue of them is (0 when none: a growing value means
+ * mail is stuck); and {@value #FAILED}, messages given up, kept for an admin's look in the delivery
+ * log. Read from the queue's and the failures' small collections at most every {@link #FRESH_FOR}.
+ */
+@Component
+class MailMeters {
+
+  static final String QUEUED = "infointerview.mails.queued";
+  static final String LATE = "infointerview.mails.late.seconds";
+  static final String FAILED = "infointerview.mails.failed";
+
+  private static final Duration FRESH_FOR = Duration.ofSeconds(5);
+
+  private final MongoTemplate mongo;
+  private final Clock clock;
+  private Instant readAt = Instant.MIN;
+  private long queued;
+  private long failed;
+  private double lateSeconds;
+
+  MailMeters(MongoTemplate mongo, Clock clock, ObjectProvider<MeterRegistry> meters) {
+    this.mongo = mongo;
+    this.clock = clock;
+    meters.ifAvailable(this::register);
+  }
+
+  private void register(MeterRegistry meters) {
+    Gauge.builder(QUEUED, this, m -> m.read().queued)
+        .description("Messages waiting for the mail server, reminders not yet due among them")
+        .register(meters);
+    Gauge.builder(LATE, this, m -> m.read().lateSeconds)
+        .description("How long past its time the most overdue waiting message is")
+        .baseUnit("seconds")
+        .register(meters);
+    Gauge.builder(FAILED, this, m -> m.read().failed)
+        .description("Messages given up, kept for an admin's look in the delivery log")
+        .register(meters);
+  }
+
+  private synchronized MailMeters read() {
+    Instant now = Instant.now();
+    if (now.isBefore(readAt.plus(FRESH_FOR))) {
+      return this;
+    }
+    queued = mongo.getCollection(Deliveries.QUEUE).countDocuments();
+    failed = mongo.getCollection(Deliveries.FAILURES).countDocuments();
+    Document earliest =
+        queued == 0
+            ? null
+            : mongo
+                .getCollection(Deliveries.QUEUE)
+                .find(new Document("dueAt", new Document("$lte", Date.from(clock.instant()))))
+                .sort(new Document("dueAt", 1))
+                .limit(1)
+                .first();
+    Date due = earliest == null ? null : earliest.getDate("dueAt");
+    lateSeconds =
+        due == null
+            ? 0
+            : Math.max(0, Duration.between(due.toInstant(), clock.instant()).toMillis() / 1000.0);
+    readAt = now;
+    return this;
+  }
+}
