@@ -3,7 +3,13 @@ package org.infointerview.gateway;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.IdleConnectionEvictor;
@@ -21,6 +27,7 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jetty.JettyServerCustomizer;
@@ -183,11 +190,37 @@ class GatewayConfiguration {
         properties);
   }
 
-  /** The route handler, with the gateway's own header filters ({@link ProxiedHeaders}). */
+  /**
+   * The route handler, with the gateway's own header filters ({@link ProxiedHeaders}); a proxied
+   * request carries the {@code traceparent} of the gateway's span for it, so a service's spans, log
+   * lines and the events it stores join the trace.
+   */
   @Bean
-  ProxyExchangeHandlerFunction proxyExchangeHandlerFunction(ProxyExchange proxyExchange) {
+  ProxyExchangeHandlerFunction proxyExchangeHandlerFunction(
+      ProxyExchange proxyExchange,
+      ObjectProvider<Tracer> tracer,
+      ObjectProvider<Propagator> writer) {
     return new ProxyExchangeHandlerFunction(
-        proxyExchange, ProxiedHeaders.requestFilters(), ProxiedHeaders.responseFilters());
+        proxyExchange,
+        ProxiedHeaders.requestFilters(
+            traceparent(tracer.getIfAvailable(), writer.getIfAvailable())),
+        ProxiedHeaders.responseFilters());
+  }
+
+  private static Supplier<@Nullable String> traceparent(
+      @Nullable Tracer tracer, @Nullable Propagator writer) {
+    if (tracer == null || writer == null) {
+      return () -> null;
+    }
+    return () -> {
+      Span span = tracer.currentSpan();
+      if (span == null) {
+        return null;
+      }
+      Map<String, String> headers = new HashMap<>(4);
+      writer.inject(span.context(), headers, Map::put);
+      return headers.get(ProxiedHeaders.TRACEPARENT);
+    };
   }
 
   /**

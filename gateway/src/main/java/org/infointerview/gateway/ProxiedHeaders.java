@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,6 +57,9 @@ final class ProxiedHeaders {
 
   private static final String FORWARDED_PREFIX = "x-forwarded-";
 
+  /** The W3C trace context header. */
+  static final String TRACEPARENT = "traceparent";
+
   private ProxiedHeaders() {}
 
   private static Set<String> caseInsensitive(String... names) {
@@ -64,9 +68,16 @@ final class ProxiedHeaders {
     return Collections.unmodifiableSet(set);
   }
 
-  /** The filters of the route handler: one for requests, one for answers. */
-  static ObjectProvider<RequestHttpHeadersFilter> requestFilters() {
-    return only(new ToService());
+  /** A caller's trace context, which the gateway's own span replaces on the way to a service. */
+  private static final Set<String> TRACE_CONTEXT = caseInsensitive(TRACEPARENT, "tracestate");
+
+  /**
+   * The filters of the route handler: one for requests, one for answers. A request goes on with the
+   * trace context of the gateway's span for it (which continues the caller's, if it sent one).
+   */
+  static ObjectProvider<RequestHttpHeadersFilter> requestFilters(
+      Supplier<@Nullable String> traces) {
+    return only(new ToService(traces));
   }
 
   static ObjectProvider<ResponseHttpHeadersFilter> responseFilters() {
@@ -95,15 +106,27 @@ final class ProxiedHeaders {
   /** A request's headers as the service receives them. */
   static final class ToService implements RequestHttpHeadersFilter {
 
+    private final Supplier<@Nullable String> traces;
+
+    /** With the {@code traceparent} of the current span, if there is one. */
+    ToService(Supplier<@Nullable String> traces) {
+      this.traces = traces;
+    }
+
     @Override
     public HttpHeaders apply(HttpHeaders input, ServerRequest request) {
       HttpHeaders passed = new HttpHeaders();
       passOn(input, ToService::leftOut, passed);
+      String traceparent = traces.get();
+      if (traceparent != null) {
+        passed.set(TRACEPARENT, traceparent);
+      }
       return passed;
     }
 
     private static boolean leftOut(String name) {
       return NOT_FOR_SERVICES.contains(name)
+          || TRACE_CONTEXT.contains(name)
           || name.regionMatches(true, 0, FORWARDED_PREFIX, 0, FORWARDED_PREFIX.length());
     }
   }

@@ -14,7 +14,10 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 class ProxiedHeadersTest {
 
-  private final ProxiedHeaders.ToService toService = new ProxiedHeaders.ToService();
+  private static final String GATEWAY_SPAN =
+      "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+  private final ProxiedHeaders.ToService toService = new ProxiedHeaders.ToService(() -> null);
   private final ProxiedHeaders.ToClient toClient = new ProxiedHeaders.ToClient();
 
   @Test
@@ -45,6 +48,24 @@ class ProxiedHeadersTest {
         .containsExactly("Authorization", "Accept", "Accept-Language", "If-None-Match");
     assertThat(passed.get("accept-language")).containsExactly("de", "en;q=0.8");
     assertThat(passed.getFirst("If-None-Match")).isEqualTo("\"3\"");
+  }
+
+  /** A caller's trace context goes on as the gateway's span's, never as the caller sent it. */
+  @Test
+  void aServiceGetsTheTraceContextOfTheGatewaysSpan() {
+    MockHttpServletRequest client = new MockHttpServletRequest("GET", "/api/contacts/x");
+    client.addHeader("TraceParent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+    client.addHeader("tracestate", "vendor=x");
+
+    ServerRequest request = ServerRequest.create(client, List.of());
+    HttpHeaders traced =
+        new ProxiedHeaders.ToService(() -> GATEWAY_SPAN)
+            .apply(request.headers().asHttpHeaders(), request);
+    HttpHeaders untraced = proxied(client);
+
+    assertThat(traced.get("traceparent")).containsExactly(GATEWAY_SPAN);
+    assertThat(traced.containsHeader("tracestate")).isFalse();
+    assertThat(untraced.containsHeader("traceparent")).isFalse();
   }
 
   @Test

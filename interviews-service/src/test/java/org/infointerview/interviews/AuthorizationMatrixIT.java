@@ -60,6 +60,10 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
 
   @Override
   protected void check(AuthorizationMatrix.Row row) {
+    if (row.path().startsWith("/dead-letters")) {
+      checkDeadLetters(row);
+      return;
+    }
     if (row.path().startsWith("/interviews")) {
       checkInterview(row);
       return;

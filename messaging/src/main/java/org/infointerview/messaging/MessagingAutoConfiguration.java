@@ -63,7 +63,11 @@ import tools.jackson.databind.json.JsonMapper;
     beforeName =
         "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties(MessagingProperties.class)
-@Import({OutboxConfiguration.class, MongoPingHealthConfiguration.class})
+@Import({
+  OutboxConfiguration.class,
+  MongoPingHealthConfiguration.class,
+  KafkaHealthConfiguration.class
+})
 public class MessagingAutoConfiguration {
 
   @Bean

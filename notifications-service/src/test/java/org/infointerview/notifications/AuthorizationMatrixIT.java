@@ -151,6 +151,10 @@ class AuthorizationMatrixIT extends AuthorizationMatrixTestSupport {
 
   @Override
   protected void check(AuthorizationMatrix.Row row) {
+    if (row.path().startsWith("/dead-letters")) {
+      checkDeadLetters(row);
+      return;
+    }
     if (row.path().startsWith("/me/calendar-feed") || row.path().startsWith("/calendar/")) {
       checkCalendar(row);
       return;

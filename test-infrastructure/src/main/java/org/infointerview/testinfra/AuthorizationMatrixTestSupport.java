@@ -1,9 +1,13 @@
 package org.infointerview.testinfra;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
@@ -58,6 +62,28 @@ public abstract class AuthorizationMatrixTestSupport {
       return IDP.serviceToken(subject, SERVICE_SCOPE);
     }
     return IDP.token(subject, row.role().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * A dead-letter row ({@code /dead-letters}, {@code /dead-letters/redrive}): an admin's re-drive
+   * names a place in this service's first dead-letter topic where nothing is (NOT_FOUND, nothing
+   * sent); the others are refused before anything is read.
+   */
+  protected void checkDeadLetters(AuthorizationMatrix.Row row) {
+    String token = tokenFor(row, "caller-" + UUID.randomUUID());
+    String body = null;
+    if (row.writes()) {
+      HttpResponse<String> listed =
+          api().get("/dead-letters?limit=1", IDP.token("ops-" + UUID.randomUUID(), "admin"));
+      assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+      String topic = listed.body().replaceFirst("(?s).*\"topics\":\\[\"([^\"]+)\".*", "$1");
+      body = "{\"ids\":[\"" + topic + ":0:999999999\"]}";
+    }
+    HttpResponse<String> response = api().send(row.method(), row.path(), token, body, Map.of());
+    assertThat(response.statusCode()).as(row + ": " + response.body()).isEqualTo(row.expected());
+    if (row.writes() && row.expected() == 200) {
+      assertThat(response.body()).contains("NOT_FOUND");
+    }
   }
 
   protected ApiClient api() {

@@ -295,13 +295,19 @@ public class AggregateStore {
   static List<Document> documents(List<OutboxEntry> events) {
     return events.stream()
         .map(
-            e ->
-                new Document(OutboxEntry.EVENT_ID, e.eventId())
-                    .append(OutboxEntry.TOPIC, e.topic())
-                    .append(OutboxEntry.KEY, e.key())
-                    .append(OutboxEntry.TYPE, e.type())
-                    .append(OutboxEntry.ENVELOPE, e.envelope())
-                    .append(OutboxEntry.OCCURRED_AT, Date.from(e.occurredAt())))
+            e -> {
+              Document document =
+                  new Document(OutboxEntry.EVENT_ID, e.eventId())
+                      .append(OutboxEntry.TOPIC, e.topic())
+                      .append(OutboxEntry.KEY, e.key())
+                      .append(OutboxEntry.TYPE, e.type())
+                      .append(OutboxEntry.ENVELOPE, e.envelope())
+                      .append(OutboxEntry.OCCURRED_AT, Date.from(e.occurredAt()));
+              if (e.traceparent() != null) {
+                document.append(OutboxEntry.TRACEPARENT, e.traceparent());
+              }
+              return document;
+            })
         .toList();
   }
 
@@ -312,6 +318,7 @@ public class AggregateStore {
         document.getString(OutboxEntry.KEY),
         document.getString(OutboxEntry.TYPE),
         document.getString(OutboxEntry.ENVELOPE),
-        document.getDate(OutboxEntry.OCCURRED_AT).toInstant());
+        document.getDate(OutboxEntry.OCCURRED_AT).toInstant(),
+        document.getString(OutboxEntry.TRACEPARENT));
   }
 }

@@ -13,11 +13,18 @@ public class Outbox {
   private final String source;
   private final JsonMapper jsonMapper;
   private final Clock clock;
+  private final TraceContexts traces;
 
   public Outbox(String source, JsonMapper jsonMapper, Clock clock) {
+    this(source, jsonMapper, clock, TraceContexts.NONE);
+  }
+
+  /** An outbox whose entries keep the trace context they were made in. */
+  public Outbox(String source, JsonMapper jsonMapper, Clock clock, TraceContexts traces) {
     this.source = source;
     this.jsonMapper = jsonMapper;
     this.clock = clock;
+    this.traces = traces;
   }
 
   /** An entry for a catalogued event, keyed by its subject. */
@@ -43,6 +50,12 @@ public class Outbox {
             schemaVersion,
             payload);
     return new OutboxEntry(
-        id, topic, aggregateId, type, jsonMapper.writeValueAsString(envelope), now);
+        id,
+        topic,
+        aggregateId,
+        type,
+        jsonMapper.writeValueAsString(envelope),
+        now,
+        traces.current());
   }
 }

@@ -1,10 +1,13 @@
 package org.infointerview.messaging.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import org.infointerview.messaging.MessagingProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,9 +26,26 @@ public class OutboxConfiguration {
       MessagingProperties properties,
       @Value("${spring.application.name}") String applicationName,
       JsonMapper jsonMapper,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<TraceContexts> traces) {
     String source = properties.source() != null ? properties.source() : "/" + applicationName;
-    return new Outbox(source, jsonMapper, clock);
+    return new Outbox(source, jsonMapper, clock, traces.getIfAvailable(() -> TraceContexts.NONE));
+  }
+
+  /** Where Micrometer Tracing runs, events keep the trace context of the request that made them. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(Tracer.class)
+  static class Tracing {
+
+    @Bean
+    TraceContexts traceContexts(
+        ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+      Tracer current = tracer.getIfAvailable();
+      Propagator writer = propagator.getIfAvailable();
+      return current == null || writer == null
+          ? TraceContexts.NONE
+          : TraceContexts.of(current, writer);
+    }
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package org.infointerview.messaging.outbox;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An event waiting in an aggregate document's {@code outbox} array.
@@ -11,9 +12,16 @@ import java.time.Instant;
  * @param type the logical type token, for logs and queries
  * @param envelope the CloudEvents envelope, serialized once when the change was stored
  * @param occurredAt when the change happened
+ * @param traceparent the W3C trace context of the request that stored it, if it was traced
  */
 public record OutboxEntry(
-    String eventId, String topic, String key, String type, String envelope, Instant occurredAt) {
+    String eventId,
+    String topic,
+    String key,
+    String type,
+    String envelope,
+    Instant occurredAt,
+    @Nullable String traceparent) {
 
   static final String EVENT_ID = "eventId";
   static final String TOPIC = "topic";
@@ -21,4 +29,5 @@ public record OutboxEntry(
   static final String TYPE = "type";
   static final String ENVELOPE = "envelope";
   static final String OCCURRED_AT = "occurredAt";
+  static final String TRACEPARENT = "traceparent";
 }

@@ -365,6 +365,11 @@ class OutboxRelay implements SmartLifecycle {
           new ProducerRecord<>(entry.topic(), entry.key(), entry.envelope());
       record.headers().add(new RecordHeader("ce_type", bytes(entry.type())));
       record.headers().add(new RecordHeader("ce_id", bytes(entry.eventId())));
+      if (entry.traceparent() != null) {
+        record
+            .headers()
+            .add(new RecordHeader(TraceContexts.TRACEPARENT, bytes(entry.traceparent())));
+      }
       futures.add(kafka.send(record));
     }
     return futures;

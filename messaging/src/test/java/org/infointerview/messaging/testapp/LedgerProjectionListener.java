@@ -1,10 +1,13 @@
 package org.infointerview.messaging.testapp;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
+import org.slf4j.MDC;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,6 +29,7 @@ public class LedgerProjectionListener {
   private final ProcessedEvents processedEvents;
   private final EventReader reader;
   private final MongoTemplate mongo;
+  private final Set<String> traceIdsSeen = ConcurrentHashMap.newKeySet();
 
   LedgerProjectionListener(
       ProcessedEvents processedEvents, EventReader reader, MongoTemplate mongo) {
@@ -40,6 +44,10 @@ public class LedgerProjectionListener {
       return;
     }
     LedgerEntryAdded entry = reader.data(event, LedgerEntryAdded.class);
+    String traceId = MDC.get("traceId");
+    if (traceId != null) {
+      traceIdsSeen.add(traceId);
+    }
     if (entry.amount() == LedgerEntryAdded.REFUSED_AMOUNT) {
       throw new IllegalArgumentException("the projection refuses amount " + entry.amount());
     }
@@ -51,6 +59,11 @@ public class LedgerProjectionListener {
                 new Query(Criteria.where("_id").is(entry.ledgerId())),
                 new Update().push("sequences", entry.sequence()),
                 COLLECTION));
+  }
+
+  /** The trace ids this listener's log lines carried (from the MDC), one per traced record. */
+  public Set<String> traceIdsSeen() {
+    return traceIdsSeen;
   }
 
   /** The sequence numbers the projection applied for a ledger, in the order it applied them. */

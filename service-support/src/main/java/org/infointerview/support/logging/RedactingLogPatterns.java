@@ -13,8 +13,9 @@ import org.springframework.core.env.MapPropertySource;
  * replace them in every message with {@code [email]} and {@code [token]}, and JSON lines (one
  * setting: {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} or {@code logstash}) have every text
  * member redacted alike ({@link RedactingJsonMembers}). A service may still set its own pattern;
- * these are the lowest-precedence defaults. (Note text and other free text are kept out of logs by
- * never logging them.)
+ * these are the lowest-precedence defaults. Every line written inside a traced request or event
+ * names its trace and span ({@code [traceId-spanId]} in text, {@code traceId} and {@code spanId}
+ * members in JSON). (Note text and other free text are kept out of logs by never logging them.)
  */
 public class RedactingLogPatterns implements EnvironmentPostProcessor, Ordered {
 
@@ -29,14 +30,16 @@ public class RedactingLogPatterns implements EnvironmentPostProcessor, Ordered {
   private static final Pattern TOKENS = Pattern.compile(JWT);
 
   /** A text with its email addresses and JSON Web Tokens replaced, as the patterns replace them. */
-  static String redact(String text) {
+  public static String redact(String text) {
     return TOKENS.matcher(EMAILS.matcher(text).replaceAll("[email]")).replaceAll("[token]");
   }
 
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
-    String common = "%5p ${PID:-} --- [%15.15t] %-40.40logger{39} : " + MESSAGE;
+    // The trace and span ids (Boot's correlation pattern, set where Micrometer Tracing runs).
+    String common =
+        "%5p ${PID:-} --- [%15.15t] ${LOG_CORRELATION_PATTERN:-}%-40.40logger{39} : " + MESSAGE;
     environment
         .getPropertySources()
         .addLast(

@@ -2,13 +2,20 @@ package org.infointerview.support.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +56,40 @@ class RedactingLogPatternsTest {
         .doesNotContain("priya.raman")
         .doesNotContain("eyJhbGciOiJSUzI1NiJ9");
   }
+
+  /** A line written inside a span names its trace, in text and in either JSON format. */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "ecs", "logstash"})
+  void linesNameTheirTrace(String format, CapturedOutput output) {
+    String traceId;
+    try (var context =
+        new SpringApplicationBuilder(Traced.class)
+            .web(WebApplicationType.NONE)
+            .run("--logging.structured.format.console=" + format)) {
+      Tracer tracer = context.getBean(Tracer.class);
+      Span span = tracer.nextSpan().name("work").start();
+      try (var scope = tracer.withSpan(span)) {
+        LoggerFactory.getLogger("org.infointerview.test").info("Traced work for a@example.org");
+      } finally {
+        span.end();
+      }
+      traceId = span.context().traceId();
+    }
+
+    String line =
+        output.getOut().lines().filter(l -> l.contains("Traced work")).findFirst().orElseThrow();
+    assertThat(traceId).hasSize(32);
+    assertThat(line).contains(traceId).contains("[email]").doesNotContain("a@example.org");
+  }
+
+  @Configuration
+  @ImportAutoConfiguration({
+    ObservationAutoConfiguration.class,
+    OpenTelemetrySdkAutoConfiguration.class,
+    MicrometerTracingAutoConfiguration.class,
+    OpenTelemetryTracingAutoConfiguration.class
+  })
+  static class Traced {}
 
   private static void log(String... args) {
     try (var context =
