@@ -108,6 +108,14 @@ class HelmChartTest {
         assertThat(container.getImage()).as(what).endsWith("/" + container.getName() + ":0.1.0");
       }
     }
+    assertThat(
+            deployment(manifests, "contacts-service")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getVolumes())
+        .as("room for the search index, rebuilt at each start")
+        .anySatisfy(v -> assertThat(v.getEmptyDir().getSizeLimit().toString()).isEqualTo("2Gi"));
     assertThat(only(manifests, Service.class)).hasSize(OUR_SERVICES.size());
     assertThat(only(manifests, PodDisruptionBudget.class))
         .hasSize(OUR_SERVICES.size())

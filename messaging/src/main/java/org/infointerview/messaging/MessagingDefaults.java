@@ -30,7 +30,10 @@ public class MessagingDefaults implements EnvironmentPostProcessor, Ordered {
                     "spring.kafka.listener.observation-enabled",
                     "true",
                     "management.endpoint.health.group.readiness.include",
-                    "readinessState,mongo,kafka")));
+                    "readinessState,mongo,kafka",
+                    // an application without a store or Kafka (a test's) has no such member
+                    "management.endpoint.health.validate-group-membership",
+                    "false")));
   }
 
   @Override

@@ -63,6 +63,7 @@ public class ImportService {
   private final ImportsProperties properties;
   private final AuditLog audit;
   private final Executor executor;
+  private final ImportMeters meters;
   private final Executor personalExecutor;
   private final Clock clock;
 
@@ -76,8 +77,10 @@ public class ImportService {
       AuditLog audit,
       @Qualifier("importExecutor") Executor executor,
       @Qualifier("personalImportExecutor") Executor personalExecutor,
+      ImportMeters meters,
       Clock clock) {
     this.personalExecutor = personalExecutor;
+    this.meters = meters;
     this.mongo = mongo;
     this.store = store;
     this.importer = importer;
@@ -697,6 +700,7 @@ public class ImportService {
     private Instant lastLog;
     private long stored;
     private boolean cancelled;
+    private final long[] counted = new long[4];
 
     ProgressReporter(ImportJob job, Instant started) {
       this.job = job;
@@ -720,6 +724,7 @@ public class ImportService {
       if (!documents.isEmpty()) {
         mongo.getCollection(PROBLEMS).insertMany(documents);
       }
+      meters.batch(counted, counts);
       Instant now = clock.instant();
       ImportJob current =
           mongo.findAndModify(

@@ -3,6 +3,7 @@ package org.infointerview.contacts.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -61,6 +62,7 @@ class ImportsIT {
   @Autowired ImportService imports;
   @Autowired MappingProfiles profiles;
   @Autowired JsonMapper json;
+  @Autowired MeterRegistry meters;
 
   @Value("${local.server.port}")
   int port;
@@ -87,6 +89,8 @@ class ImportsIT {
             + row(2, "José", "Núñez", "jose", "+44 20 7946 0958", "Nurse", "2018", "No")
             + row(3, "Ada", "Lovelace", "ada", "", "Engineer", "1990", "");
 
+    double createdBefore = rows("created");
+    double unchangedBefore = rows("unchanged");
     JsonNode done;
     try (TopicProbe events = TopicProbe.on(Topics.CONTACTS)) {
       HttpResponse<String> accepted = upload("alumni-db-export", file, "text/csv", false);
@@ -121,6 +125,14 @@ class ImportsIT {
     assertThat(second.get("created").asLong()).isZero();
     assertThat(second.get("updated").asLong()).isZero();
     assertThat(byExternalId(ids + "-1").currentVersion()).isEqualTo(priya.currentVersion());
+    // what operators see: rows per outcome as they are written
+    assertThat(rows("created") - createdBefore).isEqualTo(3);
+    assertThat(rows("unchanged") - unchangedBefore).isEqualTo(3);
+    assertThat(meters.get(ImportMeters.JOBS).tag("state", "running").gauge().value()).isZero();
+  }
+
+  private double rows(String outcome) {
+    return meters.get(ImportMeters.ROWS).tag("outcome", outcome).counter().count();
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.infointerview.messaging.meters.FreshReading;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -27,9 +28,7 @@ final class OutboxMeters {
   private final MongoTemplate mongo;
   private final List<String> collections;
   private final Clock clock;
-  private Instant readAt = Instant.MIN;
-  private long pending;
-  private double oldestSeconds;
+  private final FreshReading<Backlog> backlog = new FreshReading<>(FRESH_FOR, this::read);
 
   /**
    * @param clock the system's, as the hints' times are
@@ -41,22 +40,21 @@ final class OutboxMeters {
   }
 
   void register(MeterRegistry meters) {
-    Gauge.builder(PENDING, this, m -> m.read().pending)
+    Gauge.builder(PENDING, backlog, b -> b.get().pending())
         .description("Documents whose events wait in the outbox to be published")
         .register(meters);
-    Gauge.builder(OLDEST, this, m -> m.read().oldestSeconds)
+    Gauge.builder(OLDEST, backlog, b -> b.get().oldestSeconds())
         .description("How long the oldest event waiting in the outbox has waited")
         .baseUnit("seconds")
         .register(meters);
   }
 
-  private synchronized OutboxMeters read() {
+  private record Backlog(long pending, double oldestSeconds) {}
+
+  private Backlog read() {
     Instant now = clock.instant();
-    if (now.isBefore(readAt.plus(FRESH_FOR))) {
-      return this;
-    }
     Document mine = new Document("c", new Document("$in", collections));
-    pending = mongo.getCollection(OutboxHints.COLLECTION).countDocuments(mine);
+    long pending = mongo.getCollection(OutboxHints.COLLECTION).countDocuments(mine);
     Document oldest =
         pending == 0
             ? null
@@ -67,9 +65,8 @@ final class OutboxMeters {
                 .limit(1)
                 .first();
     Date at = oldest == null ? null : oldest.getDate("at");
-    oldestSeconds =
-        at == null ? 0 : Math.max(0, Duration.between(at.toInstant(), now).toMillis() / 1000.0);
-    readAt = now;
-    return this;
+    return new Backlog(
+        pending,
+        at == null ? 0 : Math.max(0, Duration.between(at.toInstant(), now).toMillis() / 1000.0));
   }
 }

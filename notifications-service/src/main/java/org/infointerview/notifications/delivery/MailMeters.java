@@ -4,9 +4,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
+import org.infointerview.messaging.meters.FreshReading;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -29,10 +29,7 @@ class MailMeters {
 
   private final MongoTemplate mongo;
   private final Clock clock;
-  private Instant readAt = Instant.MIN;
-  private long queued;
-  private long failed;
-  private double lateSeconds;
+  private final FreshReading<Mail> mail = new FreshReading<>(FRESH_FOR, this::read);
 
   MailMeters(MongoTemplate mongo, Clock clock, ObjectProvider<MeterRegistry> meters) {
     this.mongo = mongo;
@@ -41,25 +38,23 @@ class MailMeters {
   }
 
   private void register(MeterRegistry meters) {
-    Gauge.builder(QUEUED, this, m -> m.read().queued)
+    Gauge.builder(QUEUED, mail, m -> m.get().queued())
         .description("Messages waiting for the mail server, reminders not yet due among them")
         .register(meters);
-    Gauge.builder(LATE, this, m -> m.read().lateSeconds)
+    Gauge.builder(LATE, mail, m -> m.get().lateSeconds())
         .description("How long past its time the most overdue waiting message is")
         .baseUnit("seconds")
         .register(meters);
-    Gauge.builder(FAILED, this, m -> m.read().failed)
+    Gauge.builder(FAILED, mail, m -> m.get().failed())
         .description("Messages given up, kept for an admin's look in the delivery log")
         .register(meters);
   }
 
-  private synchronized MailMeters read() {
-    Instant now = Instant.now();
-    if (now.isBefore(readAt.plus(FRESH_FOR))) {
-      return this;
-    }
-    queued = mongo.getCollection(Deliveries.QUEUE).countDocuments();
-    failed = mongo.getCollection(Deliveries.FAILURES).countDocuments();
+  private record Mail(long queued, long failed, double lateSeconds) {}
+
+  private Mail read() {
+    long queued = mongo.getCollection(Deliveries.QUEUE).countDocuments();
+    long failed = mongo.getCollection(Deliveries.FAILURES).countDocuments();
     Document earliest =
         queued == 0
             ? null
@@ -70,11 +65,11 @@ class MailMeters {
                 .limit(1)
                 .first();
     Date due = earliest == null ? null : earliest.getDate("dueAt");
-    lateSeconds =
+    return new Mail(
+        queued,
+        failed,
         due == null
             ? 0
-            : Math.max(0, Duration.between(due.toInstant(), clock.instant()).toMillis() / 1000.0);
-    readAt = now;
-    return this;
+            : Math.max(0, Duration.between(due.toInstant(), clock.instant()).toMillis() / 1000.0));
   }
 }

@@ -1,0 +1,5 @@
+/** Helpers for the services' own meters. */
+@NullMarked
+package org.infointerview.messaging.meters;
+
+import org.jspecify.annotations.NullMarked;
