@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.infointerview.gateway.Browser.location;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,14 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.infointerview.support.security.Role;
 import org.infointerview.support.security.RoleMapper;
 import org.infointerview.support.security.SecurityProperties;
+import org.infointerview.testinfra.ComposeFiles;
 import org.infointerview.testinfra.KeycloakServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -77,7 +74,7 @@ class KeycloakSignInIT {
           String moved =
               value
                   .replace("http://localhost:8180", keycloak.baseUri())
-                  .replace("http://keycloak:8180", keycloak.baseUri())
+                  .replace("http://keycloak:8080", keycloak.baseUri())
                   .replace("http://localhost:8080", gateway(""));
           registry.add(name, () -> moved);
         });
@@ -322,21 +319,14 @@ class KeycloakSignInIT {
         .bindOrCreate("infointerview.security", SecurityProperties.class);
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, String> composeGatewayEnvironment() throws IOException {
-    try (InputStream in = Files.newInputStream(ROOT.resolve("docker-compose.yml"))) {
-      Map<String, Object> compose = new Yaml().load(in);
-      Map<String, Object> gateway =
-          (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("gateway");
-      return ((Map<String, Object>) gateway.get("environment"))
-          .entrySet().stream()
-              .collect(
-                  Collectors.toMap(
-                      Map.Entry::getKey,
-                      e -> String.valueOf(e.getValue()),
-                      (a, b) -> b,
-                      LinkedHashMap::new));
-    }
+  /** The gateway's settings in the compose demo (docker-compose.yml under the demo file). */
+  private static Map<String, String> composeGatewayEnvironment() {
+    return ComposeFiles.environment(
+        ComposeFiles.services(
+                ROOT.resolve("deploy/demo.env"),
+                ROOT.resolve("docker-compose.yml"),
+                ROOT.resolve("docker-compose.demo.yml"))
+            .get("gateway"));
   }
 
   private static String gateway(String path) {

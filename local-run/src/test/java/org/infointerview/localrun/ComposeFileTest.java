@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.infointerview.testinfra.ComposeFiles;
 import org.infointerview.testinfra.KeycloakServer;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -35,7 +36,172 @@ class ComposeFileTest {
       List.of(
           "contacts-service", "interviews-service", "notifications-service", "gateway", "web-ui");
 
+  /** Set through Spring's relaxed binding (or read by the JVM), not through a placeholder. */
+  private static final Set<String> BOUND_BY_NAME =
+      Set.of(
+          "JAVA_TOOL_OPTIONS",
+          "LOGGING_STRUCTURED_FORMAT_CONSOLE",
+          "MANAGEMENT_TRACING_SAMPLING_PROBABILITY");
+
+  /** The stores: each keeps its data on a named volume and publishes no port. */
+  private static final List<String> STATEFUL = List.of("kafka", "mongo", "keycloak-db");
+
   private final Map<String, Map<String, Object>> services = services();
+
+  /** The real host's configuration, as .env.example fills it in (secrets set to something). */
+  private static Map<String, Map<String, Object>> realHost(Path envFile) {
+    return ComposeFiles.services(envFile, ROOT.resolve("docker-compose.yml"));
+  }
+
+  private static Path filledEnvExample(String... leftOut) throws IOException {
+    StringBuilder env = new StringBuilder();
+    for (String line : Files.readAllLines(ROOT.resolve(".env.example"))) {
+      String name = line.contains("=") ? line.substring(0, line.indexOf('=')) : "";
+      if (List.of(leftOut).contains(name)) {
+        continue;
+      }
+      env.append(line.endsWith("=") ? line + "secret-" + name.toLowerCase() : line).append('\n');
+    }
+    Path file = Files.createTempFile("env", ".env");
+    Files.writeString(file, env);
+    return file;
+  }
+
+  @Test
+  void theRealHostTakesEveryAddressFromThePublicUrlAndEverySecretFromEnv() throws IOException {
+    Map<String, Map<String, Object>> real = realHost(filledEnvExample());
+
+    Map<String, String> gateway = ComposeFiles.environment(real.get("gateway"));
+    assertThat(gateway.get("GATEWAY_PUBLIC_URL")).isEqualTo("https://careers.example.edu");
+    assertThat(gateway.get("OIDC_ISSUER_URI"))
+        .isEqualTo("https://careers.example.edu/auth/realms/infointerview");
+    assertThat(gateway.get("OIDC_AUTHORIZATION_URI"))
+        .startsWith("https://careers.example.edu/auth/realms/infointerview/");
+    assertThat(gateway.get("OIDC_CLIENT_SECRET")).isEqualTo("secret-gateway_oidc_client_secret");
+    assertThat(java.util.regex.Pattern.compile(gateway.get("GATEWAY_TRUSTED_PROXIES")))
+        .as("Docker's networks: the proxy in front")
+        .matches(p -> p.matcher("172.18.0.5").matches() && !p.matcher("8.8.8.8").matches());
+    for (String name : OUR_SERVICES) {
+      Map<String, String> environment = ComposeFiles.environment(real.get(name));
+      if (environment.containsKey("OIDC_ISSUER_URI")) {
+        assertThat(environment.get("OIDC_ISSUER_URI"))
+            .as(name)
+            .isEqualTo(gateway.get("OIDC_ISSUER_URI"));
+      }
+      assertThat(environment.values())
+          .as("%s: no demo secret or localhost address on the real host", name)
+          .noneMatch(v -> v.contains("change-me") || v.contains("localhost"));
+    }
+    Map<String, String> keycloak = ComposeFiles.environment(real.get("keycloak"));
+    assertThat(keycloak.get("KC_HOSTNAME")).isEqualTo("https://careers.example.edu/auth");
+    assertThat(real.get("keycloak").get("command").toString()).doesNotContain("start-dev");
+    assertThat(keycloak.get("KC_DB")).isEqualTo("postgres");
+    assertThat(keycloak.get("GATEWAY_OIDC_CLIENT_SECRET"))
+        .as("the realm file's placeholder gets the gateway's own secret")
+        .isEqualTo(gateway.get("OIDC_CLIENT_SECRET"));
+  }
+
+  @Test
+  void aMissingSecretStopsComposeNamingIt() throws IOException {
+    Path withoutSecret = filledEnvExample("INTERVIEWS_ANSWER_LINK_SECRET");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> realHost(withoutSecret))
+        .hasMessageContaining("INTERVIEWS_ANSWER_LINK_SECRET");
+  }
+
+  @Test
+  void everyRequiredVariableIsInTheEnvExample() throws IOException {
+    Set<String> required = new HashSet<>();
+    Matcher m =
+        Pattern.compile("\\$\\{([A-Z0-9_]+):\\?")
+            .matcher(Files.readString(ROOT.resolve("docker-compose.yml")));
+    while (m.find()) {
+      required.add(m.group(1));
+    }
+    assertThat(required).contains("PUBLIC_URL", "GATEWAY_OIDC_CLIENT_SECRET");
+    assertThat(ComposeFiles.envFile(ROOT.resolve(".env.example")))
+        .containsKeys(required.toArray(String[]::new));
+    assertThat(ComposeFiles.envFile(ROOT.resolve("deploy/demo.env")))
+        .containsKeys(required.toArray(String[]::new));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void storesKeepTheirDataOnNamedVolumesAndPublishNoPort() {
+    Set<String> named = ((Map<String, Object>) rawCompose().get("volumes")).keySet();
+    for (String store : STATEFUL) {
+      Map<String, Object> service = services.get(store);
+      assertThat(service).as(store).doesNotContainKey("ports");
+      List<String> volumes = (List<String>) service.get("volumes");
+      assertThat(volumes).as(store).isNotEmpty();
+      assertThat(named)
+          .as(store)
+          .contains(volumes.get(0).substring(0, volumes.get(0).indexOf(':')));
+    }
+    assertThat(services.get("redis")).doesNotContainKey("ports");
+    services.forEach(
+        (name, service) -> {
+          assertThat(service).as(name + " has a memory limit").containsKey("mem_limit");
+          Object ports = service.get("ports");
+          if (ports != null && !name.equals("proxy") && !name.equals("mailpit")) {
+            assertThat((List<String>) ports)
+                .as("%s opens its port on this machine only, for the proxy", name)
+                .allMatch(p -> p.startsWith("127.0.0.1:"));
+          }
+        });
+    assertThat(services.get("proxy").get("profiles").toString()).contains("tls");
+  }
+
+  @Test
+  void theDemoRunsKeycloakInDevelopmentModeWithTheDemoRealmAndAMailCatcher() throws IOException {
+    Map<String, Map<String, Object>> demo =
+        ComposeFiles.services(
+            ROOT.resolve("deploy/demo.env"),
+            ROOT.resolve("docker-compose.yml"),
+            ROOT.resolve("docker-compose.demo.yml"));
+
+    assertThat(demo.get("keycloak").get("command").toString()).contains("start-dev");
+    assertThat(demo.get("keycloak").get("volumes").toString())
+        .contains("./deploy/keycloak:/opt/keycloak/data/import")
+        .doesNotContain("production");
+    assertThat(demo).containsKey("mailpit");
+    Map<String, String> gateway = ComposeFiles.environment(demo.get("gateway"));
+    assertThat(gateway.get("OIDC_ISSUER_URI"))
+        .isEqualTo("http://localhost:8180/realms/infointerview");
+    assertThat(gateway.get("GATEWAY_PUBLIC_URL")).isEqualTo("http://localhost:8080");
+    assertThat(ComposeFiles.environment(demo.get("notifications-service")).get("SMTP_HOST"))
+        .isEqualTo("mailpit");
+  }
+
+  /** The production realm is the demo realm without its people and its password-grant client. */
+  @Test
+  void theProductionRealmIsTheDemoRealmWithoutDemoPeopleOrDemoSecrets() throws IOException {
+    JsonMapper json = JsonMapper.builder().build();
+    JsonNode demo =
+        json.readTree(ROOT.resolve("deploy/keycloak/infointerview-realm.json").toFile());
+    JsonNode real =
+        json.readTree(ROOT.resolve("deploy/keycloak/production/infointerview-realm.json").toFile());
+
+    assertThat(real.has("users")).isFalse();
+    assertThat(real.get("clients").findValuesAsString("clientId"))
+        .containsExactlyInAnyOrder("infointerview-gateway", "infointerview-notifications");
+    assertThat(real.get("roles")).isEqualTo(demo.get("roles"));
+    assertThat(real.get("components")).isEqualTo(demo.get("components"));
+    assertThat(real.toString())
+        .doesNotContain("change-me")
+        .doesNotContain("localhost")
+        .contains(
+            "${GATEWAY_OIDC_CLIENT_SECRET}", "${NOTIFICATIONS_CLIENT_SECRET}", "${PUBLIC_URL}");
+    for (JsonNode client : real.get("clients")) {
+      JsonNode same = null;
+      for (JsonNode candidate : demo.get("clients")) {
+        if (candidate.get("clientId").equals(client.get("clientId"))) {
+          same = candidate;
+        }
+      }
+      assertThat(client.get("protocolMappers")).isEqualTo(same.get("protocolMappers"));
+    }
+  }
 
   @Test
   void everyServiceHasAHealthCheck() {
@@ -169,7 +335,7 @@ class ComposeFileTest {
   @SuppressWarnings("unchecked")
   void everyEnvironmentVariableSetIsOneTheServiceReads() throws IOException {
     for (String name : OUR_SERVICES) {
-      Set<String> read = new HashSet<>();
+      Set<String> read = new HashSet<>(BOUND_BY_NAME);
       Matcher m =
           PLACEHOLDER.matcher(
               Files.readString(ROOT.resolve(name).resolve("src/main/resources/application.yml")));
@@ -246,9 +412,12 @@ class ComposeFileTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Map<String, Object>> services() {
+    return (Map<String, Map<String, Object>>) rawCompose().get("services");
+  }
+
+  private static Map<String, Object> rawCompose() {
     try (InputStream in = Files.newInputStream(ROOT.resolve("docker-compose.yml"))) {
-      Map<String, Object> compose = new Yaml().load(in);
-      return (Map<String, Map<String, Object>>) compose.get("services");
+      return new Yaml().load(in);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -62,8 +63,18 @@ public final class KeycloakServer implements AutoCloseable {
 
   /** Starts Keycloak with this realm (a realm export's JSON) imported, and waits until it is up. */
   public static KeycloakServer start(String realmJson) {
+    return start(realmJson, Map.of());
+  }
+
+  /**
+   * Starts Keycloak with this realm imported and these environment variables set (which the realm
+   * file's {@code ${NAME}} placeholders read), and waits until it is up.
+   */
+  public static KeycloakServer start(String realmJson, Map<String, String> environment) {
     KeycloakServer server =
-        Infrastructure.useContainers() ? container(realmJson) : process(realmJson);
+        Infrastructure.useContainers()
+            ? container(realmJson, environment)
+            : process(realmJson, environment);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keycloak-shutdown"));
     log.info("Test Keycloak: {}", server.baseUri);
     return server;
@@ -88,10 +99,11 @@ public final class KeycloakServer implements AutoCloseable {
     }
   }
 
-  private static KeycloakServer container(String realmJson) {
+  private static KeycloakServer container(String realmJson, Map<String, String> environment) {
     GenericContainer<?> keycloak =
         new GenericContainer<>(DockerImageName.parse(IMAGE))
             .withCommand("start-dev", "--import-realm", "--health-enabled=true")
+            .withEnv(environment)
             .withEnv("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m")
             .withCopyToContainer(
                 Transferable.of(realmJson.getBytes(StandardCharsets.UTF_8)),
@@ -106,7 +118,7 @@ public final class KeycloakServer implements AutoCloseable {
         "http://" + keycloak.getHost() + ":" + keycloak.getMappedPort(8080), keycloak::stop);
   }
 
-  private static KeycloakServer process(String realmJson) {
+  private static KeycloakServer process(String realmJson, Map<String, String> environment) {
     Path dist = distribution();
     Path java = javaHome();
     int port = freePort();
@@ -129,6 +141,7 @@ public final class KeycloakServer implements AutoCloseable {
                   "--http-management-port=" + management)
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
+      builder.environment().putAll(environment);
       builder.environment().put("JAVA_HOME", java.toString());
       builder
           .environment()
