@@ -575,6 +575,8 @@ public class Deliveries implements SmartLifecycle {
     try {
       if (leased.wantsEmail()) {
         smtp.send(leased);
+        // with the trace id of the request that caused it, when it went at once
+        log.info("Message {} sent as {}", leased.id(), leased.messageId());
       }
       after = leased.sent(clock.instant());
     } catch (SmtpSender.Failure failure) {

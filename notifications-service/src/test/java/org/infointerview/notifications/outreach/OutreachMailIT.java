@@ -48,9 +48,12 @@ import org.infointerview.testinfra.InfrastructureTest;
 import org.infointerview.testinfra.Mailbox;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -74,6 +77,7 @@ import tools.jackson.databind.json.JsonMapper;
       "infointerview.delivery.unsubscribe-secret=" + OutreachMailIT.SECRET
     })
 @InfrastructureTest
+@ExtendWith(OutputCaptureExtension.class)
 class OutreachMailIT {
 
   static final String SECRET = "outreach-mail-it-links-key-of-32-characters-or-more";
@@ -383,6 +387,43 @@ class OutreachMailIT {
     String id = "REPORT_BACK|" + fact.id() + "|contact:" + contactId;
     await().atMost(WAIT).until(() -> status(id) == DeliveryStatus.DROPPED);
     assertThat(Mailbox.receivedBy(address)).isEmpty();
+  }
+
+  /**
+   * The student's request can be followed to the mail it caused: the trace context the record
+   * carries (as interviews-service's outbox relay sends it) names the log line of the send.
+   */
+  @Test
+  void theMailsSendIsLoggedInTheTraceOfTheRequestThatCausedIt(CapturedOutput output)
+      throws Exception {
+    String contactId = new ObjectId().toHexString();
+    String address = "traced-" + contactId + "@example.org";
+    person(contactId, address, "Tracy Reed", "UTC", true);
+    GoldenEvent fact = request(contactId, "Sam Rivera");
+    String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+
+    try (KafkaProducer<String, String> producer = Infrastructure.get().producer()) {
+      ProducerRecord<String, String> record =
+          new ProducerRecord<>(Topics.INTERVIEWS, fact.id(), fact.json());
+      record
+          .headers()
+          .add(
+              "traceparent",
+              ("00-" + traceId + "-00f067aa0ba902b7-01")
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      producer.send(record).get();
+    }
+    await().atMost(WAIT).until(() -> Mailbox.receivedBy(address).size() == 1);
+    String id = "OUTREACH_REQUEST|" + fact.id() + "|contact:" + contactId;
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(output.getOut().lines())
+                    .filteredOn(line -> line.contains("Message " + id + " sent as"))
+                    .singleElement()
+                    .satisfies(line -> assertThat(line).contains(traceId)));
   }
 
   private static GoldenEvent request(String contactId, String studentName) {
