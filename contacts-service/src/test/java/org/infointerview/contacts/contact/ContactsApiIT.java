@@ -390,7 +390,14 @@ class ContactsApiIT {
     assertThat(management.get("/actuator/metrics", null).statusCode()).isEqualTo(200);
     assertThat(management.get("/actuator/health", null).body()).contains("\"UP\"");
     assertThat(management.get("/actuator/prometheus", null).body())
-        .contains("infointerview_outbox_pending ", "jvm_memory_used_bytes");
+        .contains(
+            "infointerview_outbox_pending ",
+            "jvm_memory_used_bytes",
+            // what the dashboard and the alert rules in deploy/ read
+            "infointerview_imports_jobs{",
+            "kafka_consumer_fetch_manager_records_lag_max");
+    String health = management.get("/actuator/health/readiness", null).body();
+    assertThat(health).contains("\"mongo\"", "\"kafka\"");
   }
 
   private long ownedBy(String subject) {

@@ -106,9 +106,11 @@ class DeadLettersIT {
     HttpResponse<String> otherTopic = redrive(admin, "payroll.events-dlt:0:1");
     HttpResponse<String> notAnId = redrive(admin, "'; drop table --");
     HttpResponse<String> nowhere = redrive(admin, DLT + ":0:999999999");
+    HttpResponse<String> pastLong = redrive(admin, DLT + ":0:9999999999999999999");
     HttpResponse<String> badTopic = api.get("/dead-letters?topic=payroll.events-dlt", admin);
 
-    for (HttpResponse<String> refused : new HttpResponse[] {otherTopic, notAnId, badTopic}) {
+    for (HttpResponse<String> refused :
+        new HttpResponse[] {otherTopic, notAnId, badTopic, pastLong}) {
       assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
       assertThat(refused.headers().firstValue("Content-Type").orElseThrow())
           .startsWith("application/problem+json");

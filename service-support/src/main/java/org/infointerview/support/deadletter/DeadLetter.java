@@ -33,4 +33,22 @@ public record DeadLetter(
     @Nullable String eventType,
     @Nullable String error,
     @Nullable String message,
-    @Nullable Instant redrivenAt) {}
+    @Nullable Instant redrivenAt) {
+
+  /** The same dead letter, re-driven then (or not, for null). */
+  DeadLetter redriven(@Nullable Instant at) {
+    return new DeadLetter(
+        id,
+        deadLetteredAt,
+        topic,
+        partition,
+        offset,
+        consumerGroup,
+        key,
+        eventId,
+        eventType,
+        error,
+        message,
+        at);
+  }
+}

@@ -9,10 +9,12 @@ import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.KafkaException;
 import org.infointerview.support.audit.AuditLog;
 import org.infointerview.support.problem.InvalidFieldException;
 import org.infointerview.support.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Admins list the events this service's consumers gave up on and re-drive chosen ones after a fix;
@@ -30,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 class DeadLetterController {
 
   /** Records read from each partition of a dead-letter topic, at most, per listing. */
-  private static final int SCAN = 10_000;
+  private static final int SCAN = 5_000;
 
   private final DeadLetters deadLetters;
   private final AuditLog audit;
@@ -59,10 +62,14 @@ class DeadLetterController {
           "is not a dead-letter topic of this service; it has " + String.join(", ", topics));
     }
     List<DeadLetter> found = new ArrayList<>();
-    for (String each : topic == null ? topics : List.of(topic)) {
-      if (found.size() < limit) {
-        found.addAll(deadLetters.list(each, limit - found.size(), SCAN));
+    try {
+      for (String each : topic == null ? topics : List.of(topic)) {
+        if (found.size() < limit) {
+          found.addAll(deadLetters.list(each, limit - found.size(), SCAN));
+        }
       }
+    } catch (KafkaException e) {
+      throw kafkaAway(e);
     }
     return new DeadLettersResponse(topics, found);
   }
@@ -88,7 +95,12 @@ class DeadLetterController {
                 + " <dead-letter topic>:<partition>:<offset>");
       }
     }
-    Map<String, DeadLetters.Outcome> outcomes = deadLetters.redrive(request.ids(), actor.id());
+    Map<String, DeadLetters.Outcome> outcomes;
+    try {
+      outcomes = deadLetters.redrive(request.ids(), actor.id());
+    } catch (KafkaException | IllegalStateException e) {
+      throw kafkaAway(e);
+    }
     outcomes.forEach(
         (id, outcome) -> {
           if (outcome == DeadLetters.Outcome.REDRIVEN) {
@@ -96,5 +108,13 @@ class DeadLetterController {
           }
         });
     return new RedriveResponse(outcomes);
+  }
+
+  private static ResponseStatusException kafkaAway(RuntimeException cause) {
+    return new ResponseStatusException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "Kafka did not answer in time. Try again in a minute: a dead letter already sent again is"
+            + " not sent twice.",
+        cause);
   }
 }

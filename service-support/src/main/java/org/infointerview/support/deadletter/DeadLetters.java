@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -97,14 +98,15 @@ public class DeadLetters {
         consumer.seek(partition, begin);
         stops.put(partition, Math.min(end, begin + scan));
       }
-      List<ConsumerRecord<byte[], byte[]>> mine = new ArrayList<>();
+      // only what a listing shows is kept of each record: never its value or stack trace
+      List<DeadLetter> mine = new ArrayList<>();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       while (!stops.isEmpty() && System.nanoTime() < deadline) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
           TopicPartition partition = new TopicPartition(record.topic(), record.partition());
           Long stop = stops.get(partition);
           if (stop != null && record.offset() < stop && isMine(record)) {
-            mine.add(record);
+            mine.add(letter(record, null));
           }
         }
         stops.entrySet().removeIf(stop -> consumer.position(stop.getKey()) >= stop.getValue());
@@ -113,13 +115,11 @@ public class DeadLetters {
           consumer.pause(done);
         }
       }
-      mine.sort((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
-      Map<String, Instant> redriven = redriven(mine.stream().map(DeadLetters::id).toList());
-      for (ConsumerRecord<byte[], byte[]> record : mine) {
-        if (letters.size() >= limit) {
-          break;
-        }
-        letters.add(letter(record, redriven.get(id(record))));
+      mine.sort(Comparator.comparing(DeadLetter::deadLetteredAt));
+      List<DeadLetter> shown = mine.subList(0, Math.min(limit, mine.size()));
+      Map<String, Instant> redriven = redriven(shown.stream().map(DeadLetter::id).toList());
+      for (DeadLetter letter : shown) {
+        letters.add(letter.redriven(redriven.get(letter.id())));
       }
     }
     return letters;
@@ -189,7 +189,16 @@ public class DeadLetters {
   /** Whether an id names a place in one of this service's dead-letter topics. */
   boolean isValidId(String id) {
     Matcher matcher = ID.matcher(id);
-    return matcher.matches() && deadLetterTopics().contains(matcher.group(1));
+    if (!matcher.matches() || !deadLetterTopics().contains(matcher.group(1))) {
+      return false;
+    }
+    try {
+      Integer.parseInt(matcher.group(2));
+      Long.parseLong(matcher.group(3));
+      return true;
+    } catch (NumberFormatException tooLarge) {
+      return false;
+    }
   }
 
   private @Nullable ConsumerRecord<byte[], byte[]> read(
@@ -269,8 +278,12 @@ public class DeadLetters {
         header(record, "ce_id"),
         header(record, "ce_type"),
         header(record, KafkaHeaders.DLT_EXCEPTION_FQCN),
-        message == null ? null : RedactingLogPatterns.redact(message),
+        message == null ? null : RedactingLogPatterns.redact(shortened(message)),
         at);
+  }
+
+  private static String shortened(String message) {
+    return message.length() <= 500 ? message : message.substring(0, 500) + "…";
   }
 
   private static String id(ConsumerRecord<byte[], byte[]> record) {
@@ -312,6 +325,9 @@ public class DeadLetters {
     settings.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    // dead letters carry stack traces: fetch a little at a time, not Kafka's 50 MB
+    settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * 1024 * 1024);
+    settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1024 * 1024);
     return new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
