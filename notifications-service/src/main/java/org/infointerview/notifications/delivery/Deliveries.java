@@ -190,6 +190,7 @@ public class Deliveries implements SmartLifecycle {
   private final SendRate sendRate;
   private final SmtpConnections connections;
   private final SendWindows sendWindows;
+  private final MailMeters meters;
   private @Nullable ScheduledExecutorService poller;
   private @Nullable ExecutorService senders;
 
@@ -202,7 +203,9 @@ public class Deliveries implements SmartLifecycle {
       List<MessagePreparer> preparers,
       SendRate sendRate,
       SmtpConnections connections,
-      ObjectProvider<SendWindows> sendWindows) {
+      ObjectProvider<SendWindows> sendWindows,
+      MailMeters meters) {
+    this.meters = meters;
     this.sendRate = sendRate;
     this.connections = connections;
     this.sendWindows = sendWindows.getIfAvailable(() -> SendWindows.ALWAYS);
@@ -577,6 +580,7 @@ public class Deliveries implements SmartLifecycle {
         smtp.send(leased);
         // with the trace id of the request that caused it, when it went at once
         log.info("Message {} sent as {}", leased.id(), leased.messageId());
+        meters.sent(leased.kind());
       }
       after = leased.sent(clock.instant());
     } catch (SmtpSender.Failure failure) {
@@ -628,6 +632,7 @@ public class Deliveries implements SmartLifecycle {
     if (!last) {
       Instant next = clock.instant().plus(pause(leased.attempts()));
       log.info("Message {} failed ({}); again at {}", leased.id(), reason, next);
+      meters.retrying();
       return leased.failedOnce(reason, next);
     }
     log.warn("Message {} given up: {}", leased.id(), reason);

@@ -1,7 +1,9 @@
 package org.infointerview.notifications.delivery;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  * #LATE}, how long past its time the most overdue of them is (0 when none: a growing value means
  * mail is stuck); and {@value #FAILED}, messages given up, kept for an admin's look in the delivery
  * log. Read from the queue's and the failures' small collections at most every {@link #FRESH_FOR}.
+ * And two counters: {@value #SENT} by kind, and {@value #RETRIED}, tries to be made again.
  */
 @Component
 class MailMeters {
@@ -24,6 +27,8 @@ class MailMeters {
   static final String QUEUED = "infointerview.mails.queued";
   static final String LATE = "infointerview.mails.late.seconds";
   static final String FAILED = "infointerview.mails.failed";
+  static final String SENT = "infointerview.mails.sent";
+  static final String RETRIED = "infointerview.mails.retried";
 
   private static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
@@ -31,10 +36,32 @@ class MailMeters {
   private final Clock clock;
   private final FreshReading<Mail> mail = new FreshReading<>(FRESH_FOR, this::read);
 
+  private final MeterRegistry registry;
+  private final Counter retried;
+
   MailMeters(MongoTemplate mongo, Clock clock, ObjectProvider<MeterRegistry> meters) {
     this.mongo = mongo;
     this.clock = clock;
-    meters.ifAvailable(this::register);
+    this.registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+    register(registry);
+    this.retried =
+        Counter.builder(RETRIED)
+            .description("Tries that failed and will be tried again (the mail server away or slow)")
+            .register(registry);
+  }
+
+  /** A mail the SMTP server took, by its kind (a request, a reminder, an invitation...). */
+  void sent(String kind) {
+    Counter.builder(SENT)
+        .description("Mails the SMTP server took, by kind")
+        .tag("kind", kind)
+        .register(registry)
+        .increment();
+  }
+
+  /** A try that failed and will be made again later. */
+  void retrying() {
+    retried.increment();
   }
 
   private void register(MeterRegistry meters) {

@@ -68,6 +68,8 @@ class MailServerAwayIT {
 
   @Test
   void whatIsQueuedWhileTheServerIsAwayIsSentOnceWhenItIsBack() throws Exception {
+    double sentBefore = sent();
+    double retriedBefore = meters.get(MailMeters.RETRIED).counter().count();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       String eventId = UUID.randomUUID().toString();
@@ -81,6 +83,9 @@ class MailServerAwayIT {
     }
     // what an operator's dashboard shows meanwhile: mail waiting, and late
     await().atMost(WAIT).until(() -> gauge(MailMeters.QUEUED) >= 5 && gauge(MailMeters.LATE) > 0);
+    assertThat(meters.get(MailMeters.RETRIED).counter().count() - retriedBefore)
+        .as("each failed try to be made again")
+        .isGreaterThanOrEqualTo(10);
 
     GreenMail back = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     back.start();
@@ -90,6 +95,7 @@ class MailServerAwayIT {
           .until(() -> ids.stream().allMatch(id -> delivery(id).status() == DeliveryStatus.SENT));
       Thread.sleep(1_500);
       assertThat(back.getReceivedMessages()).as("each once").hasSize(5);
+      assertThat(sent() - sentBefore).isEqualTo(5);
       await()
           .atMost(WAIT)
           .until(() -> gauge(MailMeters.QUEUED) == 0 && gauge(MailMeters.LATE) == 0);
@@ -112,6 +118,12 @@ class MailServerAwayIT {
     assertThat(delivery.lastError()).contains("not a valid address");
     assertThat(mongo.findById(delivery.id(), Document.class, Deliveries.QUEUE)).isNull();
     await().atMost(WAIT).until(() -> gauge(MailMeters.FAILED) >= 1);
+  }
+
+  private double sent() {
+    return meters.find(MailMeters.SENT).tag("kind", "TEST").counters().stream()
+        .mapToDouble(io.micrometer.core.instrument.Counter::count)
+        .sum();
   }
 
   private double gauge(String name) {
