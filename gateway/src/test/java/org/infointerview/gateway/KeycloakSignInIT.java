@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +54,9 @@ class KeycloakSignInIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static KeycloakServer keycloak;
+
+  private static final String PRODUCTION = "infointerview-production";
+  private static final String PRODUCTION_SECRET = "env-secret-" + System.nanoTime();
   private static RecordingService service;
 
   @DynamicPropertySource
@@ -64,7 +68,22 @@ class KeycloakSignInIT {
             .replace("http://localhost:8080", gateway(""))
             .replace("\"accessTokenLifespan\": 300", "\"accessTokenLifespan\": 30");
     assertThat(realm).contains("\"accessTokenLifespan\": 30,");
-    keycloak = KeycloakServer.start(realm);
+    // The real host's realm beside it under a name of its own, its secrets from the environment
+    // as compose gives them.
+    String production =
+        Files.readString(ROOT.resolve("deploy/keycloak/production/infointerview-realm.json"))
+            .replace("\"realm\": \"infointerview\"", "\"realm\": \"" + PRODUCTION + "\"");
+    assertThat(production).contains("\"realm\": \"" + PRODUCTION + "\"");
+    keycloak =
+        KeycloakServer.start(
+            List.of(realm, production),
+            Map.of(
+                "PUBLIC_URL",
+                "https://careers.example.edu",
+                "GATEWAY_OIDC_CLIENT_SECRET",
+                "gateway-" + PRODUCTION_SECRET,
+                "NOTIFICATIONS_CLIENT_SECRET",
+                PRODUCTION_SECRET));
     service = RecordingService.start();
     String serviceUri = service.uri();
 
@@ -305,6 +324,52 @@ class KeycloakSignInIT {
         .send(
             HttpRequest.newBuilder(URI.create(uri))
                 .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The real host's realm (deploy/keycloak/production) takes its client secrets from the
+   * environment through Keycloak's placeholders: the notifications client gets a token with the
+   * secret compose gives it and none with the demo one, and there is no command-line client or demo
+   * person to sign in as.
+   */
+  @Test
+  void theProductionRealmTakesItsSecretsFromTheEnvironment() throws Exception {
+    String tokens = keycloak.issuerUri(PRODUCTION) + "/protocol/openid-connect/token";
+
+    HttpResponse<String> granted =
+        form(tokens, clientCredentials("infointerview-notifications", PRODUCTION_SECRET));
+    HttpResponse<String> demo =
+        form(
+            tokens,
+            clientCredentials("infointerview-notifications", "change-me-notifications-secret"));
+    HttpResponse<String> password =
+        form(
+            tokens,
+            "grant_type=password&client_id=infointerview-cli&username=admin&password=admin");
+
+    assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+    Map<String, Object> claims =
+        claims(JSON.readTree(granted.body()).get("access_token").asString());
+    assertThat(String.valueOf(claims.get("aud"))).contains("infointerview");
+    assertThat(demo.statusCode()).isEqualTo(401);
+    assertThat(password.statusCode()).as("no command-line client, no demo people").isIn(400, 401);
+  }
+
+  private static String clientCredentials(String client, String secret) {
+    return "grant_type=client_credentials&client_id="
+        + client
+        + "&client_secret="
+        + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static HttpResponse<String> form(String uri, String body) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(uri))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
   }

@@ -63,18 +63,19 @@ public final class KeycloakServer implements AutoCloseable {
 
   /** Starts Keycloak with this realm (a realm export's JSON) imported, and waits until it is up. */
   public static KeycloakServer start(String realmJson) {
-    return start(realmJson, Map.of());
+    return start(List.of(realmJson), Map.of());
   }
 
   /**
-   * Starts Keycloak with this realm imported and these environment variables set (which the realm
-   * file's {@code ${NAME}} placeholders read), and waits until it is up.
+   * Starts Keycloak with these realms imported (each of its own name) and these environment
+   * variables set (which the realm files' {@code ${NAME}} placeholders read), and waits until it is
+   * up.
    */
-  public static KeycloakServer start(String realmJson, Map<String, String> environment) {
+  public static KeycloakServer start(List<String> realmsJson, Map<String, String> environment) {
     KeycloakServer server =
         Infrastructure.useContainers()
-            ? container(realmJson, environment)
-            : process(realmJson, environment);
+            ? container(realmsJson, environment)
+            : process(realmsJson, environment);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keycloak-shutdown"));
     log.info("Test Keycloak: {}", server.baseUri);
     return server;
@@ -99,18 +100,21 @@ public final class KeycloakServer implements AutoCloseable {
     }
   }
 
-  private static KeycloakServer container(String realmJson, Map<String, String> environment) {
+  private static KeycloakServer container(
+      List<String> realmsJson, Map<String, String> environment) {
     GenericContainer<?> keycloak =
         new GenericContainer<>(DockerImageName.parse(IMAGE))
             .withCommand("start-dev", "--import-realm", "--health-enabled=true")
             .withEnv(environment)
             .withEnv("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m")
-            .withCopyToContainer(
-                Transferable.of(realmJson.getBytes(StandardCharsets.UTF_8)),
-                "/opt/keycloak/data/import/realm.json")
             .withExposedPorts(8080, 9000)
             .waitingFor(
                 Wait.forHttp("/health/ready").forPort(9000).withStartupTimeout(START_TIMEOUT));
+    for (int i = 0; i < realmsJson.size(); i++) {
+      keycloak.withCopyToContainer(
+          Transferable.of(realmsJson.get(i).getBytes(StandardCharsets.UTF_8)),
+          "/opt/keycloak/data/import/realm-" + i + ".json");
+    }
     keycloak.start();
     // The engine's host as Testcontainers knows it (a remote DOCKER_HOST, a host override), not
     // localhost.
@@ -118,7 +122,7 @@ public final class KeycloakServer implements AutoCloseable {
         "http://" + keycloak.getHost() + ":" + keycloak.getMappedPort(8080), keycloak::stop);
   }
 
-  private static KeycloakServer process(String realmJson, Map<String, String> environment) {
+  private static KeycloakServer process(List<String> realmsJson, Map<String, String> environment) {
     Path dist = distribution();
     Path java = javaHome();
     int port = freePort();
@@ -127,7 +131,9 @@ public final class KeycloakServer implements AutoCloseable {
       // A fresh store per start: the realm is imported from the file, never from a last run.
       deleteRecursively(dist.resolve("data"));
       Path imports = Files.createDirectories(dist.resolve("data/import"));
-      Files.writeString(imports.resolve("realm.json"), realmJson);
+      for (int i = 0; i < realmsJson.size(); i++) {
+        Files.writeString(imports.resolve("realm-" + i + ".json"), realmsJson.get(i));
+      }
       Path log = Files.createTempFile("keycloak-" + port + "-", ".log");
       ProcessBuilder builder =
           new ProcessBuilder(
