@@ -8,12 +8,9 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.infointerview.testinfra.ComposeFiles;
 import org.infointerview.testinfra.KeycloakServer;
@@ -30,18 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ComposeFileTest {
 
-  private static final Path ROOT = Path.of("..");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)");
-  private static final List<String> OUR_SERVICES =
-      List.of(
-          "contacts-service", "interviews-service", "notifications-service", "gateway", "web-ui");
-
-  /** Set through Spring's relaxed binding (or read by the JVM), not through a placeholder. */
-  private static final Set<String> BOUND_BY_NAME =
-      Set.of(
-          "JAVA_TOOL_OPTIONS",
-          "LOGGING_STRUCTURED_FORMAT_CONSOLE",
-          "MANAGEMENT_TRACING_SAMPLING_PROBABILITY");
+  private static final Path ROOT = DeployFiles.ROOT;
+  private static final List<String> OUR_SERVICES = DeployFiles.OUR_SERVICES;
 
   /** The stores: each keeps its data on a named volume and publishes no port. */
   private static final List<String> STATEFUL = List.of("kafka", "mongo", "keycloak-db");
@@ -78,7 +65,7 @@ class ComposeFileTest {
     assertThat(gateway.get("OIDC_AUTHORIZATION_URI"))
         .startsWith("https://careers.example.edu/auth/realms/infointerview/");
     assertThat(gateway.get("OIDC_CLIENT_SECRET")).isEqualTo("secret-gateway_oidc_client_secret");
-    assertThat(java.util.regex.Pattern.compile(gateway.get("GATEWAY_TRUSTED_PROXIES")))
+    assertThat(Pattern.compile(gateway.get("GATEWAY_TRUSTED_PROXIES")))
         .as("Docker's networks: the proxy in front")
         .matches(p -> p.matcher("172.18.0.5").matches() && !p.matcher("8.8.8.8").matches());
     for (String name : OUR_SERVICES) {
@@ -111,13 +98,10 @@ class ComposeFileTest {
 
   @Test
   void everyRequiredVariableIsInTheEnvExample() throws IOException {
-    Set<String> required = new HashSet<>();
-    Matcher m =
-        Pattern.compile("\\$\\{([A-Z0-9_]+):\\?")
-            .matcher(Files.readString(ROOT.resolve("docker-compose.yml")));
-    while (m.find()) {
-      required.add(m.group(1));
-    }
+    Set<String> required =
+        DeployFiles.matches(
+            Pattern.compile("\\$\\{([A-Z0-9_]+):\\?"),
+            Files.readString(ROOT.resolve("docker-compose.yml")));
     assertThat(required).contains("PUBLIC_URL", "GATEWAY_OIDC_CLIENT_SECRET");
     assertThat(ComposeFiles.envFile(ROOT.resolve(".env.example")))
         .containsKeys(required.toArray(String[]::new));
@@ -267,13 +251,9 @@ class ComposeFileTest {
    */
   @Test
   void everyModuleOfTheRootPomReachesTheImageBuild() throws IOException {
-    List<String> modules = new ArrayList<>();
-    Matcher module =
-        Pattern.compile("<module>([^<]+)</module>")
-            .matcher(Files.readString(ROOT.resolve("pom.xml")));
-    while (module.find()) {
-      modules.add(module.group(1));
-    }
+    Set<String> modules =
+        DeployFiles.matches(
+            Pattern.compile("<module>([^<]+)</module>"), Files.readString(ROOT.resolve("pom.xml")));
     String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
     int first = dockerfile.indexOf("\nFROM ");
     String builder = dockerfile.substring(first, dockerfile.indexOf("\nFROM ", first + 1));
@@ -335,13 +315,7 @@ class ComposeFileTest {
   @SuppressWarnings("unchecked")
   void everyEnvironmentVariableSetIsOneTheServiceReads() throws IOException {
     for (String name : OUR_SERVICES) {
-      Set<String> read = new HashSet<>(BOUND_BY_NAME);
-      Matcher m =
-          PLACEHOLDER.matcher(
-              Files.readString(ROOT.resolve(name).resolve("src/main/resources/application.yml")));
-      while (m.find()) {
-        read.add(m.group(1));
-      }
+      Set<String> read = DeployFiles.variablesReadBy(name);
       Map<String, Object> environment = (Map<String, Object>) services.get(name).get("environment");
       assertThat(environment).as(name).isNotEmpty();
       assertThat(read).as(name + " reads what compose sets").containsAll(environment.keySet());

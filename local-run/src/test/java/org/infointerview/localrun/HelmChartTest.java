@@ -20,18 +20,14 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,18 +41,7 @@ import org.junit.jupiter.api.Test;
 class HelmChartTest {
 
   private static final Path CHART = Path.of("..", "deploy", "helm", "infointerview");
-  private static final List<String> OUR_SERVICES =
-      List.of(
-          "contacts-service", "interviews-service", "notifications-service", "gateway", "web-ui");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)");
-
-  /** Set through Spring's relaxed binding (or read by the JVM), not through a placeholder. */
-  private static final Set<String> BOUND_BY_NAME =
-      Set.of(
-          "JAVA_TOOL_OPTIONS",
-          "LOGGING_STRUCTURED_FORMAT_CONSOLE",
-          "MANAGEMENT_TRACING_SAMPLING_PROBABILITY",
-          "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
+  private static final List<String> OUR_SERVICES = DeployFiles.OUR_SERVICES;
 
   private final KubernetesSerialization kubernetes = new KubernetesSerialization();
 
@@ -150,13 +135,7 @@ class HelmChartTest {
 
     assertThat(manifests).noneMatch(m -> m.getKind().equals("Secret"));
     for (String name : OUR_SERVICES) {
-      Set<String> read = new HashSet<>(BOUND_BY_NAME);
-      Matcher m =
-          PLACEHOLDER.matcher(
-              Files.readString(Path.of("..", name, "src/main/resources/application.yml")));
-      while (m.find()) {
-        read.add(m.group(1));
-      }
+      Set<String> read = DeployFiles.variablesReadBy(name);
       Map<String, EnvVar> env = env(deployment(manifests, name));
       assertThat(read).as(name + " reads what the chart sets").containsAll(env.keySet());
       env.forEach(

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class MonitoringFilesTest {
 
-  private static final Path ROOT = Path.of("..");
+  private static final Path ROOT = DeployFiles.ROOT;
   private static final Pattern OUR_SERIES = Pattern.compile("\\binfointerview_[a-z_]+");
   private static final Pattern DECLARED = Pattern.compile("\"(infointerview(?:\\.[a-z]+)+)\"");
 
@@ -86,12 +85,7 @@ class MonitoringFilesTest {
   }
 
   private static Set<String> ourSeries(String expression) {
-    Set<String> series = new HashSet<>();
-    Matcher m = OUR_SERIES.matcher(expression);
-    while (m.find()) {
-      series.add(m.group());
-    }
-    return series;
+    return DeployFiles.matches(OUR_SERIES, expression);
   }
 
   /** The Prometheus names of every meter the code declares, with each suffix it may carry. */
@@ -106,9 +100,8 @@ class MonitoringFilesTest {
               .toList();
     }
     for (Path source : sources) {
-      Matcher m = DECLARED.matcher(Files.readString(source));
-      while (m.find()) {
-        String name = m.group(1).replace('.', '_');
+      for (String declared : DeployFiles.matches(DECLARED, Files.readString(source))) {
+        String name = declared.replace('.', '_');
         names.add(name);
         names.add(name + "_total");
       }

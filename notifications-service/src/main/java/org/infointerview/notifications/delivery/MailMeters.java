@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.infointerview.messaging.meters.FreshReading;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,6 +41,9 @@ class MailMeters {
   private final MeterRegistry registry;
   private final Counter retried;
 
+  /** One counter per kind, looked up once (this is on every mail's path). */
+  private final Map<String, Counter> sentByKind = new ConcurrentHashMap<>();
+
   MailMeters(MongoTemplate mongo, Clock clock, ObjectProvider<MeterRegistry> meters) {
     this.mongo = mongo;
     this.clock = clock;
@@ -52,10 +57,14 @@ class MailMeters {
 
   /** A mail the SMTP server took, by its kind (a request, a reminder, an invitation...). */
   void sent(String kind) {
-    Counter.builder(SENT)
-        .description("Mails the SMTP server took, by kind")
-        .tag("kind", kind)
-        .register(registry)
+    sentByKind
+        .computeIfAbsent(
+            kind,
+            k ->
+                Counter.builder(SENT)
+                    .description("Mails the SMTP server took, by kind")
+                    .tag("kind", k)
+                    .register(registry))
         .increment();
   }
 
