@@ -96,8 +96,12 @@ class CalendarEntries {
       topics = Topics.INTERVIEWS,
       groupId = "${spring.application.name}.calendar")
   void on(IncomingEvent event) {
-    if (erased.coversStudentOf(event)) {
-      return; // about a student erased since, read again: it brings nothing back
+    // the type first: most events on the topic are not this consumer's, and cost no store read
+    if (!event.is(EventType.INTERVIEW_SCHEDULED)
+            && !event.is(EventType.INTERVIEW_RESCHEDULED)
+            && !event.is(EventType.INTERVIEW_CANCELLED)
+        || erased.coversStudentOf(event)) {
+      return; // (or about a student erased since, read again: it brings nothing back)
     }
     if (event.is(EventType.INTERVIEW_SCHEDULED) || event.is(EventType.INTERVIEW_RESCHEDULED)) {
       Scheduled at = reader.data(event, Scheduled.class);

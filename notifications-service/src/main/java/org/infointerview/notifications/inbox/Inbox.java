@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.infointerview.support.problem.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,8 +27,11 @@ public class Inbox {
 
   static final String INDEX = "inbox_index";
 
-  /** The most entries a person's inbox reads and counts: the newest. */
-  static final int NEWEST = 1_000;
+  /**
+   * The most entries a person's inbox lists and counts: the newest (ten pages of 20). The index of
+   * them is one document, written whole on every message: short keeps each write cheap.
+   */
+  static final int NEWEST = 200;
 
   private final MongoTemplate mongo;
   private final Clock clock;
@@ -40,7 +44,9 @@ public class Inbox {
   /**
    * Puts the message in the person's inbox, once. The entry first, then its place in the person's
    * index (with the index's {@code rev} moved on, which live streams watch): a reader never finds
-   * an id without its entry.
+   * an id without its entry. The index keeps the newest {@value #NEWEST} ids only: it is one
+   * document, written whole on every change, and grew with every message a person ever had (each
+   * message of a busy inbox cost more than the one before). Older entries stay stored, unlisted.
    */
   public void add(String id, String userId, String kind, String title, String body) {
     mongo.upsert(
@@ -52,10 +58,15 @@ public class Inbox {
             .setOnInsert("body", body)
             .setOnInsert("createdAt", clock.instant()),
         InboxEntry.COLLECTION);
-    mongo.upsert(
-        Query.query(Criteria.where("_id").is(userId)),
-        new Update().addToSet("ids", id).inc("rev", 1),
-        INDEX);
+    Update placed = new Update().inc("rev", 1);
+    placed.push("ids").slice(-NEWEST).each(id);
+    try {
+      // only where the id is not yet: a second add (a retried message) matches nothing, and its
+      // upsert's insert finds the person's index there
+      mongo.upsert(Query.query(Criteria.where("_id").is(userId).and("ids").ne(id)), placed, INDEX);
+    } catch (DuplicateKeyException alreadyThere) {
+      // the id is in the index already
+    }
   }
 
   /** Each of these people's inbox revision: it moves on with every entry added or read. */

@@ -115,8 +115,13 @@ class InterviewMailListener {
       groupId = "${spring.application.name}.interviews",
       concurrency = "${infointerview.delivery.consumers}")
   void on(IncomingEvent event) {
-    if (erased.coversStudentOf(event)) {
-      return; // about a student erased since, read again: it brings nothing back
+    // the type first: events that are not this consumer's cost no store read
+    if (!event.is(EventType.REQUEST_ANSWERED)
+            && !event.is(EventType.INTERVIEW_SCHEDULED)
+            && !event.is(EventType.INTERVIEW_RESCHEDULED)
+            && !event.is(EventType.INTERVIEW_CANCELLED)
+        || erased.coversStudentOf(event)) {
+      return; // (or about a student erased since, read again: it brings nothing back)
     }
     if (event.is(EventType.REQUEST_ANSWERED)) {
       Answered answered = reader.data(event, Answered.class);

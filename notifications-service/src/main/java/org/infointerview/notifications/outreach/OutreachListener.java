@@ -46,8 +46,10 @@ class OutreachListener {
       groupId = "${spring.application.name}.outreach",
       concurrency = "${infointerview.delivery.consumers}")
   void on(IncomingEvent event) {
-    if (erased.coversStudentOf(event)) {
-      return; // about a student erased since, read again: it brings nothing back
+    // the type first: most events on the topic are not this consumer's, and cost no store read
+    if (!event.is(EventType.OUTREACH_REQUESTED) && !event.is(EventType.REPORT_BACK_SENT)
+        || erased.coversStudentOf(event)) {
+      return; // (or about a student erased since, read again: it brings nothing back)
     }
     if (event.is(EventType.OUTREACH_REQUESTED)) {
       OutreachMail.Request request = reader.data(event, OutreachMail.Request.class);

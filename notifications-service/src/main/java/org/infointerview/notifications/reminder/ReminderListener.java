@@ -56,11 +56,9 @@ class ReminderListener {
       groupId = "${spring.application.name}.reminders",
       concurrency = "${infointerview.delivery.consumers}")
   void on(IncomingEvent event) {
-    if (erased.coversStudentOf(event)) {
-      return; // about a student erased since, read again: it brings nothing back
-    }
-    if (!event.is(EventType.INTERVIEW_DUE_DATES_CHANGED)) {
-      return;
+    // the type first: most events on the topic are not this consumer's, and cost no store read
+    if (!event.is(EventType.INTERVIEW_DUE_DATES_CHANGED) || erased.coversStudentOf(event)) {
+      return; // (or about a student erased since, read again: it brings nothing back)
     }
     DueDates due = reader.data(event, DueDates.class);
     processedEvents.once(CONSUMER, event, () -> reminders.plan(due));

@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.notifications.RecipientFixtures;
@@ -37,6 +39,7 @@ class InboxIT {
 
   @Autowired MongoTemplate mongo;
   @Autowired JsonMapper json;
+  @Autowired Inbox inbox;
 
   @Test
   void anAnswerToTheStudentsRequestIsInTheirInboxAndTheirMail() throws Exception {
@@ -81,6 +84,30 @@ class InboxIT {
     assertThat(json.readTree(ok(api.post("/me/inbox/read-all", token, ""))).get("marked").asLong())
         .isEqualTo(1);
     assertThat(unread(token)).isZero();
+  }
+
+  /**
+   * A busy inbox's index holds the newest entries only, each once: it is one document written whole
+   * on every message, and a person's every message ever made each write cost more than the last.
+   */
+  @Test
+  void aPersonsIndexKeepsTheNewestEntriesOnlyEachOnce() {
+    String userId = "busy-" + UUID.randomUUID();
+    for (int n = 0; n <= Inbox.NEWEST; n++) {
+      inbox.add("e" + n + "-" + userId, userId, "REQUEST_ANSWERED", "Title " + n, "Body");
+    }
+    Document index = mongo.findById(userId, Document.class, Inbox.INDEX);
+    List<String> ids = index.getList("ids", String.class);
+    assertThat(ids).hasSize(Inbox.NEWEST).doesNotContain("e0-" + userId);
+    assertThat(ids.get(ids.size() - 1)).isEqualTo("e" + Inbox.NEWEST + "-" + userId);
+    long rev = index.get("rev", Number.class).longValue();
+
+    // the newest again (a retried message): neither twice nor a change for live streams
+    inbox.add("e" + Inbox.NEWEST + "-" + userId, userId, "REQUEST_ANSWERED", "Title", "Body");
+    Document again = mongo.findById(userId, Document.class, Inbox.INDEX);
+    assertThat(again.getList("ids", String.class)).isEqualTo(ids);
+    assertThat(again.get("rev", Number.class).longValue()).isEqualTo(rev);
+    assertThat(inbox.unread(userId)).isEqualTo(Inbox.NEWEST);
   }
 
   private long unread(String token) {

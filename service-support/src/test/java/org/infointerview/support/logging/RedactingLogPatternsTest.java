@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,6 +97,30 @@ class RedactingLogPatternsTest {
         new SpringApplicationBuilder(Empty.class).web(WebApplicationType.NONE).run(args)) {
       LoggerFactory.getLogger("org.infointerview.test")
           .warn(SAID, new IllegalStateException("Could not reach priya.raman+career@example.org"));
+    }
+  }
+
+  /** The address pattern, tried only where a run begins, finds what the plain one found. */
+  @Test
+  void theAddressesFoundAreThoseThePlainPatternFinds() {
+    java.util.regex.Pattern plain =
+        java.util.regex.Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z][A-Za-z]+");
+    for (String text :
+        List.of(
+            "a.b@c@d.com",
+            "x@y.io and z@w.org",
+            "Message REQUEST_ANSWERED|93d5ecbe-608d-4a70|https://bench.example.edu|s-2794f1 sent as"
+                + " <0f1e2d3c4b5a69788796a5b4c3d2e1f0@infointerview.example.edu>",
+            "mailto:Priya.Raman+career@example.org;",
+            "@example.org user@ a@b.c a@b.cd",
+            "___________________________________________________________________________________",
+            "émile@école.fr émile@ecole.fr")) {
+      assertThat(RedactingLogPatterns.redact(text))
+          .as(text)
+          .isEqualTo(
+              java.util.regex.Pattern.compile(RedactingLogPatterns.JWT)
+                  .matcher(plain.matcher(text).replaceAll("[email]"))
+                  .replaceAll("[token]"));
     }
   }
 }
