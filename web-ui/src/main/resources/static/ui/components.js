@@ -145,6 +145,11 @@ export function loading(text = 'Loading…') {
   return html`<p class="loading" role="status">${text}</p>`;
 }
 
+/** Asks before an action that cannot be taken back (see dialog.js); true when the person agreed. */
+export async function confirmed(question) {
+  return (await import('./dialog.js')).ask(question);
+}
+
 /** Says a result aloud (screen readers) and shows it for a few seconds. */
 export function announce(message) {
   let region = document.getElementById('ii-announce');

@@ -4,7 +4,7 @@
 // left; cancelled while it runs; its error report; undone.
 import { html, nothing } from 'lit';
 import { api } from './api.js';
-import { LightElement, announce, empty, field, loading, problem } from './components.js';
+import { LightElement, announce, confirmed, empty, field, loading, problem } from './components.js';
 import { when, zoneName } from './time.js';
 
 const FINISHED = ['COMPLETED', 'CANCELLED', 'FAILED', 'UNDONE'];
@@ -187,6 +187,13 @@ class Imports extends LightElement {
   }
 
   async act(what) {
+    if (what === 'undo' && !(await confirmed({
+      title: 'Undo this import?',
+      body: 'The contacts it added are removed and the ones it changed are put back as they were, unless changed since.',
+      yes: 'Yes, undo it',
+    }))) {
+      return;
+    }
     this.busy = what;
     this.error = null;
     try {

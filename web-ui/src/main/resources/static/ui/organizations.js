@@ -2,7 +2,7 @@
 // version read (a change made meanwhile is told, never lost) and removed after a confirmation.
 import { html, nothing } from 'lit';
 import { api } from './api.js';
-import { LightElement, announce, describedBy, empty, field, loading, problem } from './components.js';
+import { LightElement, announce, confirmed, describedBy, empty, field, loading, problem } from './components.js';
 
 const SIZES = {
   MICRO: '1 to 9 people',
@@ -26,7 +26,6 @@ class Organizations extends LightElement {
     me: { attribute: false },
     page: { state: true },
     editing: { state: true },
-    removing: { state: true },
     error: { state: true },
     formError: { state: true },
     busy: { state: true },
@@ -81,10 +80,7 @@ class Organizations extends LightElement {
             <td>${[o.city, o.region, o.country].filter(Boolean).join(', ')}</td>
             <td><div class="actions">
               <button class="secondary" aria-label=${`Change ${o.name}`} @click=${() => this.edit(o)}>Change</button>
-              ${this.removing === o.id
-                ? html`<button aria-label=${`Yes, remove ${o.name}`} @click=${() => this.remove(o)}>Yes, remove</button>
-                    <button class="secondary" @click=${() => (this.removing = null)}>Keep it</button>`
-                : html`<button class="secondary" aria-label=${`Remove ${o.name}`} @click=${() => (this.removing = o.id)}>Remove</button>`}
+              <button class="secondary" aria-label=${`Remove ${o.name}`} @click=${() => this.remove(o)}>Remove</button>
             </div></td>
           </tr>`)}</tbody>
         </table>
@@ -175,11 +171,18 @@ class Organizations extends LightElement {
   }
 
   async remove(o) {
+    const sure = await confirmed({
+      title: `Remove ${o.name}?`,
+      body: 'Contacts that name it keep their employer as written; it is no longer offered for new ones.',
+      yes: 'Yes, remove',
+    });
+    if (!sure) {
+      return;
+    }
     this.busy = true;
     this.error = null;
     try {
       await api(`/api/contacts/organizations/${encodeURIComponent(o.id)}`, { method: 'DELETE' });
-      this.removing = null;
       announce(`Removed: ${o.name}.`);
       await this.load();
     } catch (error) {

@@ -3,7 +3,7 @@
 // their record removed from the platform altogether, on their own request.
 import { html, nothing } from 'lit';
 import { api } from './api.js';
-import { ApiScreen, announce, describedBy, field, problem } from './components.js';
+import { ApiScreen, announce, confirmed, describedBy, field, problem } from './components.js';
 import { label } from './words.js';
 
 class Profile extends ApiScreen {
@@ -13,7 +13,6 @@ class Profile extends ApiScreen {
     saving: { state: true },
     saveError: { state: true },
     profileError: { state: true },
-    confirming: { state: true },
     removeError: { state: true },
   };
 
@@ -134,15 +133,20 @@ class Profile extends ApiScreen {
         undone; you are signed out.</p>
       ${problem(this.removeError)}
       <div class="actions">
-        ${this.confirming
-          ? html`<button type="button" class="danger" ?disabled=${this.saving} @click=${this.removeMe}>Yes, remove my record</button>
-              <button type="button" class="secondary" @click=${() => (this.confirming = false)}>Keep it</button>`
-          : html`<button type="button" class="secondary" @click=${() => (this.confirming = true)}>Remove my record…</button>`}
+        <button type="button" class="secondary" ?disabled=${this.saving} @click=${this.removeMe}>Remove my record…</button>
       </div>
     </section>`;
   }
 
   async removeMe() {
+    const sure = await confirmed({
+      title: 'Remove your record?',
+      body: 'Your record, your account and what the platform kept about you go. This cannot be undone; you are signed out.',
+      yes: 'Yes, remove my record',
+    });
+    if (!sure) {
+      return;
+    }
     this.saving = true;
     try {
       await api('/api/contacts/me/erasure', { method: 'POST', body: {} });

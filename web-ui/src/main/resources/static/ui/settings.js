@@ -3,7 +3,7 @@
 // their calendar app; everything the platform holds about them, as one download.
 import { html, nothing } from 'lit';
 import { api, download } from './api.js';
-import { ApiScreen, announce, describedBy, field, problem } from './components.js';
+import { ApiScreen, announce, confirmed, describedBy, field, problem } from './components.js';
 import { viewerZone } from './time.js';
 
 const ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [viewerZone];
@@ -187,7 +187,14 @@ class Settings extends ApiScreen {
       .catch((error) => (this.feedError = error));
   }
 
-  stopFeed() {
+  async stopFeed() {
+    if (!(await confirmed({
+      title: 'Stop the calendar feed?',
+      body: 'Calendars subscribed to its address stop updating. A new address can be made at any time.',
+      yes: 'Yes, stop it',
+    }))) {
+      return;
+    }
     api('/api/notifications/me/calendar-feed', { method: 'DELETE' })
       .then(() => {
         this.feed = null;

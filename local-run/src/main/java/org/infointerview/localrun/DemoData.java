@@ -256,7 +256,8 @@ final class DemoData {
         + " last week and thanked, whose referral led to the next; one held three days ago, its"
         + " thank-you overdue), two each"
         + " for priya, diego, mei and omar (requested, scheduled with a referral, declined,"
-        + " cancelled, planned)";
+        + " cancelled, closed, unanswered, planned; diego's meeting of 2 minutes from now missed"
+        + " once it has ended)";
   }
 
   /**
@@ -346,7 +347,22 @@ final class DemoData {
         "application/json",
         "{\"name\": \"Hana Sato\", \"organizationName\": \"Tailspin Software\","
             + " \"why\": \"Leads the data platform team.\"}");
-    plan(priya, alumnus(priya, "title=Financial+Analyst"), "FINANCE", "How analysts start out.");
+    // called off, then put away: CLOSED
+    String analyst =
+        plan(
+            priya, alumnus(priya, "title=Financial+Analyst"), "FINANCE", "How analysts start out.");
+    call(
+        "POST",
+        "/api/interviews/interviews/" + analyst + "/cancel",
+        priya,
+        "application/json",
+        "{\"reason\": \"My finance class answered what I wanted to ask.\"}");
+    call(
+        "POST",
+        "/api/interviews/interviews/" + analyst + "/close",
+        priya,
+        "application/json",
+        "{}");
 
     String diego = students.get("diego");
     String nurse =
@@ -365,6 +381,8 @@ final class DemoData {
     called(
         diego,
         plan(diego, alumnus(diego, "title=Research+Scientist"), "STEM", "Research careers."));
+
+    missedLater(diego, alumnus(diego, "title=Site+Reliability+Engineer"));
 
     String mei = students.get("mei");
     calledAndAgreed(
@@ -385,13 +403,66 @@ final class DemoData {
         "{\"reason\": \"I chose to talk to someone in publishing first.\"}");
 
     String omar = students.get("omar");
-    called(
-        omar, plan(omar, alumnus(omar, "title=Risk+Manager"), "FINANCE", "How risk teams work."));
+    String risk =
+        plan(omar, alumnus(omar, "title=Risk+Manager"), "FINANCE", "How risk teams work.");
+    called(omar, risk);
+    call(
+        "POST",
+        "/api/interviews/interviews/" + risk + "/no-response",
+        omar,
+        "application/json",
+        "{}");
     plan(
         omar,
         alumnus(omar, "title=Video+Producer"),
         "ARTS_AV_COMMUNICATIONS",
         "Producing video for a living.");
+  }
+
+  /**
+   * A meeting that will be missed: agreed (by phone) for two minutes from now, a quarter of an hour
+   * long, and marked as missed once it has ended (an interview is marked so only after its time, so
+   * the demo's NO_SHOW appears some 18 minutes into the first run; a run stopped before leaves it
+   * SCHEDULED in the past, waiting for the student to say what happened).
+   */
+  private void missedLater(String student, String contact)
+      throws IOException, InterruptedException {
+    String missed =
+        plan(
+            student,
+            contact,
+            "INFORMATION_TECHNOLOGY",
+            "How site reliability engineers keep things up.");
+    called(student, missed);
+    Instant start = Instant.now().plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.MINUTES);
+    call(
+        "POST",
+        "/api/interviews/interviews/" + missed + "/schedule",
+        student,
+        "application/json",
+        "{\"start\": \"" + start + "\", \"durationMinutes\": 15, \"mode\": \"PHONE\"}");
+    Duration untilEnded = Duration.between(Instant.now(), start.plus(Duration.ofMinutes(16)));
+    Thread later =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(untilEnded.toMillis());
+                // a fresh sign-in: the first one's token has expired meanwhile
+                call(
+                    "POST",
+                    "/api/interviews/interviews/" + missed + "/no-show",
+                    signedIn("diego"),
+                    "application/json",
+                    "{}");
+              } catch (IOException | RuntimeException e) {
+                System.out.println("[local-run] The demo's missed meeting stays scheduled: " + e);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "demo-missed-meeting");
+    later.setDaemon(true);
+    later.start();
   }
 
   /** A demo person's token, their profile made first as a browser's sign-in makes it. */

@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 import org.infointerview.testinfra.Archives;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -804,6 +805,7 @@ class LocalRunIT {
       assertThat(report).startsWith("row,column,value,reason").contains("3,Email,not-an-address");
       admin.assertAccessible("imports, completed, 1280 px");
       admin.click(By.xpath("//button[normalize-space()='Undo this import']"));
+      admin.click(By.xpath("//dialog[@open]//button[normalize-space()='Yes, undo it']"));
       admin.awaitText("Undone:");
       assertThat(admin.driver().findElement(By.id("job-heading")).getText()).endsWith("undone");
       assertThat(admin.text()).contains("Undone: 2 removed");
@@ -929,6 +931,22 @@ class LocalRunIT {
       admin.awaitText("Saved: Tailspin Toys UI.");
       admin.awaitText("Seattle");
       admin.assertAccessible("organizations, 1280 px");
+      // removed after a question in the shared dialog: Escape keeps it and gives focus back
+      By remove = By.xpath("//button[@aria-label='Remove Tailspin Toys UI']");
+      admin.click(remove);
+      WebElement question = admin.awaitVisible(By.cssSelector("dialog[open]"));
+      assertThat(question.getText()).contains("Remove Tailspin Toys UI?");
+      assertThat(admin.driver().switchTo().activeElement().getText()).isEqualTo("Keep it");
+      admin.assertAccessible("organizations, the removal's question, 1280 px");
+      admin.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+      admin.await(d -> d.findElements(By.cssSelector("dialog")).isEmpty() ? true : null);
+      assertThat(admin.driver().switchTo().activeElement().getDomAttribute("aria-label"))
+          .isEqualTo("Remove Tailspin Toys UI");
+      assertThat(admin.text()).contains("tailspin-toys-ui.example.com");
+      admin.click(remove);
+      admin.click(By.xpath("//dialog[@open]//button[normalize-space()='Yes, remove']"));
+      admin.awaitText("Removed: Tailspin Toys UI.");
+      admin.await(d -> admin.text().contains("tailspin-toys-ui.example.com") ? null : true);
 
       // a person's erasure: unclear requests refused in words, nothing erased
       admin.open("http://localhost:" + PORTS.gateway() + "/erasures");
