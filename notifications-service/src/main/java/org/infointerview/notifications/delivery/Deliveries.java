@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,9 @@ public class Deliveries implements SmartLifecycle {
   static final String FAILURES = "delivery_failures";
 
   private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+
+  /** In a queue entry: when the message's tries began failing (absent while none has failed). */
+  static final String FAILING_SINCE = "failingSince";
 
   /** The kind of a daily digest, and where what it gathers is listed. */
   public static final String DIGEST = "DIGEST";
@@ -575,6 +579,7 @@ public class Deliveries implements SmartLifecycle {
       }
     }
     Delivery after;
+    boolean failed = false;
     try {
       if (leased.wantsEmail()) {
         smtp.send(leased);
@@ -586,8 +591,9 @@ public class Deliveries implements SmartLifecycle {
     } catch (SmtpSender.Failure failure) {
       boolean last = failure.permanent() || leased.attempts() + 1 >= properties.mostAttempts();
       after = failedTry(leased, failure.getMessage(), last);
+      failed = true;
     }
-    settle(after);
+    settle(after, failed);
   }
 
   /**
@@ -607,7 +613,7 @@ public class Deliveries implements SmartLifecycle {
       outcome = preparer.prepare(contactId, facts);
     } catch (MessagePreparer.NotYet notYet) {
       boolean last = leased.attempts() + 1 >= properties.mostAttempts();
-      settle(failedTry(leased, notYet.getMessage(), last));
+      settle(failedTry(leased, notYet.getMessage(), last), true);
       return null;
     }
     if (outcome instanceof MessagePreparer.Ready ready) {
@@ -647,23 +653,45 @@ public class Deliveries implements SmartLifecycle {
     return leased.givenUp(reason);
   }
 
-  /** Stores the try's outcome and the message's place in the queue or the failures. */
+  /** Stores the outcome of what was not a failed try and the message's place. */
   private void settle(Delivery after) {
+    settle(after, false);
+  }
+
+  /**
+   * Stores the try's outcome and the message's place in the queue or the failures; after a failed
+   * try that will be made again, the entry keeps when its tries began failing.
+   */
+  private void settle(Delivery after, boolean failedTry) {
     mongo.save(after);
     if (after.status() == DeliveryStatus.FAILED) {
       noteFailure(after.id());
     }
-    if (after.status() == DeliveryStatus.QUEUED) {
+    if (after.status() == DeliveryStatus.QUEUED && failedTry) {
+      // the first failure's time stays ($min): how long mail has not been going out, which the
+      // late-mail gauge tells although each retry moves the entry's due time on
+      mongo.upsert(
+          Query.query(Criteria.where("_id").is(after.id())),
+          new Update()
+              .set("dueAt", after.nextAttemptAt())
+              .min(FAILING_SINCE, Date.from(clock.instant())),
+          QUEUE);
+    } else if (after.status() == DeliveryStatus.QUEUED) {
       enqueue(after.id(), after.nextAttemptAt());
     } else {
       dequeue(after.id());
     }
   }
 
-  /** The message's entry in the queue the poller reads, due then. */
+  /**
+   * The message's entry in the queue the poller reads, due then: a wait by choice (quiet hours, the
+   * rate, a reminder's time, a retry an admin asked for), so it is not failing.
+   */
   private void enqueue(String id, Instant dueAt) {
     mongo.upsert(
-        Query.query(Criteria.where("_id").is(id)), new Update().set("dueAt", dueAt), QUEUE);
+        Query.query(Criteria.where("_id").is(id)),
+        new Update().set("dueAt", dueAt).unset(FAILING_SINCE),
+        QUEUE);
   }
 
   private void dequeue(String id) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.infointerview.messaging.meters.FreshReading;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -18,10 +19,12 @@ import org.springframework.stereotype.Component;
 /**
  * Mail for operators, on the management port: {@value #QUEUED}, messages waiting for the mail
  * server (reminders not yet due among them, and messages tried again after a failure); {@value
- * #LATE}, how long past its time the most overdue of them is (0 when none: a growing value means
- * mail is stuck); and {@value #FAILED}, messages given up, kept for an admin's look in the delivery
- * log. Read from the queue's and the failures' small collections at most every {@link #FRESH_FOR}.
- * And two counters: {@value #SENT} by kind, and {@value #RETRIED}, tries to be made again.
+ * #LATE}, how long past its time the most overdue of them is, or how long the one failing longest
+ * has been failing (0 when none: a growing value means mail is stuck; a retry moves a message's due
+ * time on, so the due time alone never told a mail server that is away); and {@value #FAILED},
+ * messages given up, kept for an admin's look in the delivery log. Read from the queue's and the
+ * failures' small collections at most every {@link #FRESH_FOR}. And two counters: {@value #SENT} by
+ * kind, and {@value #RETRIED}, tries to be made again.
  */
 @Component
 class MailMeters {
@@ -100,12 +103,23 @@ class MailMeters {
                 .sort(new Document("dueAt", 1))
                 .limit(1)
                 .first();
+    Document failing =
+        queued == 0
+            ? null
+            : mongo
+                .getCollection(Deliveries.QUEUE)
+                .find(new Document(Deliveries.FAILING_SINCE, new Document("$exists", true)))
+                .sort(new Document(Deliveries.FAILING_SINCE, 1))
+                .limit(1)
+                .first();
     Date due = earliest == null ? null : earliest.getDate("dueAt");
-    return new Mail(
-        queued,
-        failed,
-        due == null
-            ? 0
-            : Math.max(0, Duration.between(due.toInstant(), clock.instant()).toMillis() / 1000.0));
+    Date since = failing == null ? null : failing.getDate(Deliveries.FAILING_SINCE);
+    return new Mail(queued, failed, Math.max(secondsSince(due), secondsSince(since)));
+  }
+
+  private double secondsSince(@Nullable Date then) {
+    return then == null
+        ? 0
+        : Math.max(0, Duration.between(then.toInstant(), clock.instant()).toMillis() / 1000.0);
   }
 }
