@@ -382,7 +382,7 @@ final class DemoData {
         diego,
         plan(diego, alumnus(diego, "title=Research+Scientist"), "STEM", "Research careers."));
 
-    missedLater(diego, alumnus(diego, "title=Site+Reliability+Engineer"));
+    missedLater("diego", diego, alumnus(diego, "title=Site+Reliability+Engineer"));
 
     String mei = students.get("mei");
     calledAndAgreed(
@@ -425,7 +425,7 @@ final class DemoData {
    * the demo's NO_SHOW appears some 18 minutes into the first run; a run stopped before leaves it
    * SCHEDULED in the past, waiting for the student to say what happened).
    */
-  private void missedLater(String student, String contact)
+  private void missedLater(String user, String student, String contact)
       throws IOException, InterruptedException {
     String missed =
         plan(
@@ -451,7 +451,7 @@ final class DemoData {
                 call(
                     "POST",
                     "/api/interviews/interviews/" + missed + "/no-show",
-                    signedIn("diego"),
+                    signedIn(user),
                     "application/json",
                     "{}");
               } catch (IOException | RuntimeException e) {

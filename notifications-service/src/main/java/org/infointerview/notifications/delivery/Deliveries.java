@@ -667,17 +667,8 @@ public class Deliveries implements SmartLifecycle {
     if (after.status() == DeliveryStatus.FAILED) {
       noteFailure(after.id());
     }
-    if (after.status() == DeliveryStatus.QUEUED && failedTry) {
-      // the first failure's time stays ($min): how long mail has not been going out, which the
-      // late-mail gauge tells although each retry moves the entry's due time on
-      mongo.upsert(
-          Query.query(Criteria.where("_id").is(after.id())),
-          new Update()
-              .set("dueAt", after.nextAttemptAt())
-              .min(FAILING_SINCE, Date.from(clock.instant())),
-          QUEUE);
-    } else if (after.status() == DeliveryStatus.QUEUED) {
-      enqueue(after.id(), after.nextAttemptAt());
+    if (after.status() == DeliveryStatus.QUEUED) {
+      enqueue(after.id(), after.nextAttemptAt(), failedTry);
     } else {
       dequeue(after.id());
     }
@@ -688,9 +679,19 @@ public class Deliveries implements SmartLifecycle {
    * rate, a reminder's time, a retry an admin asked for), so it is not failing.
    */
   private void enqueue(String id, Instant dueAt) {
+    enqueue(id, dueAt, false);
+  }
+
+  /**
+   * The same, after a failed try that will be made again: the first failure's time stays ({@code
+   * $min}), how long mail has not been going out, which the late-mail gauge tells although each
+   * retry moves the entry's due time on.
+   */
+  private void enqueue(String id, Instant dueAt, boolean failing) {
+    Update due = new Update().set("dueAt", dueAt);
     mongo.upsert(
         Query.query(Criteria.where("_id").is(id)),
-        new Update().set("dueAt", dueAt).unset(FAILING_SINCE),
+        failing ? due.min(FAILING_SINCE, Date.from(clock.instant())) : due.unset(FAILING_SINCE),
         QUEUE);
   }
 
