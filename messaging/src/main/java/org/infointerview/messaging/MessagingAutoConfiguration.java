@@ -3,6 +3,7 @@ package org.infointerview.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.EventObservations;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
@@ -185,6 +187,14 @@ public class MessagingAutoConfiguration {
   @Bean
   ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock) {
     return new ProcessedEvents(mongo, clock);
+  }
+
+  @Bean
+  EventObservations eventObservations(
+      ObjectProvider<ObservationRegistry> registry, ObjectProvider<MeterRegistry> meters) {
+    return new EventObservations(
+        registry.getIfAvailable(() -> ObservationRegistry.NOOP),
+        new UnknownEventTypes(meters.getIfAvailable(SimpleMeterRegistry::new)));
   }
 
   @Bean

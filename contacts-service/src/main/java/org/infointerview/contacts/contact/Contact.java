@@ -814,6 +814,15 @@ public class Contact {
     return consent;
   }
 
+  List<String> emailKeys() {
+    return emailKeys;
+  }
+
+  /** The alumni id stored for the unique index: only a live institution contact's. */
+  @Nullable String uniqueAlumniId() {
+    return externalAlumniId;
+  }
+
   List<ConsentChange> consentHistory() {
     return consentHistory;
   }

@@ -1,10 +1,14 @@
 package org.infointerview.interviews.interview;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.EventObservations;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
@@ -41,6 +45,7 @@ class ContactChangesListener {
 
   record Erased(String contactId) {}
 
+  private final EventObservations observations;
   private final ProcessedEvents processedEvents;
   private final EventReader reader;
   private final MongoTemplate mongo;
@@ -52,7 +57,9 @@ class ContactChangesListener {
       EventReader reader,
       MongoTemplate mongo,
       AggregateStore store,
-      Clock clock) {
+      Clock clock,
+      EventObservations observations) {
+    this.observations = observations;
     this.processedEvents = processedEvents;
     this.reader = reader;
     this.mongo = mongo;
@@ -63,7 +70,18 @@ class ContactChangesListener {
   @KafkaListener(
       id = CONSUMER,
       topics = Topics.CONTACTS,
-      groupId = "${spring.application.name}.interviews")
+      groupId = "${spring.application.name}.interviews",
+      batch = "true")
+  void on(List<ConsumerRecord<String, IncomingEvent>> records) {
+    observations.each(
+        records,
+        CONSUMER,
+        Set.of(
+            EventType.CONTACT_MERGED, EventType.CONTACT_CONSENT_CHANGED, EventType.CONTACT_ERASED),
+        this::on);
+  }
+
+  /** One event of the types heard, in its record's trace. */
   void on(IncomingEvent event) {
     EventType type = EventType.ofToken(event.type()).orElse(null);
     if (type == null) {

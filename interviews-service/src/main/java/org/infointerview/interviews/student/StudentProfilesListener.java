@@ -1,8 +1,11 @@
 package org.infointerview.interviews.student;
 
 import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.EventObservations;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
@@ -28,11 +31,17 @@ class StudentProfilesListener {
       @Nullable String major,
       @Nullable String program) {}
 
+  private final EventObservations observations;
   private final ProcessedEvents processedEvents;
   private final EventReader reader;
   private final Students students;
 
-  StudentProfilesListener(ProcessedEvents processedEvents, EventReader reader, Students students) {
+  StudentProfilesListener(
+      ProcessedEvents processedEvents,
+      EventReader reader,
+      Students students,
+      EventObservations observations) {
+    this.observations = observations;
     this.processedEvents = processedEvents;
     this.reader = reader;
     this.students = students;
@@ -41,7 +50,13 @@ class StudentProfilesListener {
   @KafkaListener(
       id = CONSUMER,
       topics = Topics.CONTACTS,
-      groupId = "${spring.application.name}.students")
+      groupId = "${spring.application.name}.students",
+      batch = "true")
+  void on(List<ConsumerRecord<String, IncomingEvent>> records) {
+    observations.each(records, CONSUMER, Set.of(EventType.USER_PROFILE_PROVISIONED), this::on);
+  }
+
+  /** One event of the types heard, in its record's trace. */
   void on(IncomingEvent event) {
     if (!event.is(EventType.USER_PROFILE_PROVISIONED)) {
       return;

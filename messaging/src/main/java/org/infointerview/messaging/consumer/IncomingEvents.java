@@ -31,24 +31,49 @@ public final class IncomingEvents {
         if (!events.isEmpty()) {
           effect.accept(events);
         }
-        DeserializationException cause =
-            SerializationUtils.getExceptionFromHeader(
-                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
-        throw new BatchListenerFailedException(
-            "Record "
-                + record.topic()
-                + "-"
-                + record.partition()
-                + "@"
-                + record.offset()
-                + " is not an event envelope",
-            cause,
-            index);
+        throw unreadable(record, index);
       }
       events.add(record.value());
     }
     if (!events.isEmpty()) {
       effect.accept(events);
     }
+  }
+
+  /**
+   * Hands each readable record to the effect, in order, until the first unreadable one (which then
+   * fails the batch as in {@link #each}): for a listener that acts on a record's own (its trace). A
+   * record whose effect fails fails the batch at it, as a record listener's would: what went before
+   * is committed, it is tried again and, failing still, goes to the dead-letter topic alone.
+   */
+  public static void eachRecord(
+      List<ConsumerRecord<String, IncomingEvent>> records,
+      Consumer<ConsumerRecord<String, IncomingEvent>> effect) {
+    for (int index = 0; index < records.size(); index++) {
+      ConsumerRecord<String, IncomingEvent> record = records.get(index);
+      if (record.value() == null) {
+        throw unreadable(record, index);
+      }
+      try {
+        effect.accept(record);
+      } catch (BatchListenerFailedException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new BatchListenerFailedException(where(record) + " failed", e, index);
+      }
+    }
+  }
+
+  private static BatchListenerFailedException unreadable(
+      ConsumerRecord<String, IncomingEvent> record, int index) {
+    DeserializationException cause =
+        SerializationUtils.getExceptionFromHeader(
+            record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
+    return new BatchListenerFailedException(
+        where(record) + " is not an event envelope", cause, index);
+  }
+
+  private static String where(ConsumerRecord<?, ?> record) {
+    return "Record " + record.topic() + "-" + record.partition() + "@" + record.offset();
   }
 }

@@ -38,6 +38,14 @@ public class UnknownEventTypes implements RecordInterceptor<Object, Object> {
   @Override
   public @Nullable ConsumerRecord<Object, Object> intercept(
       ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
+    return skipped(record) ? null : record;
+  }
+
+  /**
+   * Whether the record is an event of a type this build does not know on a catalogued topic: then
+   * it is counted and logged, and to be skipped (a batch listener asks this of each record).
+   */
+  public boolean skipped(ConsumerRecord<?, ?> record) {
     if (record.value() instanceof IncomingEvent event
         && CATALOGUED_TOPICS.contains(record.topic())
         && EventType.ofToken(event.type()).isEmpty()) {
@@ -51,9 +59,9 @@ public class UnknownEventTypes implements RecordInterceptor<Object, Object> {
           record.topic(),
           record.offset(),
           printable(event.type()));
-      return null;
+      return true;
     }
-    return record;
+    return false;
   }
 
   /** A type token as a log line may show it: short, one line. */

@@ -6,6 +6,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +35,21 @@ public class BulkInserts {
   private final OutboxSignal signal;
   private final OutboxHints hints;
   private final OutboxBatches batches;
+  private final Map<Class<?>, DocumentWriter<?>> writers = new HashMap<>();
 
   BulkInserts(
       AggregateStore store, Outbox outbox, MongoTemplate mongo, OutboxSignal signal, Clock clock) {
+    this(store, outbox, mongo, signal, clock, List.of());
+  }
+
+  BulkInserts(
+      AggregateStore store,
+      Outbox outbox,
+      MongoTemplate mongo,
+      OutboxSignal signal,
+      Clock clock,
+      List<DocumentWriter<?>> writers) {
+    writers.forEach(writer -> this.writers.put(writer.type(), writer));
     this.store = store;
     this.outbox = outbox;
     this.mongo = mongo;
@@ -149,13 +162,20 @@ public class BulkInserts {
     // Their later changes carry events in their own documents: the relay must read them.
     store.requireRelayed(entity, eventsOf.stream().flatMap(List::stream).toList());
     MongoPersistentProperty version = entity.getVersionProperty();
+    @SuppressWarnings("unchecked")
+    DocumentWriter<T> writer = (DocumentWriter<T>) writers.get(aggregates.get(0).getClass());
     List<Document> documents = new ArrayList<>(aggregates.size());
     Map<Object, List<OutboxEntry>> eventsById = new LinkedHashMap<>();
     for (int i = 0; i < aggregates.size(); i++) {
       T aggregate = aggregates.get(i);
       AggregateStore.identifierOf(entity, aggregate);
-      Document document = new Document();
-      mongo.getConverter().write(aggregate, document);
+      Document document;
+      if (writer != null) {
+        document = writer.write(aggregate);
+      } else {
+        document = new Document();
+        mongo.getConverter().write(aggregate, document);
+      }
       if (version != null) {
         document.put(version.getFieldName(), 0L);
       }

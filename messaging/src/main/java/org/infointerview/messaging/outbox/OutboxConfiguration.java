@@ -61,8 +61,13 @@ public class OutboxConfiguration {
   }
 
   @Bean
-  BulkInserts bulkInserts(AggregateStore store, Outbox outbox, MongoTemplate mongo, Clock clock) {
-    return new BulkInserts(store, outbox, mongo, signal, clock);
+  BulkInserts bulkInserts(
+      AggregateStore store,
+      Outbox outbox,
+      MongoTemplate mongo,
+      Clock clock,
+      ObjectProvider<DocumentWriter<?>> writers) {
+    return new BulkInserts(store, outbox, mongo, signal, clock, writers.orderedStream().toList());
   }
 
   /** The backlog's gauges, where the service has a meter registry (the actuator's). */

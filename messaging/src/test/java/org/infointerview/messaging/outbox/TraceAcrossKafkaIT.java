@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.infointerview.messaging.testapp.LedgerAuditListener;
 import org.infointerview.messaging.testapp.LedgerEntryAdded;
 import org.infointerview.messaging.testapp.LedgerProjectionListener;
 import org.infointerview.messaging.testapp.LedgerTestApplication;
@@ -33,7 +34,8 @@ import org.springframework.context.annotation.Import;
 /**
  * One request followed across Kafka: a client's {@code traceparent} reaches the HTTP span, the
  * outbox keeps it beside the event, the relay sends it as the record's {@code traceparent} header,
- * and the listener's span and log lines (MDC) carry the same trace id.
+ * and the listener's span and log lines (MDC) carry the same trace id; a batch listener's effect on
+ * one record, too.
  */
 @SpringBootTest(
     classes = LedgerTestApplication.class,
@@ -44,6 +46,7 @@ import org.springframework.context.annotation.Import;
 class TraceAcrossKafkaIT {
 
   @Autowired LedgerProjectionListener projection;
+  @Autowired LedgerAuditListener audit;
   @Autowired Spans spans;
 
   @Value("${local.server.port}")
@@ -81,6 +84,15 @@ class TraceAcrossKafkaIT {
         .extracting(SpanData::getTraceId)
         .contains(traceId);
     assertThat(projection.traceIdsSeen()).contains(traceId);
+    // a batch listener's effect on one of its records continues that record's trace as well
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(audit.traceIdsSeen()).contains(traceId));
+    assertThat(spans.ended())
+        .filteredOn(span -> span.getKind() == SpanKind.CONSUMER)
+        .filteredOn(span -> span.getAttributes().toString().contains(LedgerAuditListener.CONSUMER))
+        .extracting(SpanData::getTraceId)
+        .contains(traceId);
   }
 
   /** Keeps every span that ends, as an exporter would receive it. */

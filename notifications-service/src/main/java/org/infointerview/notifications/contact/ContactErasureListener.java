@@ -1,7 +1,11 @@
 package org.infointerview.notifications.contact;
 
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.EventObservations;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
@@ -21,6 +25,7 @@ class ContactErasureListener {
 
   record Erased(String contactId) {}
 
+  private final EventObservations observations;
   private final ProcessedEvents processedEvents;
   private final EventReader reader;
   private final Deliveries deliveries;
@@ -30,7 +35,9 @@ class ContactErasureListener {
       ProcessedEvents processedEvents,
       EventReader reader,
       Deliveries deliveries,
-      Unsubscribes unsubscribes) {
+      Unsubscribes unsubscribes,
+      EventObservations observations) {
+    this.observations = observations;
     this.processedEvents = processedEvents;
     this.reader = reader;
     this.deliveries = deliveries;
@@ -40,7 +47,13 @@ class ContactErasureListener {
   @KafkaListener(
       id = CONSUMER,
       topics = Topics.CONTACTS,
-      groupId = "${spring.application.name}.contact-erasures")
+      groupId = "${spring.application.name}.contact-erasures",
+      batch = "true")
+  void on(List<ConsumerRecord<String, IncomingEvent>> records) {
+    observations.each(records, CONSUMER, Set.of(EventType.CONTACT_ERASED), this::on);
+  }
+
+  /** One event of the types heard, in its record's trace. */
   void on(IncomingEvent event) {
     if (!event.is(EventType.CONTACT_ERASED)) {
       return;

@@ -1,8 +1,12 @@
 package org.infointerview.notifications.recipient;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.EventObservations;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
@@ -31,6 +35,7 @@ class ProfileEventsListener {
       @Nullable String timeZone,
       long version) {}
 
+  private final EventObservations observations;
   private final ProcessedEvents processedEvents;
   private final ErasedPeople erased;
   private final EventReader reader;
@@ -42,7 +47,9 @@ class ProfileEventsListener {
       ErasedPeople erased,
       EventReader reader,
       MongoTemplate mongo,
-      Clock clock) {
+      Clock clock,
+      EventObservations observations) {
+    this.observations = observations;
     this.processedEvents = processedEvents;
     this.erased = erased;
     this.reader = reader;
@@ -51,7 +58,12 @@ class ProfileEventsListener {
     ReadModels.prepare(mongo, Recipient.COLLECTION, "profileVersion");
   }
 
-  @KafkaListener(topics = Topics.CONTACTS, groupId = "${spring.application.name}")
+  @KafkaListener(topics = Topics.CONTACTS, groupId = "${spring.application.name}", batch = "true")
+  void on(List<ConsumerRecord<String, IncomingEvent>> records) {
+    observations.each(records, CONSUMER, Set.of(EventType.USER_PROFILE_PROVISIONED), this::on);
+  }
+
+  /** One event of the types heard, in its record's trace. */
   void on(IncomingEvent event) {
     if (!event.is(EventType.USER_PROFILE_PROVISIONED)) {
       return;

@@ -1,9 +1,13 @@
 package org.infointerview.notifications.staff;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.EventObservations;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
@@ -46,6 +50,7 @@ class ImportReportListener {
       long unchanged,
       long failed) {}
 
+  private final EventObservations observations;
   private final ProcessedEvents processedEvents;
   private final EventReader reader;
   private final Recipients recipients;
@@ -61,7 +66,9 @@ class ImportReportListener {
       Preferences preferences,
       MailTemplates templates,
       Deliveries deliveries,
-      @Value("${infointerview.delivery.public-url:http://localhost:8080}") String publicUrl) {
+      @Value("${infointerview.delivery.public-url:http://localhost:8080}") String publicUrl,
+      EventObservations observations) {
+    this.observations = observations;
     this.processedEvents = processedEvents;
     this.reader = reader;
     this.recipients = recipients;
@@ -74,7 +81,13 @@ class ImportReportListener {
   @KafkaListener(
       id = CONSUMER,
       topics = Topics.CONTACTS,
-      groupId = "${spring.application.name}.imports")
+      groupId = "${spring.application.name}.imports",
+      batch = "true")
+  void on(List<ConsumerRecord<String, IncomingEvent>> records) {
+    observations.each(records, CONSUMER, Set.of(EventType.ALUMNI_IMPORT_COMPLETED), this::on);
+  }
+
+  /** One event of the types heard, in its record's trace. */
   void on(IncomingEvent event) {
     if (!event.is(EventType.ALUMNI_IMPORT_COMPLETED)) {
       return;

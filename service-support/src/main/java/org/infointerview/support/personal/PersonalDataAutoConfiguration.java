@@ -2,6 +2,7 @@ package org.infointerview.support.personal;
 
 import java.time.Clock;
 import java.util.List;
+import org.infointerview.messaging.consumer.EventObservations;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.ProcessedEvents;
 import org.infointerview.support.audit.AuditAutoConfiguration;
@@ -58,8 +59,11 @@ public class PersonalDataAutoConfiguration {
 
     @Bean
     PersonErasureListener personErasureListener(
-        ProcessedEvents processedEvents, EventReader reader, PersonErasures erasures) {
-      return new PersonErasureListener(processedEvents, reader, erasures);
+        ProcessedEvents processedEvents,
+        EventReader reader,
+        PersonErasures erasures,
+        EventObservations observations) {
+      return new PersonErasureListener(processedEvents, reader, erasures, observations);
     }
   }
 }
