@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
@@ -165,6 +166,22 @@ class IdOrderedH2BackendTest {
     people.deleteOne(new Document("_id", "p42"));
     people.insertOne(new Document("_id", "again").append("n", 42).append("a", 0).append("b", 42));
     assertThat(people.countDocuments()).isEqualTo(500);
+  }
+
+  @Test
+  void binaryFieldsComeBackByteForByteAfterARestart() {
+    // an outbox batch's events are packed into one binary field
+    byte[] packed = new byte[300_000];
+    new Random(3).nextBytes(packed);
+    MongoCollection<Document> events = client.getDatabase("t").getCollection("events");
+    events.insertOne(new Document("_id", "batch-1").append("packed", new Binary(packed)));
+    client.close();
+    server.shutdownNow();
+
+    server = new MongoServer(new IdOrderedH2Backend(data.resolve("store.mv").toString()));
+    client = MongoClients.create("mongodb://" + hostAndPort());
+    Document read = client.getDatabase("t").getCollection("events").find().first();
+    assertThat(read.get("packed", Binary.class).getData()).isEqualTo(packed);
   }
 
   @Test
