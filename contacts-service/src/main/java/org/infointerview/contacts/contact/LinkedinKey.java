@@ -3,6 +3,7 @@ package org.infointerview.contacts.contact;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * people apart.
  */
 public final class LinkedinKey {
+
+  // compiled once: every imported row with a profile comes here more than once
+  private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
+  private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
   private LinkedinKey() {}
 
@@ -36,7 +41,7 @@ public final class LinkedinKey {
       return null;
     }
     String path = uri.getPath() == null ? "" : uri.getPath().toLowerCase(Locale.ROOT);
-    path = path.replaceAll("/{2,}", "/").replaceAll("/+$", "");
+    path = TRAILING_SLASHES.matcher(REPEATED_SLASHES.matcher(path).replaceAll("/")).replaceAll("");
     if (path.isEmpty()) {
       return null;
     }

@@ -22,6 +22,12 @@ final class RowMapper {
   /** Between the values of one cell: {@code ;}, {@code |}, a line, or Google's {@code :::}. */
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[;|\\r\\n]|:::");
 
+  /** Between the words of a preference ("via platform", "show-email"). */
+  private static final Pattern SPACES_AND_DASHES = Pattern.compile("[\\s-]+");
+
+  /** A list field's index in a problem's field name ({@code phones[1]}). */
+  private static final Pattern INDEX_SUFFIX = Pattern.compile("\\[\\d+]$");
+
   /** Line breaks (and the blanks around them) inside a quoted cell, as exports wrap long text. */
   private static final Pattern LINE_BREAKS = Pattern.compile("\\h*[\\r\\n\\u2028\\u2029]+\\s*");
 
@@ -121,7 +127,7 @@ final class RowMapper {
 
   /** The header of the first column that fills a field, for reporting a problem with it. */
   String columnOf(String field) {
-    String key = field.replaceAll("\\[\\d+]$", "");
+    String key = INDEX_SUFFIX.matcher(field).replaceAll("");
     String target =
         switch (key) {
           case "emails" -> ImportTarget.EMAIL.key();
@@ -223,7 +229,7 @@ final class RowMapper {
     if (cell == null) {
       return null;
     }
-    String value = cell.toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+    String value = SPACES_AND_DASHES.matcher(cell.toLowerCase(Locale.ROOT)).replaceAll("_");
     if (value.equals("show_email") || value.equals("email")) {
       return ContactPreference.SHOW_EMAIL;
     }
