@@ -9,13 +9,18 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,10 +28,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.BsonRegularExpression;
+import org.bson.BsonTimestamp;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.MaxKey;
+import org.bson.types.MinKey;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,6 +194,115 @@ class IdOrderedH2BackendTest {
     client = MongoClients.create("mongodb://" + hostAndPort());
     Document read = client.getDatabase("t").getCollection("events").find().first();
     assertThat(read.get("packed", Binary.class).getData()).isEqualTo(packed);
+  }
+
+  @Test
+  void everyKindOfValueComesBackTheSameAfterARestart() {
+    // documents are kept as BSON: every type a service stores reads back as it was written
+    Document nested = new Document("zone", "Europe/Madrid").append("n", 1);
+    Document written =
+        new Document("_id", new ObjectId())
+            .append("text", "Łukasiewicz \u2603 \r\nBcc: x")
+            .append("empty", "")
+            .append("int", 42)
+            .append("long", 1L << 40)
+            .append("double", 0.1)
+            .append("decimal", new Decimal128(new BigDecimal("12.340")))
+            .append("yes", true)
+            .append("none", null)
+            .append("date", new Date(1_796_593_957_228L))
+            .append("objectId", new ObjectId())
+            .append("binary", new Binary(new byte[] {0, 1, -1}))
+            .append("uuid", UUID.fromString("3f1c2a9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b"))
+            .append("timestamp", new BsonTimestamp(1_700_000_000, 3))
+            .append("regex", new BsonRegularExpression("^a.b$", "i"))
+            .append("nested", nested)
+            .append("list", List.of(1, "two", nested, List.of()))
+            .append("min", new MinKey())
+            .append("max", new MaxKey());
+    MongoClient standard =
+        MongoClients.create("mongodb://" + hostAndPort() + "/?uuidRepresentation=standard");
+    MongoCollection<Document> values = standard.getDatabase("t").getCollection("values");
+    values.insertOne(written);
+    values.updateOne(new Document("_id", written.get("_id")), Updates.inc("int", 1));
+    written.put("int", 43);
+    standard.close();
+    client.close();
+    server.shutdownNow();
+
+    server = new MongoServer(new IdOrderedH2Backend(data.resolve("store.mv").toString()));
+    client = MongoClients.create("mongodb://" + hostAndPort() + "/?uuidRepresentation=standard");
+    Document read = client.getDatabase("t").getCollection("values").find().first();
+    assertThat(read).isEqualTo(written);
+    assertThat(List.copyOf(read.keySet())).isEqualTo(List.copyOf(written.keySet()));
+  }
+
+  @Test
+  void aStoreWrittenByTheUsualBackendReadsItsDocumentsAndKeepsThemWhenSomeAreRewritten() {
+    client.close();
+    server.shutdownNow();
+    String file = data.resolve("older-documents.mv").toString();
+    MongoServer older = new MongoServer(new H2Backend(file));
+    List<Document> stored = new ArrayList<>();
+    try (MongoClient olderClient = MongoClients.create("mongodb://" + address(older))) {
+      MongoCollection<Document> people = olderClient.getDatabase("t").getCollection("people");
+      for (int i = 0; i < 500; i++) {
+        stored.add(
+            new Document("_id", new ObjectId())
+                .append("name", "Person " + i)
+                .append("seen", new Date(1_700_000_000_000L + i)));
+      }
+      people.insertMany(stored);
+    }
+    older.shutdownNow();
+
+    // opened here: the older documents read; some rewritten (kept as BSON), the rest not
+    server = new MongoServer(new IdOrderedH2Backend(file));
+    client = MongoClients.create("mongodb://" + hostAndPort());
+    MongoCollection<Document> people = client.getDatabase("t").getCollection("people");
+    assertThat(people.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()))
+        .isEqualTo(stored);
+    for (int i = 0; i < stored.size(); i += 7) {
+      people.updateOne(
+          new Document("_id", stored.get(i).get("_id")), Updates.set("name", "Renamed " + i));
+      stored.get(i).put("name", "Renamed " + i);
+    }
+    client.close();
+    server.shutdownNow();
+
+    server = new MongoServer(new IdOrderedH2Backend(file));
+    client = MongoClients.create("mongodb://" + hostAndPort());
+    assertThat(
+            client
+                .getDatabase("t")
+                .getCollection("people")
+                .find()
+                .sort(Sorts.ascending("_id"))
+                .into(new ArrayList<>()))
+        .isEqualTo(stored);
+  }
+
+  @Test
+  void documentsAreKeptAsBsonAndTheOlderFormStillReads() {
+    de.bwaldvogel.mongo.bson.Document document =
+        new de.bwaldvogel.mongo.bson.Document("_id", "d-1")
+            .append("name", "Søren")
+            .append("n", 3)
+            .append("at", java.time.Instant.ofEpochMilli(1_796_593_957_228L));
+    IdOrderedH2Backend.BsonValues values = new IdOrderedH2Backend.BsonValues();
+
+    WriteBuffer kept = new WriteBuffer();
+    values.write(kept, document);
+    ByteBuffer bson = kept.getBuffer().flip();
+    assertThat(bson.get(0)).isEqualTo(IdOrderedH2Backend.BsonValues.BSON);
+    assertThat(values.read(bson)).isEqualTo(document);
+    assertThat(bson.hasRemaining()).as("read to its end").isFalse();
+
+    WriteBuffer older = new WriteBuffer();
+    new ObjectDataType().write(older, document);
+    ByteBuffer serialized = older.getBuffer().flip();
+    assertThat(values.read(serialized)).isEqualTo(document);
+    assertThat(serialized.hasRemaining()).isFalse();
   }
 
   @Test

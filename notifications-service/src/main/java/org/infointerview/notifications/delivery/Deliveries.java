@@ -225,6 +225,14 @@ public class Deliveries implements SmartLifecycle {
 
   /** Queues the message once and tries it at once; a second call for it changes nothing. */
   public void queue(Message message) {
+    queue(message, null);
+  }
+
+  /**
+   * The same, its first try asking {@code windows} (the recipient's choices, just read by the
+   * caller) when it may go, instead of reading them again.
+   */
+  public void queue(Message message, SendWindows.@Nullable Read windows) {
     Instant now = clock.instant();
     // Written already held by this instance, and tried from what was written: no read back, no
     // second write to take it (the store's round trips are most of a message's time).
@@ -233,7 +241,7 @@ public class Deliveries implements SmartLifecycle {
             .leased(now.plus(properties.lease()));
     Delivery inserted = insert(queued);
     if (inserted != null) {
-      tryLeased(inserted);
+      tryLeased(inserted, windows);
     }
   }
 
@@ -528,12 +536,15 @@ public class Deliveries implements SmartLifecycle {
     } catch (OptimisticLockingFailureException taken) {
       return false;
     }
-    tryLeased(leased);
+    tryLeased(leased, null);
     return true;
   }
 
-  /** Tries the message this instance holds (its lease written). */
-  private void tryLeased(Delivery held) {
+  /**
+   * Tries the message this instance holds (its lease written); {@code windows}, when given, are the
+   * recipient's, just read.
+   */
+  private void tryLeased(Delivery held, SendWindows.@Nullable Read windows) {
     Delivery leased = held;
     if (leased.awaitsPreparing()) {
       leased = prepared(leased);
@@ -542,7 +553,7 @@ public class Deliveries implements SmartLifecycle {
       }
     }
     try {
-      mailOrWait(leased);
+      mailOrWait(leased, windows);
     } finally {
       // In the inbox after the mail has gone (or waits): the mail's time does not wait for it.
       if (leased.attempts() == 0 && leased.wantsInApp()) {
@@ -557,10 +568,13 @@ public class Deliveries implements SmartLifecycle {
   }
 
   /** Sends the held message, or stores why and until when it waits. */
-  private void mailOrWait(Delivery leased) {
+  private void mailOrWait(Delivery leased, SendWindows.@Nullable Read windows) {
     if (leased.wantsEmail()) {
       Instant mailAt = clock.instant();
-      SendWindows.When when = sendWindows.when(leased.recipientId(), leased.kind(), mailAt);
+      SendWindows.When when =
+          windows != null
+              ? windows.when(leased.kind(), mailAt)
+              : sendWindows.when(leased.recipientId(), leased.kind(), mailAt);
       if (when.digest()) {
         gather(leased, when.at());
         return;

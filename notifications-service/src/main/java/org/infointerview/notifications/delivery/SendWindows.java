@@ -24,6 +24,15 @@ public interface SendWindows {
 
   When when(String recipientId, String kind, Instant now);
 
+  /**
+   * One person's windows from choices just read: what a message made from that read asks on its
+   * first try, at once, instead of reading them again.
+   */
+  @FunctionalInterface
+  interface Read {
+    When when(String kind, Instant now);
+  }
+
   /** No quiet hours and no digests anywhere. */
   SendWindows ALWAYS = (recipientId, kind, now) -> When.now(now);
 }

@@ -9,7 +9,6 @@ import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
-import org.infointerview.messaging.consumer.ProcessedEvents;
 import org.infointerview.notifications.delivery.Deliveries;
 import org.infointerview.notifications.delivery.MailTemplates;
 import org.infointerview.notifications.preference.Preferences;
@@ -31,7 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the student's zone, other times offered, or declined, with the person's words; and when a time is
  * agreed, moved or called off (InterviewScheduled, InterviewRescheduled, InterviewCancelled), to
  * the student and to the person ({@link PersonTimeMail}), each with the calendar invitation
- * (REQUEST, or CANCEL) for their calendar. Once per event, its own consumer group.
+ * (REQUEST, or CANCEL) for their calendar. Its own consumer group. Once per event without a
+ * processed-event record: each message's id is its kind, the event and its recipient ({@link
+ * Deliveries}), so an event read again finds its messages stored and sends nothing (two store round
+ * trips fewer for every event, one of them before the mail goes).
  */
 @Component
 class InterviewMailListener {
@@ -75,7 +77,6 @@ class InterviewMailListener {
       @Nullable Instant start,
       int sequence) {}
 
-  private final ProcessedEvents processedEvents;
   private final ErasedPeople erased;
   private final EventReader reader;
   private final JsonMapper json;
@@ -87,7 +88,6 @@ class InterviewMailListener {
   private final String publicUrl;
 
   InterviewMailListener(
-      ProcessedEvents processedEvents,
       ErasedPeople erased,
       EventReader reader,
       JsonMapper json,
@@ -97,7 +97,6 @@ class InterviewMailListener {
       Preferences preferences,
       TimeMails timeMails,
       @Value("${infointerview.delivery.public-url:http://localhost:8080}") String publicUrl) {
-    this.processedEvents = processedEvents;
     this.erased = erased;
     this.reader = reader;
     this.json = json;
@@ -125,7 +124,7 @@ class InterviewMailListener {
     }
     if (event.is(EventType.REQUEST_ANSWERED)) {
       Answered answered = reader.data(event, Answered.class);
-      processedEvents.once(CONSUMER, event, () -> tellStudentOfAnswer(event.id(), answered));
+      tellStudentOfAnswer(event.id(), answered);
     } else if (event.is(EventType.INTERVIEW_SCHEDULED)
         || event.is(EventType.INTERVIEW_RESCHEDULED)) {
       Scheduled scheduled = reader.data(event, Scheduled.class);
@@ -142,7 +141,7 @@ class InterviewMailListener {
               scheduled.where(),
               null,
               scheduled.sequence());
-      processedEvents.once(CONSUMER, event, () -> tellBoth(event.id(), facts));
+      tellBoth(event.id(), facts);
     } else if (event.is(EventType.INTERVIEW_CANCELLED)) {
       Cancelled cancelled = reader.data(event, Cancelled.class);
       if (cancelled.wasScheduled() && cancelled.start() != null) {
@@ -159,7 +158,7 @@ class InterviewMailListener {
                 null,
                 cancelled.reason(),
                 cancelled.sequence());
-        processedEvents.once(CONSUMER, event, () -> tellBoth(event.id(), facts));
+        tellBoth(event.id(), facts);
       }
     }
   }
@@ -181,7 +180,8 @@ class InterviewMailListener {
     if (student == null) {
       return;
     }
-    Preferences.ForMail reads = preferences.forMail(student.userId(), student.zone());
+    Preferences.Chosen chosen = preferences.chosen(student.userId(), student.zone());
+    Preferences.ForMail reads = chosen.forMail();
     TimeMails.Made made;
     try {
       made =
@@ -205,7 +205,8 @@ class InterviewMailListener {
                 student.email(),
                 student.displayName(),
                 made.content())
-            .withInvite(made.ics(), made.method()));
+            .withInvite(made.ics(), made.method()),
+        chosen.windows());
   }
 
   /**
@@ -230,7 +231,8 @@ class InterviewMailListener {
     if (student == null) {
       return;
     }
-    Preferences.ForMail reads = preferences.forMail(student.userId(), student.zone());
+    Preferences.Chosen chosen = preferences.chosen(student.userId(), student.zone());
+    Preferences.ForMail reads = chosen.forMail();
     Map<String, Object> values = new HashMap<>();
     values.put("studentName", student.displayName());
     values.put("contactName", answered.contactDisplayName());
@@ -264,6 +266,7 @@ class InterviewMailListener {
             student.userId(),
             student.email(),
             student.displayName(),
-            content));
+            content),
+        chosen.windows());
   }
 }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import org.infointerview.notifications.delivery.SendWindows;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,11 +37,22 @@ public class Preferences {
    * {@code profileZone}, the one their profile carries.
    */
   public ForMail forMail(String userId, ZoneId profileZone) {
+    return chosen(userId, profileZone).forMail();
+  }
+
+  /**
+   * How the person reads their mail and when mail to them may go, from one read of their choices: a
+   * message made now and tried at once needs them both.
+   */
+  public record Chosen(ForMail forMail, SendWindows.Read windows) {}
+
+  public Chosen chosen(String userId, ZoneId profileZone) {
     NotificationPreferences stored = mongo.findById(userId, NotificationPreferences.class);
-    if (stored == null) {
-      return new ForMail(Locale.ENGLISH, profileZone);
-    }
-    return new ForMail(Locale.forLanguageTag(stored.language()), zone(stored, profileZone));
+    ForMail forMail =
+        stored == null
+            ? new ForMail(Locale.ENGLISH, profileZone)
+            : new ForMail(Locale.forLanguageTag(stored.language()), zone(stored, profileZone));
+    return new Chosen(forMail, (kind, now) -> QuietHours.when(stored, profileZone, kind, now));
   }
 
   /** The zone the person chose, else the one their profile carries. */

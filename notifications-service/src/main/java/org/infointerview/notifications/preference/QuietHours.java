@@ -10,6 +10,7 @@ import java.util.Set;
 import org.infointerview.notifications.delivery.SendWindows;
 import org.infointerview.notifications.recipient.Recipient;
 import org.infointerview.notifications.recipient.Recipients;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -47,12 +48,25 @@ class QuietHours implements SendWindows {
       return When.now(now);
     }
     NotificationPreferences chosen = mongo.findById(recipientId, NotificationPreferences.class);
-    if (chosen == null
-        || chosen.dailyDigestAt() == null
-            && (chosen.quietFrom() == null || chosen.quietUntil() == null)) {
+    if (!choseWindows(chosen)) {
       return When.now(now);
     }
     ZoneId profile = recipients.find(recipientId).map(Recipient::zone).orElse(ZoneOffset.UTC);
+    return when(chosen, profile, kind, now);
+  }
+
+  private static boolean choseWindows(@Nullable NotificationPreferences chosen) {
+    return chosen != null
+        && (chosen.dailyDigestAt() != null
+            || chosen.quietFrom() != null && chosen.quietUntil() != null);
+  }
+
+  /** The same from choices already read (null: none) and the zone the person's profile carries. */
+  static When when(
+      @Nullable NotificationPreferences chosen, ZoneId profile, String kind, Instant now) {
+    if (!CAN_WAIT.contains(kind) || !choseWindows(chosen)) {
+      return When.now(now);
+    }
     ZonedDateTime local = now.atZone(Preferences.zone(chosen, profile));
     if (chosen.dailyDigestAt() != null) {
       ZonedDateTime digest = local.with(chosen.dailyDigestAt());
