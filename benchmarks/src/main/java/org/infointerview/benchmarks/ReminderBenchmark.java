@@ -101,8 +101,11 @@ final class ReminderBenchmark {
           if (numbered.find()) {
             int n = Integer.parseInt(numbered.group(1));
             if (times.merge(n, 1, Integer::sum) == 1) {
-              lateness.recordValue(
-                  Math.max(0, received.at().toEpochMilli() - due[n].toEpochMilli()));
+              long late = Math.max(0, received.at().toEpochMilli() - due[n].toEpochMilli());
+              lateness.recordValue(late);
+              if (System.getenv("BENCH_TRACE") != null) {
+                System.out.printf("trace %d %d %d%n", n, due[n].toEpochMilli(), late);
+              }
             }
           }
         }

@@ -43,7 +43,9 @@ import org.jspecify.annotations.Nullable;
  * by {@code _id}, limited). MongoDB answers that from its {@code _id} index; mongo-java-server uses
  * an index only for equality, so each page would read and sort the whole collection, and a pass
  * over a million contacts would read it a thousand times. Here such a page is read from the H2 map,
- * which keeps documents in {@code _id} order, starting at the bound and stopping at the limit.
+ * which keeps documents in {@code _id} order, starting at the bound and stopping at the limit. A
+ * query naming one {@code _id} and more conditions (a versioned save's {@code {_id, version}})
+ * reads that one document: mongo-java-server's index answers only a query of exactly its keys.
  * Second, unique indexes (every {@code _id} and every unique field) compare their keys by value
  * instead of by their Java-serialized bytes ({@link KeyValues}). Third, an update never changes the
  * stored document an answer may be sending ({@code getDocument}). Fourth, documents are kept as
@@ -58,6 +60,11 @@ final class IdOrderedH2Backend extends H2Backend {
 
   IdOrderedH2Backend(String fileName) {
     super(fileName);
+  }
+
+  /** Pages read from the file since the store opened (what a query cost, for tests). */
+  long pagesRead() {
+    return getMvStore().getFileStore().getReadCount();
   }
 
   @Override
@@ -152,6 +159,20 @@ final class IdOrderedH2Backend extends H2Backend {
         int limit,
         int batchSize,
         Document fieldSelector) {
+      Object id = query.get("_id");
+      if (id instanceof String || id instanceof ObjectId) {
+        // One id and more conditions (a versioned save's {_id, version}): the index answers only
+        // a query of exactly its keys, so without this every such update read the collection.
+        Document stored = getDocument(id);
+        return matchDocumentsFromStream(
+            query,
+            stored == null ? Stream.empty() : Stream.of(stored),
+            numberToSkip,
+            limit,
+            batchSize,
+            null,
+            fieldSelector);
+      }
       Object from = idOrderedStart(query, orderBy);
       if (from == null) {
         return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);

@@ -129,6 +129,52 @@ class IdOrderedH2BackendTest {
   }
 
   @Test
+  void aVersionedUpdateOfOneIdReadsThatDocumentAloneAndStillChecksTheVersion() {
+    MongoCollection<Document> messages = client.getDatabase("t").getCollection("messages");
+    List<Document> written = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      written.add(
+          new Document("_id", String.format("m-%05d", i))
+              .append("version", 0)
+              .append("text", "a reminder of a conversation, number " + i));
+    }
+    messages.insertMany(written);
+    client.close();
+    server.shutdownNow();
+    IdOrderedH2Backend backend = new IdOrderedH2Backend(data.resolve("store.mv").toString());
+    server = new MongoServer(backend);
+    client = MongoClients.create("mongodb://" + hostAndPort());
+    messages = client.getDatabase("t").getCollection("messages");
+    long before = backend.pagesRead();
+
+    Document stale = new Document("_id", "m-12345").append("version", 1);
+    Document current = new Document("_id", "m-12345").append("version", 0);
+    assertThat(messages.updateOne(stale, Updates.set("sent", true)).getMatchedCount()).isZero();
+    assertThat(
+            messages
+                .updateOne(
+                    current, Updates.combine(Updates.set("sent", true), Updates.inc("version", 1)))
+                .getMatchedCount())
+        .isOne();
+    assertThat(messages.find(new Document("_id", "m-40000").append("version", 0)).first()).isNull();
+
+    // a page or two of the map, not the 20,000 documents' pages a scan reads
+    assertThat(backend.pagesRead() - before).isLessThan(20);
+    assertThat(messages.find(new Document("_id", "m-12345")).first())
+        .containsEntry("version", 1)
+        .containsEntry("sent", true);
+    assertThat(messages.countDocuments(new Document("sent", true))).isOne();
+    ObjectId id = new ObjectId();
+    messages.insertOne(new Document("_id", id).append("version", 3).append("text", "kept"));
+    assertThat(
+            messages
+                .find(new Document("_id", id).append("version", new Document("$gte", 2)))
+                .projection(new Document("text", 1))
+                .first())
+        .isEqualTo(new Document("_id", id).append("text", "kept"));
+  }
+
+  @Test
   void aCollectionWithIdsOfSeveralKindsIsReadTheUsualWay() {
     MongoCollection<Document> mixed = client.getDatabase("t").getCollection("mixed");
     ObjectId oid = new ObjectId();

@@ -35,6 +35,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -520,24 +521,36 @@ public class Deliveries implements SmartLifecycle {
    * @return false when it was left as it was (not due, or another instance holds it)
    */
   boolean trySend(String id) {
-    Delivery delivery = mongo.findById(id, Delivery.class);
     Instant now = clock.instant();
+    // Taken in one write when it is queued, due and free (most are): no read before it.
+    Query free =
+        Query.query(
+            Criteria.where("_id")
+                .is(id)
+                .and("status")
+                .is(DeliveryStatus.QUEUED)
+                .and("nextAttemptAt")
+                .lte(now)
+                .orOperator(
+                    Criteria.where("leasedUntil").is(null),
+                    Criteria.where("leasedUntil").lte(now)));
+    Delivery leased =
+        mongo.findAndModify(
+            free,
+            new Update().set("leasedUntil", now.plus(properties.lease())).inc("version", 1),
+            FindAndModifyOptions.options().returnNew(true),
+            Delivery.class);
+    if (leased != null) {
+      tryLeased(leased, null);
+      return true;
+    }
+    Delivery delivery = mongo.findById(id, Delivery.class);
     if (delivery == null || delivery.status() != DeliveryStatus.QUEUED) {
       dequeue(id);
       return true;
     }
-    if (delivery.nextAttemptAt().isAfter(now)
-        || delivery.leasedUntil() != null && delivery.leasedUntil().isAfter(now)) {
-      return false;
-    }
-    Delivery leased;
-    try {
-      leased = mongo.save(delivery.leased(now.plus(properties.lease())));
-    } catch (OptimisticLockingFailureException taken) {
-      return false;
-    }
-    tryLeased(leased, null);
-    return true;
+    // not due, or another instance holds it
+    return false;
   }
 
   /**
