@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
@@ -182,6 +181,6 @@ class PersonErasureIT {
 
   private void send(GoldenEvent event) throws Exception {
     String key = event.envelope().get("subject").asString();
-    producer.send(new ProducerRecord<>(Topics.CONTACTS, key, event.json())).get();
+    producer.send(GoldenEvent.asRelayed(Topics.CONTACTS, key, event.json())).get();
   }
 }

@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.Envelopes;
 import org.infointerview.messaging.consumer.EventObservations;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
@@ -99,7 +100,10 @@ public class MessagingAutoConfiguration {
     };
   }
 
-  /** Envelopes arrive as {@link IncomingEvent}; a record that is not one goes to the DLT. */
+  /**
+   * Envelopes arrive as {@link IncomingEvent}; a record that is not one goes to the DLT. A consumer
+   * that names the types it reads ({@link Envelopes#TYPES}) passes the others over unread.
+   */
   @Bean
   DefaultKafkaConsumerFactoryCustomizer infointerviewConsumerSettings(JsonMapper jsonMapper) {
     return factory -> {
@@ -113,8 +117,9 @@ public class MessagingAutoConfiguration {
       typed.setValueDeserializerSupplier(
           () ->
               new ErrorHandlingDeserializer<>(
-                  new JacksonJsonDeserializer<>(
-                      IncomingEvent.class, EventReader.lenient(jsonMapper), false)));
+                  new Envelopes(
+                      new JacksonJsonDeserializer<>(
+                          IncomingEvent.class, EventReader.lenient(jsonMapper), false))));
     };
   }
 

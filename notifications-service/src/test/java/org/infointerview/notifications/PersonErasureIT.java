@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
@@ -166,6 +165,6 @@ class PersonErasureIT {
 
   private void send(String topic, GoldenEvent event) throws Exception {
     String key = event.envelope().get("subject").asString();
-    producer.send(new ProducerRecord<>(topic, key, event.json())).get();
+    producer.send(GoldenEvent.asRelayed(topic, key, event.json())).get();
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.infointerview.events.EventType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +26,19 @@ public final class GoldenEvent {
 
   private GoldenEvent(ObjectNode envelope) {
     this.envelope = envelope;
+  }
+
+  /**
+   * A record of this envelope as the outbox relay publishes it: keyed, and with the {@code ce_type}
+   * and {@code ce_id} headers by which a consumer passes over the types it does not read.
+   */
+  public static ProducerRecord<String, String> asRelayed(
+      String topic, String key, String envelope) {
+    JsonNode read = JSON.readTree(envelope);
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, envelope);
+    record.headers().add("ce_type", read.get("type").asString().getBytes(StandardCharsets.UTF_8));
+    record.headers().add("ce_id", read.get("id").asString().getBytes(StandardCharsets.UTF_8));
+    return record;
   }
 
   /** The golden example of this type, with an event id of its own. */

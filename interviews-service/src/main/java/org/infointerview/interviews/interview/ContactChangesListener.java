@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.Envelopes;
 import org.infointerview.messaging.consumer.EventObservations;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
@@ -71,7 +72,8 @@ class ContactChangesListener {
       id = CONSUMER,
       topics = Topics.CONTACTS,
       groupId = "${spring.application.name}.interviews",
-      batch = "true")
+      batch = "true",
+      properties = Envelopes.TYPES + "=ContactMerged,ContactConsentChanged,ContactErased")
   void on(List<ConsumerRecord<String, IncomingEvent>> records) {
     observations.each(
         records,

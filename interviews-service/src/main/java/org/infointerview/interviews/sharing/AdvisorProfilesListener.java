@@ -5,6 +5,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.Envelopes;
 import org.infointerview.messaging.consumer.EventObservations;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
@@ -44,7 +45,8 @@ class AdvisorProfilesListener {
       id = CONSUMER,
       topics = Topics.CONTACTS,
       groupId = "${spring.application.name}.advisors",
-      batch = "true")
+      batch = "true",
+      properties = Envelopes.TYPES + "=UserProfileProvisioned")
   void on(List<ConsumerRecord<String, IncomingEvent>> records) {
     observations.each(records, CONSUMER, Set.of(EventType.USER_PROFILE_PROVISIONED), this::on);
   }

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.interviews.ContactSnapshotFixtures;
@@ -120,7 +119,7 @@ class ContactChangesIT {
   }
 
   private void publishRaw(String key, String value) {
-    producer.send(new ProducerRecord<>(Topics.CONTACTS, key, value));
+    producer.send(GoldenEvent.asRelayed(Topics.CONTACTS, key, value));
     producer.flush();
   }
 

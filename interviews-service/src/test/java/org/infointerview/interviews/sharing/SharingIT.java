@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.interviews.ContactSnapshotFixtures;
@@ -170,7 +169,7 @@ class SharingIT {
             .with("displayName", name)
             .with("version", version);
     String envelope = event.json().replace("[\"STUDENT\"]", json.writeValueAsString(List.of(role)));
-    producer.send(new ProducerRecord<>(Topics.CONTACTS, userId, envelope)).get();
+    producer.send(GoldenEvent.asRelayed(Topics.CONTACTS, userId, envelope)).get();
   }
 
   private void schedule(String interview, int daysAhead) {

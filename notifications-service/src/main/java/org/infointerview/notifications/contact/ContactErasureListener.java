@@ -5,6 +5,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.Envelopes;
 import org.infointerview.messaging.consumer.EventObservations;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
@@ -48,7 +49,8 @@ class ContactErasureListener {
       id = CONSUMER,
       topics = Topics.CONTACTS,
       groupId = "${spring.application.name}.contact-erasures",
-      batch = "true")
+      batch = "true",
+      properties = Envelopes.TYPES + "=ContactErased")
   void on(List<ConsumerRecord<String, IncomingEvent>> records) {
     observations.each(records, CONSUMER, Set.of(EventType.CONTACT_ERASED), this::on);
   }

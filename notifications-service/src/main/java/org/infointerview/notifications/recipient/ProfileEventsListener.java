@@ -6,6 +6,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.Envelopes;
 import org.infointerview.messaging.consumer.EventObservations;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
@@ -58,7 +59,11 @@ class ProfileEventsListener {
     ReadModels.prepare(mongo, Recipient.COLLECTION, "profileVersion");
   }
 
-  @KafkaListener(topics = Topics.CONTACTS, groupId = "${spring.application.name}", batch = "true")
+  @KafkaListener(
+      topics = Topics.CONTACTS,
+      groupId = "${spring.application.name}",
+      batch = "true",
+      properties = Envelopes.TYPES + "=UserProfileProvisioned")
   void on(List<ConsumerRecord<String, IncomingEvent>> records) {
     observations.each(records, CONSUMER, Set.of(EventType.USER_PROFILE_PROVISIONED), this::on);
   }

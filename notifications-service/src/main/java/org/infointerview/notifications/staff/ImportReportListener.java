@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.Envelopes;
 import org.infointerview.messaging.consumer.EventObservations;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
@@ -82,7 +83,8 @@ class ImportReportListener {
       id = CONSUMER,
       topics = Topics.CONTACTS,
       groupId = "${spring.application.name}.imports",
-      batch = "true")
+      batch = "true",
+      properties = Envelopes.TYPES + "=AlumniImportCompleted")
   void on(List<ConsumerRecord<String, IncomingEvent>> records) {
     observations.each(records, CONSUMER, Set.of(EventType.ALUMNI_IMPORT_COMPLETED), this::on);
   }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.consumer.ProcessedEvents;
@@ -38,12 +37,12 @@ class ProfileEventsListenerIT {
     String v1 = golden(userId, 1, "Sam Graduate");
 
     try (KafkaProducer<String, String> producer = Infrastructure.get().producer()) {
-      producer.send(new ProducerRecord<>(Topics.CONTACTS, userId, v0)).get();
+      producer.send(GoldenEvent.asRelayed(Topics.CONTACTS, userId, v0)).get();
       await().atMost(WAIT).until(() -> mongo.findById(userId, Recipient.class) != null);
-      producer.send(new ProducerRecord<>(Topics.CONTACTS, userId, v1)).get();
+      producer.send(GoldenEvent.asRelayed(Topics.CONTACTS, userId, v1)).get();
       String lateV0 = golden(userId, 0, "Sam Student");
-      producer.send(new ProducerRecord<>(Topics.CONTACTS, userId, lateV0)).get();
-      producer.send(new ProducerRecord<>(Topics.CONTACTS, userId, v1)).get();
+      producer.send(GoldenEvent.asRelayed(Topics.CONTACTS, userId, lateV0)).get();
+      producer.send(GoldenEvent.asRelayed(Topics.CONTACTS, userId, v1)).get();
       await()
           .atMost(WAIT)
           .until(

@@ -7,7 +7,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.notifications.RecipientFixtures;
@@ -103,7 +102,7 @@ class ImportReportIT {
 
   private static void publish(GoldenEvent fact) throws Exception {
     try (KafkaProducer<String, String> producer = Infrastructure.get().producer()) {
-      producer.send(new ProducerRecord<>(Topics.CONTACTS, fact.id(), fact.json())).get();
+      producer.send(GoldenEvent.asRelayed(Topics.CONTACTS, fact.id(), fact.json())).get();
     }
   }
 }

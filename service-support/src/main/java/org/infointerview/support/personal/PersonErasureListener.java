@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.events.contacts.PersonErased;
+import org.infointerview.messaging.consumer.Envelopes;
 import org.infointerview.messaging.consumer.EventObservations;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
@@ -46,7 +47,8 @@ class PersonErasureListener {
       topics = Topics.CONTACTS,
       groupId = "${spring.application.name}." + CONSUMER,
       id = "${spring.application.name}." + CONSUMER,
-      batch = "true")
+      batch = "true",
+      properties = Envelopes.TYPES + "=PersonErased")
   void on(List<ConsumerRecord<String, IncomingEvent>> records) {
     observations.each(records, CONSUMER, Set.of(EventType.PERSON_ERASED), this::erase);
   }

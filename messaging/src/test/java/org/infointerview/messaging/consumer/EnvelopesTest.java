@@ -1,0 +1,85 @@
+package org.infointerview.messaging.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.infointerview.events.EventType;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A consumer that names the types it reads gets those read whole and the others passed over: their
+ * type and id from the headers, never their payload (not even a broken one).
+ */
+class EnvelopesTest {
+
+  private static final byte[] BROKEN = "{\"type\": \"ContactCreated\", \"data\": {".getBytes();
+
+  @Test
+  void aConsumerNamingItsTypesReadsThoseWholeAndPassesTheOthersOverUnread() throws IOException {
+    Envelopes envelopes = envelopes(Map.of(Envelopes.TYPES, "PersonErased, ContactErased"));
+
+    IncomingEvent erased =
+        envelopes.deserialize("contacts.events", headers("PersonErased", "e-1"), golden());
+    assertThat(erased.type()).isEqualTo("PersonErased");
+    assertThat(erased.data().has("userId")).isTrue();
+
+    IncomingEvent created =
+        envelopes.deserialize("contacts.events", headers("ContactCreated", "e-2"), BROKEN);
+    assertThat(created.type()).isEqualTo("ContactCreated");
+    assertThat(created.id()).isEqualTo("e-2");
+    assertThat(created.data().isEmpty()).isTrue();
+  }
+
+  @Test
+  void aRecordWithoutTheTypeHeaderAndEveryRecordOfAConsumerNamingNoTypesAreReadWhole() {
+    // read whole: the broken payload fails as it does for every consumer (and goes to the DLT)
+    Envelopes naming = envelopes(Map.of(Envelopes.TYPES, "PersonErased"));
+    assertThatThrownBy(() -> naming.deserialize("contacts.events", new RecordHeaders(), BROKEN))
+        .isInstanceOf(RuntimeException.class);
+
+    Envelopes all = envelopes(Map.of());
+    assertThatThrownBy(
+            () -> all.deserialize("contacts.events", headers("ContactCreated", "e-3"), BROKEN))
+        .isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
+  void aTypeTheCatalogueDoesNotKnowStopsTheConsumerFromStarting() {
+    assertThatThrownBy(() -> envelopes(Map.of(Envelopes.TYPES, "PersonErased,PersonErazed")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("no event type is called PersonErazed");
+  }
+
+  private static Envelopes envelopes(Map<String, Object> configs) {
+    Envelopes envelopes =
+        new Envelopes(
+            new JacksonJsonDeserializer<>(
+                IncomingEvent.class, EventReader.lenient(JsonMapper.builder().build()), false));
+    envelopes.configure(configs, false);
+    return envelopes;
+  }
+
+  private static RecordHeaders headers(String type, String id) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+    headers.add("ce_id", id.getBytes(StandardCharsets.UTF_8));
+    return headers;
+  }
+
+  private static byte[] golden() throws IOException {
+    try (InputStream in =
+        EnvelopesTest.class
+            .getClassLoader()
+            .getResourceAsStream(EventType.PERSON_ERASED.goldenExample())) {
+      return in.readAllBytes();
+    }
+  }
+}
