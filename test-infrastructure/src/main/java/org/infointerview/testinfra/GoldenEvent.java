@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.infointerview.events.EventHeaders;
 import org.infointerview.events.EventType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,8 +37,12 @@ public final class GoldenEvent {
       String topic, String key, String envelope) {
     JsonNode read = JSON.readTree(envelope);
     ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, envelope);
-    record.headers().add("ce_type", read.get("type").asString().getBytes(StandardCharsets.UTF_8));
-    record.headers().add("ce_id", read.get("id").asString().getBytes(StandardCharsets.UTF_8));
+    record
+        .headers()
+        .add(EventHeaders.TYPE, read.get("type").asString().getBytes(StandardCharsets.UTF_8));
+    record
+        .headers()
+        .add(EventHeaders.ID, read.get("id").asString().getBytes(StandardCharsets.UTF_8));
     return record;
   }
 

@@ -10,6 +10,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.infointerview.events.EventHeaders;
 import org.infointerview.events.EventType;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -30,9 +31,6 @@ public final class Envelopes implements Deserializer<IncomingEvent> {
    * Envelopes.TYPES + "=PersonErased"} on a {@code @KafkaListener}.
    */
   public static final String TYPES = "infointerview.event-types";
-
-  private static final String TYPE_HEADER = "ce_type";
-  private static final String ID_HEADER = "ce_id";
 
   private final Deserializer<IncomingEvent> whole;
   private @Nullable Set<String> wanted;
@@ -72,9 +70,9 @@ public final class Envelopes implements Deserializer<IncomingEvent> {
       String topic, Headers headers, byte @Nullable [] data) {
     Set<String> reads = wanted;
     if (reads != null && data != null) {
-      String type = header(headers, TYPE_HEADER);
+      String type = header(headers, EventHeaders.TYPE);
       if (type != null && !reads.contains(type)) {
-        return passedOver(type, header(headers, ID_HEADER));
+        return passedOver(type, header(headers, EventHeaders.ID));
       }
     }
     return whole.deserialize(topic, headers, data);

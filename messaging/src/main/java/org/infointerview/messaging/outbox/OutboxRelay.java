@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.infointerview.events.EventHeaders;
 import org.infointerview.messaging.MessagingProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -363,8 +364,8 @@ class OutboxRelay implements SmartLifecycle {
     for (OutboxEntry entry : entries) {
       ProducerRecord<String, String> record =
           new ProducerRecord<>(entry.topic(), entry.key(), entry.envelope());
-      record.headers().add(new RecordHeader("ce_type", bytes(entry.type())));
-      record.headers().add(new RecordHeader("ce_id", bytes(entry.eventId())));
+      record.headers().add(new RecordHeader(EventHeaders.TYPE, bytes(entry.type())));
+      record.headers().add(new RecordHeader(EventHeaders.ID, bytes(entry.eventId())));
       if (entry.traceparent() != null) {
         record
             .headers()

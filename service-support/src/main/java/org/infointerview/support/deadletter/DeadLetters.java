@@ -25,6 +25,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.bson.Document;
+import org.infointerview.events.EventHeaders;
 import org.infointerview.events.Topics;
 import org.infointerview.support.logging.RedactingLogPatterns;
 import org.jspecify.annotations.Nullable;
@@ -275,8 +276,8 @@ public class DeadLetters {
         offset == null ? -1 : Long.parseLong(offset),
         group == null ? "" : group,
         record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
-        header(record, "ce_id"),
-        header(record, "ce_type"),
+        header(record, EventHeaders.ID),
+        header(record, EventHeaders.TYPE),
         header(record, KafkaHeaders.DLT_EXCEPTION_FQCN),
         message == null ? null : RedactingLogPatterns.redact(shortened(message)),
         at);
