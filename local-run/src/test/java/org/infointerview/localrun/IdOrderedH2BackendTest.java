@@ -11,6 +11,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -340,7 +341,7 @@ class IdOrderedH2BackendTest {
     WriteBuffer kept = new WriteBuffer();
     values.write(kept, document);
     ByteBuffer bson = kept.getBuffer().flip();
-    assertThat(bson.get(0)).isEqualTo(IdOrderedH2Backend.BsonValues.BSON);
+    assertThat(bson.get(0)).isEqualTo(IdOrderedH2Backend.BSON);
     assertThat(values.read(bson)).isEqualTo(document);
     assertThat(bson.hasRemaining()).as("read to its end").isFalse();
 
@@ -349,6 +350,87 @@ class IdOrderedH2BackendTest {
     ByteBuffer serialized = older.getBuffer().flip();
     assertThat(values.read(serialized)).isEqualTo(document);
     assertThat(serialized.hasRemaining()).isFalse();
+  }
+
+  @Test
+  void plainIndexKeysAreKeptAsBsonAndOthersAndTheOlderFormStillRead() {
+    IdOrderedH2Backend.KeyValues keys = IdOrderedH2Backend.KeyValues.TYPE;
+    KeyValue plain =
+        new KeyValue(
+            "Søren",
+            new de.bwaldvogel.mongo.bson.ObjectId(),
+            7,
+            7L,
+            2.5,
+            true,
+            null,
+            java.time.Instant.ofEpochMilli(1_796_593_957_228L));
+    WriteBuffer kept = new WriteBuffer();
+    keys.write(kept, plain);
+    ByteBuffer bson = kept.getBuffer().flip();
+    assertThat(bson.get(0)).isEqualTo(IdOrderedH2Backend.BSON);
+    Object read = keys.read(bson);
+    assertThat(read).isEqualTo(plain);
+    assertThat(((KeyValue) read).stream().map(v -> v == null ? null : v.getClass()))
+        .as("each value of the type it had")
+        .isEqualTo(plain.stream().map(v -> v == null ? null : v.getClass()).toList());
+    assertThat(bson.hasRemaining()).as("read to its end").isFalse();
+
+    // a value BSON may not give back as it was: H2's own form, as before
+    KeyValue other =
+        new KeyValue("a", new de.bwaldvogel.mongo.bson.Document("nested", List.of(1, 2)));
+    WriteBuffer serialized = new WriteBuffer();
+    keys.write(serialized, other);
+    ByteBuffer older = serialized.getBuffer().flip();
+    assertThat(older.get(0)).isNotEqualTo(IdOrderedH2Backend.BSON);
+    assertThat(keys.read(older)).isEqualTo(other);
+
+    // a key as the store's files from before hold it
+    WriteBuffer before = new WriteBuffer();
+    new ObjectDataType().write(before, plain);
+    ByteBuffer beforeRead = before.getBuffer().flip();
+    assertThat(keys.read(beforeRead)).isEqualTo(plain);
+    assertThat(beforeRead.hasRemaining()).isFalse();
+  }
+
+  @Test
+  void uniqueIndexesWrittenBeforeKeysWereKeptAsBsonStillFindAndRefuse() {
+    client.close();
+    server.shutdownNow();
+    String file = data.resolve("serialized-keys.mv").toString();
+    MVStore older = MVStore.open(file);
+    org.h2.mvstore.MVMap<Object, Object> index =
+        older.openMap(
+            "t.people._keyed_index_email_1",
+            new org.h2.mvstore.MVMap.Builder<>().keyType(new SerializedKeys()));
+    for (int i = 0; i < 300; i++) {
+      index.put(new KeyValue("p" + i + "@example.org"), "id-" + i);
+    }
+    older.close();
+
+    MVStore reopened = MVStore.open(file);
+    try {
+      org.h2.mvstore.MVMap<Object, Object> read =
+          reopened.openMap(
+              "t.people._keyed_index_email_1",
+              new org.h2.mvstore.MVMap.Builder<>().keyType(IdOrderedH2Backend.KeyValues.TYPE));
+      assertThat(read.get(new KeyValue("p123@example.org"))).isEqualTo("id-123");
+      read.put(new KeyValue("p300@example.org"), "id-300");
+      assertThat(read.putIfAbsent(new KeyValue("p7@example.org"), "again")).isEqualTo("id-7");
+      assertThat(read.sizeAsLong()).isEqualTo(301);
+    } finally {
+      reopened.close();
+    }
+    server = new MongoServer(new IdOrderedH2Backend(data.resolve("store.mv").toString()));
+    client = MongoClients.create("mongodb://" + hostAndPort());
+  }
+
+  /** The keyed indexes' keys as they were kept before: in value order, Java-serialized. */
+  private static final class SerializedKeys extends ObjectDataType {
+    @Override
+    public int compare(Object a, Object b) {
+      return IdOrderedH2Backend.KeyValues.TYPE.compare(a, b);
+    }
   }
 
   @Test
