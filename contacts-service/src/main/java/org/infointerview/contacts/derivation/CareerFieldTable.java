@@ -114,15 +114,28 @@ public final class CareerFieldTable {
       if (tokens.isEmpty() || whole.isEmpty() && starts.isEmpty()) {
         return false;
       }
-      if (!tokens.containsAll(whole)) {
-        return false;
+      // Plain loops: every row of an import asks every rule, and a stream per rule was a tenth of
+      // contacts-service's garbage while importing.
+      for (int i = 0; i < whole.size(); i++) {
+        if (!tokens.contains(whole.get(i))) {
+          return false;
+        }
       }
-      for (String start : starts) {
-        if (tokens.stream().noneMatch(t -> t.startsWith(start))) {
+      for (int i = 0; i < starts.size(); i++) {
+        if (!anyStartsWith(tokens, starts.get(i))) {
           return false;
         }
       }
       return true;
+    }
+
+    private static boolean anyStartsWith(Set<String> tokens, String start) {
+      for (String token : tokens) {
+        if (token.startsWith(start)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 }

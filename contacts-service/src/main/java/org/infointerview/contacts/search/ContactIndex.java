@@ -15,6 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +34,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
@@ -86,7 +88,7 @@ class ContactIndex implements DisposableBean {
   private final FSDirectory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
-  private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+  private final ScheduledExecutorService reopener;
 
   /**
    * The versions this instance indexed from its own writes whose events have not come back yet:
@@ -95,7 +97,12 @@ class ContactIndex implements DisposableBean {
    */
   private final Map<String, Long> ownWrites = new ConcurrentHashMap<>();
 
+  /** Written in bulk and not yet seen by searchers: the next read of the index refreshes first. */
   private final AtomicBoolean unseen = new AtomicBoolean();
+
+  /** Heard from the events and not yet seen by searchers: the reopen thread refreshes. */
+  private final AtomicBoolean heard = new AtomicBoolean();
+
   private final Set<String> touchedWhileBuilding = ConcurrentHashMap.newKeySet();
   private volatile boolean building;
   private volatile boolean ready;
@@ -109,10 +116,17 @@ class ContactIndex implements DisposableBean {
     config.setRAMBufferSizeMB(32);
     this.writer = new IndexWriter(directory, config);
     this.searchers = new SearcherManager(writer, null);
-    this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, 1.0, 0.05);
-    reopener.setName("contact-index-reopen");
-    reopener.setDaemon(true);
-    reopener.start();
+    // Every second, only when the events changed something: a reopen at every tick flushed a
+    // segment a second during an import (whose own writes the next search sees anyway), and
+    // merging those segments back was a tenth of contacts-service's CPU.
+    this.reopener =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "contact-index-reopen");
+              thread.setDaemon(true);
+              return thread;
+            });
+    reopener.scheduleWithFixedDelay(this::seeHeardWrites, 1, 1, TimeUnit.SECONDS);
   }
 
   boolean ready() {
@@ -178,7 +192,8 @@ class ContactIndex implements DisposableBean {
    * Every instance's writes, as their events arrive, a batch at a time (an import's hundreds of
    * thousands: no span and timer for each, and one store read for a batch). An event of a version
    * the index has already (this instance's own writes, mostly) costs no store read; searchers see
-   * the others within a second (the reopen thread), without a refresh per event.
+   * the others within a second (the reopen thread), without a refresh per event, and at once when a
+   * search comes first.
    */
   @KafkaListener(
       topics = Topics.CONTACTS,
@@ -258,6 +273,7 @@ class ContactIndex implements DisposableBean {
       throw new UncheckedIOException(e);
     }
     write(found);
+    heard.set(true);
   }
 
   /**
@@ -285,10 +301,21 @@ class ContactIndex implements DisposableBean {
     }
   }
 
-  /** Makes what was written in bulk visible before the index is read. */
+  /** Makes what was written in bulk, or heard, visible before the index is read. */
   private void seeBulkWrites() throws IOException {
-    if (unseen.getAndSet(false)) {
+    if (unseen.getAndSet(false) | heard.getAndSet(false)) {
       searchers.maybeRefreshBlocking();
+    }
+  }
+
+  /** The reopen thread's tick: what the events changed becomes searchable. */
+  private void seeHeardWrites() {
+    try {
+      if (heard.getAndSet(false)) {
+        searchers.maybeRefreshBlocking();
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("The contact search index could not be refreshed: {}", e.toString());
     }
   }
 
@@ -383,7 +410,8 @@ class ContactIndex implements DisposableBean {
   @Override
   public void destroy() throws IOException {
     ready = false;
-    IOUtils.close(reopener, searchers, writer, directory);
+    reopener.shutdownNow();
+    IOUtils.close(searchers, writer, directory);
     IOUtils.rm(path);
   }
 }

@@ -149,10 +149,14 @@ class OutboxBatches {
 
     @Override
     protected int writeCharacters(String text, boolean checkForNullCharacters) {
-      if (checkForNullCharacters || hasSurrogate(text)) {
-        return super.writeCharacters(text, checkForNullCharacters);
+      if (checkForNullCharacters) {
+        return super.writeCharacters(text, true);
       }
       byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+      // as many bytes as characters: all ASCII, no surrogate to look for
+      if (utf8.length != text.length() && hasSurrogate(text)) {
+        return super.writeCharacters(text, false);
+      }
       writeBytes(utf8, 0, utf8.length);
       writeByte(0);
       return utf8.length + 1;
