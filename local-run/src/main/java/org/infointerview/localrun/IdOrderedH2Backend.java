@@ -398,8 +398,8 @@ final class IdOrderedH2Backend extends H2Backend {
                 || value instanceof Long
                 || value instanceof Double
                 || value instanceof Boolean
-                || value instanceof Instant)) {
-          return false;
+                || value instanceof Instant at && at.getNano() % 1_000_000 == 0)) {
+          return false; // (BSON keeps a date to the millisecond)
         }
       }
       return true;

@@ -153,13 +153,23 @@ class OutboxBatches {
         return super.writeCharacters(text, true);
       }
       byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-      // as many bytes as characters: all ASCII, no surrogate to look for
-      if (utf8.length != text.length() && hasSurrogate(text)) {
+      // As many bytes as characters and no '?' (what the JDK writes for a broken surrogate): all
+      // ASCII, no surrogate to look for.
+      if ((utf8.length != text.length() || holdsQuestionMark(utf8)) && hasSurrogate(text)) {
         return super.writeCharacters(text, false);
       }
       writeBytes(utf8, 0, utf8.length);
       writeByte(0);
       return utf8.length + 1;
+    }
+
+    private static boolean holdsQuestionMark(byte[] utf8) {
+      for (byte b : utf8) {
+        if (b == '?') {
+          return true;
+        }
+      }
+      return false;
     }
 
     private static boolean hasSurrogate(String text) {

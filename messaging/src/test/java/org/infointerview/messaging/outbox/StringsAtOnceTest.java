@@ -30,7 +30,14 @@ class StringsAtOnceTest {
                 new Document("id", "c-1")
                     .append("events", List.of(large, "ascii", "Søren Łukasiewicz 日本", "")),
                 new Document("id", "c-2")
-                    .append("events", List.of("pair 😀 of surrogates", "broken \ud800 one"))
+                    .append(
+                        "events",
+                        List.of(
+                            "pair 😀 of surrogates",
+                            "broken \ud800 one",
+                            "\udc00",
+                            "Zoë \ud800",
+                            "a question? no surrogate"))
                     .append("n", 3)));
 
     byte[] library = encode(new BasicOutputBuffer(), document);
