@@ -397,6 +397,35 @@ class IdOrderedH2BackendTest {
   }
 
   @Test
+  void objectIdsAreKeptAsTheirBytesAndOtherIdsAndTheOlderFormStillRead() {
+    IdOrderedH2Backend.Ids ids = new IdOrderedH2Backend.Ids();
+    de.bwaldvogel.mongo.bson.ObjectId id = new de.bwaldvogel.mongo.bson.ObjectId();
+    WriteBuffer kept = new WriteBuffer();
+    ids.write(kept, id);
+    ByteBuffer bytes = kept.getBuffer().flip();
+    assertThat(bytes.remaining()).as("a tag and twelve bytes").isEqualTo(13);
+    assertThat(bytes.get(0)).isEqualTo(IdOrderedH2Backend.OBJECT_ID);
+    assertThat(ids.read(bytes)).isEqualTo(id);
+    assertThat(bytes.hasRemaining()).isFalse();
+
+    for (Object other : List.of("a string id", 42, 42L)) {
+      WriteBuffer written = new WriteBuffer();
+      ids.write(written, other);
+      assertThat(ids.read(written.getBuffer().flip())).isEqualTo(other);
+    }
+
+    // an id as the store's files from before hold it
+    WriteBuffer before = new WriteBuffer();
+    new ObjectDataType().write(before, id);
+    ByteBuffer beforeRead = before.getBuffer().flip();
+    assertThat(ids.read(beforeRead)).isEqualTo(id);
+    assertThat(beforeRead.hasRemaining()).isFalse();
+
+    de.bwaldvogel.mongo.bson.ObjectId later = new de.bwaldvogel.mongo.bson.ObjectId();
+    assertThat(ids.compare(id, later)).as("ids keep their order").isNegative();
+  }
+
+  @Test
   void uniqueIndexesWrittenBeforeKeysWereKeptAsBsonStillFindAndRefuse() {
     client.close();
     server.shutdownNow();

@@ -218,6 +218,14 @@ public class BulkInserts {
       e.getWriteErrors().forEach(error -> failed.add(documents.get(error.getIndex()).get("_id")));
     }
     afterInsert.run();
+    // Told before the batch closes, since the relay publishes a batch only once it is closed: this
+    // instance's read models know of the write before any event of it comes back to them (a search
+    // index that heard of a contact it had not indexed yet looked it up, refreshing its readers).
+    store.said(
+        refused == null
+            ? new AggregatesWritten(entity.getType(), part.aggregates(), List.of())
+            : new AggregatesWritten(
+                entity.getType(), List.of(), documents.stream().map(d -> d.get("_id")).toList()));
     if (batch != null && !batches.close(batch, failed)) {
       // A relay took the batch for abandoned meanwhile: the events go the one-by-one way.
       eventsById.keySet().removeAll(failed);
@@ -225,12 +233,8 @@ public class BulkInserts {
     }
     signal.wakeUp();
     if (refused == null) {
-      store.said(new AggregatesWritten(entity.getType(), part.aggregates(), List.of()));
       return null;
     }
-    store.said(
-        new AggregatesWritten(
-            entity.getType(), List.of(), documents.stream().map(d -> d.get("_id")).toList()));
     if (refused.getWriteErrors().stream().allMatch(error -> error.getCode() == 11000)) {
       return new DuplicateKeyException(
           failed.size() + " of " + documents.size() + " documents have a taken key", refused);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -103,6 +105,32 @@ class OutboxBatchesIT {
     Document after = mongo.findById(first.id, Document.class, COLLECTION);
     assertThat(after.getList(AggregateStore.OUTBOX, Document.class)).isEmpty();
     assertThat(after.containsKey(OutboxBatches.BATCH_FIELD)).isFalse();
+  }
+
+  @Test
+  void theProcessHearsOfNewAggregatesBeforeTheirBatchCanGoOut() throws Exception {
+    List<String> statesWhenHeard = new ArrayList<>();
+    ApplicationEventPublisher publisher =
+        event -> {
+          if (event instanceof AggregatesWritten written && !written.aggregates().isEmpty()) {
+            String id = ((BatchLedger) written.aggregates().get(0)).id;
+            Document events = eventsOf(id);
+            statesWhenHeard.add(
+                mongo
+                    .findById(events.get("_id"), Document.class, OutboxBatches.COLLECTION)
+                    .getString("state"));
+          }
+        };
+    AggregateStore telling = new AggregateStore(mongo, new OutboxSignal(), outbox, publisher, null);
+    BulkInserts told =
+        new BulkInserts(telling, outbox, mongo, new OutboxSignal(), Clock.systemUTC());
+
+    told.insertAll(List.of(ledger(), ledger()), l -> List.of(added(l.id, 1, 10)));
+
+    assertThat(statesWhenHeard)
+        .as("still being written, so no relay has taken its events yet")
+        .containsExactly("WRITING");
+    assertThat(relay(Duration.ofMinutes(2)).relayOnce()).as("and then it went out").isEqualTo(2);
   }
 
   @Test
