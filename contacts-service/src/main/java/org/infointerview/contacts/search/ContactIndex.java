@@ -50,6 +50,7 @@ import org.infointerview.contacts.contact.ContactDetails;
 import org.infointerview.contacts.contact.ContactStatus;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
+import org.infointerview.messaging.consumer.Envelopes;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.IncomingEvents;
 import org.infointerview.messaging.outbox.AggregatesWritten;
@@ -198,7 +199,10 @@ class ContactIndex implements DisposableBean {
   @KafkaListener(
       topics = Topics.CONTACTS,
       groupId = "${spring.application.name}-search-${random.uuid}",
-      properties = "auto.offset.reset=latest",
+      properties = {
+        "auto.offset.reset=latest",
+        Envelopes.DATA + "=version,survivorVersion,mergedId"
+      },
       batch = "true")
   void heard(List<ConsumerRecord<String, IncomingEvent>> records) {
     IncomingEvents.each(records, this::reindex);

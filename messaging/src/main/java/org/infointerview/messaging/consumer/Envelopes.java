@@ -7,13 +7,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.infointerview.events.EventHeaders;
 import org.infointerview.events.EventType;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a record's envelope ({@link IncomingEvent}) for a consumer. A listener that acts on a few
@@ -23,6 +28,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * payload. A topic an import fills carries hundreds of thousands of events that most consumers
  * skip, and reading each whole was most of their work. Records without the header, and every record
  * of a consumer that names no types, are read whole.
+ *
+ * <p>A listener that reads only a few fields of every event's data names them in {@value #DATA}
+ * (top-level field names, comma-separated): its events carry those fields, the others skipped over
+ * unread (a search index that learns only which version of a contact an event tells of, not the
+ * whole contact). A broken payload still fails.
  */
 public final class Envelopes implements Deserializer<IncomingEvent> {
 
@@ -32,8 +42,17 @@ public final class Envelopes implements Deserializer<IncomingEvent> {
    */
   public static final String TYPES = "infointerview.event-types";
 
+  /**
+   * The consumer property naming the fields of the data a listener reads, for example {@code
+   * properties = Envelopes.DATA + "=version"}; every field when not set.
+   */
+  public static final String DATA = "infointerview.event-data";
+
+  private static final JsonMapper PARTS = EventReader.lenient(JsonMapper.builder().build());
+
   private final Deserializer<IncomingEvent> whole;
   private @Nullable Set<String> wanted;
+  private @Nullable Set<String> fields;
 
   public Envelopes(Deserializer<IncomingEvent> whole) {
     this.whole = whole;
@@ -42,22 +61,28 @@ public final class Envelopes implements Deserializer<IncomingEvent> {
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
     whole.configure(configs, isKey);
+    fields = named(configs.get(DATA));
     Object types = configs.get(TYPES);
-    if (types == null || types.toString().isBlank()) {
-      wanted = null;
-      return;
-    }
-    Set<String> named =
-        Arrays.stream(types.toString().split(","))
-            .map(String::strip)
-            .filter(token -> !token.isEmpty())
-            .collect(Collectors.toUnmodifiableSet());
-    for (String token : named) {
-      if (EventType.ofToken(token).isEmpty()) {
-        throw new ConfigException(TYPES, types, "no event type is called " + token);
+    Set<String> named = named(types);
+    if (named != null) {
+      for (String token : named) {
+        if (EventType.ofToken(token).isEmpty()) {
+          throw new ConfigException(TYPES, types, "no event type is called " + token);
+        }
       }
     }
     wanted = named;
+  }
+
+  /** The names a comma-separated property lists, or null when it lists none. */
+  private static @Nullable Set<String> named(@Nullable Object property) {
+    if (property == null || property.toString().isBlank()) {
+      return null;
+    }
+    return Arrays.stream(property.toString().split(","))
+        .map(String::strip)
+        .filter(token -> !token.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   @Override
@@ -75,7 +100,40 @@ public final class Envelopes implements Deserializer<IncomingEvent> {
         return passedOver(type, header(headers, EventHeaders.ID));
       }
     }
+    Set<String> read = fields;
+    if (read != null && data != null) {
+      return partly(data, read);
+    }
     return whole.deserialize(topic, headers, data);
+  }
+
+  /** The envelope with only these fields of its data, the others skipped over unread. */
+  private static IncomingEvent partly(byte[] data, Set<String> read) {
+    try (JsonParser parser = PARTS.createParser(data)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new SerializationException("An event's envelope is a JSON object");
+      }
+      ObjectNode envelope = PARTS.createObjectNode();
+      for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+        if (parser.nextToken() == JsonToken.START_OBJECT && name.equals("data")) {
+          ObjectNode kept = envelope.putObject(name);
+          for (String field = parser.nextName(); field != null; field = parser.nextName()) {
+            parser.nextToken();
+            if (read.contains(field)) {
+              kept.set(field, parser.readValueAsTree());
+            } else {
+              parser.skipChildren();
+            }
+          }
+        } else {
+          envelope.set(name, parser.readValueAsTree());
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw new SerializationException("An event's envelope is one JSON object, nothing after");
+      }
+      return PARTS.treeToValue(envelope, IncomingEvent.class);
+    }
   }
 
   @Override

@@ -52,6 +52,37 @@ class EnvelopesTest {
   }
 
   @Test
+  void aConsumerNamingDataFieldsGetsTheEnvelopeWithThoseFieldsOnly() throws IOException {
+    byte[] created = golden(EventType.CONTACT_CREATED);
+    IncomingEvent whole =
+        envelopes(Map.of())
+            .deserialize("contacts.events", headers("ContactCreated", "e-4"), created);
+    Envelopes naming = envelopes(Map.of(Envelopes.DATA, "version, consent, noSuchField"));
+
+    IncomingEvent part =
+        naming.deserialize("contacts.events", headers("ContactCreated", "e-4"), created);
+
+    assertThat(part).usingRecursiveComparison().ignoringFields("data").isEqualTo(whole);
+    assertThat(part.data().propertyNames()).containsExactlyInAnyOrder("version", "consent");
+    assertThat(part.data().get("version")).isEqualTo(whole.data().get("version"));
+    assertThat(part.data().get("consent")).isEqualTo(whole.data().get("consent"));
+    assertThat(whole.data().size()).as("the others were there").isGreaterThan(2);
+    assertThatThrownBy(
+            () -> naming.deserialize("contacts.events", headers("ContactCreated", "e-5"), BROKEN))
+        .as("a broken payload still fails (and goes to the DLT)")
+        .isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(
+            () ->
+                naming.deserialize(
+                    "contacts.events", headers("ContactCreated", "e-6"), "[1]".getBytes()))
+        .isInstanceOf(RuntimeException.class);
+    byte[] trailed = (new String(created, StandardCharsets.UTF_8) + " {}").getBytes();
+    assertThatThrownBy(
+            () -> naming.deserialize("contacts.events", headers("ContactCreated", "e-7"), trailed))
+        .isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
   void aTypeTheCatalogueDoesNotKnowStopsTheConsumerFromStarting() {
     assertThatThrownBy(() -> envelopes(Map.of(Envelopes.TYPES, "PersonErased,PersonErazed")))
         .isInstanceOf(ConfigException.class)
@@ -75,10 +106,12 @@ class EnvelopesTest {
   }
 
   private static byte[] golden() throws IOException {
+    return golden(EventType.PERSON_ERASED);
+  }
+
+  private static byte[] golden(EventType type) throws IOException {
     try (InputStream in =
-        EnvelopesTest.class
-            .getClassLoader()
-            .getResourceAsStream(EventType.PERSON_ERASED.goldenExample())) {
+        EnvelopesTest.class.getClassLoader().getResourceAsStream(type.goldenExample())) {
       return in.readAllBytes();
     }
   }
