@@ -12,10 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -152,16 +150,11 @@ public class BulkInserts {
     }
   }
 
-  /**
-   * Aggregates of one type whose events fit in one batch, their documents, and those as the BSON
-   * the insert sends; the batch's id when there are events.
-   */
+  /** Aggregates of one type whose events fit in one batch, and their documents. */
   private record Part(
       MongoPersistentEntity<?> entity,
       List<?> aggregates,
       List<Document> documents,
-      List<RawBsonDocument> bson,
-      @Nullable String batch,
       Map<Object, List<OutboxEntry>> eventsById) {}
 
   private <T> Part part(List<T> aggregates, List<List<OutboxEntry>> eventsOf) {
@@ -192,19 +185,7 @@ public class BulkInserts {
       }
       documents.add(document);
     }
-    String batch = eventsById.isEmpty() ? null : UUID.randomUUID().toString();
-    if (batch != null) {
-      documents.forEach(
-          d -> {
-            if (eventsById.containsKey(d.get("_id"))) {
-              d.put(OutboxBatches.BATCH_FIELD, batch);
-            }
-          });
-    }
-    List<RawBsonDocument> bson =
-        new PlainBson(mongo.getCollection(entity.getCollection()).getCodecRegistry())
-            .encode(documents);
-    return new Part(entity, List.copyOf(aggregates), documents, bson, batch, eventsById);
+    return new Part(entity, List.copyOf(aggregates), documents, eventsById);
   }
 
   private static @Nullable DuplicateKeyException firstOf(
@@ -217,17 +198,21 @@ public class BulkInserts {
     MongoPersistentEntity<?> entity = part.entity();
     List<Document> documents = part.documents();
     Map<Object, List<OutboxEntry>> eventsById = new LinkedHashMap<>(part.eventsById());
-    String batch = part.batch();
+    String batch = eventsById.isEmpty() ? null : batches.open(entity.getCollection(), eventsById);
     if (batch != null) {
-      batches.open(batch, entity.getCollection(), eventsById);
+      documents.forEach(
+          d -> {
+            if (eventsById.containsKey(d.get("_id"))) {
+              d.put(OutboxBatches.BATCH_FIELD, batch);
+            }
+          });
     }
     Set<Object> failed = new HashSet<>();
     MongoBulkWriteException refused = null;
     try {
       mongo
           .getCollection(entity.getCollection())
-          .withDocumentClass(RawBsonDocument.class)
-          .insertMany(part.bson(), new InsertManyOptions().ordered(false));
+          .insertMany(documents, new InsertManyOptions().ordered(false));
     } catch (MongoBulkWriteException e) {
       refused = e;
       e.getWriteErrors().forEach(error -> failed.add(documents.get(error.getIndex()).get("_id")));

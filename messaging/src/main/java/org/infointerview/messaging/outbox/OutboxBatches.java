@@ -87,11 +87,7 @@ class OutboxBatches {
 
   /** Stores the events of aggregates about to be inserted; returns the batch's id. */
   String open(String collection, Map<Object, List<OutboxEntry>> eventsById) {
-    return open(UUID.randomUUID().toString(), collection, eventsById);
-  }
-
-  /** Stores the events of aggregates about to be inserted, as the batch of that (new) id. */
-  String open(String id, String collection, Map<Object, List<OutboxEntry>> eventsById) {
+    String id = UUID.randomUUID().toString();
     List<Document> items = new ArrayList<>(eventsById.size());
     eventsById.forEach(
         (aggregate, events) ->
