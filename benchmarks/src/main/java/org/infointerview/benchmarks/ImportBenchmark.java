@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -22,7 +23,8 @@ import org.infointerview.localrun.LocalPorts;
  * What an alumni import costs: a generated alumni database export pushed through the real import
  * path (upload, inspection, matching, validation, bulk writes with their events) into the store,
  * beside a raw driver bulk write of the very documents it stored, in the same run on the same
- * store. Also the peak heap of contacts-service while it imports.
+ * store. Also the peak heap of contacts-service while it imports, and the CPU that
+ * contacts-service, the store and Kafka each spend per 1,000 imported rows.
  *
  * <p>Run from the repository root after {@code ./mvnw -B -q package -DskipTests}: {@code java -jar
  * benchmarks/target/benchmarks.jar import [rows] [alone]} (default 1,000,000; {@code alone} stops
@@ -98,6 +100,8 @@ final class ImportBenchmark {
       String id;
       Instant start = Instant.now();
       Map<String, String> done;
+      Map<String, ProcessHandle> jvms = jvms(stack);
+      Map<String, Duration> cpuBefore = cpu(jvms);
       try (HeapSampler heap = new HeapSampler(ports.contacts())) {
         ImportClient imports = new ImportClient(ports, admin);
         id = imports.start(file);
@@ -120,6 +124,16 @@ final class ImportBenchmark {
             "  import path    %,10.0f rows/s (%.1f s end to end; the job alone %.1f s, %,.0f rows/s)"
                 + "   peak heap of contacts-service %.0f MB (goal < 512 MB)%n",
             imported, seconds, jobSeconds, rows / jobSeconds, heap.peakMegabytes());
+        // steadier than a rate from run to run on a shared host: what each JVM spent per row
+        Map<String, Duration> cpuAfter = cpu(jvms);
+        StringBuilder spent = new StringBuilder("  CPU per 1,000 rows:");
+        cpuAfter.forEach(
+            (name, after) ->
+                spent.append(
+                    String.format(
+                        " %s %.0f ms,",
+                        name, after.minus(cpuBefore.get(name)).toMillis() * 1000.0 / rows)));
+        System.out.println(spent.substring(0, spent.length() - 1));
         awaitConsumers(ports, alone);
         // The bare copy goes first: the indexed one, the ratio's base, then meets a warmer store.
         double bare = rawRate(ports, id, rows, false);
@@ -138,6 +152,28 @@ final class ImportBenchmark {
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  /** The JVMs an import keeps busy, by what they are. */
+  private static Map<String, ProcessHandle> jvms(LocalStack stack) {
+    Map<String, ProcessHandle> jvms = new LinkedHashMap<>();
+    jvms.put("contacts-service", stack.service("contacts-service"));
+    for (ProcessHandle process : stack.processes()) {
+      String line = process.info().commandLine().orElse("");
+      if (line.contains("infointerview.local.bounded=true")) {
+        jvms.put("store", process);
+      } else if (line.contains("kafka.Kafka")) {
+        jvms.put("Kafka", process);
+      }
+    }
+    return jvms;
+  }
+
+  private static Map<String, Duration> cpu(Map<String, ProcessHandle> jvms) {
+    Map<String, Duration> cpu = new LinkedHashMap<>();
+    jvms.forEach(
+        (name, process) -> cpu.put(name, process.info().totalCpuDuration().orElse(Duration.ZERO)));
+    return cpu;
   }
 
   /**

@@ -455,6 +455,11 @@ final class IdOrderedH2Backend extends H2Backend {
    * Writes the document as {@link #BSON} and its BSON; false (nothing written) if BSON refuses it.
    */
   private static boolean putBson(WriteBuffer buffer, Map<String, ?> document, int expected) {
+    buffer.put(BSON);
+    if (PlainDocuments.write(buffer, document)) {
+      return true;
+    }
+    buffer.position(buffer.position() - 1);
     ByteBuf bson = Unpooled.buffer(expected);
     try {
       BsonEncoder.encodeDocument(document, bson);
