@@ -307,6 +307,7 @@ class ContactIndex implements DisposableBean {
 
   /** Makes what was written in bulk, or heard, visible before the index is read. */
   private void seeBulkWrites() throws IOException {
+    // '|', not '||': both flags are cleared, whatever the first says
     if (unseen.getAndSet(false) | heard.getAndSet(false)) {
       searchers.maybeRefreshBlocking();
     }
