@@ -114,12 +114,13 @@ public class MessagingAutoConfiguration {
       @SuppressWarnings("unchecked")
       var typed = (DefaultKafkaConsumerFactory<String, IncomingEvent>) factory;
       typed.setKeyDeserializerSupplier(StringDeserializer::new);
+      JsonMapper lenient = EventReader.lenient(jsonMapper);
       typed.setValueDeserializerSupplier(
           () ->
               new ErrorHandlingDeserializer<>(
                   new Envelopes(
-                      new JacksonJsonDeserializer<>(
-                          IncomingEvent.class, EventReader.lenient(jsonMapper), false))));
+                      new JacksonJsonDeserializer<>(IncomingEvent.class, lenient, false),
+                      lenient)));
     };
   }
 

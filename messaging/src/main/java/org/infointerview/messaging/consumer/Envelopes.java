@@ -48,14 +48,19 @@ public final class Envelopes implements Deserializer<IncomingEvent> {
    */
   public static final String DATA = "infointerview.event-data";
 
-  private static final JsonMapper PARTS = EventReader.lenient(JsonMapper.builder().build());
-
   private final Deserializer<IncomingEvent> whole;
+  private final JsonMapper parts;
   private @Nullable Set<String> wanted;
   private @Nullable Set<String> fields;
 
-  public Envelopes(Deserializer<IncomingEvent> whole) {
+  /**
+   * @param whole reads a whole envelope
+   * @param parts reads the envelope of a consumer naming its data fields: the mapper {@code whole}
+   *     reads with
+   */
+  public Envelopes(Deserializer<IncomingEvent> whole, JsonMapper parts) {
     this.whole = whole;
+    this.parts = parts;
   }
 
   @Override
@@ -108,12 +113,12 @@ public final class Envelopes implements Deserializer<IncomingEvent> {
   }
 
   /** The envelope with only these fields of its data, the others skipped over unread. */
-  private static IncomingEvent partly(byte[] data, Set<String> read) {
-    try (JsonParser parser = PARTS.createParser(data)) {
+  private IncomingEvent partly(byte[] data, Set<String> read) {
+    try (JsonParser parser = parts.createParser(data)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new SerializationException("An event's envelope is a JSON object");
       }
-      ObjectNode envelope = PARTS.createObjectNode();
+      ObjectNode envelope = parts.createObjectNode();
       for (String name = parser.nextName(); name != null; name = parser.nextName()) {
         if (parser.nextToken() == JsonToken.START_OBJECT && name.equals("data")) {
           ObjectNode kept = envelope.putObject(name);
@@ -132,7 +137,7 @@ public final class Envelopes implements Deserializer<IncomingEvent> {
       if (parser.nextToken() != null) {
         throw new SerializationException("An event's envelope is one JSON object, nothing after");
       }
-      return PARTS.treeToValue(envelope, IncomingEvent.class);
+      return parts.treeToValue(envelope, IncomingEvent.class);
     }
   }
 

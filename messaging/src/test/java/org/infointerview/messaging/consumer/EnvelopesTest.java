@@ -90,10 +90,9 @@ class EnvelopesTest {
   }
 
   private static Envelopes envelopes(Map<String, Object> configs) {
+    JsonMapper lenient = EventReader.lenient(JsonMapper.builder().build());
     Envelopes envelopes =
-        new Envelopes(
-            new JacksonJsonDeserializer<>(
-                IncomingEvent.class, EventReader.lenient(JsonMapper.builder().build()), false));
+        new Envelopes(new JacksonJsonDeserializer<>(IncomingEvent.class, lenient, false), lenient);
     envelopes.configure(configs, false);
     return envelopes;
   }
