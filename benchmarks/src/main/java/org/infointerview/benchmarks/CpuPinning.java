@@ -3,31 +3,55 @@ package org.infointerview.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Places the gateway as a deployment would, on CPU of its own: the gateway and the benchmark's
- * client on the last CPU, every other process of the stack on the others. Whole processes, every
- * thread, through util-linux's {@code taskset}; {@link #unpin()} lets every process run anywhere
- * again.
+ * Places processes as a deployment would, each part on CPU of its own, through util-linux's {@code
+ * taskset} (whole processes, every thread): {@link #gatewayApart} for the gateway's cost, {@link
+ * #storeApart} for what a service costs beside its store. {@link #unpin()} lets every process run
+ * anywhere again.
  */
 final class CpuPinning {
 
   private static final Path TASKSET = Path.of("/usr/bin/taskset");
 
-  private final List<ProcessHandle> stack;
-  private final ProcessHandle gateway;
-  private final ProcessHandle client;
   private final int cpus = Runtime.getRuntime().availableProcessors();
+  private final List<ProcessHandle> apart;
+  private final List<ProcessHandle> rest;
+  private final String placement;
 
-  private CpuPinning(List<ProcessHandle> stack, ProcessHandle gateway, ProcessHandle client) {
-    this.stack = stack;
-    this.gateway = gateway;
-    this.client = client;
+  private CpuPinning(List<ProcessHandle> apart, List<ProcessHandle> rest, String placement) {
+    this.apart = apart;
+    this.rest = rest;
+    this.placement = placement;
   }
 
-  static CpuPinning of(LocalStack stack, ProcessHandle client) {
-    return new CpuPinning(stack.processes(), stack.service("gateway"), client);
+  /**
+   * The gateway and the benchmark's client on the last CPU, the rest of the stack on the others.
+   */
+  static CpuPinning gatewayApart(LocalStack stack, ProcessHandle client) {
+    ProcessHandle gateway = stack.service("gateway");
+    List<ProcessHandle> rest =
+        stack.processes().stream().filter(p -> p.pid() != gateway.pid()).toList();
+    return new CpuPinning(
+        List.of(gateway, client),
+        rest,
+        "gateway and client on CPU %s; service, store, broker and" + " the rest on CPU %s");
+  }
+
+  /**
+   * The store on the last CPU, as on a host of its own; the services, the broker and the
+   * benchmark's client on the others. A raw write measured this way gets that one CPU for the
+   * store, and so does the import beside it: the same store, not two CPUs for one and what the
+   * service leaves for the other. The broker's work is the import's own (its events), so it is
+   * charged to the import's side, not to the store's.
+   */
+  static CpuPinning storeApart(LocalStack stack, ProcessHandle store, ProcessHandle client) {
+    List<ProcessHandle> rest = new ArrayList<>(List.of(client));
+    stack.processes().stream().filter(p -> p.pid() != store.pid()).forEach(rest::add);
+    return new CpuPinning(
+        List.of(store), rest, "store on CPU %s; services, broker and client on CPU %s");
   }
 
   boolean possible() {
@@ -41,19 +65,15 @@ final class CpuPinning {
   void pin() {
     String last = String.valueOf(cpus - 1);
     String others = cpus == 2 ? "0" : "0-" + (cpus - 2);
-    for (ProcessHandle process : stack) {
-      taskset(process, process.pid() == gateway.pid() ? last : others);
-    }
-    taskset(client, last);
-    System.out.printf(
-        "gateway and client on CPU %s; service, store, broker and the rest on CPU %s%n",
-        last, others);
+    apart.forEach(process -> taskset(process, last));
+    rest.forEach(process -> taskset(process, others));
+    System.out.printf(placement + "%n", last, others);
   }
 
   void unpin() {
     String all = "0-" + (cpus - 1);
-    stack.forEach(process -> taskset(process, all));
-    taskset(client, all);
+    apart.forEach(process -> taskset(process, all));
+    rest.forEach(process -> taskset(process, all));
   }
 
   private static void taskset(ProcessHandle process, String cpus) {

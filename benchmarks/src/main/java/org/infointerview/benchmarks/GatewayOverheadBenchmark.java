@@ -103,7 +103,7 @@ public final class GatewayOverheadBenchmark {
           rate, duration.toSeconds(), CLIENTS, duration.toSeconds(), ROUNDS);
       List<String> summary = new ArrayList<>();
       summary.add(measure("shared", paths, tokens, rate, duration, jvms));
-      CpuPinning pinning = CpuPinning.of(stack, ProcessHandle.current());
+      CpuPinning pinning = CpuPinning.gatewayApart(stack, ProcessHandle.current());
       if (pinning.possible()) {
         pinning.pin();
         try {

@@ -27,9 +27,17 @@ import org.infointerview.localrun.LocalPorts;
  * contacts-service, the store and Kafka each spend per 1,000 imported rows.
  *
  * <p>Run from the repository root after {@code ./mvnw -B -q package -DskipTests}: {@code java -jar
- * benchmarks/target/benchmarks.jar import [rows] [alone]} (default 1,000,000; {@code alone} stops
- * the services that consume the events, so the store serves only the import and its relay). Goal:
- * at least 0.6 times the raw rate, heap below 512 MB throughout.
+ * benchmarks/target/benchmarks.jar import [rows] [alone] [shared]} (default 1,000,000 rows; {@code
+ * alone} stops the services that consume the events, so the store serves only the import and its
+ * relay). Goal: at least 0.6 times the raw rate in the deployed shape, heap below 512 MB
+ * throughout.
+ *
+ * <p>The deployed shape (the default, pinned): the store on one CPU, as on a host of its own; the
+ * services, the broker and the benchmark's client on the other, so the import and the raw write
+ * meet the same store. {@code shared} lets every process run on any CPU instead: the raw write then
+ * has both CPUs for the store, while the import's store gets what contacts-service and the broker
+ * leave. One placement per run: a second import would meet a store twice the size, its indexes no
+ * longer in the store's cache, and measure that instead.
  *
  * <p>Before the measured import, a smaller one of other people warms the system up (a running
  * service has compiled its import path long before; right after start every JVM compiles for
@@ -47,8 +55,8 @@ final class ImportBenchmark {
 
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    boolean alone = args.length > 1 && args[1].equals("alone");
-    new ImportBenchmark().run(rows, alone);
+    List<String> rest = List.of(args).subList(Math.min(1, args.length), args.length);
+    new ImportBenchmark().run(rows, rest.contains("alone"), rest.contains("shared"));
   }
 
   /**
@@ -77,9 +85,7 @@ final class ImportBenchmark {
    * @param alone without the services that consume contacts.events, so the store serves only the
    *     import and its relay
    */
-  private void run(int rows, boolean alone) throws Exception {
-    Path file = AlumniFile.write(Files.createTempFile("alumni-", ".csv"), rows, 42);
-    System.out.printf("generated %,d rows, %,d bytes%n", rows, Files.size(file));
+  private void run(int rows, boolean alone, boolean shared) throws Exception {
     List<String> options =
         alone ? List.of("--without=interviews-service,notifications-service") : List.of();
     System.out.printf("service JVMs: %s%n", LocalStack.SERVICE_JVM);
@@ -97,18 +103,48 @@ final class ImportBenchmark {
       } finally {
         Files.deleteIfExists(warmUp);
       }
-      String id;
-      Instant start = Instant.now();
-      Map<String, String> done;
       Map<String, ProcessHandle> jvms = jvms(stack);
+      CpuPinning pinning = CpuPinning.storeApart(stack, jvms.get("store"), ProcessHandle.current());
+      if (shared) {
+        measure("shared", rows, ports, admin, jvms, alone);
+      } else if (!pinning.possible()) {
+        System.out.println("pinned: not possible (" + pinning.why() + "); measured shared");
+        measure("shared", rows, ports, admin, jvms, alone);
+      } else {
+        pinning.pin();
+        try {
+          measure("pinned", rows, ports, admin, jvms, alone);
+        } finally {
+          pinning.unpin();
+        }
+      }
+    }
+  }
+
+  /**
+   * One measurement: an import of {@code rows} new people, the CPU each JVM spent on it, then the
+   * raw writes of what it stored.
+   */
+  private static void measure(
+      String placement,
+      int rows,
+      LocalPorts ports,
+      DevTokens admin,
+      Map<String, ProcessHandle> jvms,
+      boolean alone)
+      throws Exception {
+    Path file = AlumniFile.write(Files.createTempFile("alumni-", ".csv"), rows, 42);
+    try {
+      System.out.printf("%s: generated %,d rows, %,d bytes%n", placement, rows, Files.size(file));
+      Instant start = Instant.now();
       Map<String, Duration> cpuBefore = cpu(jvms);
       try (HeapSampler heap = new HeapSampler(ports.contacts())) {
         ImportClient imports = new ImportClient(ports, admin);
-        id = imports.start(file);
+        String id = imports.start(file);
         System.out.printf(
             "upload and inspection: %.1f s%n",
             Duration.between(start, Instant.now()).toMillis() / 1000.0);
-        done = imports.awaitEnd(id);
+        Map<String, String> done = imports.awaitEnd(id);
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         double jobSeconds =
             Duration.between(
@@ -116,7 +152,8 @@ final class ImportBenchmark {
                     .toMillis()
                 / 1000.0;
         double imported = rows / seconds;
-        System.out.printf("%nalumni import of %,d rows (%s)%n", rows, done.get("status"));
+        System.out.printf(
+            "%nalumni import of %,d rows (%s), %s%n", rows, done.get("status"), placement);
         System.out.printf(
             "  created %s, updated %s, unchanged %s, failed %s%n",
             done.get("created"), done.get("updated"), done.get("unchanged"), done.get("failed"));
@@ -202,9 +239,9 @@ final class ImportBenchmark {
       long nanos = 0;
       // Read 500 at a time by their alumni ids (a unique index, even on the embedded store, which
       // would otherwise hold a whole query's result in memory); only the writes are timed.
-      for (int first = 0; first < rows; first += 500) {
+      for (int from = 0; from < rows; from += 500) {
         List<String> ids = new ArrayList<>(500);
-        for (int i = first; i < Math.min(first + 500, rows); i++) {
+        for (int i = from; i < Math.min(from + 500, rows); i++) {
           ids.add(AlumniFile.alumniId(i));
         }
         List<InsertOneModel<Document>> batch = new ArrayList<>(500);

@@ -139,7 +139,8 @@ public final class LocalRun {
 
   /**
    * Runs the launcher in a JVM of bounded heap and waits for it: Ctrl-C reaches both (one process
-   * group), a plain stop of this one is passed on, and its exit code becomes this one's.
+   * group), a plain stop of this one is passed on, and its exit code becomes this one's. Should it
+   * end without stopping Kafka and the services (killed, out of memory), they are stopped here.
    */
   private static int runBounded(String[] args) {
     List<String> command = new ArrayList<>();
@@ -170,7 +171,7 @@ public final class LocalRun {
                 },
                 "local-run-stop-launcher"));
     try {
-      return bounded.waitFor();
+      return new Leftovers(bounded, Duration.ofSeconds(20)).await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 1;

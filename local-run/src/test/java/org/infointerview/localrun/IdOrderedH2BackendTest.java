@@ -7,6 +7,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -66,6 +67,16 @@ class IdOrderedH2BackendTest {
   void stop() {
     client.close();
     server.shutdownNow();
+  }
+
+  /** The store stopped and opened again from its file (its pages read from disk as asked for). */
+  private IdOrderedH2Backend restarted() {
+    client.close();
+    server.shutdownNow();
+    IdOrderedH2Backend backend = new IdOrderedH2Backend(data.resolve("store.mv").toString());
+    server = new MongoServer(backend);
+    client = MongoClients.create("mongodb://" + hostAndPort());
+    return backend;
   }
 
   @Test
@@ -140,11 +151,7 @@ class IdOrderedH2BackendTest {
               .append("text", "a reminder of a conversation, number " + i));
     }
     messages.insertMany(written);
-    client.close();
-    server.shutdownNow();
-    IdOrderedH2Backend backend = new IdOrderedH2Backend(data.resolve("store.mv").toString());
-    server = new MongoServer(backend);
-    client = MongoClients.create("mongodb://" + hostAndPort());
+    IdOrderedH2Backend backend = restarted();
     messages = client.getDatabase("t").getCollection("messages");
     long before = backend.pagesRead();
 
@@ -173,6 +180,31 @@ class IdOrderedH2BackendTest {
                 .projection(new Document("text", 1))
                 .first())
         .isEqualTo(new Document("_id", id).append("text", "kept"));
+  }
+
+  @Test
+  void aCountReadsTheCollectionAsItGoesNotAllAtOnce() {
+    MongoCollection<Document> contacts = client.getDatabase("t").getCollection("contacts");
+    List<Document> written = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      written.add(
+          new Document("_id", new ObjectId())
+              .append("n", i)
+              .append("name", "a person of a large alumni database, number " + i));
+    }
+    contacts.insertMany(written);
+    IdOrderedH2Backend backend = restarted();
+    contacts = client.getDatabase("t").getCollection("contacts");
+    long before = backend.pagesRead();
+
+    // Spring's exists(): a count with limit 1, an aggregation; its first document answers it
+    assertThat(contacts.countDocuments(new Document(), new CountOptions().limit(1))).isOne();
+
+    // a page or two of the map, not the pages of all 20,000 documents held at once
+    assertThat(backend.pagesRead() - before).isLessThan(20);
+    assertThat(contacts.countDocuments(new Document("n", new Document("$gte", 19_990))))
+        .isEqualTo(10);
+    assertThat(contacts.countDocuments()).isEqualTo(20_000);
   }
 
   @Test
