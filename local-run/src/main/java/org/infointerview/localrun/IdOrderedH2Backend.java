@@ -21,6 +21,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -168,25 +170,46 @@ final class IdOrderedH2Backend extends H2Backend {
     }
 
     /**
-     * Every document, read from the map as the stream is consumed. mongo-java-server's own read the
-     * whole collection into one list first, and every aggregation starts here, so every count
-     * ({@code countDocuments}, Spring's {@code count} and {@code exists}) held the collection in
-     * memory at once: an import's one check over 220,000 contacts ran the store out of memory.
+     * Every document, read from the map 500 at a time ({@code SCAN_PAGE}) as the stream is
+     * consumed. mongo-java-server's own read the whole collection into one list first, and every
+     * aggregation starts here, so every count ({@code countDocuments}, Spring's {@code count} and
+     * {@code exists}) held the collection in memory at once: an import's one check over 220,000
+     * contacts ran the store out of memory. Each page is read by a cursor of its own, at once: one
+     * cursor held open through a long scan read pages of a version the store had since let go
+     * ("Chunk not found") while other writers committed.
      */
     @Override
     public Stream<Document> queryAllAsStream() {
-      Cursor<Object, Document> cursor = data.cursor(null);
       Iterator<Document> documents =
           new Iterator<>() {
+            private final Deque<Document> page = new ArrayDeque<>();
+            private @Nullable Object last;
+            private boolean started;
+            private boolean ended;
+
             @Override
             public boolean hasNext() {
-              return cursor.hasNext();
+              if (page.isEmpty() && !ended) {
+                Cursor<Object, Document> cursor = data.cursor(last);
+                while (page.size() < SCAN_PAGE && cursor.hasNext()) {
+                  Object key = cursor.next();
+                  if (!started || !key.equals(last)) {
+                    page.add(cursor.getValue());
+                    last = key;
+                  }
+                }
+                started = true;
+                ended = page.isEmpty();
+              }
+              return !page.isEmpty();
             }
 
             @Override
             public Document next() {
-              cursor.next();
-              return cursor.getValue();
+              if (!hasNext()) {
+                throw new NoSuchElementException();
+              }
+              return page.removeFirst();
             }
           };
       return StreamSupport.stream(
@@ -299,6 +322,9 @@ final class IdOrderedH2Backend extends H2Backend {
   }
 
   private static final Object FIRST = new Object();
+
+  /** Documents a whole-collection scan reads per cursor. */
+  private static final int SCAN_PAGE = 500;
 
   /** The H2 backend's unique index, on a map of value-ordered keys. */
   private static final class KeyedIndex extends AbstractUniqueIndex<Object> {
