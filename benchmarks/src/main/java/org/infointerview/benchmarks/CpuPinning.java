@@ -37,7 +37,7 @@ final class CpuPinning {
     return new CpuPinning(
         List.of(gateway, client),
         rest,
-        "gateway and client on CPU %s; service, store, broker and" + " the rest on CPU %s");
+        "gateway and client on CPU %s; service, store, broker and the rest on CPU %s");
   }
 
   /**

@@ -184,7 +184,6 @@ final class IdOrderedH2Backend extends H2Backend {
           new Iterator<>() {
             private final Deque<Document> page = new ArrayDeque<>();
             private @Nullable Object last;
-            private boolean started;
             private boolean ended;
 
             @Override
@@ -193,12 +192,12 @@ final class IdOrderedH2Backend extends H2Backend {
                 Cursor<Object, Document> cursor = data.cursor(last);
                 while (page.size() < SCAN_PAGE && cursor.hasNext()) {
                   Object key = cursor.next();
-                  if (!started || !key.equals(last)) {
+                  // the page starts at the last key read, which is not read twice
+                  if (!key.equals(last)) {
                     page.add(cursor.getValue());
                     last = key;
                   }
                 }
-                started = true;
                 ended = page.isEmpty();
               }
               return !page.isEmpty();
