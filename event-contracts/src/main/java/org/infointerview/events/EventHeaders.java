@@ -13,5 +13,11 @@ public final class EventHeaders {
   /** The envelope's event id. */
   public static final String ID = "ce_id";
 
+  /**
+   * Which running instance stored the event (an opaque token, new at each start; not a CloudEvents
+   * attribute): an instance that already applied its own write can pass its event over unread.
+   */
+  public static final String WRITER = "ii_writer";
+
   private EventHeaders() {}
 }

@@ -24,6 +24,7 @@ import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
 import org.infointerview.messaging.consumer.ProcessedEvents;
 import org.infointerview.messaging.consumer.UnknownEventTypes;
+import org.infointerview.messaging.outbox.Outbox;
 import org.infointerview.messaging.outbox.OutboxConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -108,7 +109,8 @@ public class MessagingAutoConfiguration {
    * that names the types it reads ({@link Envelopes#TYPES}) passes the others over unread.
    */
   @Bean
-  DefaultKafkaConsumerFactoryCustomizer infointerviewConsumerSettings(JsonMapper jsonMapper) {
+  DefaultKafkaConsumerFactoryCustomizer infointerviewConsumerSettings(
+      JsonMapper jsonMapper, ObjectProvider<Outbox> outbox) {
     return factory -> {
       Map<String, Object> settings = new LinkedHashMap<>();
       settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -118,12 +120,15 @@ public class MessagingAutoConfiguration {
       var typed = (DefaultKafkaConsumerFactory<String, IncomingEvent>) factory;
       typed.setKeyDeserializerSupplier(StringDeserializer::new);
       JsonMapper lenient = EventReader.lenient(jsonMapper);
+      Outbox writes = outbox.getIfAvailable();
+      String writer = writes == null ? null : writes.writer();
       typed.setValueDeserializerSupplier(
           () ->
               new ErrorHandlingDeserializer<>(
                   new Envelopes(
                       new JacksonJsonDeserializer<>(IncomingEvent.class, lenient, false),
-                      lenient)));
+                      lenient,
+                      writer)));
     };
   }
 

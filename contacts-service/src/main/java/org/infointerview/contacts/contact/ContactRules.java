@@ -223,7 +223,10 @@ public class ContactRules {
           throw new NumberParseException(NumberParseException.ErrorType.TOO_LONG, "too long");
         }
         PhoneNumber number = phones.parse(value, properties.defaultPhoneRegion());
-        if (!phones.isValidNumber(number)) {
+        // Valid in the home region first: most numbers in an alumni file are local, and the full
+        // check tries each region of the country code (25 for +1), then checks the one it found.
+        if (!phones.isValidNumberForRegion(number, properties.defaultPhoneRegion())
+            && !phones.isValidNumber(number)) {
           throw new NumberParseException(NumberParseException.ErrorType.NOT_A_NUMBER, "invalid");
         }
         numbers.add(phones.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));

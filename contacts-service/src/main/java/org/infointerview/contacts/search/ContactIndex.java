@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -82,7 +81,6 @@ class ContactIndex implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(ContactIndex.class);
   private static final String INSTITUTION = "-";
-  private static final int MAX_OWN_WRITES = 50_000;
 
   private final MongoTemplate mongo;
   private final Path path;
@@ -90,13 +88,6 @@ class ContactIndex implements DisposableBean {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final ScheduledExecutorService reopener;
-
-  /**
-   * The versions this instance indexed from its own writes whose events have not come back yet:
-   * their events cost not even an index lookup. Forgotten wholesale past a bound (the lookup then
-   * decides).
-   */
-  private final Map<String, Long> ownWrites = new ConcurrentHashMap<>();
 
   /** Written in bulk and not yet seen by searchers: the next read of the index refreshes first. */
   private final AtomicBoolean unseen = new AtomicBoolean();
@@ -190,18 +181,23 @@ class ContactIndex implements DisposableBean {
   }
 
   /**
-   * Every instance's writes, as their events arrive, a batch at a time (an import's hundreds of
-   * thousands: no span and timer for each, and one store read for a batch). An event of a version
-   * the index has already (this instance's own writes, mostly) costs no store read; searchers see
-   * the others within a second (the reopen thread), without a refresh per event, and at once when a
-   * search comes first.
+   * Every other instance's writes, as their events arrive, a batch at a time (an import's hundreds
+   * of thousands: no span and timer for each, and one store read for a batch). This instance's own
+   * events (the writer header names it) are passed over unread: {@link #written} indexed them as
+   * they were made. An event of a version the index has already (this instance's writes in an
+   * earlier run, whose events carry another token) costs no store read; searchers see the others
+   * within a second (the reopen thread), without a refresh per event, and at once when a search
+   * comes first.
    */
   @KafkaListener(
       topics = Topics.CONTACTS,
       groupId = "${spring.application.name}-search-${random.uuid}",
       properties = {
         "auto.offset.reset=latest",
-        Envelopes.DATA + "=version,survivorVersion,mergedId"
+        Envelopes.DATA + "=version,survivorVersion,mergedId",
+        Envelopes.OWN + "=skip",
+        IncomingEvents.FETCH_MANY,
+        IncomingEvents.FETCH_WAIT
       },
       batch = "true")
   void heard(List<ConsumerRecord<String, IncomingEvent>> records) {
@@ -211,9 +207,14 @@ class ContactIndex implements DisposableBean {
   private void reindex(List<IncomingEvent> events) {
     Set<String> ids = new LinkedHashSet<>();
     for (IncomingEvent event : events) {
+      if (event.unread()) {
+        continue; // this instance's own write: indexed as it was made
+      }
       JsonNode version =
           event.data().get(event.is(EventType.CONTACT_MERGED) ? "survivorVersion" : "version");
-      if (version == null || !version.isNumber() || isNewer(event.subject(), version.asLong())) {
+      if (version == null
+          || !version.isNumber()
+          || version.asLong() > indexedVersion(event.subject())) {
         ids.add(event.subject());
       }
       if (event.is(EventType.CONTACT_MERGED) && event.data().has("mergedId")) {
@@ -223,12 +224,6 @@ class ContactIndex implements DisposableBean {
     if (!ids.isEmpty()) {
       update(ids);
     }
-  }
-
-  /** Whether the index holds an older version; this instance's own writes answer from memory. */
-  private boolean isNewer(String id, long version) {
-    Long mine = ownWrites.remove(id);
-    return (mine == null || mine < version) && version > indexedVersion(id);
   }
 
   /** The version of a contact the index holds, or -1. */
@@ -290,10 +285,6 @@ class ContactIndex implements DisposableBean {
       return;
     }
     write(contacts);
-    if (ownWrites.size() + contacts.size() > MAX_OWN_WRITES) {
-      ownWrites.clear();
-    }
-    contacts.forEach(c -> ownWrites.put(c.id(), c.currentVersion()));
     if (contacts.size() > 1) {
       unseen.set(true);
       return;

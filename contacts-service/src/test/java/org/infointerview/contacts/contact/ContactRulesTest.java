@@ -37,6 +37,20 @@ class ContactRulesTest {
   }
 
   @Test
+  void numbersOfOtherRegionsSharingTheHomeCountryCodeAreValidTooAndNonNumbersAreNot() {
+    // Toronto and Kingston share +1 with the home region (US) but are not valid there
+    ContactRules.Checked checked =
+        rules.check(
+            draft(List.of(), List.of("+1 416 979 5000", "+1 876 927 1660"), List.of(), null));
+    assertThat(checked.errors()).isEmpty();
+    assertThat(checked.details().phones()).containsExactly("+14169795000", "+18769271660");
+
+    assertThat(rules.check(draft(List.of(), List.of("+1 999 555 0100"), List.of(), null)).errors())
+        .extracting(FieldError::field)
+        .containsExactly("phones[0]");
+  }
+
+  @Test
   void phonesAreCountedOnceWrittenAlikeSoAReimportBesideTheStoredOnesIsNoOverflow() {
     List<String> stored = List.of("+13125550101", "+13125550102", "+13125550103");
     List<String> file = List.of("(312) 555-0101", "312.555.0102", "+1 312 555 0103");

@@ -33,6 +33,12 @@ import tools.jackson.databind.node.ObjectNode;
  * (top-level field names, comma-separated): its events carry those fields, the others skipped over
  * unread (a search index that learns only which version of a contact an event tells of, not the
  * whole contact). A broken payload still fails.
+ *
+ * <p>A listener that applies this instance's own writes as it makes them (a search index) sets
+ * {@value #OWN} to {@code skip}: a record whose {@code ii_writer} header names this instance is
+ * then passed over unread as well ({@link IncomingEvent#unread()}). An import's hundreds of
+ * thousands of events come back to the instance that wrote them, and reading each was a tenth of
+ * its work.
  */
 public final class Envelopes implements Deserializer<IncomingEvent> {
 
@@ -48,19 +54,29 @@ public final class Envelopes implements Deserializer<IncomingEvent> {
    */
   public static final String DATA = "infointerview.event-data";
 
+  /**
+   * The consumer property that, set to {@code skip}, passes over unread the events this running
+   * instance stored ({@link org.infointerview.events.EventHeaders#WRITER}).
+   */
+  public static final String OWN = "infointerview.own-events";
+
   private final Deserializer<IncomingEvent> whole;
   private final JsonMapper parts;
+  private final @Nullable String writer;
   private @Nullable Set<String> wanted;
   private @Nullable Set<String> fields;
+  private boolean skipOwn;
 
   /**
    * @param whole reads a whole envelope
    * @param parts reads the envelope of a consumer naming its data fields: the mapper {@code whole}
    *     reads with
+   * @param writer this instance's token in the events it stores, if it stores any
    */
-  public Envelopes(Deserializer<IncomingEvent> whole, JsonMapper parts) {
+  public Envelopes(Deserializer<IncomingEvent> whole, JsonMapper parts, @Nullable String writer) {
     this.whole = whole;
     this.parts = parts;
+    this.writer = writer;
   }
 
   @Override
@@ -77,6 +93,11 @@ public final class Envelopes implements Deserializer<IncomingEvent> {
       }
     }
     wanted = named;
+    Object own = configs.get(OWN);
+    if (own != null && !own.toString().isBlank() && !"skip".equals(own.toString().strip())) {
+      throw new ConfigException(OWN, own, "the only choice is skip");
+    }
+    skipOwn = own != null && "skip".equals(own.toString().strip());
   }
 
   /** The names a comma-separated property lists, or null when it lists none. */
@@ -98,6 +119,12 @@ public final class Envelopes implements Deserializer<IncomingEvent> {
   @Override
   public @Nullable IncomingEvent deserialize(
       String topic, Headers headers, byte @Nullable [] data) {
+    if (skipOwn
+        && writer != null
+        && data != null
+        && writer.equals(header(headers, EventHeaders.WRITER))) {
+      return passedOver(header(headers, EventHeaders.TYPE), header(headers, EventHeaders.ID));
+    }
     Set<String> reads = wanted;
     if (reads != null && data != null) {
       String type = header(headers, EventHeaders.TYPE);
@@ -147,12 +174,12 @@ public final class Envelopes implements Deserializer<IncomingEvent> {
   }
 
   /** An event of a type the consumer does not read: its type and id, nothing else. */
-  private static IncomingEvent passedOver(String type, @Nullable String id) {
+  private static IncomingEvent passedOver(@Nullable String type, @Nullable String id) {
     return new IncomingEvent(
         "",
         id == null ? "" : id,
         "",
-        type,
+        type == null ? "" : type,
         "",
         Instant.EPOCH,
         "",

@@ -23,4 +23,12 @@ public record IncomingEvent(
   public boolean is(EventType type) {
     return type.token().equals(type());
   }
+
+  /**
+   * Whether the consumer passed this event over unread ({@link Envelopes}): a type it does not
+   * read, or this instance's own write. Only its type and id are known then.
+   */
+  public boolean unread() {
+    return "".equals(specversion);
+  }
 }

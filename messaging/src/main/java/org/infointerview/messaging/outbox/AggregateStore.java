@@ -306,6 +306,9 @@ public class AggregateStore {
               if (e.traceparent() != null) {
                 document.append(OutboxEntry.TRACEPARENT, e.traceparent());
               }
+              if (e.writer() != null) {
+                document.append(OutboxEntry.WRITER, e.writer());
+              }
               return document;
             })
         .toList();
@@ -319,6 +322,7 @@ public class AggregateStore {
         document.getString(OutboxEntry.TYPE),
         document.getString(OutboxEntry.ENVELOPE),
         document.getDate(OutboxEntry.OCCURRED_AT).toInstant(),
-        document.getString(OutboxEntry.TRACEPARENT));
+        document.getString(OutboxEntry.TRACEPARENT),
+        document.getString(OutboxEntry.WRITER));
   }
 }

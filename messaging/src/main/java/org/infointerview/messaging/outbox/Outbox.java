@@ -14,6 +14,7 @@ public class Outbox {
   private final JsonMapper jsonMapper;
   private final Clock clock;
   private final TraceContexts traces;
+  private final String writer = UUID.randomUUID().toString();
 
   public Outbox(String source, JsonMapper jsonMapper, Clock clock) {
     this(source, jsonMapper, clock, TraceContexts.NONE);
@@ -25,6 +26,16 @@ public class Outbox {
     this.jsonMapper = jsonMapper;
     this.clock = clock;
     this.traces = traces;
+  }
+
+  /**
+   * This running instance's token, new at each start, in every entry it makes: the relay (whichever
+   * instance's) puts it in the record's {@link org.infointerview.events.EventHeaders#WRITER}
+   * header, and a consumer of this instance that applied its own writes already passes those events
+   * over unread ({@link org.infointerview.messaging.consumer.Envelopes#OWN}).
+   */
+  public String writer() {
+    return writer;
   }
 
   /** An entry for a catalogued event, keyed by its subject. */
@@ -56,6 +67,7 @@ public class Outbox {
         type,
         jsonMapper.writeValueAsString(envelope),
         now,
-        traces.current());
+        traces.current(),
+        writer);
   }
 }

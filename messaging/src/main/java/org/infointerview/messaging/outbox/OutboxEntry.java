@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param envelope the CloudEvents envelope, serialized once when the change was stored
  * @param occurredAt when the change happened
  * @param traceparent the W3C trace context of the request that stored it, if it was traced
+ * @param writer the instance that stored it ({@link Outbox#writer()}); none in entries stored
+ *     before instances named themselves
  */
 public record OutboxEntry(
     String eventId,
@@ -21,7 +23,8 @@ public record OutboxEntry(
     String type,
     String envelope,
     Instant occurredAt,
-    @Nullable String traceparent) {
+    @Nullable String traceparent,
+    @Nullable String writer) {
 
   static final String EVENT_ID = "eventId";
   static final String TOPIC = "topic";
@@ -30,4 +33,5 @@ public record OutboxEntry(
   static final String ENVELOPE = "envelope";
   static final String OCCURRED_AT = "occurredAt";
   static final String TRACEPARENT = "traceparent";
+  static final String WRITER = "writer";
 }

@@ -371,6 +371,9 @@ class OutboxRelay implements SmartLifecycle {
             .headers()
             .add(new RecordHeader(TraceContexts.TRACEPARENT, bytes(entry.traceparent())));
       }
+      if (entry.writer() != null) {
+        record.headers().add(new RecordHeader(EventHeaders.WRITER, bytes(entry.writer())));
+      }
       futures.add(kafka.send(record));
     }
     return futures;

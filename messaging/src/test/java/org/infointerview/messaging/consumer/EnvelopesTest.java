@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.infointerview.events.EventHeaders;
 import org.infointerview.events.EventType;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
@@ -19,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * type and id from the headers, never their payload (not even a broken one).
  */
 class EnvelopesTest {
+
+  private static final String WRITER = "this-instance";
 
   private static final byte[] BROKEN = "{\"type\": \"ContactCreated\", \"data\": {".getBytes();
 
@@ -83,6 +86,50 @@ class EnvelopesTest {
   }
 
   @Test
+  void aConsumerSkippingOwnEventsPassesOverUnreadWhatThisInstanceWroteAndReadsTheRest()
+      throws IOException {
+    Envelopes skipping = envelopes(Map.of(Envelopes.OWN, "skip"));
+
+    IncomingEvent own =
+        skipping.deserialize("contacts.events", written("ContactCreated", "e-8", WRITER), BROKEN);
+    assertThat(own.unread()).isTrue();
+    assertThat(own.type()).isEqualTo("ContactCreated");
+    assertThat(own.id()).isEqualTo("e-8");
+
+    byte[] created = golden(EventType.CONTACT_CREATED);
+    IncomingEvent others =
+        skipping.deserialize(
+            "contacts.events", written("ContactCreated", "e-9", "another-instance"), created);
+    assertThat(others.unread()).isFalse();
+    assertThat(others.data().has("version")).isTrue();
+    assertThat(
+            skipping
+                .deserialize("contacts.events", headers("ContactCreated", "e-10"), created)
+                .unread())
+        .as("no writer header: stored before instances named themselves, read")
+        .isFalse();
+  }
+
+  @Test
+  void aConsumerNotAskingReadsEvenItsOwnEvents() throws IOException {
+    IncomingEvent own =
+        envelopes(Map.of())
+            .deserialize(
+                "contacts.events",
+                written("ContactCreated", "e-11", WRITER),
+                golden(EventType.CONTACT_CREATED));
+    assertThat(own.unread()).isFalse();
+    assertThat(own.data().has("version")).isTrue();
+  }
+
+  @Test
+  void anOwnEventsSettingOtherThanSkipStopsTheConsumerFromStarting() {
+    assertThatThrownBy(() -> envelopes(Map.of(Envelopes.OWN, "ignore")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("the only choice is skip");
+  }
+
+  @Test
   void aTypeTheCatalogueDoesNotKnowStopsTheConsumerFromStarting() {
     assertThatThrownBy(() -> envelopes(Map.of(Envelopes.TYPES, "PersonErased,PersonErazed")))
         .isInstanceOf(ConfigException.class)
@@ -92,9 +139,16 @@ class EnvelopesTest {
   private static Envelopes envelopes(Map<String, Object> configs) {
     JsonMapper lenient = EventReader.lenient(JsonMapper.builder().build());
     Envelopes envelopes =
-        new Envelopes(new JacksonJsonDeserializer<>(IncomingEvent.class, lenient, false), lenient);
+        new Envelopes(
+            new JacksonJsonDeserializer<>(IncomingEvent.class, lenient, false), lenient, WRITER);
     envelopes.configure(configs, false);
     return envelopes;
+  }
+
+  private static RecordHeaders written(String type, String id, String writer) {
+    RecordHeaders headers = headers(type, id);
+    headers.add(EventHeaders.WRITER, writer.getBytes(StandardCharsets.UTF_8));
+    return headers;
   }
 
   private static RecordHeaders headers(String type, String id) {

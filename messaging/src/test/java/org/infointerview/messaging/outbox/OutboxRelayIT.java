@@ -78,6 +78,10 @@ class OutboxRelayIT {
       assertThat(envelope.get("data").get("amount").asInt()).isEqualTo(40);
       assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
           .isEqualTo(LedgerEntryAdded.TYPE);
+      assertThat(
+              new String(record.headers().lastHeader("ii_writer").value(), StandardCharsets.UTF_8))
+          .as("which running instance stored it")
+          .isEqualTo(outbox.writer());
     }
     await().atMost(WAIT).until(() -> pendingEvents(ledgerId).isEmpty());
     await().atMost(WAIT).until(() -> projection.applied(ledgerId).equals(List.of(1L)));

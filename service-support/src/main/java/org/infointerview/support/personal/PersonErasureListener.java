@@ -10,6 +10,7 @@ import org.infointerview.messaging.consumer.Envelopes;
 import org.infointerview.messaging.consumer.EventObservations;
 import org.infointerview.messaging.consumer.EventReader;
 import org.infointerview.messaging.consumer.IncomingEvent;
+import org.infointerview.messaging.consumer.IncomingEvents;
 import org.infointerview.messaging.consumer.ProcessedEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 
@@ -48,7 +49,11 @@ class PersonErasureListener {
       groupId = "${spring.application.name}." + CONSUMER,
       id = "${spring.application.name}." + CONSUMER,
       batch = "true",
-      properties = Envelopes.TYPES + "=PersonErased")
+      properties = {
+        Envelopes.TYPES + "=PersonErased",
+        IncomingEvents.FETCH_MANY,
+        IncomingEvents.FETCH_WAIT
+      })
   void on(List<ConsumerRecord<String, IncomingEvent>> records) {
     observations.each(records, CONSUMER, Set.of(EventType.PERSON_ERASED), this::erase);
   }
