@@ -1,5 +1,6 @@
 package org.infointerview.contacts.search;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.infointerview.contacts.contact.Contact;
 import org.infointerview.contacts.contact.ContactPreference;
 import org.infointerview.contacts.contact.InstitutionContacts;
+import org.infointerview.events.EventHeaders;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.outbox.AggregateStore;
@@ -88,6 +90,54 @@ class ContactIndexIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(found(family)).containsExactly(elsewhere.id()));
+  }
+
+  @Test
+  void anEventNamingThisInstanceAsItsWriterIsPassedOverAndOneNamingAnotherIsRead()
+      throws Exception {
+    // Both stored as another instance stores them, so only their events can tell the index.
+    Contact mine = stored("Mine");
+    Contact theirs = stored("Theirs");
+    String key = mine.id(); // one partition, so the second record is heard after the first
+
+    producer.send(relayed(key, mine, outbox.writer())).get();
+    producer.send(relayed(key, theirs, "another-instance")).get();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(found(family + " theirs")).containsExactly(theirs.id()));
+    assertThat(found(family + " mine"))
+        .as("this instance indexes its own writes as it makes them, never from their events")
+        .isEmpty();
+  }
+
+  private Contact stored(String given) {
+    Contact contact =
+        new InstitutionContacts(store)
+            .unsaved(
+                given,
+                family,
+                given.toLowerCase() + "-" + UUID.randomUUID() + "@example.org",
+                "Far Away Labs",
+                "Researcher",
+                2011,
+                "Biology",
+                List.of("STEM"),
+                InstitutionContacts.optedIn(ContactPreference.SHOW_EMAIL));
+    mongo.insert(contact);
+    return contact;
+  }
+
+  private static ProducerRecord<String, String> relayed(
+      String key, Contact contact, String writer) {
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(
+            Topics.CONTACTS,
+            key,
+            GoldenEvent.of(EventType.CONTACT_UPDATED).about(contact.id()).json());
+    record.headers().add(EventHeaders.TYPE, EventType.CONTACT_UPDATED.token().getBytes(UTF_8));
+    record.headers().add(EventHeaders.WRITER, writer.getBytes(UTF_8));
+    return record;
   }
 
   @Test
