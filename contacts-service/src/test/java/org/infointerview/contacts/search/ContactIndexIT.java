@@ -67,20 +67,8 @@ class ContactIndexIT {
 
   @Test
   void aContactAnotherInstanceStoredIsFoundOnceItsEventArrives() throws Exception {
-    Contact elsewhere =
-        new InstitutionContacts(store)
-            .unsaved(
-                "Remote",
-                family,
-                "remote-" + UUID.randomUUID() + "@example.org",
-                "Far Away Labs",
-                "Researcher",
-                2011,
-                "Biology",
-                List.of("STEM"),
-                InstitutionContacts.optedIn(ContactPreference.SHOW_EMAIL));
     // Stored as another instance stores it: this instance's own write path never sees it.
-    mongo.insert(elsewhere);
+    Contact elsewhere = stored("Remote");
 
     assertThat(found(family)).as("the index cannot know before the event").isEmpty();
 
