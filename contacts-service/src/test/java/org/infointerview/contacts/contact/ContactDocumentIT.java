@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
+import org.infointerview.messaging.outbox.PlainBson;
 import org.infointerview.testinfra.ServiceIT;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,9 @@ class ContactDocumentIT {
       Document mine = writer.write(contact);
 
       assertThat(mine).isEqualTo(theirs);
+      assertThat(PlainBson.encode(mine))
+          .as("plain values only: an import's bulk insert sends it as its own BSON bytes")
+          .isNotNull();
       // and it reads back through Spring Data as the same contact
       assertThat(springData(mongo.getConverter().read(Contact.class, mine))).isEqualTo(theirs);
       paths(theirs, "", covered);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -210,9 +211,17 @@ public class BulkInserts {
     Set<Object> failed = new HashSet<>();
     MongoBulkWriteException refused = null;
     try {
-      mongo
-          .getCollection(entity.getCollection())
-          .insertMany(documents, new InsertManyOptions().ordered(false));
+      List<RawBsonDocument> plain = plain(documents);
+      if (plain != null) {
+        mongo
+            .getCollection(entity.getCollection())
+            .withDocumentClass(RawBsonDocument.class)
+            .insertMany(plain, new InsertManyOptions().ordered(false));
+      } else {
+        mongo
+            .getCollection(entity.getCollection())
+            .insertMany(documents, new InsertManyOptions().ordered(false));
+      }
     } catch (MongoBulkWriteException e) {
       refused = e;
       e.getWriteErrors().forEach(error -> failed.add(documents.get(error.getIndex()).get("_id")));
@@ -240,6 +249,19 @@ public class BulkInserts {
           failed.size() + " of " + documents.size() + " documents have a taken key", refused);
     }
     throw refused;
+  }
+
+  /** The documents as BSON ({@link PlainBson}), or null when any holds a value of another kind. */
+  private static @Nullable List<RawBsonDocument> plain(List<Document> documents) {
+    List<RawBsonDocument> plain = new ArrayList<>(documents.size());
+    for (Document document : documents) {
+      RawBsonDocument bson = PlainBson.encode(document);
+      if (bson == null) {
+        return null;
+      }
+      plain.add(bson);
+    }
+    return plain;
   }
 
   /** Puts events into their stored aggregates' own outboxes. */

@@ -144,7 +144,11 @@ class OutboxBatches {
   static final class StringsAtOnce extends BasicOutputBuffer {
 
     StringsAtOnce() {
-      super(64 * 1024);
+      this(64 * 1024);
+    }
+
+    StringsAtOnce(int initialSize) {
+      super(initialSize);
     }
 
     @Override
