@@ -93,11 +93,11 @@ public final class Envelopes implements Deserializer<IncomingEvent> {
       }
     }
     wanted = named;
-    Object own = configs.get(OWN);
-    if (own != null && !own.toString().isBlank() && !"skip".equals(own.toString().strip())) {
+    String own = configs.get(OWN) == null ? "" : configs.get(OWN).toString().strip();
+    if (!own.isEmpty() && !"skip".equals(own)) {
       throw new ConfigException(OWN, own, "the only choice is skip");
     }
-    skipOwn = own != null && "skip".equals(own.toString().strip());
+    skipOwn = "skip".equals(own);
   }
 
   /** The names a comma-separated property lists, or null when it lists none. */

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * driver's codecs write, through the BSON library's writer, but chosen by a switch on the value's
  * class instead of a codec looked up in the registry for each value, and with the strings encoded
  * whole ({@link OutboxBatches.StringsAtOnce}). The driver then sends the bytes as they are. Its own
- * encoding of an import's 500 contacts at a time was a fifth of contacts-service's CPU in a
- * profile, and twice that in runs where the JIT compiled the registry's lookups poorly.
+ * encoding of an import's 500 contacts at a time was a sixth to a third of contacts-service's CPU
+ * in profiles of an import (most of it the registry's lookups and its buffer's bookkeeping).
  */
 public final class PlainBson {
 
