@@ -62,7 +62,7 @@ public final class Envelopes implements Deserializer<IncomingEvent> {
 
   private final Deserializer<IncomingEvent> whole;
   private final JsonMapper parts;
-  private final @Nullable String writer;
+  private final byte @Nullable [] writer;
   private @Nullable Set<String> wanted;
   private @Nullable Set<String> fields;
   private boolean skipOwn;
@@ -76,7 +76,7 @@ public final class Envelopes implements Deserializer<IncomingEvent> {
   public Envelopes(Deserializer<IncomingEvent> whole, JsonMapper parts, @Nullable String writer) {
     this.whole = whole;
     this.parts = parts;
-    this.writer = writer;
+    this.writer = writer == null ? null : writer.getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
@@ -119,10 +119,7 @@ public final class Envelopes implements Deserializer<IncomingEvent> {
   @Override
   public @Nullable IncomingEvent deserialize(
       String topic, Headers headers, byte @Nullable [] data) {
-    if (skipOwn
-        && writer != null
-        && data != null
-        && writer.equals(header(headers, EventHeaders.WRITER))) {
+    if (skipOwn && data != null && own(headers)) {
       return passedOver(header(headers, EventHeaders.TYPE), header(headers, EventHeaders.ID));
     }
     Set<String> reads = wanted;
@@ -185,6 +182,12 @@ public final class Envelopes implements Deserializer<IncomingEvent> {
         "",
         0,
         JsonNodeFactory.instance.objectNode());
+  }
+
+  /** Whether the record's writer header names this instance, compared as bytes (no string). */
+  private boolean own(Headers headers) {
+    Header header = headers.lastHeader(EventHeaders.WRITER);
+    return writer != null && header != null && Arrays.equals(writer, header.value());
   }
 
   private static @Nullable String header(Headers headers, String name) {
