@@ -20,7 +20,7 @@ FROM eclipse-temurin:17.0.17_10-jre AS runtime
 RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --home /app app
 WORKDIR /app
 USER 10001
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC"
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC"
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
 
 FROM runtime AS contacts-service

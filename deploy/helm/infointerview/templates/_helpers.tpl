@@ -45,7 +45,7 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
 - name: MANAGEMENT_ADDRESS
   value: "0.0.0.0"
 - name: JAVA_TOOL_OPTIONS
-  value: {{ printf "-XX:MaxRAMPercentage=%v -XX:InitialRAMPercentage=25 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Djava.io.tmpdir=/tmp" (default .root.Values.jvm.maxRamPercentage .svc.maxRamPercentage) | quote }}
+  value: {{ $ram := default .root.Values.jvm.maxRamPercentage .svc.maxRamPercentage }}{{ printf "-XX:MaxRAMPercentage=%v -XX:InitialRAMPercentage=%v -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Djava.io.tmpdir=/tmp" $ram $ram | quote }}
 - name: LOGGING_STRUCTURED_FORMAT_CONSOLE
   value: {{ .root.Values.logging.format | quote }}
 - name: MANAGEMENT_TRACING_SAMPLING_PROBABILITY

@@ -15,11 +15,11 @@ import org.infointerview.localrun.LocalPorts;
 
 /**
  * The README's local run on offset ports, started for a benchmark and stopped after it. The
- * services run as in their container image under the compose file's 512 MB limit (full JIT, serial
- * GC, the image's heap of 25 % to 75 % of the limit: 128 to 384 MB), not with the local run's
- * start-up flags (C1 only); {@code LOCAL_RUN_JVM_OPTIONS} overrides. Each benchmark has an offset
- * of its own that keeps every port below 32768: above it, in Linux's ephemeral range, an outgoing
- * connection can hold a port as its source port, and the stack would not start.
+ * services run as in their container image under a 512 MB limit (full JIT, serial GC, the image's
+ * heap of 75 % of the limit from the start: 384 MB), not with the local run's start-up flags (C1
+ * only); {@code LOCAL_RUN_JVM_OPTIONS} overrides. Each benchmark has an offset of its own that
+ * keeps every port below 32768: above it, in Linux's ephemeral range, an outgoing connection can
+ * hold a port as its source port, and the stack would not start.
  */
 final class LocalStack implements AutoCloseable {
 
@@ -27,7 +27,7 @@ final class LocalStack implements AutoCloseable {
       System.getenv()
           .getOrDefault(
               "LOCAL_RUN_JVM_OPTIONS",
-              "-Xms128m -Xmx384m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m"
+              "-Xms384m -Xmx384m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m"
                   + " -XX:+ExitOnOutOfMemoryError");
 
   private final Process process;
