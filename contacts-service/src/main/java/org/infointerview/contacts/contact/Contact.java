@@ -347,23 +347,25 @@ public class Contact {
 
   /**
    * A tombstone: every personal detail gone, the id kept until ContactErased is published. What was
-   * erased is not recoverable.
+   * erased is not recoverable, not even from the events that waited to be sent.
    */
   public Changed<Contact> erased(Instant now) {
     ContactDetails nothing = ContactDetailsBuilder.builder().givenName("").familyName("").build();
-    return change()
-        .status(ContactStatus.ERASED)
-        .mergedInto(null)
-        .details(nothing)
-        .consent(Consent.notAsked())
-        .consentHistory(List.of())
-        .provenance(List.of())
-        .linkedUserId(null)
-        .referredBy(null)
-        .importMark(null)
-        .updatedAt(now)
-        .build()
-        .then(new ContactErased(id));
+    Contact tombstone =
+        change()
+            .status(ContactStatus.ERASED)
+            .mergedInto(null)
+            .details(nothing)
+            .consent(Consent.notAsked())
+            .consentHistory(List.of())
+            .provenance(List.of())
+            .linkedUserId(null)
+            .referredBy(null)
+            .importMark(null)
+            .updatedAt(now)
+            .build();
+    // The events not sent yet (its creation's among them) name the person: dropped with the rest.
+    return Changed.erasing(tombstone, new ContactErased(id));
   }
 
   /** This state, marked as written by an import, so that the import can be undone. */

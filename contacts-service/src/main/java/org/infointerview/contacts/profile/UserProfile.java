@@ -91,7 +91,7 @@ public class UserProfile {
    */
   Changed<UserProfile> erased(String reference, Instant now) {
     UserProfile tombstone = new UserProfile(userId, "", null, null, List.of(), now, null, version);
-    return Changed.to(
+    return Changed.erasing(
         tombstone, new PersonErased(userId, version == null ? 0 : version + 1, reference));
   }
 

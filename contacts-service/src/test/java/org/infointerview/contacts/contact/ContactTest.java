@@ -190,6 +190,7 @@ class ContactTest {
     assertThat(erased.provenance()).isEmpty();
     assertThat(erased.isVisibleTo(ADMIN)).isFalse();
     assertThat(erasure.events()).containsExactly(new ContactErased("a-1"));
+    assertThat(erasure.forgetsUnsent()).as("the events not sent yet name the person").isTrue();
   }
 
   @Test

@@ -41,6 +41,7 @@ public class AggregateStore {
   private final OutboxSignal signal;
   private final OutboxHints hints;
   private final Outbox outbox;
+  private final OutboxBatches batches;
   private final ApplicationEventPublisher publisher;
   private final @Nullable Set<String> relayed;
 
@@ -70,6 +71,7 @@ public class AggregateStore {
     this.mongo = mongo;
     this.signal = signal;
     this.hints = new OutboxHints(mongo);
+    this.batches = new OutboxBatches(mongo, Clock.systemUTC());
     this.publisher = publisher;
   }
 
@@ -94,7 +96,7 @@ public class AggregateStore {
     if (!change.changed()) {
       return change.state();
     }
-    return update(change.state(), entries(change));
+    return update(change.state(), entries(change), change.forgetsUnsent());
   }
 
   private List<OutboxEntry> entries(Changed<?> change) {
@@ -134,6 +136,14 @@ public class AggregateStore {
    *     read; nothing is written then
    */
   public <T> T update(T aggregate, List<OutboxEntry> events) {
+    return update(aggregate, events, false);
+  }
+
+  /**
+   * @param forgetUnsent the events still waiting, in the aggregate's outbox and in the batch of its
+   *     creation, are dropped: only {@code events} stay to be sent
+   */
+  private <T> T update(T aggregate, List<OutboxEntry> events, boolean forgetUnsent) {
     MongoPersistentEntity<?> entity = entityOf(aggregate);
     requireRelayed(entity, events);
     Object id = identifierOf(entity, aggregate);
@@ -160,7 +170,11 @@ public class AggregateStore {
       update.inc(version.getFieldName(), 1);
       ensureVersionIndex(entity.getCollection(), version.getFieldName());
     }
-    if (!events.isEmpty()) {
+    if (forgetUnsent) {
+      // Replaced, not pulled by id: a relay sending the old events at this moment holds the
+      // document's lease, so these wait for it, and its removal by event id leaves them be.
+      update.set(OUTBOX, documents(events));
+    } else if (!events.isEmpty()) {
       update.push(OUTBOX).each(documents(events).toArray());
     }
     Document updated =
@@ -173,6 +187,13 @@ public class AggregateStore {
     if (updated == null) {
       throw new OptimisticLockingFailureException(
           entity.getType().getSimpleName() + " " + id + " was changed or removed meanwhile");
+    }
+    String batch = updated.getString(OutboxBatches.BATCH_FIELD);
+    if (forgetUnsent && batch != null) {
+      // After the write: a writer that dies in between leaves the creation's event to go out, as
+      // every creation's does, and the erasure's after it.
+
+      batches.drop(batch, updated.get("_id"));
     }
     hint(entity.getCollection(), List.of(updated.get("_id")), events);
     T written = read(aggregate, updated);

@@ -236,8 +236,10 @@ public class BulkInserts {
             : new AggregatesWritten(
                 entity.getType(), List.of(), documents.stream().map(d -> d.get("_id")).toList()));
     if (batch != null && !batches.close(batch, failed)) {
-      // A relay took the batch for abandoned meanwhile: the events go the one-by-one way.
+      // A relay took the batch for abandoned meanwhile: the events go the one-by-one way, but for
+      // those of aggregates erased since.
       eventsById.keySet().removeAll(failed);
+      eventsById.keySet().removeAll(batches.dropped(batch));
       embed(entity.getCollection(), eventsById);
     }
     signal.wakeUp();

@@ -12,8 +12,11 @@ import org.infointerview.events.IntegrationEvent;
  * @param state the aggregate to store: the same object it was asked to change when nothing changed
  * @param events the facts for other services, each about its {@link IntegrationEvent#subject()}
  * @param changed false when the aggregate decided nothing changed: then nothing is written
+ * @param forgetsUnsent true for an erasure ({@link #erasing}): the aggregate's events that have not
+ *     gone out yet are dropped with the state they told of, and only these events go out
  */
-public record Changed<T>(T state, List<IntegrationEvent> events, boolean changed) {
+public record Changed<T>(
+    T state, List<IntegrationEvent> events, boolean changed, boolean forgetsUnsent) {
 
   public Changed {
     events = List.copyOf(events);
@@ -21,18 +24,28 @@ public record Changed<T>(T state, List<IntegrationEvent> events, boolean changed
 
   /** A new or changed state and the facts it causes (none for a purely internal change). */
   public static <T> Changed<T> to(T state, IntegrationEvent... events) {
-    return new Changed<>(state, List.of(events), true);
+    return new Changed<>(state, List.of(events), true, false);
+  }
+
+  /**
+   * The erasure of an aggregate's personal data: its new state and the facts of the erasure. The
+   * events still waiting to be sent, in its own outbox or in the batch of its creation, told of
+   * what is erased; they are dropped, so the store keeps nothing of it. An event a relay is sending
+   * at that moment still goes out, before these.
+   */
+  public static <T> Changed<T> erasing(T state, IntegrationEvent... events) {
+    return new Changed<>(state, List.of(events), true, true);
   }
 
   /** The aggregate, unchanged: nothing to write, nothing to tell. */
   public static <T> Changed<T> nothing(T unchanged) {
-    return new Changed<>(unchanged, List.of(), false);
+    return new Changed<>(unchanged, List.of(), false, false);
   }
 
   /** This change with another fact added, about the same decision. */
   public Changed<T> and(IntegrationEvent event) {
     List<IntegrationEvent> all = new ArrayList<>(events);
     all.add(event);
-    return new Changed<>(state, all, true);
+    return new Changed<>(state, all, true, forgetsUnsent);
   }
 }

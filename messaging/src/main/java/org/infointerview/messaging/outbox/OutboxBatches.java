@@ -66,6 +66,9 @@ class OutboxBatches {
   /** In a batch's events: the ids of its aggregates, and their events packed ({@link #items}). */
   static final String IDS = "ids";
 
+  /** In a batch's state: the aggregates erased before it went out, whose events it drops. */
+  static final String DROPPED = "dropped";
+
   private static final String PACKED = "packed";
   private static final String ITEMS = "items";
   private static final DocumentCodec CODEC = new DocumentCodec();
@@ -203,6 +206,28 @@ class OutboxBatches {
         == 1;
   }
 
+  /**
+   * Drops an erased aggregate's events from a batch that has not gone out: the relay that claims it
+   * later leaves them out. Nothing happens when the batch is gone (its events are out) or a relay
+   * holds it now (they go out, before the erasure's own, which wait for the batch).
+   */
+  void drop(String batch, Object aggregate) {
+    mongo
+        .getCollection(COLLECTION)
+        .updateOne(Filters.eq("_id", batch), Updates.addToSet(DROPPED, aggregate));
+  }
+
+  /** The aggregates whose events were dropped from this batch ({@link #drop}). */
+  Set<Object> dropped(String batch) {
+    Document state =
+        mongo
+            .getCollection(COLLECTION)
+            .find(Filters.eq("_id", batch))
+            .projection(Projections.include(DROPPED))
+            .first();
+    return state == null ? Set.of() : Set.copyOf(state.getList(DROPPED, Object.class, List.of()));
+  }
+
   /** A batch this relay holds, with the events of the aggregates that exist, in their order. */
   record Claimed(String id, List<OutboxEntry> entries) {}
 
@@ -259,6 +284,7 @@ class OutboxBatches {
           .projection(Projections.include("_id"))
           .forEach(document -> stored.add(document.get("_id")));
     }
+    batch.getList(DROPPED, Object.class, List.of()).forEach(stored::remove);
     List<OutboxEntry> entries = new ArrayList<>();
     for (Document item : items) {
       if (stored.contains(item.get("id"))) {

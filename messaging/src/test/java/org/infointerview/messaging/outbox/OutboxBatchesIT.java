@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.infointerview.events.contacts.ContactErased;
 import org.infointerview.messaging.MessagingProperties;
 import org.infointerview.messaging.testapp.LedgerEntryAdded;
 import org.infointerview.messaging.testapp.LedgerProjectionListener;
@@ -105,6 +106,61 @@ class OutboxBatchesIT {
     Document after = mongo.findById(first.id, Document.class, COLLECTION);
     assertThat(after.getList(AggregateStore.OUTBOX, Document.class)).isEmpty();
     assertThat(after.containsKey(OutboxBatches.BATCH_FIELD)).isFalse();
+  }
+
+  @Test
+  void anErasureDropsTheEventsStillWaitingInTheAggregateAndInTheBatchOfItsCreation() {
+    List<BatchLedger> ledgers = List.of(ledger(), ledger());
+    bulk.insertAll(ledgers, l -> List.of(added(l.id, 1, 10)));
+    BatchLedger erased = mongo.findById(ledgers.get(0).id, BatchLedger.class);
+    erased = store.update(erased, List.of(added(erased.id, 2, 5)));
+    String batch = mongo.findById(erased.id, Document.class, COLLECTION).getString("outboxBatch");
+
+    store.update(Changed.erasing(erased, new ContactErased(erased.id)));
+
+    List<Document> waiting = pending(erased.id);
+    assertThat(waiting).as("only the erasure's own event").hasSize(1);
+    assertThat(waiting.get(0).getString(OutboxEntry.TYPE)).isEqualTo("ContactErased");
+    assertThat(mongo.findById(erased.id, Document.class, COLLECTION).getString("outboxBatch"))
+        .as("the erasure still waits for the batch, which a relay may be sending")
+        .isEqualTo(batch);
+    OutboxBatches.Claimed claimed =
+        new OutboxBatches(mongo, Clock.systemUTC())
+            .claim(List.of(COLLECTION), "other", Duration.ofMinutes(1), Duration.ofMinutes(2));
+    assertThat(claimed.id()).isEqualTo(batch);
+    assertThat(claimed.entries())
+        .as("the batch's events of the other aggregate only")
+        .extracting(OutboxEntry::key)
+        .containsExactly(ledgers.get(1).id);
+    new OutboxBatches(mongo, Clock.systemUTC()).published(claimed.id(), "other");
+    forget(ledgers.get(0).id, ledgers.get(1).id);
+  }
+
+  @Test
+  void aBatchARelayIsSendingWhenAnAggregateIsErasedStillGoesOutWholeBeforeTheErasure()
+      throws Exception {
+    BatchLedger ledger = ledger();
+    bulk.insertAll(List.of(ledger), l -> List.of(added(l.id, 1, 10)));
+    OutboxBatches elsewhere = new OutboxBatches(mongo, Clock.systemUTC());
+    OutboxBatches.Claimed held =
+        elsewhere.claim(List.of(COLLECTION), "other", Duration.ofMinutes(1), Duration.ofMinutes(2));
+
+    store.update(
+        Changed.erasing(
+            mongo.findById(ledger.id, BatchLedger.class), new ContactErased(ledger.id)));
+
+    assertThat(held.entries()).extracting(OutboxEntry::key).containsExactly(ledger.id);
+    assertThat(relay(Duration.ofMinutes(2)).relayOnce())
+        .as("the erasure waits for the batch being sent")
+        .isZero();
+    elsewhere.published(held.id(), "other");
+    assertThat(pending(ledger.id)).hasSize(1);
+    forget(ledger.id);
+  }
+
+  /** Removes aggregates whose events the other tests' relays must not meet. */
+  private void forget(String... ids) {
+    mongo.remove(new Query(Criteria.where("_id").in(List.of(ids))), COLLECTION);
   }
 
   @Test
