@@ -173,7 +173,9 @@ public class AggregateStore {
     if (forgetUnsent) {
       // Replaced, not pulled by id: a relay sending the old events at this moment holds the
       // document's lease, so these wait for it, and its removal by event id leaves them be.
-      update.set(OUTBOX, documents(events));
+      List<Document> erasure = documents(events);
+      erasure.forEach(entry -> entry.append(OutboxEntry.FORGETS, true));
+      update.set(OUTBOX, erasure);
     } else if (!events.isEmpty()) {
       update.push(OUTBOX).each(documents(events).toArray());
     }

@@ -236,10 +236,8 @@ public class BulkInserts {
             : new AggregatesWritten(
                 entity.getType(), List.of(), documents.stream().map(d -> d.get("_id")).toList()));
     if (batch != null && !batches.close(batch, failed)) {
-      // A relay took the batch for abandoned meanwhile: the events go the one-by-one way, but for
-      // those of aggregates erased since.
+      // A relay took the batch for abandoned meanwhile: the events go the one-by-one way.
       eventsById.keySet().removeAll(failed);
-      eventsById.keySet().removeAll(batches.dropped(batch));
       embed(entity.getCollection(), eventsById);
     }
     signal.wakeUp();
@@ -276,7 +274,11 @@ public class BulkInserts {
         (id, events) ->
             pushes.add(
                 new UpdateOneModel<>(
-                    new Document("_id", id),
+                    // not into an aggregate erased meanwhile: its creation must not come back
+                    new Document("_id", id)
+                        .append(
+                            AggregateStore.OUTBOX + "." + OutboxEntry.FORGETS,
+                            new Document("$ne", true)),
                     new Document(
                             "$push",
                             new Document(

@@ -42,7 +42,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * that died: the relay takes it over ({@code ABANDONED}) and sends the events of the aggregates
  * that exist. A writer that comes back later finds its batch gone from {@code WRITING} and puts its
  * events into the aggregates' own outboxes instead, so nothing is lost (some may go out twice;
- * delivery is at least once anyway).
+ * delivery is at least once anyway), but for aggregates erased meanwhile ({@link Changed#erasing}):
+ * an erasure drops its aggregate's events from a batch not yet taken, and nothing puts them back.
  *
  * <p>Order per aggregate: a later change of an aggregate waits in its own outbox until the batch
  * naming it has gone out, so its creation is always published first.
@@ -215,17 +216,6 @@ class OutboxBatches {
     mongo
         .getCollection(COLLECTION)
         .updateOne(Filters.eq("_id", batch), Updates.addToSet(DROPPED, aggregate));
-  }
-
-  /** The aggregates whose events were dropped from this batch ({@link #drop}). */
-  Set<Object> dropped(String batch) {
-    Document state =
-        mongo
-            .getCollection(COLLECTION)
-            .find(Filters.eq("_id", batch))
-            .projection(Projections.include(DROPPED))
-            .first();
-    return state == null ? Set.of() : Set.copyOf(state.getList(DROPPED, Object.class, List.of()));
   }
 
   /** A batch this relay holds, with the events of the aggregates that exist, in their order. */

@@ -27,6 +27,13 @@ public record OutboxEntry(
     @Nullable String writer) {
 
   static final String EVENT_ID = "eventId";
+
+  /**
+   * Marks an erasure's entries ({@link Changed#erasing}) in the aggregate's outbox: what waited
+   * before them was dropped, and nothing written later for before them may come back.
+   */
+  static final String FORGETS = "forgets";
+
   static final String TOPIC = "topic";
   static final String KEY = "key";
   static final String TYPE = "type";

@@ -158,6 +158,32 @@ class OutboxBatchesIT {
     forget(ledger.id);
   }
 
+  @Test
+  void aWriterThatComesBackLateDoesNotPutTheCreationBackIntoAnAggregateErasedMeanwhile()
+      throws Exception {
+    OutboxRelay impatient = relay(Duration.ZERO);
+    BatchLedger ledger = ledger();
+    bulk.insertAll(
+        List.of(ledger),
+        l -> List.of(added(l.id, 1, 7)),
+        () -> {
+          try {
+            Thread.sleep(5);
+            assertThat(impatient.relayOnce()).as("taken over and sent").isEqualTo(1);
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+          store.update(
+              Changed.erasing(
+                  mongo.findById(ledger.id, BatchLedger.class), new ContactErased(ledger.id)));
+        });
+
+    List<Document> waiting = pending(ledger.id);
+    assertThat(waiting).hasSize(1);
+    assertThat(waiting.get(0).getString(OutboxEntry.TYPE)).isEqualTo("ContactErased");
+    forget(ledger.id);
+  }
+
   /** Removes aggregates whose events the other tests' relays must not meet. */
   private void forget(String... ids) {
     mongo.remove(new Query(Criteria.where("_id").in(List.of(ids))), COLLECTION);
