@@ -194,7 +194,6 @@ public class AggregateStore {
     if (forgetUnsent && batch != null) {
       // After the write: a writer that dies in between leaves the creation's event to go out, as
       // every creation's does, and the erasure's after it.
-
       batches.drop(batch, updated.get("_id"));
     }
     hint(entity.getCollection(), List.of(updated.get("_id")), events);
