@@ -13,11 +13,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -69,12 +75,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * The search read model: every active contact in a Lucene index of this instance's own (on local
  * disk, rebuilt from the store at each start), so that search does not scan the store. It is kept
- * current by this instance's writes at once ({@link AggregatesWritten}) and by every instance's
- * contact events (a consumer group per instance, so each instance hears them all; each event's
- * contact is read again from the store). The store stays the truth: search reads the page it finds
- * from the store and checks visibility again, so a moment's lag can hide a change but never show
- * what a viewer may not see. Until the first build ends, search asks the store itself. The build
- * reads the store a page at a time, so a million contacts cost a page of heap, not a million.
+ * current by this instance's writes as they are made ({@link AggregatesWritten}) and by every
+ * instance's contact events (a consumer group per instance, so each instance hears them all; each
+ * event's contact is read again from the store). The store stays the truth: search reads the page
+ * it finds from the store and checks visibility again, so a moment's lag can hide a change but
+ * never show what a viewer may not see. Until the first build ends, search asks the store itself.
+ * The build reads the store a page at a time, so a million contacts cost a page of heap, not a
+ * million.
  */
 @Component
 class ContactIndex implements DisposableBean {
@@ -88,6 +95,35 @@ class ContactIndex implements DisposableBean {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final ScheduledExecutorService reopener;
+
+  /**
+   * Every change of the index from this instance's writes and the events, one after the other in
+   * the order they came: an import's batch is indexed here while its writer goes on to the next (a
+   * few batches at most wait, then the writer does), every other change waits for its turn.
+   */
+  final ThreadPoolExecutor lane =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.MILLISECONDS,
+          new ArrayBlockingQueue<>(2),
+          task -> {
+            Thread thread = new Thread(task, "contact-index-write");
+            thread.setDaemon(true);
+            return thread;
+          },
+          (task, pool) -> {
+            if (pool.isShutdown()) {
+              throw new RejectedExecutionException("the search index is closing");
+            }
+            try {
+              pool.getQueue().put(task);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new RejectedExecutionException("interrupted", e);
+            }
+          });
 
   /** Written in bulk and not yet seen by searchers: the next read of the index refreshes first. */
   private final AtomicBoolean unseen = new AtomicBoolean();
@@ -120,6 +156,9 @@ class ContactIndex implements DisposableBean {
             });
     reopener.scheduleWithFixedDelay(this::seeHeardWrites, 1, 1, TimeUnit.SECONDS);
   }
+
+  /** Bulk writes handed to the lane and not indexed yet. */
+  private final AtomicInteger bulkPending = new AtomicInteger();
 
   boolean ready() {
     return ready;
@@ -164,7 +203,11 @@ class ContactIndex implements DisposableBean {
     }
   }
 
-  /** This instance's own writes, on the writer's thread, before its answer goes out. */
+  /**
+   * This instance's own writes: one contact is indexed before its answer goes out; a bulk write (an
+   * import's batch) is handed to the lane and its writer goes on, and it is searchable on the next
+   * read of the index, which waits for it.
+   */
   @EventListener
   void written(AggregatesWritten written) {
     if (written.type() != Contact.class) {
@@ -174,9 +217,43 @@ class ContactIndex implements DisposableBean {
     for (Object aggregate : written.aggregates()) {
       contacts.add((Contact) aggregate);
     }
-    put(contacts);
-    if (!written.ids().isEmpty()) {
-      refresh(written.ids().stream().map(String::valueOf).toList());
+    if (contacts.size() > 1 && written.ids().isEmpty()) {
+      bulkPending.incrementAndGet();
+      lane.execute(
+          () -> {
+            try {
+              write(contacts);
+              unseen.set(true);
+            } catch (RuntimeException e) {
+              log.error("{} contacts written could not be indexed", contacts.size(), e);
+            } finally {
+              bulkPending.decrementAndGet();
+            }
+          });
+      return;
+    }
+    inLane(
+        () -> {
+          put(contacts);
+          if (!written.ids().isEmpty()) {
+            refresh(written.ids().stream().map(String::valueOf).toList());
+          }
+        });
+  }
+
+  /** Runs a change of the index in its turn and waits for it. */
+  private void inLane(Runnable change) {
+    Future<?> done = lane.submit(change);
+    try {
+      done.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the search index was written", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -222,7 +299,7 @@ class ContactIndex implements DisposableBean {
       }
     }
     if (!ids.isEmpty()) {
-      update(ids);
+      inLane(() -> update(ids));
     }
   }
 
@@ -298,6 +375,9 @@ class ContactIndex implements DisposableBean {
 
   /** Makes what was written in bulk, or heard, visible before the index is read. */
   private void seeBulkWrites() throws IOException {
+    if (bulkPending.get() > 0) {
+      inLane(() -> {});
+    }
     // '|', not '||': both flags are cleared, whatever the first says
     if (unseen.getAndSet(false) | heard.getAndSet(false)) {
       searchers.maybeRefreshBlocking();
@@ -407,6 +487,12 @@ class ContactIndex implements DisposableBean {
   public void destroy() throws IOException {
     ready = false;
     reopener.shutdownNow();
+    lane.shutdown();
+    try {
+      lane.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     IOUtils.close(searchers, writer, directory);
     IOUtils.rm(path);
   }

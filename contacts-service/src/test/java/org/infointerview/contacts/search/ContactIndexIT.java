@@ -6,17 +6,26 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.infointerview.contacts.contact.Contact;
+import org.infointerview.contacts.contact.ContactDetailsBuilder;
 import org.infointerview.contacts.contact.ContactPreference;
 import org.infointerview.contacts.contact.InstitutionContacts;
+import org.infointerview.contacts.contact.Provenance;
 import org.infointerview.events.EventHeaders;
 import org.infointerview.events.EventType;
 import org.infointerview.events.Topics;
 import org.infointerview.messaging.outbox.AggregateStore;
+import org.infointerview.messaging.outbox.BulkInserts;
+import org.infointerview.messaging.outbox.Changed;
 import org.infointerview.messaging.outbox.Outbox;
 import org.infointerview.testinfra.ApiClient;
 import org.infointerview.testinfra.GoldenEvent;
@@ -46,6 +55,7 @@ class ContactIndexIT {
 
   @Autowired MongoTemplate mongo;
   @Autowired AggregateStore store;
+  @Autowired BulkInserts bulk;
   @Autowired Outbox outbox;
   @Autowired ContactIndex index;
   @Autowired JsonMapper json;
@@ -157,6 +167,70 @@ class ContactIndexIT {
     assertThat(found(family + " nadia")).containsExactly(id);
     assertThat(api.delete("/contacts/" + id, student).statusCode()).isEqualTo(204);
     assertThat(found(family)).isEmpty();
+  }
+
+  @Test
+  void aBulkWriteIsSearchableOnTheNextSearch() {
+    List<Contact> many = manyWrittenInBulk();
+
+    assertThat(found(family + " many"))
+        .as("indexed after the write returned, and waited for by the next search")
+        .hasSize(20)
+        .isSubsetOf(many.stream().map(Contact::id).toList());
+  }
+
+  @Test
+  void aChangeRightAfterABulkWriteWinsOverIt() throws Exception {
+    // The index is held busy, so the bulk write below is still waiting when the change comes.
+    CountDownLatch held = new CountDownLatch(1);
+    index.lane.execute(
+        () -> {
+          try {
+            held.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    Contact first = mongo.findById(manyWrittenInBulk().get(0).id(), Contact.class);
+    CompletableFuture<Contact> renaming =
+        CompletableFuture.supplyAsync(
+            () ->
+                store.update(
+                    first.revised(
+                        ContactDetailsBuilder.builder(first.details()).givenName("Renamed").build(),
+                        new Provenance("STAFF", "test", null, Instant.now(), List.of()))));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> renaming.isDone() || index.lane.getQueue().size() == 2);
+    held.countDown();
+    Contact renamed = renaming.get(30, TimeUnit.SECONDS);
+
+    assertThat(found(family + " renamed"))
+        .as("indexed after the bulk write that created it, so its new name is what the index has")
+        .containsExactly(renamed.id());
+    assertThat(found(family + " many")).doesNotContain(first.id());
+  }
+
+  /** Many contacts in one bulk write, as an import's batch: indexing them takes a while. */
+  private List<Contact> manyWrittenInBulk() {
+    List<Changed<Contact>> created = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      created.add(
+          new InstitutionContacts(store)
+              .unsaved(
+                  "Many",
+                  family,
+                  "many-" + i + "-" + UUID.randomUUID() + "@example.org",
+                  "Far Away Labs",
+                  "Researcher",
+                  2011,
+                  "Biology",
+                  List.of("STEM"),
+                  InstitutionContacts.optedIn(ContactPreference.SHOW_EMAIL))
+              .creation());
+    }
+    bulk.insertAll(created);
+    return created.stream().map(Changed::state).toList();
   }
 
   private List<String> found(String q) {

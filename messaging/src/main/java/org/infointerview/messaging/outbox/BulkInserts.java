@@ -71,9 +71,10 @@ public class BulkInserts {
   }
 
   /**
-   * New aggregates turned into the documents and events {@link #insertAll(Inserts)} writes, without
-   * touching the store: a caller that writes batch after batch prepares the next one while the
-   * store still writes the one before.
+   * New aggregates turned into what {@link #insertAll(Inserts)} sends (their documents as BSON,
+   * their events packed into a batch with an id of its own), without touching the store: a caller
+   * that writes batch after batch prepares the next one while the store still writes the one
+   * before, and the thread that writes it then only waits for the store.
    */
   public <T> Inserts prepare(List<Changed<T>> created) {
     return prepare(
@@ -156,7 +157,9 @@ public class BulkInserts {
       MongoPersistentEntity<?> entity,
       List<?> aggregates,
       List<Document> documents,
-      Map<Object, List<OutboxEntry>> eventsById) {}
+      Map<Object, List<OutboxEntry>> eventsById,
+      OutboxBatches.@Nullable Prepared batch,
+      @Nullable List<RawBsonDocument> plain) {}
 
   private <T> Part part(List<T> aggregates, List<List<OutboxEntry>> eventsOf) {
     MongoPersistentEntity<?> entity = store.entityOf(aggregates.get(0));
@@ -186,7 +189,18 @@ public class BulkInserts {
       }
       documents.add(document);
     }
-    return new Part(entity, List.copyOf(aggregates), documents, eventsById);
+    // each document names its batch before it is encoded
+    OutboxBatches.Prepared batch = eventsById.isEmpty() ? null : OutboxBatches.prepare(eventsById);
+    if (batch != null) {
+      documents.forEach(
+          d -> {
+            if (eventsById.containsKey(d.get("_id"))) {
+              d.put(OutboxBatches.BATCH_FIELD, batch.id());
+            }
+          });
+    }
+    return new Part(
+        entity, List.copyOf(aggregates), documents, eventsById, batch, plain(documents));
   }
 
   private static @Nullable DuplicateKeyException firstOf(
@@ -199,19 +213,15 @@ public class BulkInserts {
     MongoPersistentEntity<?> entity = part.entity();
     List<Document> documents = part.documents();
     Map<Object, List<OutboxEntry>> eventsById = new LinkedHashMap<>(part.eventsById());
-    String batch = eventsById.isEmpty() ? null : batches.open(entity.getCollection(), eventsById);
-    if (batch != null) {
-      documents.forEach(
-          d -> {
-            if (eventsById.containsKey(d.get("_id"))) {
-              d.put(OutboxBatches.BATCH_FIELD, batch);
-            }
-          });
+    OutboxBatches.Prepared prepared = part.batch();
+    String batch = prepared == null ? null : prepared.id();
+    if (prepared != null) {
+      batches.open(entity.getCollection(), prepared);
     }
     Set<Object> failed = new HashSet<>();
     MongoBulkWriteException refused = null;
     try {
-      List<RawBsonDocument> plain = plain(documents);
+      List<RawBsonDocument> plain = part.plain();
       if (plain != null) {
         mongo
             .getCollection(entity.getCollection())

@@ -89,30 +89,46 @@ class OutboxBatches {
     this.clock = clock;
   }
 
-  /** Stores the events of aggregates about to be inserted; returns the batch's id. */
-  String open(String collection, Map<Object, List<OutboxEntry>> eventsById) {
-    String id = UUID.randomUUID().toString();
+  /** A batch's id and its events packed, before anything is stored. */
+  record Prepared(String id, List<Object> ids, byte[] packed) {}
+
+  /** Packs the events of aggregates about to be inserted into a batch with an id of its own. */
+  static Prepared prepare(Map<Object, List<OutboxEntry>> eventsById) {
     List<Document> items = new ArrayList<>(eventsById.size());
     eventsById.forEach(
         (aggregate, events) ->
             items.add(
                 new Document("id", aggregate).append("events", AggregateStore.documents(events))));
+    return new Prepared(
+        UUID.randomUUID().toString(),
+        List.copyOf(eventsById.keySet()),
+        pack(new Document(ITEMS, items)));
+  }
+
+  /** Stores the events of aggregates about to be inserted; returns the batch's id. */
+  String open(String collection, Map<Object, List<OutboxEntry>> eventsById) {
+    Prepared batch = prepare(eventsById);
+    open(collection, batch);
+    return batch.id();
+  }
+
+  /** Stores a prepared batch, before its aggregates are inserted. */
+  void open(String collection, Prepared batch) {
     // The state first: a writer that dies before its events are stored leaves a batch that the
     // relay takes over and finds empty, as are the aggregates, which were never inserted.
     mongo
         .getCollection(COLLECTION)
         .insertOne(
-            new Document("_id", id)
+            new Document("_id", batch.id())
                 .append("c", collection)
                 .append("state", WRITING)
                 .append("at", Date.from(clock.instant())));
     mongo
         .getCollection(EVENTS)
         .insertOne(
-            new Document("_id", id)
-                .append(IDS, List.copyOf(eventsById.keySet()))
-                .append(PACKED, new Binary(pack(new Document(ITEMS, items)))));
-    return id;
+            new Document("_id", batch.id())
+                .append(IDS, batch.ids())
+                .append(PACKED, new Binary(batch.packed())));
   }
 
   /**
