@@ -61,20 +61,21 @@ import org.springframework.stereotype.Component;
  * Rows that break a rule are reported, never half-stored.
  *
  * <p>Several batches are under way at once: the next rows are read and checked ({@link ReadAhead}),
- * one batch is matched and decided while the two before are written on threads of their own, so the
- * store never waits for the importer. A batch that names someone a batch in flight writes (same
- * alumni id or address, before or after) waits until that batch is stored, so every decision sees
- * the writes of the rows above it, as if the file were imported one batch after the other. Batches
- * are counted and reported in file order.
+ * one batch is matched, decided and prepared while the one before is written on a thread of its
+ * own, so the store never waits for the importer. A batch that names someone a batch in flight
+ * writes (same alumni id or address, before or after) waits until that batch is stored, so every
+ * decision sees the writes of the rows above it, as if the file were imported one batch after the
+ * other. Batches are counted and reported in file order.
  */
 @Component
 class Importer {
 
   /**
-   * Batches written at once: while the store works on one, the next is already encoded and on its
-   * way, so the store never waits for the importer.
+   * Batches written at once: one, while the next is decided and prepared. Its writer only waits for
+   * the store (everything it sends is encoded before), and the store takes one bulk insert at a
+   * time for the least CPU per row: two at once cost it up to a third more (benchmark, README).
    */
-  private static final int WRITERS = 2;
+  private static final int WRITERS = 1;
 
   /** Counts so far, and what to do with problems and progress. */
   interface Progress {
