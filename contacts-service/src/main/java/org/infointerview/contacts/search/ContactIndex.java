@@ -125,6 +125,9 @@ class ContactIndex implements DisposableBean {
             }
           });
 
+  /** Bulk writes handed to the lane and not indexed yet. */
+  private final AtomicInteger bulkPending = new AtomicInteger();
+
   /** Written in bulk and not yet seen by searchers: the next read of the index refreshes first. */
   private final AtomicBoolean unseen = new AtomicBoolean();
 
@@ -156,9 +159,6 @@ class ContactIndex implements DisposableBean {
             });
     reopener.scheduleWithFixedDelay(this::seeHeardWrites, 1, 1, TimeUnit.SECONDS);
   }
-
-  /** Bulk writes handed to the lane and not indexed yet. */
-  private final AtomicInteger bulkPending = new AtomicInteger();
 
   boolean ready() {
     return ready;

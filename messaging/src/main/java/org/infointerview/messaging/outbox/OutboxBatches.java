@@ -105,13 +105,6 @@ class OutboxBatches {
         pack(new Document(ITEMS, items)));
   }
 
-  /** Stores the events of aggregates about to be inserted; returns the batch's id. */
-  String open(String collection, Map<Object, List<OutboxEntry>> eventsById) {
-    Prepared batch = prepare(eventsById);
-    open(collection, batch);
-    return batch.id();
-  }
-
   /** Stores a prepared batch, before its aggregates are inserted. */
   void open(String collection, Prepared batch) {
     // The state first: a writer that dies before its events are stored leaves a batch that the

@@ -222,7 +222,8 @@ class OutboxBatchesIT {
     new OutboxBatches(mongo, Clock.systemUTC())
         .open(
             COLLECTION,
-            Map.of(stored, List.of(added(stored, 1, 3)), never, List.of(added(never, 1, 4))));
+            OutboxBatches.prepare(
+                Map.of(stored, List.of(added(stored, 1, 3)), never, List.of(added(never, 1, 4)))));
     mongo.insert(new Document("_id", stored).append("total", 3L).append("version", 0L), COLLECTION);
     // the writer dies here, before inserting the second aggregate and closing the batch
     Thread.sleep(5);
